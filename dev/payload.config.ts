@@ -1,0 +1,39 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import { roleCatalogPlugin } from 'payload-plugin-role-catalog'
+
+import { Users } from './collections/Users.js'
+import { ensureDevUser } from './devUser.js'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+if (!process.env.DATABASE_URL) {
+  throw new Error(
+    'DATABASE_URL is not set. Start the demo site with `npm run dev` (it starts an embedded PostgreSQL when DATABASE_URL is not set).',
+  )
+}
+
+export default buildConfig({
+  admin: {
+    importMap: {
+      baseDir: path.resolve(dirname),
+      importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
+    },
+    user: Users.slug,
+  },
+  collections: [Users],
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL },
+  }),
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
+  },
+  onInit: ensureDevUser,
+  plugins: [roleCatalogPlugin({ seed: process.env.ROLE_CATALOG_SEED !== 'false' })],
+  secret: process.env.PAYLOAD_SECRET || 'role-catalog-demo-secret-change-me',
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+  },
+})

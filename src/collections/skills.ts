@@ -1,0 +1,60 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
+
+import { catalogSlugField } from '../fields/slug.js'
+import { sourceField } from '../fields/source.js'
+import { usedByRolesField } from '../fields/usedByRoles.js'
+import { buildCollection } from '../plugin/buildCollection.js'
+
+export const skillKinds = ['soft', 'technical'] as const
+export type SkillKind = (typeof skillKinds)[number]
+
+export const defaultSkillFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+  {
+    name: 'name',
+    type: 'text',
+    admin: { description: 'The skill as a reader would name it, e.g. "Leadership".' },
+    localized: true,
+    required: true,
+  },
+  catalogSlugField({ useAsSlug: 'name' }),
+  {
+    name: 'kind',
+    type: 'select',
+    admin: {
+      description: 'Soft skills are interpersonal attributes; technical skills are domain knowledge.',
+      position: 'sidebar',
+    },
+    options: [
+      { label: 'Soft / interpersonal', value: 'soft' },
+      { label: 'Technical / domain', value: 'technical' },
+    ],
+    required: true,
+  },
+  {
+    name: 'description',
+    type: 'textarea',
+    admin: { description: 'What the skill is, independent of any one role.' },
+    localized: true,
+  },
+  usedByRolesField({ on: 'skills.skill', rolesSlug: slugs.roles }),
+  sourceField(),
+]
+
+export const skillsCollection = (options: ResolvedRoleCatalogOptions): CollectionConfig =>
+  buildCollection({
+    name: 'skills',
+    base: {
+      admin: {
+        defaultColumns: ['name', 'kind', 'slug', '_status', 'updatedAt'],
+        description: 'Abilities a role asks for: soft skills and technical skills.',
+        listSearchableFields: ['name', 'slug'],
+        useAsTitle: 'name',
+      },
+      defaultSort: 'name',
+      versions: { drafts: true, maxPerDoc: 50 },
+    },
+    defaultFields: defaultSkillFields(options),
+    options,
+  })

@@ -1,0 +1,6 @@
+export { linkNoteField } from './note.js'
+export { requirementField, requirementLevels, type RequirementLevel } from './requirement.js'
+export { catalogSlugField, rowSlugField, SLUG_PATTERN, toSlug, validateSlug } from './slug.js'
+export { sourceField } from './source.js'
+export { roleLinkField } from './roleLink.js'
+export { usedByRolesField } from './usedByRoles.js'

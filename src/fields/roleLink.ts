@@ -1,0 +1,39 @@
+import type { ArrayField, CollectionSlug } from 'payload'
+
+import { linkNoteField } from './note.js'
+import { requirementField } from './requirement.js'
+
+type RoleLinkFieldArgs = {
+  description: string
+  /** Name of the array on the role, e.g. `skills`. */
+  name: string
+  /** Name of the relationship inside each row, e.g. `skill`; a join's `on` is `${name}.${itemName}`. */
+  itemName: string
+  relationTo: string
+}
+
+/**
+ * A role's link to a catalogue item, kept as an array row so the link itself carries meaning
+ * (required or recommended, a role-specific note) and stays in the order the editor gives it.
+ */
+export const roleLinkField = ({ name, description, itemName, relationTo }: RoleLinkFieldArgs): ArrayField => ({
+  name,
+  type: 'array',
+  admin: { description, initCollapsed: false },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: itemName,
+          type: 'relationship',
+          admin: { width: '70%' },
+          relationTo: relationTo as CollectionSlug,
+          required: true,
+        },
+        requirementField(),
+      ],
+    },
+    linkNoteField(),
+  ],
+})

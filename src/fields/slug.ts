@@ -1,0 +1,102 @@
+import type { FieldHook, RowField, TextField, TextFieldSingleValidation } from 'payload'
+
+import { slugField } from 'payload'
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const SLUG_MAX_LENGTH = 120
+
+/**
+ * URL-safe slug: accents folded ("Café" → "cafe"), apostrophes dropped ("bachelor’s" → "bachelors"),
+ * every other run of non-alphanumerics becomes one dash.
+ */
+export const toSlug = (value: unknown): string | undefined => {
+  if (typeof value !== 'string') return undefined
+  const slug = value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SLUG_MAX_LENGTH)
+    .replace(/-+$/g, '')
+  return slug || undefined
+}
+
+export const validateSlug: TextFieldSingleValidation = (value) => {
+  if (value === null || value === undefined || value === '') return 'A slug is required'
+  if (value.length > SLUG_MAX_LENGTH) return `A slug has at most ${SLUG_MAX_LENGTH} characters`
+  if (!SLUG_PATTERN.test(value)) {
+    return 'A slug may only contain lower-case letters, digits and single dashes (e.g. "technical-project-manager")'
+  }
+  return true
+}
+
+/**
+ * Runs before validation, so a derived slug is validated like one typed in. A slug that was given
+ * is kept as typed (and validated), never silently rewritten; an update that does not send a slug
+ * leaves it alone, so renaming a document does not change its URL.
+ */
+const deriveSlug =
+  (useAsSlug: string): FieldHook =>
+  ({ operation, originalDoc, siblingData, value }) => {
+    if (typeof value === 'string' && value.trim() !== '') return value.trim()
+    if (value === undefined && operation === 'update') return value
+    return toSlug(siblingData?.[useAsSlug] ?? originalDoc?.[useAsSlug]) ?? value
+  }
+
+export type CatalogSlugFieldArgs = {
+  /** Name of the top-level text field the slug is derived from. */
+  useAsSlug: string
+}
+
+/**
+ * Builds on Payload's `slugField()` (its admin component with Generate and Lock buttons), without
+ * its hidden `generateSlug` checkbox: that checkbox re-derives the slug from the title on every
+ * update, which would break published URLs and the seed's matching by slug whenever an editor
+ * renames a document.
+ */
+export const catalogSlugField = ({ useAsSlug }: CatalogSlugFieldArgs): TextField => {
+  const row: RowField = slugField({
+    slugify: ({ valueToSlugify }) => toSlug(valueToSlugify),
+    useAsSlug,
+  })
+  const base = row.fields.find(
+    (field): field is TextField => 'name' in field && field.name === 'slug',
+  )
+  if (!base) throw new Error('payload slugField() no longer returns a "slug" text field')
+  const { hasMany: _hasMany, maxRows: _maxRows, minRows: _minRows, validate: _validate, ...rest } =
+    base as TextField & { maxRows?: number; minRows?: number }
+  return {
+    ...rest,
+    admin: {
+      ...rest.admin,
+      description: 'Identifies the document in URLs and APIs. Left empty, it is made from the name.',
+      position: 'sidebar',
+    },
+    hasMany: false,
+    hooks: { ...rest.hooks, beforeValidate: [deriveSlug(useAsSlug)] },
+    localized: false,
+    maxLength: SLUG_MAX_LENGTH,
+    required: true,
+    unique: true,
+    validate: validateSlug,
+  }
+}
+
+/**
+ * A slug for a row inside an array (a field of study, an area of experience): the same rules as a
+ * document slug, unique only where the frontend needs it (within the role, by convention).
+ */
+export const rowSlugField = ({ useAsSlug }: CatalogSlugFieldArgs): TextField => ({
+  name: 'slug',
+  type: 'text',
+  admin: {
+    description: 'Stable key used to compare roles. Left empty, it is made from the name.',
+    width: '40%',
+  },
+  hooks: { beforeValidate: [deriveSlug(useAsSlug)] },
+  maxLength: SLUG_MAX_LENGTH,
+  required: true,
+  validate: validateSlug,
+})

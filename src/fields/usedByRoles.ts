@@ -1,0 +1,24 @@
+import type { CollectionSlug, JoinField } from 'payload'
+
+/**
+ * Reverse navigation from a catalogue item to the roles that link it. Payload resolves the join
+ * in SQL (REST, Local API) and applies the roles' read access to it.
+ */
+export const usedByRolesField = ({
+  on,
+  rolesSlug,
+}: {
+  /** Path of the relationship on the role, e.g. `skills.skill`. */
+  on: string
+  rolesSlug: string
+}): JoinField => ({
+  name: 'roles',
+  type: 'join',
+  admin: {
+    defaultColumns: ['title', 'slug', '_status'],
+    description: 'Roles that link to this. Edit the link on the role.',
+  },
+  collection: rolesSlug as CollectionSlug,
+  defaultLimit: 0,
+  on,
+})

@@ -1,0 +1,36 @@
+export {
+  certificationsCollection,
+  defaultCertificationFields,
+} from './collections/certifications.js'
+export {
+  defaultResponsibilityFields,
+  responsibilitiesCollection,
+} from './collections/responsibilities.js'
+export {
+  defaultRoleFields,
+  type DegreeLevel,
+  degreeLevels,
+  type ExperienceKind,
+  experienceKinds,
+  rolesCollection,
+} from './collections/roles.js'
+export { defaultSkillFields, type SkillKind, skillKinds, skillsCollection } from './collections/skills.js'
+export * from './fields/index.js'
+export { defaultCatalogAccess, isAdminUser } from './plugin/access.js'
+export { getCatalogConfig, getCatalogSlugs } from './plugin/catalogConfig.js'
+export { roleCatalogPlugin } from './plugin/index.js'
+export {
+  type CatalogCollection,
+  catalogCollections,
+  type CatalogSlugs,
+  type CollectionOverride,
+  defaultSlugs,
+  type ResolvedRoleCatalogOptions,
+  resolveOptions,
+  RoleCatalogOptionsError,
+  type RoleCatalogPluginOptions,
+} from './plugin/options.js'
+export { articleSeed } from '../seed/data.js'
+export type { CatalogSeed } from '../seed/schema.js'
+export { catalogSeedSchema } from '../seed/schema.js'
+export { type SeedReport, seedRoleCatalog, type SeedRoleCatalogArgs } from '../seed/seedRoleCatalog.js'

@@ -1,0 +1,52 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { CatalogCollection, ResolvedRoleCatalogOptions } from './options.js'
+
+import { defaultCatalogAccess } from './access.js'
+
+type BuildCollectionArgs = {
+  /** The plugin's own collection config, without slug, access or fields. */
+  base: Omit<CollectionConfig, 'access' | 'fields' | 'slug'>
+  defaultFields: Field[]
+  /** Collection hooks that make up the plugin's behaviour; left out when the plugin is disabled. */
+  pluginHooks?: CollectionConfig['hooks']
+  name: CatalogCollection
+  options: ResolvedRoleCatalogOptions
+}
+
+const mergeHooks = (
+  first: CollectionConfig['hooks'] = {},
+  second: CollectionConfig['hooks'] = {},
+): CollectionConfig['hooks'] => {
+  const merged: Record<string, unknown[]> = {}
+  for (const hooks of [first, second]) {
+    for (const [key, list] of Object.entries(hooks)) {
+      merged[key] = [...(merged[key] ?? []), ...((list as unknown[]) ?? [])]
+    }
+  }
+  return merged as CollectionConfig['hooks']
+}
+
+/**
+ * One expression per collection, as Payload's own plugins do it: the plugin's config, then the
+ * host's overrides on top (the host's access functions replace the defaults of the same name,
+ * its hooks run after the plugin's, its `fields` function receives the plugin's fields).
+ */
+export const buildCollection = ({
+  name,
+  base,
+  defaultFields,
+  options,
+  pluginHooks,
+}: BuildCollectionArgs): CollectionConfig => {
+  const override = options.overrides[name] ?? {}
+  return {
+    ...base,
+    ...(override.labels ? { labels: override.labels } : {}),
+    slug: options.slugs[name],
+    access: { ...defaultCatalogAccess(), ...override.access },
+    admin: { group: options.adminGroup, ...base.admin, ...override.admin },
+    fields: override.fields ? override.fields({ defaultFields }) : defaultFields,
+    hooks: mergeHooks(options.disabled ? {} : pluginHooks, mergeHooks(base.hooks, override.hooks)),
+  }
+}

@@ -1,0 +1,62 @@
+import type { Config } from 'payload'
+
+import { seedRoleCatalog } from '../../seed/seedRoleCatalog.js'
+import { certificationsCollection } from '../collections/certifications.js'
+import { responsibilitiesCollection } from '../collections/responsibilities.js'
+import { rolesCollection } from '../collections/roles.js'
+import { skillsCollection } from '../collections/skills.js'
+import { CUSTOM_KEY } from './catalogConfig.js'
+import {
+  catalogCollections,
+  type RoleCatalogPluginOptions,
+  resolveOptions,
+  RoleCatalogOptionsError,
+} from './options.js'
+
+/**
+ * Adds the role catalogue (roles, responsibilities, certifications, skills) to a Payload config.
+ *
+ * ```ts
+ * plugins: [roleCatalogPlugin({ overrides: { roles: { slug: 'job-roles' } }, seed: true })]
+ * ```
+ */
+export const roleCatalogPlugin =
+  (pluginOptions: RoleCatalogPluginOptions = {}) =>
+  (config: Config): Config => {
+    const options = resolveOptions(pluginOptions)
+
+    const hostSlugs = new Set((config.collections ?? []).map((collection) => collection.slug))
+    for (const name of catalogCollections) {
+      if (hostSlugs.has(options.slugs[name])) {
+        throw new RoleCatalogOptionsError(
+          `invalid option \`overrides.${name}.slug\`: the site already has a collection "${options.slugs[name]}"; give the plugin's ${name} another slug`,
+        )
+      }
+    }
+
+    // Collections are added before the `disabled` check so the schema (and migrations) never depend on it.
+    const next: Config = {
+      ...config,
+      collections: [
+        ...(config.collections ?? []),
+        rolesCollection(options),
+        responsibilitiesCollection(options),
+        certificationsCollection(options),
+        skillsCollection(options),
+      ],
+      custom: {
+        ...config.custom,
+        [CUSTOM_KEY]: { disabled: options.disabled, slugs: options.slugs },
+      },
+    }
+
+    if (options.disabled) return next
+
+    const hostOnInit = config.onInit
+    next.onInit = async (payload) => {
+      if (hostOnInit) await hostOnInit(payload)
+      if (options.seed) await seedRoleCatalog({ payload })
+    }
+
+    return next
+  }

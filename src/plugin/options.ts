@@ -1,0 +1,143 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { z } from 'zod'
+
+/** The four collections the plugin adds, by their role in the catalogue (not by slug). */
+export const catalogCollections = ['roles', 'responsibilities', 'certifications', 'skills'] as const
+export type CatalogCollection = (typeof catalogCollections)[number]
+
+/** The slug each catalogue collection ends up with after overrides. */
+export type CatalogSlugs = Record<CatalogCollection, string>
+
+export type CollectionOverride = {
+  access?: CollectionConfig['access']
+  admin?: CollectionConfig['admin']
+  /** Receives the plugin's fields; return the list to use (add, drop or change fields). */
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+  hooks?: CollectionConfig['hooks']
+  labels?: CollectionConfig['labels']
+  slug?: string
+}
+
+export type RoleCatalogPluginOptions = {
+  /** Label of the admin navigation group that holds the four collections. */
+  adminGroup?: string
+  /**
+   * Keep the collections (so the database schema and migrations stay the same) but add no hooks,
+   * endpoints, GraphQL queries or seeding.
+   */
+  disabled?: boolean
+  overrides?: Partial<Record<CatalogCollection, CollectionOverride>>
+  /** Seed the article content on init; only documents whose slug is missing are created. */
+  seed?: boolean
+}
+
+export type ResolvedRoleCatalogOptions = {
+  adminGroup: string
+  disabled: boolean
+  overrides: Partial<Record<CatalogCollection, CollectionOverride>>
+  seed: boolean
+  slugs: CatalogSlugs
+}
+
+export const defaultSlugs: CatalogSlugs = {
+  certifications: 'certifications',
+  responsibilities: 'responsibilities',
+  roles: 'roles',
+  skills: 'skills',
+}
+
+const isFunction = (value: unknown): value is (...args: unknown[]) => unknown =>
+  typeof value === 'function'
+
+const fn = (what: string) => z.custom<(...args: never[]) => unknown>(isFunction, `must be a function (${what})`)
+
+const collectionSlug = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, starting with a letter')
+  .max(60)
+
+const plainObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'must be an object',
+)
+
+const overrideSchema = z
+  .object({
+    slug: collectionSlug.optional(),
+    access: z
+      .record(z.string(), z.union([fn('an access function'), z.boolean()]))
+      .optional(),
+    admin: plainObject.optional(),
+    fields: fn('({ defaultFields }) => Field[]').optional(),
+    hooks: z.record(z.string(), z.array(fn('a hook'))).optional(),
+    labels: z.object({ plural: z.unknown(), singular: z.unknown() }).optional(),
+  })
+  .strict()
+
+const optionsSchema = z
+  .object({
+    adminGroup: z.string().min(1).optional(),
+    disabled: z.boolean().optional(),
+    overrides: z
+      .object({
+        certifications: overrideSchema.optional(),
+        responsibilities: overrideSchema.optional(),
+        roles: overrideSchema.optional(),
+        skills: overrideSchema.optional(),
+      })
+      .strict()
+      .optional(),
+    seed: z.boolean().optional(),
+  })
+  .strict()
+
+export class RoleCatalogOptionsError extends Error {
+  constructor(message: string) {
+    super(`roleCatalogPlugin: ${message}`)
+    this.name = 'RoleCatalogOptionsError'
+  }
+}
+
+const describePath = (path: PropertyKey[]): string =>
+  path.length === 0 ? 'options' : path.map(String).join('.')
+
+/**
+ * Validates the options once and applies every default in one place. Throws a
+ * RoleCatalogOptionsError naming the first offending option.
+ */
+export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOptions => {
+  const parsed = optionsSchema.safeParse(options ?? {})
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const keys =
+      issue.code === 'unrecognized_keys' ? ` (unknown: ${issue.keys.join(', ')})` : ''
+    throw new RoleCatalogOptionsError(
+      `invalid option \`${describePath(issue.path)}\`: ${issue.message}${keys}`,
+    )
+  }
+  const value = parsed.data as RoleCatalogPluginOptions
+  const overrides = value.overrides ?? {}
+  const slugs = Object.fromEntries(
+    catalogCollections.map((name) => [name, overrides[name]?.slug ?? defaultSlugs[name]]),
+  ) as CatalogSlugs
+
+  const seen = new Map<string, CatalogCollection>()
+  for (const name of catalogCollections) {
+    const other = seen.get(slugs[name])
+    if (other) {
+      throw new RoleCatalogOptionsError(
+        `invalid option \`overrides.${name}.slug\`: "${slugs[name]}" is already used by ${other}`,
+      )
+    }
+    seen.set(slugs[name], name)
+  }
+
+  return {
+    adminGroup: value.adminGroup ?? 'Role Catalog',
+    disabled: value.disabled ?? false,
+    overrides,
+    seed: value.seed ?? false,
+    slugs,
+  }
+}

@@ -1,0 +1,170 @@
+import type { CollectionConfig, Config, Payload, SanitizedConfig } from 'payload'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { buildConfig, getPayload } from 'payload'
+import pg from 'pg'
+import { inject } from 'vitest'
+
+import { roleCatalogPlugin, type RoleCatalogPluginOptions } from '../../src/index.js'
+
+export const editor = { email: 'editor@example.com', password: 'editor-password' }
+
+const Users: CollectionConfig = { slug: 'users', auth: true, fields: [] }
+
+export type StartArgs = {
+  /** Extra collections of the host site, next to `users`. */
+  collections?: CollectionConfig[]
+  /** Changes to the host config, applied before the plugin runs. */
+  config?: Partial<Config>
+  /** Short name for this file's database. */
+  name: string
+  plugin?: RoleCatalogPluginOptions
+}
+
+type Call = { body?: unknown; token?: string }
+
+export type TestSite = {
+  config: SanitizedConfig
+  databaseUrl: string
+  /** POST to /api/graphql through Payload's own route handler; returns status and parsed body. */
+  graphql: <T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ) => Promise<{ body: { data?: T; errors?: any[] }; status: number }>
+  /** A logged-in editor's JWT. */
+  login: () => Promise<string>
+  payload: Payload
+  /** Runs SQL against this file's database. */
+  query: <R = any>(text: string, values?: unknown[]) => Promise<R[]>
+  rest: {
+    delete: (path: string, call?: Call) => Promise<{ body: any; status: number }>
+    get: (path: string, call?: Call) => Promise<{ body: any; status: number }>
+    patch: (path: string, call?: Call) => Promise<{ body: any; status: number }>
+    post: (path: string, call?: Call) => Promise<{ body: any; status: number }>
+  }
+  stop: () => Promise<void>
+}
+
+const withDatabase = (serverUrl: string, database: string) => {
+  const url = new URL(serverUrl)
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
+const adminQuery = async (serverUrl: string, text: string) => {
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    await client.query(text)
+  } finally {
+    await client.end()
+  }
+}
+
+const readBody = async (response: Response) => {
+  const text = await response.text()
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+/**
+ * A host site with the plugin, on a fresh database of its own, driven through Payload's real
+ * REST and GraphQL route handlers (the ones `dev/app/(payload)/api` mounts).
+ */
+export const startSite = async ({
+  name,
+  collections = [],
+  config: hostConfig = {},
+  plugin = {},
+}: StartArgs): Promise<TestSite> => {
+  const serverUrl = inject('databaseUrl')
+  const database = `rc_test_${name.replace(/\W/g, '_')}_${process.pid}`
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+  await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
+  const databaseUrl = withDatabase(serverUrl, database)
+
+  // The adapter skips a push when the schema equals the last one pushed in this process; every test
+  // database is new, so it must always be pushed.
+  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
+  const config = await buildConfig({
+    admin: { user: 'users' },
+    collections: [Users, ...collections],
+    db: postgresAdapter({ pool: { connectionString: databaseUrl } }),
+    secret: 'role-catalog-test-secret',
+    telemetry: false,
+    ...hostConfig,
+    plugins: [...(hostConfig.plugins ?? []), roleCatalogPlugin(plugin)],
+  })
+
+  // The route handlers look Payload up by config in a process-wide cache; start from an empty one.
+  ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
+  const payload = await getPayload({ config })
+  // The adapter keeps a client checked out; without a handler, dropping the database at the end
+  // would surface as an unhandled pool error.
+  ;(payload.db as unknown as { pool: pg.Pool }).pool.on('error', () => {})
+
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
+  pool.on('error', () => {})
+
+  const handler = (route: typeof REST_GET, method: string) =>
+    async (path: string, { body, token }: Call = {}) => {
+      const url = new URL(`http://localhost/api${path}`)
+      const request = new Request(url, {
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `JWT ${token}` } : {}),
+        },
+        method,
+      })
+      const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+      const response = await route(config)(request, { params: Promise.resolve({ slug }) })
+      return { body: await readBody(response), status: response.status }
+    }
+
+  const rest = {
+    delete: handler(REST_DELETE, 'DELETE'),
+    get: handler(REST_GET, 'GET'),
+    patch: handler(REST_PATCH, 'PATCH'),
+    post: handler(REST_POST, 'POST'),
+  }
+
+  let editorToken: string | undefined
+  return {
+    config,
+    databaseUrl,
+    graphql: async (query, variables, token) => {
+      const request = new Request('http://localhost/api/graphql', {
+        body: JSON.stringify({ query, variables }),
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `JWT ${token}` } : {}),
+        },
+        method: 'POST',
+      })
+      const response = await GRAPHQL_POST(config)(request)
+      return { body: await readBody(response), status: response.status }
+    },
+    login: async () => {
+      if (editorToken) return editorToken
+      const existing = await payload.count({ collection: 'users', where: { email: { equals: editor.email } } })
+      if (existing.totalDocs === 0) await payload.create({ collection: 'users', data: editor })
+      const result = await payload.login({ collection: 'users', data: editor })
+      editorToken = result.token!
+      return editorToken
+    },
+    payload,
+    query: async (text, values) => (await pool.query(text, values)).rows,
+    rest,
+    stop: async () => {
+      await pool.end()
+      await payload.destroy()
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    },
+  }
+}

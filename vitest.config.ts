@@ -1,0 +1,25 @@
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const require = createRequire(import.meta.url)
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      // graphql 16 has no exports map: without this, Vite and Node load two copies of it.
+      graphql: require.resolve('graphql'),
+      'payload-plugin-role-catalog': path.resolve(dirname, 'src/index.ts'),
+    },
+  },
+  test: {
+    // The files share one PostgreSQL server; each uses a database of its own, one file at a time.
+    fileParallelism: false,
+    globalSetup: ['tests/helpers/globalSetup.ts'],
+    hookTimeout: 120_000,
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+})
