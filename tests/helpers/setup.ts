@@ -83,7 +83,9 @@ export const startSite = async ({
   plugin = {},
 }: StartArgs): Promise<TestSite> => {
   const serverUrl = inject('databaseUrl')
-  const database = `rc_test_${name.replace(/\W/g, '_')}_${process.pid}`
+  // Named after the server URL's own database, so two runs against one server never collide.
+  const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
+  const database = `${base}_${name.replace(/\W/g, '_')}_${process.pid}`.slice(0, 63)
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
   await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
   const databaseUrl = withDatabase(serverUrl, database)
