@@ -34,3 +34,9 @@ export { articleSeed } from '../seed/data.js'
 export type { CatalogSeed } from '../seed/schema.js'
 export { catalogSeedSchema } from '../seed/schema.js'
 export { type SeedReport, seedRoleCatalog, type SeedRoleCatalogArgs } from '../seed/seedRoleCatalog.js'
+export {
+  mergeTranslations,
+  roleCatalogTranslations,
+  type RoleCatalogTranslationKey,
+  TRANSLATION_NAMESPACE,
+} from './translations/index.js'

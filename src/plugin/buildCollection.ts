@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { CatalogCollection, ResolvedRoleCatalogOptions } from './options.js'
 
+import { translatedCollectionLabels, withTranslatedLabels } from '../translations/index.js'
 import { defaultCatalogAccess } from './access.js'
 
 type BuildCollectionArgs = {
@@ -40,13 +41,15 @@ export const buildCollection = ({
   pluginHooks,
 }: BuildCollectionArgs): CollectionConfig => {
   const override = options.overrides[name] ?? {}
+  // Admin labels come from the plugin's translations (src/translations/); a host's own labels win.
+  const fields = withTranslatedLabels(defaultFields)
   return {
     ...base,
-    ...(override.labels ? { labels: override.labels } : {}),
+    labels: override.labels ?? translatedCollectionLabels(name),
     slug: options.slugs[name],
     access: { ...defaultCatalogAccess(), ...override.access },
     admin: { group: options.adminGroup, ...base.admin, ...override.admin },
-    fields: override.fields ? override.fields({ defaultFields }) : defaultFields,
+    fields: override.fields ? override.fields({ defaultFields: fields }) : fields,
     hooks: mergeHooks(options.disabled ? {} : pluginHooks, mergeHooks(base.hooks, override.hooks)),
   }
 }

@@ -5,6 +5,7 @@ import { certificationsCollection } from '../collections/certifications.js'
 import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
+import { mergeTranslations, translatedAdminGroup } from '../translations/index.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import {
   catalogCollections,
@@ -34,16 +35,28 @@ export const roleCatalogPlugin =
       }
     }
 
+    // The plugin's admin labels under the host's translations: the host's own wording wins.
+    const translations = mergeTranslations(
+      config.i18n?.translations,
+      Object.keys(config.i18n?.supportedLanguages ?? {}),
+    )
+    const adminGroup = pluginOptions.adminGroup === undefined ? translatedAdminGroup(translations) : undefined
+    const catalog = [
+      rolesCollection(options),
+      responsibilitiesCollection(options),
+      certificationsCollection(options),
+      skillsCollection(options),
+    ].map((collection) =>
+      adminGroup && collection.admin?.group === options.adminGroup
+        ? { ...collection, admin: { ...collection.admin, group: adminGroup } }
+        : collection,
+    )
+
     // Collections are added before the `disabled` check so the schema (and migrations) never depend on it.
     const next: Config = {
       ...config,
-      collections: [
-        ...(config.collections ?? []),
-        rolesCollection(options),
-        responsibilitiesCollection(options),
-        certificationsCollection(options),
-        skillsCollection(options),
-      ],
+      collections: [...(config.collections ?? []), ...catalog],
+      i18n: { ...config.i18n, translations },
       custom: {
         ...config.custom,
         [CUSTOM_KEY]: { disabled: options.disabled, slugs: options.slugs },
