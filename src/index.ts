@@ -40,3 +40,10 @@ export {
   type RoleCatalogTranslationKey,
   TRANSLATION_NAMESPACE,
 } from './translations/index.js'
+export type {
+  CatalogCertification,
+  CatalogDocuments,
+  CatalogResponsibility,
+  CatalogRole,
+  CatalogSkill,
+} from './types/documents.js'
