@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { CatalogCollection, ResolvedRoleCatalogOptions } from './options.js'
 
+import { requiredInDefaultLocale } from '../localization/requiredInDefaultLocale.js'
 import { translatedCollectionLabels, withTranslatedLabels } from '../translations/index.js'
 import { defaultCatalogAccess } from './access.js'
 
@@ -42,7 +43,7 @@ export const buildCollection = ({
 }: BuildCollectionArgs): CollectionConfig => {
   const override = options.overrides[name] ?? {}
   // Admin labels come from the plugin's translations (src/translations/); a host's own labels win.
-  const fields = withTranslatedLabels(defaultFields)
+  const fields = withTranslatedLabels(requiredInDefaultLocale(defaultFields))
   return {
     ...base,
     labels: override.labels ?? translatedCollectionLabels(name),

@@ -1,0 +1,218 @@
+/**
+ * The package as `npm pack` makes it, installed for real into a copy of an existing Payload site
+ * (tests/fixtures/host-site: its own users with a `roles` field, its own `roles` collection, two
+ * locales, its own access rules), then driven the way its owner would: generate the types and the
+ * import map, type-check, create and run the migration, then the checks in
+ * tests/fixtures/host-site/checks/ in a child process, against the installed package only.
+ *
+ * The copy lives in the OS temp folder, outside the repository, so nothing can be resolved from
+ * the repository's node_modules or src/: the site gets everything from its own `npm install`.
+ */
+import { execFile } from 'node:child_process'
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { builtinModules } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const fixture = path.join(root, 'tests/fixtures/host-site')
+
+type Packed = {
+  entryCount: number
+  files: { path: string; size: number }[]
+  filename: string
+  integrity: string
+  size: number
+  unpackedSize: number
+}
+
+type Step = { code: number; output: string; seconds: number; stdout: string }
+
+/** Runs a command, never throws: the test reads the exit code and shows the output on failure. */
+const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
+  new Promise<Step>((resolve) => {
+    const started = Date.now()
+    // Vitest's own variables would change how Payload and tsx behave in the child.
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV'),
+    )
+    execFile(
+      command,
+      args,
+      { cwd, env: { ...inherited, ...env } as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+        resolve({ code, output: `${stdout}\n${stderr}`, seconds: (Date.now() - started) / 1000, stdout })
+      },
+    )
+  })
+
+const tail = (text: string, lines = 60) => text.split('\n').slice(-lines).join('\n')
+
+const adminQuery = async (serverUrl: string, text: string) => {
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    await client.query(text)
+  } finally {
+    await client.end()
+  }
+}
+
+let workDir: string
+let packed: Packed
+let packageJson: {
+  dependencies?: Record<string, string>
+  exports: Record<string, unknown>
+  files: string[]
+  peerDependencies?: Record<string, string>
+}
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'role-catalog-install-'))
+  // `npm pack` runs `prepack`, which builds dist/ from src/ and seed/.
+  const pack = await run('npm', ['pack', '--json', '--pack-destination', workDir], root)
+  if (pack.code !== 0) throw new Error(`npm pack failed:\n${tail(pack.output)}`)
+  packed = (JSON.parse(pack.stdout) as Packed[])[0]!
+  packageJson = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))
+  console.log(
+    `[install] ${packed.filename}: ${(packed.size / 1024).toFixed(1)} kB packed, ${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked, ${packed.entryCount} files (npm pack ${pack.seconds.toFixed(1)} s)`,
+  )
+}, 180_000)
+
+afterAll(async () => {
+  if (workDir) await rm(workDir, { force: true, recursive: true })
+})
+
+describe('the packed tarball', () => {
+  it('holds the compiled package and nothing of the demo site, the tests or the sources', () => {
+    const files = packed.files.map((file) => file.path)
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/src/index.js', 'dist/src/index.d.ts']))
+    expect(files).toContain('dist/seed/data.js')
+    const stray = files.filter(
+      (file) =>
+        !/^dist\/(src|seed)\/.+\.(js|d\.ts)$/.test(file) && !['package.json', 'README.md', 'LICENSE'].includes(file),
+    )
+    expect(stray).toEqual([])
+    // The article text is for the seed's tests; the seed data carries its quotes.
+    expect(files.some((file) => file.endsWith('.txt'))).toBe(false)
+  })
+
+  it('points every export at a compiled file in the tarball, with its types', () => {
+    const files = new Set(packed.files.map((file) => file.path))
+    for (const [subpath, target] of Object.entries(packageJson.exports)) {
+      const conditions = target as Record<string, string>
+      for (const condition of ['types', 'import', 'default']) {
+        expect(conditions[condition], `exports["${subpath}"].${condition}`).toMatch(/^\.\/dist\//)
+        expect(files.has(conditions[condition]!.slice(2)), `${conditions[condition]} is in the tarball`).toBe(true)
+      }
+    }
+  })
+
+  it('declares every package its code imports at run time', async () => {
+    const declared = new Set([
+      ...Object.keys(packageJson.dependencies ?? {}),
+      ...Object.keys(packageJson.peerDependencies ?? {}),
+    ])
+    expect(packageJson.peerDependencies).toMatchObject({ graphql: expect.stringMatching(/^\^16/), payload: expect.stringMatching(/^\^3\.9/) })
+    const imported = new Set<string>()
+    for (const file of packed.files.filter((entry) => entry.path.endsWith('.js'))) {
+      const source = await readFile(path.join(root, file.path), 'utf8')
+      for (const match of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)) {
+        const specifier = match[1]!
+        if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier)) continue
+        const parts = specifier.split('/')
+        imported.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!)
+      }
+    }
+    expect(imported.size).toBeGreaterThan(0)
+    expect([...imported].filter((name) => !declared.has(name))).toEqual([])
+  })
+})
+
+describe('installed into an existing Payload site', () => {
+  let siteDir: string
+  let database: string
+  let serverUrl: string
+  const steps: Record<string, Step> = {}
+
+  beforeAll(async () => {
+    serverUrl = inject('databaseUrl')
+    const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
+    database = `${base}_install_${process.pid}`.slice(0, 63)
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
+    siteDir = path.join(workDir, 'host-site')
+    await cp(fixture, siteDir, {
+      filter: (source) => !/(node_modules|payload-types\.ts|migrations)$/.test(source),
+      recursive: true,
+    })
+  }, 60_000)
+
+  afterAll(async () => {
+    if (database) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+  })
+
+  const inSite = async (name: string, command: string, args: string[]) => {
+    const url = new URL(serverUrl)
+    url.pathname = `/${database}`
+    const step = await run(command, args, siteDir, { DATABASE_URL: url.toString() })
+    steps[name] = step
+    console.log(`[install] ${name}: exit ${step.code} in ${step.seconds.toFixed(1)} s`)
+    expect(step.code, `${name} failed:\n${tail(step.output)}`).toBe(0)
+    return step
+  }
+
+  it('installs with `npm install <tarball>`, as a site owner would', async () => {
+    const tarball = path.join(workDir, packed.filename)
+    await inSite('npm install', 'npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'])
+    const manifest = JSON.parse(await readFile(path.join(siteDir, 'package.json'), 'utf8'))
+    expect(manifest.dependencies['payload-plugin-role-catalog']).toMatch(/^file:.*\.tgz$/)
+    const installed = path.join(siteDir, 'node_modules/payload-plugin-role-catalog')
+    expect((await readdir(installed)).filter((entry) => entry !== 'README.md').sort()).toEqual(['dist', 'package.json'])
+    // Only the site's copy of payload exists: the plugin brings none of its own.
+    await expect(stat(path.join(installed, 'node_modules/payload'))).rejects.toThrow()
+  }, 300_000)
+
+  it('generates the types and the import map, and type-checks against the installed .d.ts', async () => {
+    await inSite('payload generate:types', 'node_modules/.bin/payload', ['generate:types'])
+    const types = await readFile(path.join(siteDir, 'payload-types.ts'), 'utf8')
+    expect(types).toMatch(/'job-roles': JobRole;/)
+    expect(types).toMatch(/roles: Role;/)
+    await inSite('payload generate:importmap', 'node_modules/.bin/payload', ['generate:importmap'])
+    await stat(path.join(siteDir, 'app/(payload)/admin/importMap.js'))
+    await inSite('tsc --noEmit', 'node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.json'])
+  }, 300_000)
+
+  it('creates and runs the migration (no schema push)', async () => {
+    await inSite('payload migrate:create', 'node_modules/.bin/payload', ['migrate:create', 'initial'])
+    const migrations = await readdir(path.join(siteDir, 'migrations'))
+    expect(migrations.filter((file) => file.endsWith('_initial.ts'))).toHaveLength(1)
+    const migration = await readFile(
+      path.join(siteDir, 'migrations', migrations.find((file) => file.endsWith('_initial.ts'))!),
+      'utf8',
+    )
+    expect(migration).toContain('CREATE TABLE "job_roles"')
+    expect(migration).toContain('CREATE TABLE "roles"')
+    await inSite('payload migrate', 'node_modules/.bin/payload', ['migrate'])
+  }, 300_000)
+
+  it('passes the site checks: seed, GraphQL and REST under job-roles, access, extra field, locales', async () => {
+    const step = await inSite('checks', process.execPath, [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-force-exit',
+      'checks/install.check.ts',
+    ])
+    await writeFile(path.join(workDir, 'checks.log'), step.output)
+    const count = (label: string) => Number(step.output.match(new RegExp(`ℹ ${label} (\\d+)`))?.[1] ?? NaN)
+    expect(count('fail'), tail(step.output)).toBe(0)
+    expect(count('pass'), tail(step.output)).toBeGreaterThanOrEqual(10)
+    expect(count('pass')).toBe(count('tests'))
+  }, 300_000)
+})
