@@ -25,6 +25,9 @@ export default buildConfig({
   },
   collections: [Users],
   db: postgresAdapter({
+    // `npm run migrate:create` writes here, `npm run migrate` applies them (production: no schema push).
+    // ROLE_CATALOG_MIGRATION_DIR lets tests/migrations.test.ts work on a copy.
+    migrationDir: process.env.ROLE_CATALOG_MIGRATION_DIR || path.resolve(dirname, 'migrations'),
     pool: { connectionString: process.env.DATABASE_URL },
   }),
   graphQL: {
