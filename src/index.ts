@@ -47,3 +47,9 @@ export type {
   CatalogRole,
   CatalogSkill,
 } from './types/documents.js'
+export {
+  keepTextWhenLocalizing,
+  type KeepTextWhenLocalizingArgs,
+  type KeptText,
+} from './localization/keepTextWhenLocalizing.js'
+export { requiredInDefaultLocale } from './localization/requiredInDefaultLocale.js'

@@ -1,0 +1,125 @@
+import type { Payload } from 'payload'
+
+/**
+ * The parts of @payloadcms/db-postgres's adapter this helper uses (typed here, so the package does
+ * not depend on the adapter at run time).
+ */
+type PostgresAdapterLike = {
+  drizzle: unknown
+  execute: (args: { db?: unknown; drizzle?: unknown; raw: string }) => Promise<{ rows: Record<string, unknown>[] }>
+  localesSuffix?: string
+  rawTables?: Record<string, { columns: Record<string, { name: string }>; name: string }>
+  schemaName?: string
+}
+
+export type KeepTextWhenLocalizingArgs = {
+  /** The `db` a migration receives: the transaction the migration runs in. */
+  db: unknown
+  /** The `payload` a migration receives; its config is the one with localization turned on. */
+  payload: Payload
+}
+
+export type KeptText = {
+  /** Per `*_locales` table, the columns whose text was kept, and how many rows. */
+  kept: { columns: string[]; rows: number; table: string }[]
+  /** Writes the kept text into the new `*_locales` tables, for the default locale. */
+  restore: () => Promise<void>
+}
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`
+
+/**
+ * For the migration Payload generates when a site turns localization on: that migration creates a
+ * `<table>_locales` table for every table with localized fields and DROPS the old columns, so every
+ * title, name and description would be lost. Call this before the generated SQL and `restore()`
+ * after it:
+ *
+ * ```ts
+ * export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+ *   const text = await keepTextWhenLocalizing({ db, payload })
+ *   await db.execute(sql`...generated...`)
+ *   await text.restore()
+ * }
+ * ```
+ *
+ * It works from the schema Payload builds for the new config: for each `*_locales` table, the
+ * columns that still exist on its parent table are copied aside (into a table of their own, in the
+ * same transaction) and then written into the locales table as the default locale's text. Columns
+ * already localized, and tables that are new, are left alone. It covers the whole site, the
+ * catalogue's collections and the site's own.
+ */
+export const keepTextWhenLocalizing = async ({ db, payload }: KeepTextWhenLocalizingArgs): Promise<KeptText> => {
+  const localization = payload.config.localization
+  if (!localization) {
+    throw new Error(
+      'keepTextWhenLocalizing: the Payload config has no `localization`; run it in the migration that turns localization on',
+    )
+  }
+  const adapter = payload.db as unknown as PostgresAdapterLike
+  if (typeof adapter.execute !== 'function' || !adapter.rawTables) {
+    throw new Error('keepTextWhenLocalizing: needs the PostgreSQL adapter (@payloadcms/db-postgres)')
+  }
+  const schema = adapter.schemaName ?? 'public'
+  const suffix = adapter.localesSuffix ?? '_locales'
+  const run = (raw: string) => adapter.execute({ db, drizzle: adapter.drizzle, raw })
+  const qualified = (table: string) => `${quote(schema)}.${quote(table)}`
+
+  const existingColumns = async (table: string) =>
+    new Set(
+      (
+        await run(
+          `select column_name from information_schema.columns where table_schema = ${literal(schema)} and table_name = ${literal(table)}`,
+        )
+      ).rows.map((row) => String(row.column_name)),
+    )
+
+  const plans: { columns: string[]; keep: string; locales: string; parent: string; rows: number }[] = []
+  const localesTables = Object.values(adapter.rawTables)
+    .map((table) => table.name)
+    .filter((name) => name.endsWith(suffix))
+    .sort()
+  for (const [index, locales] of localesTables.entries()) {
+    const parent = locales.slice(0, -suffix.length)
+    const wanted = Object.values(adapter.rawTables[locales]?.columns ?? {})
+      .map((column) => column.name)
+      .filter((name) => !['_locale', '_parent_id', 'id'].includes(name))
+    const present = await existingColumns(parent)
+    if (!present.has('id')) continue
+    const columns = wanted.filter((name) => present.has(name))
+    if (columns.length === 0) continue
+    const keep = `_keep_text_${index}`
+    await run(`drop table if exists ${qualified(keep)}`)
+    await run(
+      `create table ${qualified(keep)} as select ${quote('id')} as ${quote('_parent_id')}, ${columns.map(quote).join(', ')} from ${qualified(parent)} where ${columns.map((column) => `${quote(column)} is not null`).join(' or ')}`,
+    )
+    const [{ n }] = (await run(`select count(*)::int as n from ${qualified(keep)}`)).rows as [{ n: number }]
+    plans.push({ columns, keep, locales, parent, rows: n })
+  }
+
+  return {
+    kept: plans.map(({ columns, locales, rows }) => ({ columns, rows, table: locales })),
+    restore: async () => {
+      for (const plan of plans) {
+        const present = await existingColumns(plan.locales)
+        const missing = ['_locale', '_parent_id', ...plan.columns].filter((column) => !present.has(column))
+        if (missing.length > 0) {
+          throw new Error(
+            `keepTextWhenLocalizing: ${plan.locales} has no column ${missing.join(', ')} after the migration's SQL; call restore() after the generated statements`,
+          )
+        }
+        const [{ type }] = (
+          await run(
+            `select udt_schema || '.' || udt_name as type from information_schema.columns where table_schema = ${literal(schema)} and table_name = ${literal(plan.locales)} and column_name = '_locale'`,
+          )
+        ).rows as [{ type: string }]
+        const [typeSchema, typeName] = type.split('.') as [string, string]
+        const columns = plan.columns.map(quote).join(', ')
+        await run(
+          `insert into ${qualified(plan.locales)} (${quote('_locale')}, ${quote('_parent_id')}, ${columns}) select ${literal(localization.defaultLocale)}::${quote(typeSchema)}.${quote(typeName)}, ${quote('_parent_id')}, ${columns} from ${qualified(plan.keep)}`,
+        )
+        await run(`drop table ${qualified(plan.keep)}`)
+      }
+    },
+  }
+}
