@@ -12,7 +12,7 @@ import { buildCollection } from '../plugin/buildCollection.js'
 export const degreeLevels = ['unspecified', 'associate', 'bachelor', 'master', 'doctorate'] as const
 export type DegreeLevel = (typeof degreeLevels)[number]
 
-export const experienceKinds = ['technical-role', 'project-management'] as const
+export const experienceKinds = ['technical', 'management'] as const
 export type ExperienceKind = (typeof experienceKinds)[number]
 
 export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
@@ -170,8 +170,8 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
                     type: 'select',
                     admin: { width: '50%' },
                     options: [
-                      { label: 'Hands-on technical role', value: 'technical-role' },
-                      { label: 'Project management', value: 'project-management' },
+                      { label: 'Hands-on technical role', value: 'technical' },
+                      { label: 'Project management', value: 'management' },
                     ],
                     required: true,
                   },
