@@ -200,7 +200,8 @@ export const rolesCollection = (options: ResolvedRoleCatalogOptions): Collection
         useAsTitle: 'title',
       },
       defaultSort: 'title',
-      versions: { drafts: true, maxPerDoc: 50 },
+      // Drafts are validated too, so a draft can never hold a malformed or missing slug.
+      versions: { drafts: { validate: true }, maxPerDoc: 50 },
     },
     defaultFields: defaultRoleFields(options),
     options,
