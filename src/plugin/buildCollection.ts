@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { CatalogCollection, ResolvedRoleCatalogOptions } from './options.js'
 
+import { boundReads } from '../hooks/boundReads.js'
 import { defaultCatalogAccess } from './access.js'
 
 type BuildCollectionArgs = {
@@ -47,6 +48,11 @@ export const buildCollection = ({
     access: { ...defaultCatalogAccess(), ...override.access },
     admin: { group: options.adminGroup, ...base.admin, ...override.admin },
     fields: override.fields ? override.fields({ defaultFields }) : defaultFields,
-    hooks: mergeHooks(options.disabled ? {} : pluginHooks, mergeHooks(base.hooks, override.hooks)),
+    hooks: mergeHooks(
+      options.disabled
+        ? {}
+        : mergeHooks({ beforeOperation: [boundReads(options.limits)] }, pluginHooks),
+      mergeHooks(base.hooks, override.hooks),
+    ),
   }
 }

@@ -5,6 +5,7 @@ import { certificationsCollection } from '../collections/certifications.js'
 import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
+import { withGraphQLLimits } from '../graphql/limits.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import {
   catalogCollections,
@@ -51,6 +52,13 @@ export const roleCatalogPlugin =
     }
 
     if (options.disabled) return next
+
+    if (options.graphQL.maxDepth || options.graphQL.maxAliases) {
+      next.graphQL = {
+        ...config.graphQL,
+        validationRules: withGraphQLLimits(config.graphQL?.validationRules, options.graphQL),
+      }
+    }
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
