@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { CatalogCollection, ResolvedRoleCatalogOptions } from './options.js'
 
+import { withMaxLengths } from '../fields/maxLengths.js'
 import { boundReads } from '../hooks/boundReads.js'
 import { defaultCatalogAccess } from './access.js'
 
@@ -47,7 +48,9 @@ export const buildCollection = ({
     slug: options.slugs[name],
     access: { ...defaultCatalogAccess(), ...override.access },
     admin: { group: options.adminGroup, ...base.admin, ...override.admin },
-    fields: override.fields ? override.fields({ defaultFields }) : defaultFields,
+    fields: override.fields
+      ? override.fields({ defaultFields: withMaxLengths(defaultFields) })
+      : withMaxLengths(defaultFields),
     hooks: mergeHooks(
       options.disabled
         ? {}

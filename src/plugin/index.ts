@@ -6,6 +6,10 @@ import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
+import {
+  databaseUnavailableAfterError,
+  keepProcessAliveOnPoolErrors,
+} from '../hooks/databaseUnavailable.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import {
   catalogCollections,
@@ -60,8 +64,14 @@ export const roleCatalogPlugin =
       }
     }
 
+    next.hooks = {
+      ...config.hooks,
+      afterError: [...(config.hooks?.afterError ?? []), databaseUnavailableAfterError],
+    }
+
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
+      keepProcessAliveOnPoolErrors(payload)
       if (hostOnInit) await hostOnInit(payload)
       if (options.seed) await seedRoleCatalog({ payload })
     }
