@@ -140,6 +140,7 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
                   },
                 ],
                 minRows: 1,
+                required: true,
               },
               linkNoteField(),
             ],

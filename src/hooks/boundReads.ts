@@ -1,8 +1,10 @@
-import type { CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook, Where } from 'payload'
 
 import { NotFound } from 'payload'
 
 import type { ReadLimits } from '../plugin/options.js'
+
+import { validateWhere } from './validateWhere.js'
 
 /**
  * Clamps what a REST or GraphQL read may ask for before it reaches the database: `limit=0`,
@@ -14,8 +16,9 @@ import type { ReadLimits } from '../plugin/options.js'
  */
 export const boundReads =
   ({ maxDepth, maxLimit }: Required<ReadLimits>): CollectionBeforeOperationHook =>
-  ({ args, operation, req }) => {
+  ({ args, collection, operation, req }) => {
     if (req.payloadAPI === 'local') return args
+    validateWhere(req, collection, (args as { where?: Where }).where)
     const next = { ...args }
     // REST has already run parseFloat over the ID ("12abc" → 12): judge the ID as it was sent.
     const id = (req.routeParams as { id?: unknown } | undefined)?.id ?? (args as { id?: unknown }).id

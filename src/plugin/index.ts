@@ -6,10 +6,7 @@ import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
-import {
-  databaseUnavailableAfterError,
-  keepProcessAliveOnPoolErrors,
-} from '../hooks/databaseUnavailable.js'
+import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import {
   catalogCollections,
@@ -66,7 +63,7 @@ export const roleCatalogPlugin =
 
     next.hooks = {
       ...config.hooks,
-      afterError: [...(config.hooks?.afterError ?? []), databaseUnavailableAfterError],
+      afterError: [...(config.hooks?.afterError ?? []), databaseErrorsAfterError],
     }
 
     const hostOnInit = config.onInit
