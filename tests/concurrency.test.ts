@@ -7,7 +7,7 @@ import { articleSeed } from '../seed/data.js'
 import { catalogRowCounts } from './helpers/catalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
-const run = (command: string, args: string[], env: NodeJS.ProcessEnv) =>
+const run = (command: string, args: string[], env: Record<string, string>) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env } })
     let output = ''
