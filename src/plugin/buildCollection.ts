@@ -2,6 +2,8 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { CatalogCollection, ResolvedRoleCatalogOptions } from './options.js'
 
+import { withMaxLengths } from '../fields/maxLengths.js'
+import { boundReads } from '../hooks/boundReads.js'
 import { requiredInDefaultLocale } from '../localization/requiredInDefaultLocale.js'
 import { translatedCollectionLabels, withTranslatedLabels } from '../translations/index.js'
 import { defaultCatalogAccess } from './access.js'
@@ -43,7 +45,7 @@ export const buildCollection = ({
 }: BuildCollectionArgs): CollectionConfig => {
   const override = options.overrides[name] ?? {}
   // Admin labels come from the plugin's translations (src/translations/); a host's own labels win.
-  const fields = withTranslatedLabels(requiredInDefaultLocale(defaultFields))
+  const fields = withTranslatedLabels(requiredInDefaultLocale(withMaxLengths(defaultFields)))
   return {
     ...base,
     labels: override.labels ?? translatedCollectionLabels(name),
@@ -51,6 +53,11 @@ export const buildCollection = ({
     access: { ...defaultCatalogAccess(), ...override.access },
     admin: { group: options.adminGroup, ...base.admin, ...override.admin },
     fields: override.fields ? override.fields({ defaultFields: fields }) : fields,
-    hooks: mergeHooks(options.disabled ? {} : pluginHooks, mergeHooks(base.hooks, override.hooks)),
+    hooks: mergeHooks(
+      options.disabled
+        ? {}
+        : mergeHooks({ beforeOperation: [boundReads(options.limits)] }, pluginHooks),
+      mergeHooks(base.hooks, override.hooks),
+    ),
   }
 }
