@@ -30,7 +30,7 @@ export interface CatalogCertification {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Short form, e.g. "PMP".
    */
@@ -87,7 +87,7 @@ export interface CatalogRole {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Short form used in running text, e.g. "TPM".
    */
@@ -176,16 +176,14 @@ export interface CatalogRole {
         /**
          * Any one of these fields qualifies.
          */
-        fieldsOfStudy?:
-          | {
-              name: string;
-              /**
-               * Stable key used to compare roles. Left empty, it is made from the name.
-               */
-              slug: string;
-              id?: string | null;
-            }[]
-          | null;
+        fieldsOfStudy: {
+          name: string;
+          /**
+           * Stable key used to compare roles. Left empty, it is made from the name.
+           */
+          slug?: string | null;
+          id?: string | null;
+        }[];
         /**
          * What this means for the role, e.g. "Inspiring and guiding technical teams".
          */
@@ -205,8 +203,8 @@ export interface CatalogRole {
         /**
          * Stable key used to compare roles. Left empty, it is made from the name.
          */
-        slug: string;
-        kind: 'technical-role' | 'project-management';
+        slug?: string | null;
+        kind: 'technical' | 'management';
         /**
          * Required: the role typically includes it. Recommended: it can enhance the role.
          */
@@ -254,7 +252,7 @@ export interface CatalogResponsibility {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * What the work involves, in a sentence or two.
    */
@@ -303,7 +301,7 @@ export interface CatalogSkill {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Soft skills are interpersonal attributes; technical skills are domain knowledge.
    */

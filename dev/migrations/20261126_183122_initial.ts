@@ -7,7 +7,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_roles_certifications_requirement" AS ENUM('required', 'recommended');
   CREATE TYPE "public"."enum_roles_qualifications_level" AS ENUM('unspecified', 'associate', 'bachelor', 'master', 'doctorate');
   CREATE TYPE "public"."enum_roles_qualifications_requirement" AS ENUM('required', 'recommended');
-  CREATE TYPE "public"."enum_roles_experience_kind" AS ENUM('technical-role', 'project-management');
+  CREATE TYPE "public"."enum_roles_experience_kind" AS ENUM('technical', 'management');
   CREATE TYPE "public"."enum_roles_experience_requirement" AS ENUM('required', 'recommended');
   CREATE TYPE "public"."enum_roles_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__roles_v_version_responsibilities_requirement" AS ENUM('required', 'recommended');
@@ -15,7 +15,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__roles_v_version_certifications_requirement" AS ENUM('required', 'recommended');
   CREATE TYPE "public"."enum__roles_v_version_qualifications_level" AS ENUM('unspecified', 'associate', 'bachelor', 'master', 'doctorate');
   CREATE TYPE "public"."enum__roles_v_version_qualifications_requirement" AS ENUM('required', 'recommended');
-  CREATE TYPE "public"."enum__roles_v_version_experience_kind" AS ENUM('technical-role', 'project-management');
+  CREATE TYPE "public"."enum__roles_v_version_experience_kind" AS ENUM('technical', 'management');
   CREATE TYPE "public"."enum__roles_v_version_experience_requirement" AS ENUM('required', 'recommended');
   CREATE TYPE "public"."enum__roles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_responsibilities_status" AS ENUM('draft', 'published');
