@@ -8,11 +8,13 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default defineConfig({
   resolve: {
-    alias: {
+    alias: [
       // graphql 16 has no exports map: without this, Vite and Node load two copies of it.
-      graphql: require.resolve('graphql'),
-      'payload-plugin-role-catalog': path.resolve(dirname, 'src/index.ts'),
-    },
+      { find: 'graphql', replacement: require.resolve('graphql') },
+      // The package's exports point at dist/ (what `npm pack` ships); tests use the sources.
+      { find: /^payload-plugin-role-catalog$/, replacement: path.resolve(dirname, 'src/index.ts') },
+      { find: /^payload-plugin-role-catalog\/client$/, replacement: path.resolve(dirname, 'src/exports/client.ts') },
+    ],
   },
   test: {
     // The files share one PostgreSQL server; each uses a database of its own, one file at a time.
