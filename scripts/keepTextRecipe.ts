@@ -1,6 +1,7 @@
 /**
  * Applies the README's recipe ("Turning on localization later") to a migration Payload generated:
- * the import, `keepTextWhenLocalizing` before the generated SQL of `up`, `restore()` after it.
+ * the import, `keepTextWhenLocalizing` before the generated SQL of `up` and of `down`, `restore()`
+ * after it.
  *
  *   tsx scripts/keepTextRecipe.ts <migration.ts> [import specifier]
  *
@@ -11,17 +12,26 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 
 export const applyKeepTextRecipe = (source: string, specifier = 'payload-plugin-role-catalog'): string => {
-  const up = /(export async function up\(\{ db, payload(?:, req)? \}: MigrateUpArgs\): Promise<void> \{\n)([\s\S]*?)(\n\}\n)/
-  if (!up.test(source)) throw new Error('no generated `up({ db, payload, req })` function found')
-  const imports = source.replace(
+  let result = source.replace(
     /(import \{[^}]*\} from '@payloadcms\/db-postgres'\n)/,
     `$1import { keepTextWhenLocalizing } from '${specifier}'\n`,
   )
-  return imports.replace(
-    up,
-    (_match, head: string, body: string, tail: string) =>
-      `${head}  const text = await keepTextWhenLocalizing({ db, payload })\n${body}\n  await text.restore()${tail}`,
-  )
+  for (const [direction, argsType] of [
+    ['up', 'MigrateUpArgs'],
+    ['down', 'MigrateDownArgs'],
+  ] as const) {
+    const fn = new RegExp(
+      `(export async function ${direction}\\(\\{ db, payload(?:, req)? \\}: ${argsType}\\): Promise<void> \\{\\n)([\\s\\S]*?)(\\n\\}\\n)`,
+    )
+    if (!fn.test(result)) throw new Error(`no generated \`${direction}({ db, payload, req })\` function found`)
+    const call = direction === 'up' ? '{ db, payload }' : "{ db, direction: 'down', payload }"
+    result = result.replace(
+      fn,
+      (_match, head: string, body: string, tail: string) =>
+        `${head}  const text = await keepTextWhenLocalizing(${call})\n${body}\n  await text.restore()${tail}`,
+    )
+  }
+  return result
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

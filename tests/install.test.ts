@@ -198,6 +198,13 @@ describe('installed into an existing Payload site', () => {
     expect(migration).toContain('CREATE TABLE "job_roles"')
     expect(migration).toContain('CREATE TABLE "roles"')
     await inSite('payload migrate', 'node_modules/.bin/payload', ['migrate'])
+    // The README's upgrade step, with nothing changed: no new migration.
+    await inSite('payload migrate:create --skip-empty', 'node_modules/.bin/payload', [
+      'migrate:create',
+      'upgrade',
+      '--skip-empty',
+    ])
+    expect((await readdir(path.join(siteDir, 'migrations'))).sort()).toEqual(migrations.sort())
   }, 300_000)
 
   it('passes the site checks: seed, GraphQL and REST under job-roles, access, extra field, locales', async () => {

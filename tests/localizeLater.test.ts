@@ -61,6 +61,8 @@ describe('turning localization on after installing', () => {
   let migrationDir: string
   let env: Record<string, string>
   let before: Rows
+  /** Per parent table, the columns the localization migration moved into `<table>_locales`. */
+  const movedColumns: Record<string, string[]> = {}
 
   beforeAll(async () => {
     serverUrl = inject('databaseUrl')
@@ -127,7 +129,10 @@ describe('turning localization on after installing', () => {
     // What the recipe is for: Payload's own migration drops the text.
     expect(generated).toContain('CREATE TABLE "roles_locales"')
     expect(generated).toContain('ALTER TABLE "roles" DROP COLUMN "title";')
-    await writeFile(path.join(migrationDir, file), applyKeepTextRecipe(generated))
+    expect(generated).toMatch(/DROP TABLE "roles_locales" CASCADE/)
+    const edited = applyKeepTextRecipe(generated)
+    expect(edited.match(/keepTextWhenLocalizing\(/g)).toHaveLength(2)
+    await writeFile(path.join(migrationDir, file), edited)
 
     const migrate = await run('node_modules/.bin/payload', ['migrate'], localized)
     expect(migrate.code, tail(migrate.output)).toBe(0)
@@ -142,7 +147,12 @@ describe('turning localization on after installing', () => {
       const parent = locales.slice(0, -'_locales'.length)
       const rows = (await client.query(`select * from "${locales}"`)).rows
       expect(new Set(rows.map((row) => row._locale))).toEqual(rows.length ? new Set(['en']) : new Set())
-      const columns = Object.keys(rows[0] ?? {}).filter((column) => !['_locale', '_parent_id', 'id'].includes(column))
+      const columns = (
+        await client.query(`select column_name from information_schema.columns where table_name = $1`, [locales])
+      ).rows
+        .map((row) => row.column_name as string)
+        .filter((column) => !['_locale', '_parent_id', 'id'].includes(column))
+      movedColumns[parent] = columns
       for (const old of before[parent] ?? []) {
         const now = rows.find((row) => String(row._parent_id) === String(old.id))
         for (const column of columns) {
@@ -171,5 +181,25 @@ describe('turning localization on after installing', () => {
     const step = await run('node_modules/.bin/payload', ['migrate:create', 'after', '--skip-empty'], { ...env, LOCALIZED: 'true' })
     expect(step.code, tail(step.output)).toBe(0)
     expect((await readdir(migrationDir)).filter((file) => !files.includes(file))).toEqual([])
+  }, 180_000)
+
+  it("rolls back with the recipe's down: the default locale's text returns to its columns", async () => {
+    const down = await run('node_modules/.bin/payload', ['migrate:down'], { ...env, LOCALIZED: 'true' })
+    expect(down.code, tail(down.output)).toBe(0)
+    const remaining = await tables()
+    expect(remaining.filter((table) => table.endsWith('_locales') || table.startsWith('_keep_text'))).toEqual([])
+    let restored = 0
+    for (const [parent, columns] of Object.entries(movedColumns)) {
+      const rows = (await client.query(`select * from "${parent}"`)).rows
+      for (const old of before[parent] ?? []) {
+        const now = rows.find((row) => String(row.id) === String(old.id))
+        for (const column of columns) {
+          if (old[column] === null || old[column] === undefined) continue
+          expect(now?.[column], `${parent}.${column} of ${old.id}`).toBe(old[column])
+          restored++
+        }
+      }
+    }
+    expect(restored).toBeGreaterThan(100)
   }, 180_000)
 })

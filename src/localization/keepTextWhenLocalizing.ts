@@ -15,6 +15,13 @@ type PostgresAdapterLike = {
 export type KeepTextWhenLocalizingArgs = {
   /** The `db` a migration receives: the transaction the migration runs in. */
   db: unknown
+  /**
+   * `up` (default): in the migration's `up`, text moves from the old columns into `*_locales`.
+   * `down`: in its `down`, the default locale's text moves back into the re-created columns.
+   */
+  direction?: 'down' | 'up'
+  /** The locale whose text `down` keeps; defaults to the config's default locale. */
+  locale?: string
   /** The `payload` a migration receives; its config is the one with localization turned on. */
   payload: Payload
 }
@@ -22,12 +29,89 @@ export type KeepTextWhenLocalizingArgs = {
 export type KeptText = {
   /** Per `*_locales` table, the columns whose text was kept, and how many rows. */
   kept: { columns: string[]; rows: number; table: string }[]
-  /** Writes the kept text into the new `*_locales` tables, for the default locale. */
+  /** Writes the kept text into the new `*_locales` tables (up) or the re-created columns (down). */
   restore: () => Promise<void>
 }
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`
+const internalColumns = ['_locale', '_parent_id', 'id']
+
+const sqlHelpers = (db: unknown, payload: Payload) => {
+  const adapter = payload.db as unknown as PostgresAdapterLike
+  if (typeof adapter.execute !== 'function') {
+    throw new Error('keepTextWhenLocalizing: needs the PostgreSQL adapter (@payloadcms/db-postgres)')
+  }
+  const schema = adapter.schemaName ?? 'public'
+  const run = (raw: string) => adapter.execute({ db, drizzle: adapter.drizzle, raw })
+  return {
+    adapter,
+    existingColumns: async (table: string) =>
+      new Set(
+        (
+          await run(
+            `select column_name from information_schema.columns where table_schema = ${literal(schema)} and table_name = ${literal(table)}`,
+          )
+        ).rows.map((row) => String(row.column_name)),
+      ),
+    qualified: (table: string) => `${quote(schema)}.${quote(table)}`,
+    run,
+    schema,
+    suffix: adapter.localesSuffix ?? '_locales',
+  }
+}
+
+/**
+ * The reverse, for the same migration's `down`: Payload's generated `down` re-creates the old
+ * columns empty and drops the `*_locales` tables. The chosen locale's text (the default locale's
+ * unless `locale` is given) is kept aside first and written back into the columns afterwards.
+ */
+const keepTextWhenUnlocalizing = async ({
+  db,
+  locale,
+  payload,
+}: Pick<KeepTextWhenLocalizingArgs, 'db' | 'locale' | 'payload'>): Promise<KeptText> => {
+  const localization = payload.config.localization
+  const kept = locale ?? (localization ? localization.defaultLocale : undefined)
+  if (!kept) {
+    throw new Error('keepTextWhenLocalizing: direction `down` needs `locale` when the config has no localization')
+  }
+  const { existingColumns, qualified, run, schema, suffix } = sqlHelpers(db, payload)
+  const tables = (
+    await run(
+      `select table_name from information_schema.tables where table_schema = ${literal(schema)} and table_type = 'BASE TABLE' order by table_name`,
+    )
+  ).rows.map((row) => String(row.table_name))
+  const plans: { columns: string[]; keep: string; locales: string; parent: string; rows: number }[] = []
+  for (const [index, locales] of tables.filter((name) => name.endsWith(suffix)).entries()) {
+    const parent = locales.slice(0, -suffix.length)
+    if (!tables.includes(parent)) continue
+    const columns = [...(await existingColumns(locales))].filter((name) => !internalColumns.includes(name)).sort()
+    if (columns.length === 0) continue
+    const keep = `_keep_text_${index}`
+    await run(`drop table if exists ${qualified(keep)}`)
+    await run(
+      `create table ${qualified(keep)} as select ${quote('_parent_id')}, ${columns.map(quote).join(', ')} from ${qualified(locales)} where ${quote('_locale')}::text = ${literal(kept)}`,
+    )
+    const [{ n }] = (await run(`select count(*)::int as n from ${qualified(keep)}`)).rows as [{ n: number }]
+    plans.push({ columns, keep, locales, parent, rows: n })
+  }
+  return {
+    kept: plans.map(({ columns, locales, rows }) => ({ columns, rows, table: locales })),
+    restore: async () => {
+      for (const plan of plans) {
+        const present = await existingColumns(plan.parent)
+        const columns = plan.columns.filter((column) => present.has(column))
+        if (columns.length > 0 && present.has('id')) {
+          await run(
+            `update ${qualified(plan.parent)} as target set ${columns.map((column) => `${quote(column)} = kept.${quote(column)}`).join(', ')} from ${qualified(plan.keep)} as kept where target.${quote('id')} = kept.${quote('_parent_id')}`,
+          )
+        }
+        await run(`drop table ${qualified(plan.keep)}`)
+      }
+    },
+  }
+}
 
 /**
  * For the migration Payload generates when a site turns localization on: that migration creates a
@@ -47,32 +131,26 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`
  * columns that still exist on its parent table are copied aside (into a table of their own, in the
  * same transaction) and then written into the locales table as the default locale's text. Columns
  * already localized, and tables that are new, are left alone. It covers the whole site, the
- * catalogue's collections and the site's own.
+ * catalogue's collections and the site's own. In the migration's `down`, call it with
+ * `direction: 'down'` the same way, and the default locale's text goes back into the columns.
  */
-export const keepTextWhenLocalizing = async ({ db, payload }: KeepTextWhenLocalizingArgs): Promise<KeptText> => {
+export const keepTextWhenLocalizing = async ({
+  db,
+  direction = 'up',
+  locale,
+  payload,
+}: KeepTextWhenLocalizingArgs): Promise<KeptText> => {
+  if (direction === 'down') return keepTextWhenUnlocalizing({ db, locale, payload })
   const localization = payload.config.localization
   if (!localization) {
     throw new Error(
       'keepTextWhenLocalizing: the Payload config has no `localization`; run it in the migration that turns localization on',
     )
   }
-  const adapter = payload.db as unknown as PostgresAdapterLike
-  if (typeof adapter.execute !== 'function' || !adapter.rawTables) {
+  const { adapter, existingColumns, qualified, run, schema, suffix } = sqlHelpers(db, payload)
+  if (!adapter.rawTables) {
     throw new Error('keepTextWhenLocalizing: needs the PostgreSQL adapter (@payloadcms/db-postgres)')
   }
-  const schema = adapter.schemaName ?? 'public'
-  const suffix = adapter.localesSuffix ?? '_locales'
-  const run = (raw: string) => adapter.execute({ db, drizzle: adapter.drizzle, raw })
-  const qualified = (table: string) => `${quote(schema)}.${quote(table)}`
-
-  const existingColumns = async (table: string) =>
-    new Set(
-      (
-        await run(
-          `select column_name from information_schema.columns where table_schema = ${literal(schema)} and table_name = ${literal(table)}`,
-        )
-      ).rows.map((row) => String(row.column_name)),
-    )
 
   const plans: { columns: string[]; keep: string; locales: string; parent: string; rows: number }[] = []
   const localesTables = Object.values(adapter.rawTables)
@@ -83,7 +161,7 @@ export const keepTextWhenLocalizing = async ({ db, payload }: KeepTextWhenLocali
     const parent = locales.slice(0, -suffix.length)
     const wanted = Object.values(adapter.rawTables[locales]?.columns ?? {})
       .map((column) => column.name)
-      .filter((name) => !['_locale', '_parent_id', 'id'].includes(name))
+      .filter((name) => !internalColumns.includes(name))
     const present = await existingColumns(parent)
     if (!present.has('id')) continue
     const columns = wanted.filter((name) => present.has(name))
