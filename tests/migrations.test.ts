@@ -95,6 +95,8 @@ describe('the shipped migrations', () => {
     await cp(shippedMigrations, migrationDir, { recursive: true })
     env = {
       DATABASE_URL: databaseUrl,
+      // Payload regenerates types when it starts in development; keep dev/payload-types.ts as it is.
+      PAYLOAD_TS_OUTPUT_PATH: path.join(path.dirname(migrationDir), 'payload-types.ts'),
       PAYLOAD_CONFIG_PATH: 'dev/payload.config.ts',
       ROLE_CATALOG_MIGRATION_DIR: migrationDir,
     }
@@ -102,6 +104,7 @@ describe('the shipped migrations', () => {
 
   afterAll(async () => {
     await payload?.destroy()
+    delete process.env.PAYLOAD_TS_OUTPUT_PATH
     if (database) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     if (migrationDir) await rm(path.dirname(migrationDir), { force: true, recursive: true })
   })
@@ -146,6 +149,7 @@ describe('the shipped migrations', () => {
     process.env.DATABASE_URL = databaseUrl
     process.env.ROLE_CATALOG_MIGRATION_DIR = migrationDir
     process.env.ROLE_CATALOG_SEED = 'false'
+    process.env.PAYLOAD_TS_OUTPUT_PATH = env.PAYLOAD_TS_OUTPUT_PATH!
     // Connect without pushing: only the migrations made this schema.
     process.env.PAYLOAD_MIGRATING = 'true'
     try {
