@@ -15,7 +15,7 @@ export type DegreeLevel = (typeof degreeLevels)[number]
 export const experienceKinds = ['technical', 'management'] as const
 export type ExperienceKind = (typeof experienceKinds)[number]
 
-export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultRoleFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'title',
     type: 'text',
@@ -62,7 +62,7 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
             type: 'join',
             admin: { description: 'Roles that build on this one. Edit the link on the other role.' },
             collection: slugs.roles as CollectionSlug,
-            defaultLimit: 0,
+            defaultLimit: limits.maxLimit,
             on: 'buildsOn',
           },
         ],

@@ -10,7 +10,7 @@ import { buildCollection } from '../plugin/buildCollection.js'
 export const skillKinds = ['soft', 'technical'] as const
 export type SkillKind = (typeof skillKinds)[number]
 
-export const defaultSkillFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultSkillFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'name',
     type: 'text',
@@ -38,7 +38,7 @@ export const defaultSkillFields = ({ slugs }: ResolvedRoleCatalogOptions): Field
     admin: { description: 'What the skill is, independent of any one role.' },
     localized: true,
   },
-  usedByRolesField({ on: 'skills.skill', rolesSlug: slugs.roles }),
+  usedByRolesField({ defaultLimit: limits.maxLimit, on: 'skills.skill', rolesSlug: slugs.roles }),
   sourceField(),
 ]
 
