@@ -2,6 +2,7 @@ import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { alternateNamesField } from '../fields/alternateNames.js'
 import { linkNoteField } from '../fields/note.js'
 import { requirementField } from '../fields/requirement.js'
 import { roleLinkField } from '../fields/roleLink.js'
@@ -24,6 +25,7 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
     required: true,
   },
   catalogSlugField({ useAsSlug: 'title' }),
+  alternateNamesField(),
   {
     type: 'tabs',
     tabs: [

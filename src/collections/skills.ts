@@ -2,6 +2,8 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { alternateNamesField } from '../fields/alternateNames.js'
+import { reuseLevelField, skillTypeField } from '../fields/skillClassification.js'
 import { catalogSlugField } from '../fields/slug.js'
 import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
@@ -19,6 +21,7 @@ export const defaultSkillFields = ({ slugs }: ResolvedRoleCatalogOptions): Field
     required: true,
   },
   catalogSlugField({ useAsSlug: 'name' }),
+  alternateNamesField(),
   {
     name: 'kind',
     type: 'select',
@@ -32,6 +35,8 @@ export const defaultSkillFields = ({ slugs }: ResolvedRoleCatalogOptions): Field
     ],
     required: true,
   },
+  skillTypeField(),
+  reuseLevelField(),
   {
     name: 'description',
     type: 'textarea',
