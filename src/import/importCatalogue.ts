@@ -89,6 +89,12 @@ export const assignSlug = (label: string, uri: string, taken: Set<string>, fallb
   return slug
 }
 
+/**
+ * Documents created one by one get increasing timestamps, and lists sorted by createdAt (join
+ * fields' default) rely on it; a batch spreads its documents over the milliseconds before now.
+ */
+const timestamp = (now: number, index: number, count: number) => new Date(now - (count - 1 - index)).toISOString()
+
 const chunk = <T>(list: T[], size: number): T[][] => {
   const out: T[][] = []
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
@@ -233,7 +239,7 @@ export const importCatalogue = async ({
     collection: 'roles' | 'skills',
     items: T[],
     index: number,
-    write: (db: any, req: PayloadRequest, items: T[], now: string) => Promise<void>,
+    write: (db: any, req: PayloadRequest, items: T[], now: number) => Promise<void>,
   ): Promise<boolean> => {
     const batch: BatchInfo = {
       collection,
@@ -258,7 +264,7 @@ export const importCatalogue = async ({
       const skip = new Set((present as { uri: string }[]).map((row) => row.uri))
       const fresh = items.filter((item) => !skip.has(item.uri))
       report[collection].existing += items.length - fresh.length
-      await write(db, req, fresh, new Date().toISOString())
+      await write(db, req, fresh, Date.now())
       await beforeCommit?.(batch)
       await adapter.commitTransaction(transactionID)
       report[collection].created += fresh.length
@@ -271,7 +277,7 @@ export const importCatalogue = async ({
   }
 
   // Skills.
-  const writeSkills = async (db: any, req: PayloadRequest, items: (SkillInput & { slug: string })[], now: string) => {
+  const writeSkills = async (db: any, req: PayloadRequest, items: (SkillInput & { slug: string })[], now: number) => {
     const data = items.map((skill) => skillData(skill))
     if (method === 'localApi') {
       for (const [i, item] of items.entries()) {
@@ -290,8 +296,9 @@ export const importCatalogue = async ({
     const versionIDs = await allocateIDs(db, adapter, builders.skills.versionsTable, items.length)
     const rows = new RowSet()
     items.forEach((item, i) => {
-      builders.skills.addDocument(rows, { data: data[i]!, id: ids[i]!, now, versionID: versionIDs[i]! })
+      builders.skills.addDocument(rows, { data: data[i]!, id: ids[i]!, now: timestamp(now, i, items.length), versionID: versionIDs[i]! })
     })
+    await rows.resolvePendingIDs((table, count) => allocateIDs(db, adapter, table, count))
     await insertRows(db, adapter, rows)
     items.forEach((item, i) => skillIDs.set(item.uri, ids[i]!))
   }
@@ -299,7 +306,7 @@ export const importCatalogue = async ({
   const total = newSkills.length + newRoles.length
   for (const [i, items] of chunk(newSkills, batchSize).entries()) {
     const ok = await runBatch('skills', items, i + 1, writeSkills)
-    if (!ok) return finish(report, started)
+    if (!ok) return finish(report, started, catalogue.files)
     done += items.length
     onProgress?.({ done, phase: 'skills', total })
   }
@@ -322,7 +329,7 @@ export const importCatalogue = async ({
     }
     return { data: roleDocumentData(role, links), links: links.length }
   }
-  const writeRoles = async (db: any, req: PayloadRequest, items: (RoleInput & { slug: string })[], now: string) => {
+  const writeRoles = async (db: any, req: PayloadRequest, items: (RoleInput & { slug: string })[], now: number) => {
     const data = items.map(roleData)
     if (method === 'localApi') {
       for (const entry of data) {
@@ -339,8 +346,9 @@ export const importCatalogue = async ({
       const versionIDs = await allocateIDs(db, adapter, builders.roles.versionsTable, items.length)
       const rows = new RowSet()
       data.forEach((entry, i) => {
-        builders.roles.addDocument(rows, { data: entry.data, id: ids[i]!, now, versionID: versionIDs[i]! })
+        builders.roles.addDocument(rows, { data: entry.data, id: ids[i]!, now: timestamp(now, i, items.length), versionID: versionIDs[i]! })
       })
+      await rows.resolvePendingIDs((table, count) => allocateIDs(db, adapter, table, count))
       await insertRows(db, adapter, rows)
     }
     pendingLinks = data.reduce((sum, entry) => sum + entry.links, 0)
@@ -352,17 +360,19 @@ export const importCatalogue = async ({
     if (!ok) {
       // The batch's rows are gone; so are the problems it found, which a re-run reports again.
       report.problems.length = problemsBefore
-      return finish(report, started)
+      return finish(report, started, catalogue.files)
     }
     report.links.created += pendingLinks
     done += items.length
     onProgress?.({ done, phase: 'roles', total })
   }
-  return finish(report, started)
+  return finish(report, started, catalogue.files)
 }
 
-const finish = (report: ImportReport, started: number): ImportReport => {
-  report.problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file.localeCompare(b.file)))
+const finish = (report: ImportReport, started: number, files: ParsedCatalogue['files']): ImportReport => {
+  // In reading order: skills, occupations, relations; by line within a file.
+  const order = [files.skills, files.occupations, files.relations]
+  report.problems.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file) || a.line - b.line)
   report.seconds = (performance.now() - started) / 1000
   return report
 }

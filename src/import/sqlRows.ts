@@ -20,6 +20,14 @@ const ObjectId: new () => { toHexString: () => string } =
 
 type Row = Record<string, unknown>
 
+/**
+ * An ID the database hands out (a serial) that another row of the same batch refers to: the row
+ * gets `id: PENDING_ID`, the referring row `{ pendingParent: row }`; resolvePendingIDs fills both
+ * in once the IDs are allocated.
+ */
+export const PENDING_ID = Symbol('pending id')
+export type PendingParent = { pendingParent: Row }
+
 type DrizzleAdapterLike = {
   localesSuffix: string
   payload: Payload
@@ -35,6 +43,24 @@ export class RowSet {
     const rows = this.tables.get(table)
     if (rows) rows.push(row)
     else this.tables.set(table, [row])
+  }
+  /** Allocates the pending IDs (in row order, as Payload's inserts would draw them) and fills in the references. */
+  async resolvePendingIDs(allocate: (table: string, count: number) => Promise<(number | string)[]>) {
+    for (const [table, rows] of this.tables) {
+      const pending = rows.filter((row) => row.id === PENDING_ID)
+      if (pending.length === 0) continue
+      const ids = await allocate(table, pending.length)
+      pending.forEach((row, i) => {
+        row.id = ids[i]
+      })
+    }
+    for (const rows of this.tables.values()) {
+      for (const row of rows) {
+        for (const [key, value] of Object.entries(row)) {
+          if (value && typeof value === 'object' && 'pendingParent' in value) row[key] = (value as PendingParent).pendingParent.id
+        }
+      }
+    }
   }
   get size() {
     let n = 0
@@ -75,6 +101,7 @@ type WalkContext = {
 export class CollectionRowBuilder {
   private readonly columns = new Map<string, Set<string>>()
   readonly locale: string | undefined
+  readonly localeCodes: string[]
   readonly table: string
   readonly versionsTable: string
 
@@ -84,6 +111,7 @@ export class CollectionRowBuilder {
   ) {
     const localization = adapter.payload.config.localization
     this.locale = localization ? localization.defaultLocale : undefined
+    this.localeCodes = localization ? localization.localeCodes : []
     const table = adapter.tableNameMap.get(snake(collection.slug))
     if (!table) throw new UnsupportedSchemaError(`no table for collection "${collection.slug}"`)
     this.table = table
@@ -178,6 +206,12 @@ export class CollectionRowBuilder {
             // A version keeps the array row's ID in `_uuid`; its own ID is a serial.
             this.set(arrayTable, row, ctx.version ? '_uuid' : 'id', item.id)
             const { id: _id, ...rest } = item
+            // Payload saves a version from the document with all its locales, so a new array row's
+            // localized fields (e.g. the link's note) get an empty row per locale in the version.
+            const localizedChildren = this.locale
+              ? field.flattenedFields.filter((child) => 'localized' in child && child.localized)
+              : []
+            if (ctx.version && localizedChildren.length > 0) this.set(arrayTable, row, 'id', PENDING_ID)
             this.walk(
               field.flattenedFields,
               rest,
@@ -185,7 +219,7 @@ export class CollectionRowBuilder {
                 ...ctx,
                 keyPrefix: '',
                 localeRow: () => {
-                  throw new UnsupportedSchemaError(`localized field inside array "${field.name}"`)
+                  throw new UnsupportedSchemaError(`a value for a localized field inside array "${field.name}"`)
                 },
                 parentID: item.id as string,
                 pathPrefix: `${ctx.pathPrefix}${field.name}.${index}.`,
@@ -195,6 +229,16 @@ export class CollectionRowBuilder {
               rows,
             )
             rows.add(arrayTable, row)
+            if (ctx.version && localizedChildren.length > 0) {
+              const localesTable = `${arrayTable}${this.adapter.localesSuffix}`
+              for (const code of this.localeCodes) {
+                const localeRow: Row = {}
+                for (const child of localizedChildren) this.set(localesTable, localeRow, child.name, null)
+                this.set(localesTable, localeRow, '_locale', code)
+                this.set(localesTable, localeRow, '_parentID', { pendingParent: row } satisfies PendingParent)
+                rows.add(localesTable, localeRow)
+              }
+            }
           })
           break
         }

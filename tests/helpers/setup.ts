@@ -105,6 +105,14 @@ export const startSite = async ({
 
   // The route handlers look Payload up by config in a process-wide cache; start from an empty one.
   ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
+  // The GraphQL route caches the schema of the first config it served, process-wide; a second site
+  // in the same file (another config, e.g. localized) needs its own. Reset in place: the route
+  // module holds a reference to this object.
+  const graphqlCache = (globalThis as { _payload_graphql?: { graphql: unknown; promise: unknown } })._payload_graphql
+  if (graphqlCache) {
+    graphqlCache.graphql = null
+    graphqlCache.promise = null
+  }
   const payload = await getPayload({ config })
   // The adapter keeps a client checked out; without a handler, dropping the database at the end
   // would surface as an unhandled pool error.
