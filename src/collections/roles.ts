@@ -21,6 +21,8 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
     name: 'title',
     type: 'text',
     admin: { description: 'The job title, e.g. "Technical Project Manager".' },
+    // The default sort: lists ordered by title read the index instead of sorting every role.
+    index: true,
     localized: true,
     required: true,
   },

@@ -17,6 +17,8 @@ export const defaultSkillFields = ({ slugs }: ResolvedRoleCatalogOptions): Field
     name: 'name',
     type: 'text',
     admin: { description: 'The skill as a reader would name it, e.g. "Leadership".' },
+    // The default sort: lists ordered by name read the index instead of sorting every skill.
+    index: true,
     localized: true,
     required: true,
   },

@@ -6,6 +6,7 @@ import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
+import { withCatalogIndexes } from './indexes.js'
 import {
   catalogCollections,
   type RoleCatalogPluginOptions,
@@ -48,6 +49,8 @@ export const roleCatalogPlugin =
         ...config.custom,
         [CUSTOM_KEY]: { disabled: options.disabled, slugs: options.slugs },
       },
+      // Indexes are schema too: added whether or not the plugin is disabled.
+      db: withCatalogIndexes(config.db, options.slugs) as Config['db'],
     }
 
     if (options.disabled) return next
