@@ -36,7 +36,7 @@ export type ImportCatalogueArgs = {
   /**
    * `sql` (default) writes in bulk through the adapter's drizzle instance, exactly the rows
    * `payload.create` would write; `localApi` calls `payload.create` per document (runs the
-   * collections' hooks; about two orders of magnitude slower).
+   * collections' hooks; about 60 ms per document on a 2-core machine, some 50 times slower).
    */
   method?: ImportMethod
   onProgress?: (progress: ImportProgress) => void
