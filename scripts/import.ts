@@ -72,6 +72,10 @@ try {
     )
     exitCode = 1
   }
+} catch (error) {
+  // A folder or header that is not ESCO's layout, a schema the importer cannot write: one line, no stack.
+  console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`)
+  exitCode = 1
 } finally {
   await payload.destroy()
 }

@@ -258,11 +258,13 @@ export const importCatalogue = async ({
       await db.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`)
       // Another import may have written some of these since the plan was made.
       const table = tables[collection]
-      const present = await db
-        .select({ uri: table.source_uri })
+      const present: { id: number | string; uri: string }[] = await db
+        .select({ id: table.id, uri: table.source_uri })
         .from(table)
         .where(inArray(table.source_uri, items.map((item) => item.uri)))
-      const skip = new Set((present as { uri: string }[]).map((row) => row.uri))
+      const skip = new Set(present.map((row) => row.uri))
+      // Roles link to such skills by their ID, as to any other existing skill.
+      if (collection === 'skills') for (const row of present) skillIDs.set(row.uri, row.id)
       const fresh = items.filter((item) => !skip.has(item.uri))
       report[collection].existing += items.length - fresh.length
       await write(db, req, fresh, Date.now())
