@@ -144,6 +144,7 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
                   },
                 ],
                 minRows: 1,
+                required: true,
               },
               linkNoteField(),
             ],

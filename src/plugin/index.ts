@@ -5,6 +5,8 @@ import { certificationsCollection } from '../collections/certifications.js'
 import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
+import { withGraphQLLimits } from '../graphql/limits.js'
+import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import { withCatalogIndexes } from './indexes.js'
 import {
@@ -55,8 +57,21 @@ export const roleCatalogPlugin =
 
     if (options.disabled) return next
 
+    if (options.graphQL.maxDepth || options.graphQL.maxAliases) {
+      next.graphQL = {
+        ...config.graphQL,
+        validationRules: withGraphQLLimits(config.graphQL?.validationRules, options.graphQL),
+      }
+    }
+
+    next.hooks = {
+      ...config.hooks,
+      afterError: [...(config.hooks?.afterError ?? []), databaseErrorsAfterError],
+    }
+
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
+      keepProcessAliveOnPoolErrors(payload)
       if (hostOnInit) await hostOnInit(payload)
       if (options.seed) await seedRoleCatalog({ payload })
     }
