@@ -270,16 +270,14 @@ export interface Role {
         /**
          * Any one of these fields qualifies.
          */
-        fieldsOfStudy?:
-          | {
-              name: string;
-              /**
-               * Stable key used to compare roles. Left empty, it is made from the name.
-               */
-              slug?: string | null;
-              id?: string | null;
-            }[]
-          | null;
+        fieldsOfStudy: {
+          name: string;
+          /**
+           * Stable key used to compare roles. Left empty, it is made from the name.
+           */
+          slug?: string | null;
+          id?: string | null;
+        }[];
         /**
          * What this means for the role, e.g. "Inspiring and guiding technical teams".
          */

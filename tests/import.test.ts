@@ -11,6 +11,7 @@ import {
   RELATION_COLUMNS,
   SKILL_COLUMNS,
 } from '../scripts/bench/generateEscoCatalogue.js'
+import { DEFAULT_MAX_LENGTH } from '../src/fields/maxLengths.js'
 import { DEFAULT_SOURCE_TITLE, importEscoFolder, type ImportReport } from '../src/import/index.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
@@ -278,9 +279,14 @@ describe('ESCO import', () => {
       { conceptUri: 'urn:test:skill:no-label', preferredLabel: '  ' },
       { conceptUri: 'urn:test:skill:bad-reuse', preferredLabel: 'bad reuse level', reuseLevel: 'galactic' },
       { ...skills[0], altLabels: 'a\nb' },
+      // Longer than the field allows: Payload would refuse it, so the bulk writer must too.
+      { conceptUri: 'urn:test:skill:long', preferredLabel: 'x'.repeat(DEFAULT_MAX_LENGTH.text + 1) },
     ])
     const occupationLine = (await lineCount(files.occupations)) + 1
-    await appendRows(files.occupations, OCCUPATION_COLUMNS, [{ conceptUri: 'urn:test:occupation:no-label' }])
+    await appendRows(files.occupations, OCCUPATION_COLUMNS, [
+      { conceptUri: 'urn:test:occupation:no-label' },
+      { conceptUri: 'urn:test:occupation:long', description: 'y'.repeat(DEFAULT_MAX_LENGTH.textarea + 1), preferredLabel: 'long description' },
+    ])
     const relationLine = (await lineCount(files.relations)) + 1
     const occupationUri = occupations[0]!.conceptUri!
     await appendRows(files.relations, RELATION_COLUMNS, [
@@ -301,7 +307,10 @@ describe('ESCO import', () => {
       { file: 'skills_en.csv', line: skillLine + 1, message: 'missing preferredLabel for urn:test:skill:no-label' },
       { file: 'skills_en.csv', line: skillLine + 2, message: 'unknown reuseLevel "galactic" (expected cross-sector | occupation-specific | sector-specific | transversal)' },
       { file: 'skills_en.csv', line: skillLine + 3, message: `repeated conceptUri ${skills[0]!.conceptUri} (first at skills_en.csv, line 2)` },
+      // The repeated row above spans two lines (its altLabels).
+      { file: 'skills_en.csv', line: skillLine + 5, message: `name has ${DEFAULT_MAX_LENGTH.text + 1} characters, more than the ${DEFAULT_MAX_LENGTH.text} the field allows` },
       { file: 'occupations_en.csv', line: occupationLine, message: 'missing preferredLabel for urn:test:occupation:no-label' },
+      { file: 'occupations_en.csv', line: occupationLine + 1, message: `summary has ${DEFAULT_MAX_LENGTH.textarea + 1} characters, more than the ${DEFAULT_MAX_LENGTH.textarea} the field allows` },
       { file: 'occupationSkillRelations_en.csv', line: relationLine, message: 'unknown skill urn:test:skill:unknown (not in skills_en.csv nor in the database)' },
       { file: 'occupationSkillRelations_en.csv', line: relationLine + 1, message: 'unknown occupation urn:test:occupation:unknown (not in occupations_en.csv nor in the database)' },
       { file: 'occupationSkillRelations_en.csv', line: relationLine + 2, message: 'bad relationType "mandatory" (expected essential | optional)' },
@@ -314,7 +323,8 @@ describe('ESCO import', () => {
 
     // Nothing of the bad rows was written; the good rows of the same files were.
     const [bad] = await site.query<{ n: string }>(
-      `select count(*) as n from skills where source_uri like 'urn:test:%' or name = 'no uri at all'`,
+      `select (select count(*) from skills where source_uri like 'urn:test:%' or name = 'no uri at all')
+            + (select count(*) from roles where source_uri like 'urn:test:%') as n`,
     )
     expect(bad!.n).toBe('0')
     const { docs } = await site.payload.find({ collection: 'roles', depth: 1, where: { 'source.uri': { equals: occupationUri } } })

@@ -9,6 +9,7 @@ import type { ImportProblem, ParsedCatalogue, RoleInput, SkillInput } from './ty
 import { SLUG_MAX_LENGTH, toSlug } from '../fields/slug.js'
 import { getCatalogSlugs } from '../plugin/catalogConfig.js'
 import { CollectionRowBuilder, RowSet } from './sqlRows.js'
+import { findTooLong } from './validateLengths.js'
 
 export type ImportMethod = 'localApi' | 'sql'
 
@@ -214,15 +215,25 @@ export const importCatalogue = async ({
   const existingRoles = await loadExisting(adapter.drizzle, tables.roles)
 
   // Plan: what is new, with which slug. Existing documents are counted and left alone.
+  // Rows Payload would refuse are reported and skipped before they take a slug.
+  const refused = (collection: 'roles' | 'skills', file: string, line: number, data: Record<string, unknown>) => {
+    const reason = findTooLong(configs[collection].flattenedFields, data)
+    if (reason) report.problems.push({ file, line, message: reason })
+    return Boolean(reason)
+  }
   const newSkills: (SkillInput & { slug: string })[] = []
   for (const skill of catalogue.skills) {
     if (existingSkills.byUri.has(skill.uri)) report.skills.existing++
-    else newSkills.push({ ...skill, slug: assignSlug(skill.name, skill.uri, existingSkills.slugs, 'skill') })
+    else if (!refused('skills', catalogue.files.skills, skill.line, skillData({ ...skill, slug: '' }))) {
+      newSkills.push({ ...skill, slug: assignSlug(skill.name, skill.uri, existingSkills.slugs, 'skill') })
+    }
   }
   const newRoles: (RoleInput & { slug: string })[] = []
   for (const role of catalogue.roles) {
     if (existingRoles.byUri.has(role.uri)) report.roles.existing++
-    else newRoles.push({ ...role, slug: assignSlug(role.title, role.uri, existingRoles.slugs, 'role') })
+    else if (!refused('roles', catalogue.files.occupations, role.line, roleDocumentData({ ...role, slug: '' }, []))) {
+      newRoles.push({ ...role, slug: assignSlug(role.title, role.uri, existingRoles.slugs, 'role') })
+    }
   }
   for (const relation of catalogue.orphanRelations) {
     if (!existingRoles.byUri.has(relation.occupationUri)) {

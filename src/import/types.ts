@@ -18,6 +18,8 @@ export type ImportSource = {
 
 export type SkillInput = {
   alternateNames: string[]
+  /** Line of the row in its file. */
+  line: number
   description?: string
   kind: 'soft' | 'technical'
   name: string
@@ -37,6 +39,8 @@ export type RoleLinkInput = {
 
 export type RoleInput = {
   alternateNames: string[]
+  /** Line of the row in its file. */
+  line: number
   skills: RoleLinkInput[]
   source: ImportSource
   summary?: string

@@ -120,6 +120,7 @@ export const readEscoCatalogue = async (
       alternateNames: splitLabels(record.altLabels, name),
       description: text(record.description),
       kind: kindFromReuseLevel(reuseLevel),
+      line,
       name,
       reuseLevel,
       skillType,
@@ -141,6 +142,7 @@ export const readEscoCatalogue = async (
     if (roleByUri.has(uri)) { report(file, line, `repeated conceptUri ${uri} (first at ${roleByUri.get(uri)!.source.section})`); continue }
     const role: RoleInput = {
       alternateNames: splitLabels(record.altLabels, title),
+      line,
       skills: [],
       source: { quote: title, section: `${file}, line ${line}`, title: sourceTitle, uri },
       summary: text(record.description),
