@@ -53,7 +53,8 @@ export const startBenchSite = async ({
     admin: { user: 'users' },
     collections: [{ slug: 'users', auth: true, fields: [] }],
     db: postgresAdapter({ pool: { connectionString: databaseUrl } }),
-    plugins: [roleCatalogPlugin({ seed })],
+    // The recommended list queries are measured up to N = 1000; the default page cap is 100.
+    plugins: [roleCatalogPlugin({ limits: { maxLimit: 1000 }, seed })],
     secret: 'role-catalog-bench-secret',
     telemetry: false,
   })
