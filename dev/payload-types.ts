@@ -177,7 +177,11 @@ export interface Role {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
+  /**
+   * Other names for this, one per entry, e.g. "IT project manager". Used for search and matching.
+   */
+  alternateNames?: string[] | null;
   /**
    * Short form used in running text, e.g. "TPM".
    */
@@ -266,16 +270,14 @@ export interface Role {
         /**
          * Any one of these fields qualifies.
          */
-        fieldsOfStudy?:
-          | {
-              name: string;
-              /**
-               * Stable key used to compare roles. Left empty, it is made from the name.
-               */
-              slug: string;
-              id?: string | null;
-            }[]
-          | null;
+        fieldsOfStudy: {
+          name: string;
+          /**
+           * Stable key used to compare roles. Left empty, it is made from the name.
+           */
+          slug?: string | null;
+          id?: string | null;
+        }[];
         /**
          * What this means for the role, e.g. "Inspiring and guiding technical teams".
          */
@@ -295,8 +297,8 @@ export interface Role {
         /**
          * Stable key used to compare roles. Left empty, it is made from the name.
          */
-        slug: string;
-        kind: 'technical-role' | 'project-management';
+        slug?: string | null;
+        kind: 'technical' | 'management';
         /**
          * Required: the role typically includes it. Recommended: it can enhance the role.
          */
@@ -324,6 +326,10 @@ export interface Role {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -344,7 +350,7 @@ export interface Responsibility {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * What the work involves, in a sentence or two.
    */
@@ -373,6 +379,10 @@ export interface Responsibility {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -393,11 +403,23 @@ export interface Skill {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
+  /**
+   * Other names for this, one per entry, e.g. "IT project manager". Used for search and matching.
+   */
+  alternateNames?: string[] | null;
   /**
    * Soft skills are interpersonal attributes; technical skills are domain knowledge.
    */
   kind: 'soft' | 'technical';
+  /**
+   * Skill or competence (what one can do) or knowledge (what one knows), as ESCO classifies it.
+   */
+  skillType?: ('skill_competence' | 'knowledge') | null;
+  /**
+   * How widely the skill applies, as ESCO classifies it: from any job (transversal) to one occupation.
+   */
+  reuseLevel?: ('transversal' | 'cross_sector' | 'sector_specific' | 'occupation_specific') | null;
   /**
    * What the skill is, independent of any one role.
    */
@@ -426,6 +448,10 @@ export interface Skill {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -446,7 +472,7 @@ export interface Certification {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Short form, e.g. "PMP".
    */
@@ -483,6 +509,10 @@ export interface Certification {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -604,6 +634,7 @@ export interface UsersSelect<T extends boolean = true> {
 export interface RolesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  alternateNames?: T;
   abbreviation?: T;
   summary?: T;
   focus?: T;
@@ -664,6 +695,7 @@ export interface RolesSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -684,6 +716,7 @@ export interface ResponsibilitiesSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -706,6 +739,7 @@ export interface CertificationsSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -718,7 +752,10 @@ export interface CertificationsSelect<T extends boolean = true> {
 export interface SkillsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  alternateNames?: T;
   kind?: T;
+  skillType?: T;
+  reuseLevel?: T;
   description?: T;
   roles?: T;
   source?:
@@ -727,6 +764,7 @@ export interface SkillsSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;

@@ -2,6 +2,7 @@ import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { alternateNamesField } from '../fields/alternateNames.js'
 import { linkNoteField } from '../fields/note.js'
 import { requirementField } from '../fields/requirement.js'
 import { roleLinkField } from '../fields/roleLink.js'
@@ -20,10 +21,13 @@ export const defaultRoleFields = ({ limits, slugs }: ResolvedRoleCatalogOptions)
     name: 'title',
     type: 'text',
     admin: { description: 'The job title, e.g. "Technical Project Manager".' },
+    // The default sort: lists ordered by title read the index instead of sorting every role.
+    index: true,
     localized: true,
     required: true,
   },
   catalogSlugField({ useAsSlug: 'title' }),
+  alternateNamesField(),
   {
     type: 'tabs',
     tabs: [

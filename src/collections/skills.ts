@@ -2,6 +2,8 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { alternateNamesField } from '../fields/alternateNames.js'
+import { reuseLevelField, skillTypeField } from '../fields/skillClassification.js'
 import { catalogSlugField } from '../fields/slug.js'
 import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
@@ -15,10 +17,13 @@ export const defaultSkillFields = ({ limits, slugs }: ResolvedRoleCatalogOptions
     name: 'name',
     type: 'text',
     admin: { description: 'The skill as a reader would name it, e.g. "Leadership".' },
+    // The default sort: lists ordered by name read the index instead of sorting every skill.
+    index: true,
     localized: true,
     required: true,
   },
   catalogSlugField({ useAsSlug: 'name' }),
+  alternateNamesField(),
   {
     name: 'kind',
     type: 'select',
@@ -32,6 +37,8 @@ export const defaultSkillFields = ({ limits, slugs }: ResolvedRoleCatalogOptions
     ],
     required: true,
   },
+  skillTypeField(),
+  reuseLevelField(),
   {
     name: 'description',
     type: 'textarea',
