@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { CatalogCollection, ResolvedRoleCatalogOptions } from './options.js'
 
+import { catalogHooks } from '../hooks/index.js'
 import { defaultCatalogAccess } from './access.js'
 
 type BuildCollectionArgs = {
@@ -47,6 +48,9 @@ export const buildCollection = ({
     access: { ...defaultCatalogAccess(), ...override.access },
     admin: { group: options.adminGroup, ...base.admin, ...override.admin },
     fields: override.fields ? override.fields({ defaultFields }) : defaultFields,
-    hooks: mergeHooks(options.disabled ? {} : pluginHooks, mergeHooks(base.hooks, override.hooks)),
+    hooks: mergeHooks(
+      options.disabled ? {} : mergeHooks(catalogHooks(name, options), pluginHooks),
+      mergeHooks(base.hooks, override.hooks),
+    ),
   }
 }

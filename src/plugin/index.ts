@@ -5,6 +5,7 @@ import { certificationsCollection } from '../collections/certifications.js'
 import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
+import { ITEM_IN_USE_ERROR } from '../hooks/index.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import {
   catalogCollections,
@@ -51,6 +52,10 @@ export const roleCatalogPlugin =
     }
 
     if (options.disabled) return next
+
+    // A refused delete is the editor's everyday business, not a server error: log it as info.
+    // (Payload's type lists its own error names only; it looks levels up by any error's name.)
+    next.loggingLevels = { ...({ [ITEM_IN_USE_ERROR]: 'info' } as Config['loggingLevels']), ...config.loggingLevels }
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
