@@ -221,6 +221,7 @@ describe('slugs stay unique on draft saves', () => {
     expect(response.status).toBe(400)
     const [error] = response.body.errors
     expect(error.name).toBe('ValidationError')
+    expect(error.message).toBe('The slug "leadership" is already used by the skill "Leadership". Choose another slug.')
     expect(error.data.errors).toEqual([
       { label: 'Slug', message: 'The slug "leadership" is already used by the skill "Leadership". Choose another slug.', path: 'slug' },
     ])
@@ -235,6 +236,7 @@ describe('slugs stay unique on draft saves', () => {
       await site.login(),
     )
     expect(status).toBe(200)
+    expect(body.errors![0].message).toMatch(/^The slug "leadership" is already used by the skill "Leadership"/)
     expect(body.errors![0].extensions).toMatchObject({ name: 'ValidationError', statusCode: 400 })
     expect(body.errors![0].extensions.data.errors[0]).toMatchObject({ path: 'slug' })
     expect(body.errors![0].extensions.data.errors[0].message).toMatch(/already used by the skill "Leadership"/)

@@ -2,6 +2,7 @@ import type { FieldHook, RowField, TextField, TextFieldSingleValidation } from '
 
 import { slugField } from 'payload'
 
+import { clientComponent } from './adminComponents.js'
 import { checkSlug, SLUG_MAX_LENGTH, toSlug } from './slugFormat.js'
 
 export { checkSlug, SLUG_MAX_LENGTH, SLUG_PATTERN, toSlug } from './slugFormat.js'
@@ -47,7 +48,13 @@ export const catalogSlugField = ({ useAsSlug }: CatalogSlugFieldArgs): TextField
     ...rest,
     admin: {
       ...rest.admin,
-      description: 'Identifies the document in URLs and APIs. Left empty, it is made from the name.',
+      // Fills itself in from the title as the editor types (Payload's own slug input starts locked).
+      components: {
+        ...rest.admin?.components,
+        Field: { clientProps: { useAsSlug }, path: clientComponent('SlugInput') },
+      },
+      description:
+        'Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.',
       position: 'sidebar',
     },
     hasMany: false,

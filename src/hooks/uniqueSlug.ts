@@ -83,7 +83,11 @@ export const uniqueSlugHook: CollectionBeforeChangeHook = async ({
   const slug = data?.slug
   if (typeof slug !== 'string' || slug === '') return data
   const fail = (message: string): never => {
-    throw new ValidationError({ collection: collection.slug, errors: [{ label: 'Slug', message, path: 'slug' }], req })
+    const error = new ValidationError({ collection: collection.slug, errors: [{ label: 'Slug', message, path: 'slug' }], req })
+    // Payload's own message only says "The following field is invalid: Slug"; the admin shows this
+    // one as its toast and next to the field, API clients get it as the error's message.
+    error.message = message
+    throw error
   }
 
   const format = checkSlug(slug)
