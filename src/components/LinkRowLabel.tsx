@@ -43,7 +43,8 @@ export const LinkRowLabel: React.FC<LinkRowLabelProps> = ({ itemName, relationTo
       : raw && typeof raw === 'object' && 'id' in raw
         ? (raw as { id: ID }).id
         : undefined
-  const [title, setTitle] = useState<string | undefined>()
+  // undefined: not known yet; null: the item could not be read (deleted, or no access).
+  const [title, setTitle] = useState<null | string | undefined>()
 
   useEffect(() => {
     setTitle(undefined)
@@ -60,14 +61,19 @@ export const LinkRowLabel: React.FC<LinkRowLabelProps> = ({ itemName, relationTo
       })
       titles.set(key, pending)
     }
-    void pending.then((value) => current && setTitle(value))
+    void pending.then((value) => current && setTitle(value ?? null))
     return () => {
       current = false
     }
   }, [id, relationTo, routes.api, serverURL, titleField])
 
   const requirement = typeof data?.requirement === 'string' ? requirementLabels[data.requirement] : undefined
-  const name = title ?? (id === undefined ? `${singular} ${String((rowNumber ?? 0) + 1).padStart(2, '0')}` : `${singular} #${id}`)
+  const name =
+    id === undefined
+      ? `${singular} ${String((rowNumber ?? 0) + 1).padStart(2, '0')}`
+      : title === undefined
+        ? `${singular} …`
+        : (title ?? `${singular} #${id}`)
   return (
     <span className="role-catalog-link-row-label">
       {name}

@@ -29,8 +29,9 @@ export const roleLinkField = ({ name, description, itemName, relationTo }: RoleL
       },
     },
     description,
-    // The row labels name each link and its requirement, so a role's links read as a list.
-    initCollapsed: true,
+    // Open, so a newly added row shows its picker at once ("Collapse All" turns the links into a
+    // list of their row labels: name and requirement).
+    initCollapsed: false,
   },
   fields: [
     {
