@@ -80,6 +80,14 @@ const rowLabelsLoaded = async () => {
     .toEqual([])
 }
 
+/**
+ * Opens an admin page and waits until its scripts have loaded and the form has asked for its state:
+ * typing or clicking before React has hydrated the page would be lost.
+ */
+const open = async (pathname: string) => {
+  await page.goto(`${suite.baseURL}${pathname}`, { waitUntil: 'networkidle' })
+}
+
 const openTab = async (label: string) => {
   await page.locator('.tabs-field__tab-button').filter({ hasText: label }).first().click()
 }
@@ -155,7 +163,7 @@ describe('an editor in the admin', () => {
   })
 
   it('creates and publishes a skill; the slug fills itself in from the name', async () => {
-    await page.goto(`${suite.baseURL}/admin/collections/skills/create`)
+    await open(`/admin/collections/skills/create`)
     await page.locator('#field-name').pressSequentially('Stakeholder Negotiation', { delay: 15 })
     await expect.poll(() => page.locator('#field-slug').inputValue()).toBe('stakeholder-negotiation')
     await choose('field-kind', 'Soft / interpersonal')
@@ -170,7 +178,7 @@ describe('an editor in the admin', () => {
 
   it('links it to the Technical Project Manager as required and saves a draft: anonymous GraphQL does not see the link', async () => {
     const before = await anonymousRole('technical-project-manager')
-    await page.goto(`${suite.baseURL}/admin/collections/roles/${ids['technical-project-manager']}`)
+    await open(`/admin/collections/roles/${ids['technical-project-manager']}`)
     await page.locator('#field-title').waitFor()
     await addSkillLink('Stakeholder Negotiation', 'Stakeholder')
     await clickForToast(SAVE_DRAFT, DRAFT_SAVED)
@@ -199,7 +207,7 @@ describe('an editor in the admin', () => {
 
     // The role edit screen, links collapsed to their row labels: the picture in the README.
     await openTab('Responsibilities, skills, certifications')
-    for (const section of ['#field-responsibilities', '#field-skills']) {
+    for (const section of ['#field-responsibilities', '#field-skills', '#field-certifications']) {
       await page.locator(section).getByRole('button', { name: 'Collapse All' }).click()
     }
     await page.evaluate(() => window.scrollTo(0, 0))
@@ -216,13 +224,13 @@ describe('an editor in the admin', () => {
   })
 
   it('links a draft skill to a published role: anonymous readers see neither the skill nor its ID', async () => {
-    await page.goto(`${suite.baseURL}/admin/collections/skills/create`)
+    await open(`/admin/collections/skills/create`)
     await page.locator('#field-name').pressSequentially('Internal Tooling', { delay: 15 })
     await choose('field-kind', 'Technical / domain')
     await clickForToast(SAVE_DRAFT, CREATED)
     ids.tooling = await idFromURL('skills')
 
-    await page.goto(`${suite.baseURL}/admin/collections/roles/${ids['project-manager']}`)
+    await open(`/admin/collections/roles/${ids['project-manager']}`)
     await page.locator('#field-title').waitFor()
     await addSkillLink('Internal Tooling', 'Internal')
     await clickForToast(PUBLISH, UPDATED)
@@ -250,7 +258,7 @@ describe('an editor in the admin', () => {
       `{ Responsibilities(where: { slug: { equals: "risk-management" } }) { docs { id } } }`,
     )
     const id = Responsibilities.docs[0].id
-    await page.goto(`${suite.baseURL}/admin/collections/responsibilities/${id}`)
+    await open(`/admin/collections/responsibilities/${id}`)
     const description = 'Identifying risks early and planning how to contain them, with the team.'
     await page.locator('#field-description').fill(description)
     await clickForToast(PUBLISH, UPDATED)
@@ -267,7 +275,7 @@ describe('an editor in the admin', () => {
   })
 
   it('is told clearly when a slug is already taken', async () => {
-    await page.goto(`${suite.baseURL}/admin/collections/skills/create`)
+    await open(`/admin/collections/skills/create`)
     await page.locator('#field-name').pressSequentially('Leadership', { delay: 15 })
     await expect.poll(() => page.locator('#field-slug').inputValue()).toBe('leadership')
     await choose('field-kind', 'Soft / interpersonal')
@@ -288,7 +296,7 @@ describe('an editor in the admin', () => {
   it('is refused when deleting a skill that roles use, with the roles named', async () => {
     const { Skills } = await suite.graphql(`{ Skills(where: { slug: { equals: "leadership" } }) { docs { id } } }`)
     const id = Skills.docs[0].id
-    await page.goto(`${suite.baseURL}/admin/collections/skills/${id}`)
+    await open(`/admin/collections/skills/${id}`)
     await page.locator('#field-name').waitFor()
     await page.locator('.doc-controls__popup button').first().click()
     await page.getByRole('button', { name: 'Delete' }).click()
@@ -303,7 +311,7 @@ describe('an editor in the admin', () => {
 
   it('restores an earlier version of a role', async () => {
     const roleID = ids['technical-project-manager']
-    await page.goto(`${suite.baseURL}/admin/collections/roles/${roleID}/versions`)
+    await open(`/admin/collections/roles/${roleID}/versions`)
     // Newest first: the last row is the version the seed created, before the editor's link.
     const versionLinks = page.locator(`a[href*="/admin/collections/roles/${roleID}/versions/"]`)
     await versionLinks.first().waitFor()
@@ -325,7 +333,7 @@ describe('an editor in the admin', () => {
   })
 
   it('deletes a skill no role uses any more', async () => {
-    await page.goto(`${suite.baseURL}/admin/collections/skills/${ids.negotiation}`)
+    await open(`/admin/collections/skills/${ids.negotiation}`)
     await page.locator('#field-name').waitFor()
     await page.locator('.doc-controls__popup button').first().click()
     await page.getByRole('button', { name: 'Delete' }).click()

@@ -83,7 +83,7 @@ export const startSuite = async (name: string): Promise<Suite> => {
       return body.data
     },
     login: async (page) => {
-      await page.goto(`${baseURL}/admin/login`)
+      await page.goto(`${baseURL}/admin/login`, { waitUntil: 'networkidle' })
       await page.locator('input[name="email"]').fill(e2eEditor.email)
       await page.locator('input[name="password"]').fill(e2eEditor.password)
       await page.locator('button[type="submit"]').click()
