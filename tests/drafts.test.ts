@@ -167,10 +167,11 @@ describe('draft roles and the links between roles', () => {
   let draftRole: { id: ID }
 
   beforeAll(async () => {
+    const leadership = await bySlug(site, 'skills', 'leadership')
     const created = await create(
       site,
       'roles',
-      { title: 'Delivery Lead', buildsOn: [pm.id] },
+      { title: 'Delivery Lead', buildsOn: [pm.id], skills: [{ requirement: 'required', skill: leadership.id }] },
       { draft: true },
     )
     expect(created.status, JSON.stringify(created.body)).toBe(201)
@@ -188,6 +189,19 @@ describe('draft roles and the links between roles', () => {
     expect(pmDoc.builtOnBy.docs).toEqual([tpm.id])
     const { body } = await site.graphql(`{ Roles(where: { slug: { equals: "project-manager" } }) { docs { builtOnBy { docs { id } } } } }`)
     expect(body.data.Roles.docs[0].builtOnBy.docs).toEqual([{ id: tpm.id }])
+  })
+
+  it("a draft role is not in a skill's roles join (REST and GraphQL)", async () => {
+    const leadership = await bySlug(site, 'skills', 'leadership')
+    const editorView = await site.rest.get(`/skills/${leadership.id}?depth=0`, { token: await site.login() })
+    expect(editorView.body.roles.docs).toContain(draftRole.id)
+    const rest = await site.rest.get(`/skills/${leadership.id}?depth=0`)
+    expect(rest.body.roles.docs).not.toContain(draftRole.id)
+    expect(rest.body.roles.docs.length).toBeGreaterThan(0)
+    const { body } = await site.graphql(`{ Skills(where: { slug: { equals: "leadership" } }) { docs { roles { docs { id } } } } }`)
+    const joined = body.data.Skills.docs[0].roles.docs.map((role: { id: ID }) => role.id)
+    expect(joined).not.toContain(draftRole.id)
+    expect(joined).toContain(pm.id)
   })
 
   it("a published role's buildsOn does not name a draft role", async () => {
