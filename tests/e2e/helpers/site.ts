@@ -32,12 +32,17 @@ const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
   }
 }
 
+/** Clean-ups still owed (a database to drop, a profile to remove), run if the run is interrupted. */
+const pendingCleanups = new Set<() => Promise<void> | void>()
+
 process.once('exit', () => {
   for (const child of children) killGroup(child, 'SIGKILL')
 })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.once(signal, async () => {
     for (const child of children) killGroup(child, 'SIGKILL')
+    const cleanups = Promise.allSettled([...pendingCleanups].map(async (cleanup) => cleanup()))
+    await Promise.race([cleanups, new Promise((resolve) => setTimeout(resolve, 5_000))])
     process.exit(130)
   })
 }
@@ -116,13 +121,13 @@ export const createDatabase = async (name: string): Promise<E2EDatabase> => {
   await admin(`CREATE DATABASE "${database}"`)
   const url = new URL(server.url)
   url.pathname = `/${database}`
-  return {
-    drop: async () => {
-      await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-      await server.stop()
-    },
-    url: url.toString(),
+  const drop = async () => {
+    pendingCleanups.delete(drop)
+    await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    await server.stop()
   }
+  pendingCleanups.add(drop)
+  return { drop, url: url.toString() }
 }
 
 /**
@@ -226,10 +231,13 @@ export const launchBrowser = async (): Promise<Browser> => {
     viewport: { height: 900, width: 1440 },
   })
   context.setDefaultTimeout(30_000)
+  const removeProfile = () => rmSync(userDataDir, { force: true, recursive: true })
+  pendingCleanups.add(removeProfile)
   return {
     close: async () => {
       await context.close().catch(() => {})
-      rmSync(userDataDir, { force: true, recursive: true })
+      removeProfile()
+      pendingCleanups.delete(removeProfile)
     },
     context,
   }
