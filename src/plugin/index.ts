@@ -7,6 +7,7 @@ import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
+import { ITEM_IN_USE_ERROR } from '../hooks/index.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import { withCatalogIndexes } from './indexes.js'
 import {
@@ -68,6 +69,9 @@ export const roleCatalogPlugin =
       ...config.hooks,
       afterError: [...(config.hooks?.afterError ?? []), databaseErrorsAfterError],
     }
+    // A refused delete is the editor's everyday business, not a server error: log it as info.
+    // (Payload's type lists its own error names only; it looks levels up by any error's name.)
+    next.loggingLevels = { ...({ [ITEM_IN_USE_ERROR]: 'info' } as Config['loggingLevels']), ...config.loggingLevels }
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
