@@ -163,7 +163,7 @@ export interface User {
   collection: 'users';
 }
 /**
- * Job roles, with what they are responsible for and what qualifies for them.
+ * Job roles: what they are responsible for, the skills and certifications they ask for, what qualifies for them. Save a draft to work on a role; only published roles are public.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "roles".
@@ -175,9 +175,13 @@ export interface Role {
    */
   title: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
+  /**
+   * Other names for this, one per entry, e.g. "IT project manager". Used for search and matching.
+   */
+  alternateNames?: string[] | null;
   /**
    * Short form used in running text, e.g. "TPM".
    */
@@ -322,13 +326,17 @@ export interface Role {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Work a role is responsible for.
+ * Work roles are responsible for, described in general; link them to roles on the role’s “Responsibilities, skills, certifications” tab.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "responsibilities".
@@ -340,7 +348,7 @@ export interface Responsibility {
    */
   title: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
   /**
@@ -371,13 +379,17 @@ export interface Responsibility {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Abilities a role asks for: soft skills and technical skills.
+ * Abilities roles ask for, soft and technical. Describe the skill in general here; what it means for one role goes in the note on that role’s link.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "skills".
@@ -389,13 +401,25 @@ export interface Skill {
    */
   name: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
+  /**
+   * Other names for this, one per entry, e.g. "IT project manager". Used for search and matching.
+   */
+  alternateNames?: string[] | null;
   /**
    * Soft skills are interpersonal attributes; technical skills are domain knowledge.
    */
   kind: 'soft' | 'technical';
+  /**
+   * Skill or competence (what one can do) or knowledge (what one knows), as ESCO classifies it.
+   */
+  skillType?: ('skill_competence' | 'knowledge') | null;
+  /**
+   * How widely the skill applies, as ESCO classifies it: from any job (transversal) to one occupation.
+   */
+  reuseLevel?: ('transversal' | 'cross_sector' | 'sector_specific' | 'occupation_specific') | null;
   /**
    * What the skill is, independent of any one role.
    */
@@ -424,13 +448,17 @@ export interface Skill {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Certifications a role asks for or that enhance it.
+ * Certifications roles ask for or that enhance them. A certification linked by a role cannot be deleted until the link is removed.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "certifications".
@@ -442,7 +470,7 @@ export interface Certification {
    */
   name: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
   /**
@@ -481,6 +509,10 @@ export interface Certification {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -602,6 +634,7 @@ export interface UsersSelect<T extends boolean = true> {
 export interface RolesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  alternateNames?: T;
   abbreviation?: T;
   summary?: T;
   focus?: T;
@@ -662,6 +695,7 @@ export interface RolesSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -682,6 +716,7 @@ export interface ResponsibilitiesSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -704,6 +739,7 @@ export interface CertificationsSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -716,7 +752,10 @@ export interface CertificationsSelect<T extends boolean = true> {
 export interface SkillsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  alternateNames?: T;
   kind?: T;
+  skillType?: T;
+  reuseLevel?: T;
   description?: T;
   roles?: T;
   source?:
@@ -725,6 +764,7 @@ export interface SkillsSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;

@@ -16,6 +16,7 @@ export {
 } from './collections/roles.js'
 export { defaultSkillFields, type SkillKind, skillKinds, skillsCollection } from './collections/skills.js'
 export * from './fields/index.js'
+export { findLinkingRoles, ITEM_IN_USE_ERROR, ItemInUseError } from './hooks/index.js'
 export { defaultCatalogAccess, isAdminUser } from './plugin/access.js'
 export { getCatalogConfig, getCatalogSlugs } from './plugin/catalogConfig.js'
 export { roleCatalogPlugin } from './plugin/index.js'
@@ -53,3 +54,4 @@ export {
   type KeptText,
 } from './localization/keepTextWhenLocalizing.js'
 export { requiredInDefaultLocale } from './localization/requiredInDefaultLocale.js'
+export * from './import/index.js'

@@ -7,7 +7,7 @@ import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
 import { buildCollection } from '../plugin/buildCollection.js'
 
-export const defaultCertificationFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultCertificationFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'name',
     type: 'text',
@@ -38,7 +38,7 @@ export const defaultCertificationFields = ({ slugs }: ResolvedRoleCatalogOptions
     admin: { description: 'What holding it shows.' },
     localized: true,
   },
-  usedByRolesField({ on: 'certifications.certification', rolesSlug: slugs.roles }),
+  usedByRolesField({ defaultLimit: limits.maxLimit, on: 'certifications.certification', rolesSlug: slugs.roles }),
   sourceField(),
 ]
 
@@ -47,9 +47,10 @@ export const certificationsCollection = (options: ResolvedRoleCatalogOptions): C
     name: 'certifications',
     base: {
       admin: {
-        defaultColumns: ['name', 'abbreviation', 'slug', '_status', 'updatedAt'],
-        description: 'Certifications a role asks for or that enhance it.',
-        listSearchableFields: ['name', 'abbreviation', 'slug'],
+        defaultColumns: ['name', 'abbreviation', 'issuingBody', '_status', 'updatedAt'],
+        description:
+          'Certifications roles ask for or that enhance them. A certification linked by a role cannot be deleted until the link is removed.',
+        listSearchableFields: ['name', 'abbreviation', 'issuingBody', 'slug'],
         useAsTitle: 'name',
       },
       defaultSort: 'name',

@@ -7,7 +7,7 @@ import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
 import { buildCollection } from '../plugin/buildCollection.js'
 
-export const defaultResponsibilityFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultResponsibilityFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'title',
     type: 'text',
@@ -22,7 +22,7 @@ export const defaultResponsibilityFields = ({ slugs }: ResolvedRoleCatalogOption
     admin: { description: 'What the work involves, in a sentence or two.' },
     localized: true,
   },
-  usedByRolesField({ on: 'responsibilities.responsibility', rolesSlug: slugs.roles }),
+  usedByRolesField({ defaultLimit: limits.maxLimit, on: 'responsibilities.responsibility', rolesSlug: slugs.roles }),
   sourceField(),
 ]
 
@@ -31,9 +31,10 @@ export const responsibilitiesCollection = (options: ResolvedRoleCatalogOptions):
     name: 'responsibilities',
     base: {
       admin: {
-        defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
-        description: 'Work a role is responsible for.',
-        listSearchableFields: ['title', 'slug'],
+        defaultColumns: ['title', 'description', '_status', 'updatedAt'],
+        description:
+          'Work roles are responsible for, described in general; link them to roles on the role’s “Responsibilities, skills, certifications” tab.',
+        listSearchableFields: ['title', 'slug', 'description'],
         useAsTitle: 'title',
       },
       defaultSort: 'title',

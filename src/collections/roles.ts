@@ -2,6 +2,7 @@ import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { alternateNamesField } from '../fields/alternateNames.js'
 import { linkNoteField } from '../fields/note.js'
 import { requirementField } from '../fields/requirement.js'
 import { roleLinkField } from '../fields/roleLink.js'
@@ -15,15 +16,18 @@ export type DegreeLevel = (typeof degreeLevels)[number]
 export const experienceKinds = ['technical', 'management'] as const
 export type ExperienceKind = (typeof experienceKinds)[number]
 
-export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultRoleFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'title',
     type: 'text',
     admin: { description: 'The job title, e.g. "Technical Project Manager".' },
+    // The default sort: lists ordered by title read the index instead of sorting every role.
+    index: true,
     localized: true,
     required: true,
   },
   catalogSlugField({ useAsSlug: 'title' }),
+  alternateNamesField(),
   {
     type: 'tabs',
     tabs: [
@@ -62,7 +66,7 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
             type: 'join',
             admin: { description: 'Roles that build on this one. Edit the link on the other role.' },
             collection: slugs.roles as CollectionSlug,
-            defaultLimit: 0,
+            defaultLimit: limits.maxLimit,
             on: 'buildsOn',
           },
         ],
@@ -196,8 +200,9 @@ export const rolesCollection = (options: ResolvedRoleCatalogOptions): Collection
     base: {
       admin: {
         defaultColumns: ['title', 'abbreviation', 'slug', '_status', 'updatedAt'],
-        description: 'Job roles, with what they are responsible for and what qualifies for them.',
-        listSearchableFields: ['title', 'abbreviation', 'slug'],
+        description:
+          'Job roles: what they are responsible for, the skills and certifications they ask for, what qualifies for them. Save a draft to work on a role; only published roles are public.',
+        listSearchableFields: ['title', 'abbreviation', 'slug', 'summary'],
         useAsTitle: 'title',
       },
       defaultSort: 'title',

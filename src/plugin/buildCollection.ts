@@ -6,6 +6,7 @@ import { withMaxLengths } from '../fields/maxLengths.js'
 import { boundReads } from '../hooks/boundReads.js'
 import { requiredInDefaultLocale } from '../localization/requiredInDefaultLocale.js'
 import { translatedCollectionLabels, withTranslatedLabels } from '../translations/index.js'
+import { catalogHooks } from '../hooks/index.js'
 import { defaultCatalogAccess } from './access.js'
 
 type BuildCollectionArgs = {
@@ -56,7 +57,10 @@ export const buildCollection = ({
     hooks: mergeHooks(
       options.disabled
         ? {}
-        : mergeHooks({ beforeOperation: [boundReads(options.limits)] }, pluginHooks),
+        : mergeHooks(
+            mergeHooks({ beforeOperation: [boundReads(options.limits)] }, catalogHooks(name, options)),
+            pluginHooks,
+          ),
       mergeHooks(base.hooks, override.hooks),
     ),
   }

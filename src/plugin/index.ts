@@ -8,7 +8,9 @@ import { skillsCollection } from '../collections/skills.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
 import { mergeTranslations, translatedAdminGroup } from '../translations/index.js'
+import { ITEM_IN_USE_ERROR } from '../hooks/index.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
+import { withCatalogIndexes } from './indexes.js'
 import {
   catalogCollections,
   type RoleCatalogPluginOptions,
@@ -63,6 +65,8 @@ export const roleCatalogPlugin =
         ...config.custom,
         [CUSTOM_KEY]: { disabled: options.disabled, slugs: options.slugs },
       },
+      // Indexes are schema too: added whether or not the plugin is disabled.
+      db: withCatalogIndexes(config.db, options.slugs) as Config['db'],
     }
 
     if (options.disabled) return next
@@ -78,6 +82,9 @@ export const roleCatalogPlugin =
       ...config.hooks,
       afterError: [...(config.hooks?.afterError ?? []), databaseErrorsAfterError],
     }
+    // A refused delete is the editor's everyday business, not a server error: log it as info.
+    // (Payload's type lists its own error names only; it looks levels up by any error's name.)
+    next.loggingLevels = { ...({ [ITEM_IN_USE_ERROR]: 'info' } as Config['loggingLevels']), ...config.loggingLevels }
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
