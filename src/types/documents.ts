@@ -16,7 +16,7 @@ export interface CatalogDocuments {
   skills: CatalogSkill;
 }
 /**
- * Certifications a role asks for or that enhance it.
+ * Certifications roles ask for or that enhance them. A certification linked by a role cannot be deleted until the link is removed.
  *
  * This interface was referenced by `CatalogDocuments`'s JSON-Schema
  * via the `definition` "catalog_certifications".
@@ -28,7 +28,7 @@ export interface CatalogCertification {
    */
   name: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
   /**
@@ -67,13 +67,17 @@ export interface CatalogCertification {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Job roles, with what they are responsible for and what qualifies for them.
+ * Job roles: what they are responsible for, the skills and certifications they ask for, what qualifies for them. Save a draft to work on a role; only published roles are public.
  *
  * This interface was referenced by `CatalogDocuments`'s JSON-Schema
  * via the `definition` "catalog_roles".
@@ -85,9 +89,13 @@ export interface CatalogRole {
    */
   title: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
+  /**
+   * Other names for this, one per entry, e.g. "IT project manager". Used for search and matching.
+   */
+  alternateNames?: string[] | null;
   /**
    * Short form used in running text, e.g. "TPM".
    */
@@ -232,13 +240,17 @@ export interface CatalogRole {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Work a role is responsible for.
+ * Work roles are responsible for, described in general; link them to roles on the role’s “Responsibilities, skills, certifications” tab.
  *
  * This interface was referenced by `CatalogDocuments`'s JSON-Schema
  * via the `definition` "catalog_responsibilities".
@@ -250,7 +262,7 @@ export interface CatalogResponsibility {
    */
   title: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
   /**
@@ -281,13 +293,17 @@ export interface CatalogResponsibility {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Abilities a role asks for: soft skills and technical skills.
+ * Abilities roles ask for, soft and technical. Describe the skill in general here; what it means for one role goes in the note on that role’s link.
  *
  * This interface was referenced by `CatalogDocuments`'s JSON-Schema
  * via the `definition` "catalog_skills".
@@ -299,13 +315,25 @@ export interface CatalogSkill {
    */
   name: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
+  /**
+   * Other names for this, one per entry, e.g. "IT project manager". Used for search and matching.
+   */
+  alternateNames?: string[] | null;
   /**
    * Soft skills are interpersonal attributes; technical skills are domain knowledge.
    */
   kind: 'soft' | 'technical';
+  /**
+   * Skill or competence (what one can do) or knowledge (what one knows), as ESCO classifies it.
+   */
+  skillType?: ('skill_competence' | 'knowledge') | null;
+  /**
+   * How widely the skill applies, as ESCO classifies it: from any job (transversal) to one occupation.
+   */
+  reuseLevel?: ('transversal' | 'cross_sector' | 'sector_specific' | 'occupation_specific') | null;
   /**
    * What the skill is, independent of any one role.
    */
@@ -334,6 +362,10 @@ export interface CatalogSkill {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;

@@ -23,8 +23,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_certifications_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__certifications_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_skills_kind" AS ENUM('soft', 'technical');
+  CREATE TYPE "public"."enum_skills_skill_type" AS ENUM('skill_competence', 'knowledge');
+  CREATE TYPE "public"."enum_skills_reuse_level" AS ENUM('transversal', 'cross_sector', 'sector_specific', 'occupation_specific');
   CREATE TYPE "public"."enum_skills_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__skills_v_version_kind" AS ENUM('soft', 'technical');
+  CREATE TYPE "public"."enum__skills_v_version_skill_type" AS ENUM('skill_competence', 'knowledge');
+  CREATE TYPE "public"."enum__skills_v_version_reuse_level" AS ENUM('transversal', 'cross_sector', 'sector_specific', 'occupation_specific');
   CREATE TYPE "public"."enum__skills_v_version_status" AS ENUM('draft', 'published');
   CREATE TABLE "users_sessions" (
   	"_order" integer NOT NULL,
@@ -113,9 +117,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"source_title" varchar,
   	"source_section" varchar,
   	"source_quote" varchar,
+  	"source_uri" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_roles_status" DEFAULT 'draft'
+  );
+  
+  CREATE TABLE "roles_texts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"text" varchar
   );
   
   CREATE TABLE "roles_rels" (
@@ -198,12 +211,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_source_title" varchar,
   	"version_source_section" varchar,
   	"version_source_quote" varchar,
+  	"version_source_uri" varchar,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__roles_v_version_status" DEFAULT 'draft',
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"latest" boolean
+  );
+  
+  CREATE TABLE "_roles_v_texts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"text" varchar
   );
   
   CREATE TABLE "_roles_v_rels" (
@@ -222,6 +244,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"source_title" varchar,
   	"source_section" varchar,
   	"source_quote" varchar,
+  	"source_uri" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_responsibilities_status" DEFAULT 'draft'
@@ -236,6 +259,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_source_title" varchar,
   	"version_source_section" varchar,
   	"version_source_quote" varchar,
+  	"version_source_uri" varchar,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__responsibilities_v_version_status" DEFAULT 'draft',
@@ -254,6 +278,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"source_title" varchar,
   	"source_section" varchar,
   	"source_quote" varchar,
+  	"source_uri" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_certifications_status" DEFAULT 'draft'
@@ -270,6 +295,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_source_title" varchar,
   	"version_source_section" varchar,
   	"version_source_quote" varchar,
+  	"version_source_uri" varchar,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__certifications_v_version_status" DEFAULT 'draft',
@@ -283,13 +309,24 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"name" varchar,
   	"slug" varchar,
   	"kind" "enum_skills_kind",
+  	"skill_type" "enum_skills_skill_type",
+  	"reuse_level" "enum_skills_reuse_level",
   	"description" varchar,
   	"source_title" varchar,
   	"source_section" varchar,
   	"source_quote" varchar,
+  	"source_uri" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_skills_status" DEFAULT 'draft'
+  );
+  
+  CREATE TABLE "skills_texts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"text" varchar
   );
   
   CREATE TABLE "_skills_v" (
@@ -298,16 +335,27 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_name" varchar,
   	"version_slug" varchar,
   	"version_kind" "enum__skills_v_version_kind",
+  	"version_skill_type" "enum__skills_v_version_skill_type",
+  	"version_reuse_level" "enum__skills_v_version_reuse_level",
   	"version_description" varchar,
   	"version_source_title" varchar,
   	"version_source_section" varchar,
   	"version_source_quote" varchar,
+  	"version_source_uri" varchar,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__skills_v_version_status" DEFAULT 'draft',
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"latest" boolean
+  );
+  
+  CREATE TABLE "_skills_v_texts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"text" varchar
   );
   
   CREATE TABLE "payload_kv" (
@@ -369,6 +417,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "roles_qualifications_fields_of_study" ADD CONSTRAINT "roles_qualifications_fields_of_study_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."roles_qualifications"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "roles_qualifications" ADD CONSTRAINT "roles_qualifications_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "roles_experience" ADD CONSTRAINT "roles_experience_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "roles_texts" ADD CONSTRAINT "roles_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "roles_rels" ADD CONSTRAINT "roles_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "roles_rels" ADD CONSTRAINT "roles_rels_roles_fk" FOREIGN KEY ("roles_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_roles_v_version_responsibilities" ADD CONSTRAINT "_roles_v_version_responsibilities_responsibility_id_responsibilities_id_fk" FOREIGN KEY ("responsibility_id") REFERENCES "public"."responsibilities"("id") ON DELETE set null ON UPDATE no action;
@@ -381,11 +430,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_roles_v_version_qualifications" ADD CONSTRAINT "_roles_v_version_qualifications_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_roles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_roles_v_version_experience" ADD CONSTRAINT "_roles_v_version_experience_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_roles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_roles_v" ADD CONSTRAINT "_roles_v_parent_id_roles_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."roles"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_roles_v_texts" ADD CONSTRAINT "_roles_v_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_roles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_roles_v_rels" ADD CONSTRAINT "_roles_v_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_roles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_roles_v_rels" ADD CONSTRAINT "_roles_v_rels_roles_fk" FOREIGN KEY ("roles_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_responsibilities_v" ADD CONSTRAINT "_responsibilities_v_parent_id_responsibilities_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."responsibilities"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_certifications_v" ADD CONSTRAINT "_certifications_v_parent_id_certifications_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."certifications"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "skills_texts" ADD CONSTRAINT "skills_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."skills"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_skills_v" ADD CONSTRAINT "_skills_v_parent_id_skills_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."skills"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_skills_v_texts" ADD CONSTRAINT "_skills_v_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_skills_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_roles_fk" FOREIGN KEY ("roles_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
@@ -414,10 +466,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "roles_qualifications_parent_id_idx" ON "roles_qualifications" USING btree ("_parent_id");
   CREATE INDEX "roles_experience_order_idx" ON "roles_experience" USING btree ("_order");
   CREATE INDEX "roles_experience_parent_id_idx" ON "roles_experience" USING btree ("_parent_id");
+  CREATE INDEX "roles_title_idx" ON "roles" USING btree ("title");
   CREATE UNIQUE INDEX "roles_slug_idx" ON "roles" USING btree ("slug");
+  CREATE INDEX "roles_source_source_uri_idx" ON "roles" USING btree ("source_uri");
   CREATE INDEX "roles_updated_at_idx" ON "roles" USING btree ("updated_at");
   CREATE INDEX "roles_created_at_idx" ON "roles" USING btree ("created_at");
   CREATE INDEX "roles__status_idx" ON "roles" USING btree ("_status");
+  CREATE INDEX "roles_texts_order_parent" ON "roles_texts" USING btree ("order","parent_id");
+  CREATE INDEX "roles_texts_parent_idx" ON "roles_texts" USING btree ("parent_id");
   CREATE INDEX "roles_rels_order_idx" ON "roles_rels" USING btree ("order");
   CREATE INDEX "roles_rels_parent_idx" ON "roles_rels" USING btree ("parent_id");
   CREATE INDEX "roles_rels_path_idx" ON "roles_rels" USING btree ("path");
@@ -438,23 +494,29 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_roles_v_version_experience_order_idx" ON "_roles_v_version_experience" USING btree ("_order");
   CREATE INDEX "_roles_v_version_experience_parent_id_idx" ON "_roles_v_version_experience" USING btree ("_parent_id");
   CREATE INDEX "_roles_v_parent_idx" ON "_roles_v" USING btree ("parent_id");
+  CREATE INDEX "_roles_v_version_version_title_idx" ON "_roles_v" USING btree ("version_title");
   CREATE INDEX "_roles_v_version_version_slug_idx" ON "_roles_v" USING btree ("version_slug");
+  CREATE INDEX "_roles_v_version_source_version_source_uri_idx" ON "_roles_v" USING btree ("version_source_uri");
   CREATE INDEX "_roles_v_version_version_updated_at_idx" ON "_roles_v" USING btree ("version_updated_at");
   CREATE INDEX "_roles_v_version_version_created_at_idx" ON "_roles_v" USING btree ("version_created_at");
   CREATE INDEX "_roles_v_version_version__status_idx" ON "_roles_v" USING btree ("version__status");
   CREATE INDEX "_roles_v_created_at_idx" ON "_roles_v" USING btree ("created_at");
   CREATE INDEX "_roles_v_updated_at_idx" ON "_roles_v" USING btree ("updated_at");
   CREATE INDEX "_roles_v_latest_idx" ON "_roles_v" USING btree ("latest");
+  CREATE INDEX "_roles_v_texts_order_parent" ON "_roles_v_texts" USING btree ("order","parent_id");
+  CREATE INDEX "_roles_v_texts_parent_idx" ON "_roles_v_texts" USING btree ("parent_id");
   CREATE INDEX "_roles_v_rels_order_idx" ON "_roles_v_rels" USING btree ("order");
   CREATE INDEX "_roles_v_rels_parent_idx" ON "_roles_v_rels" USING btree ("parent_id");
   CREATE INDEX "_roles_v_rels_path_idx" ON "_roles_v_rels" USING btree ("path");
   CREATE INDEX "_roles_v_rels_roles_id_idx" ON "_roles_v_rels" USING btree ("roles_id");
   CREATE UNIQUE INDEX "responsibilities_slug_idx" ON "responsibilities" USING btree ("slug");
+  CREATE INDEX "responsibilities_source_source_uri_idx" ON "responsibilities" USING btree ("source_uri");
   CREATE INDEX "responsibilities_updated_at_idx" ON "responsibilities" USING btree ("updated_at");
   CREATE INDEX "responsibilities_created_at_idx" ON "responsibilities" USING btree ("created_at");
   CREATE INDEX "responsibilities__status_idx" ON "responsibilities" USING btree ("_status");
   CREATE INDEX "_responsibilities_v_parent_idx" ON "_responsibilities_v" USING btree ("parent_id");
   CREATE INDEX "_responsibilities_v_version_version_slug_idx" ON "_responsibilities_v" USING btree ("version_slug");
+  CREATE INDEX "_responsibilities_v_version_source_version_source_uri_idx" ON "_responsibilities_v" USING btree ("version_source_uri");
   CREATE INDEX "_responsibilities_v_version_version_updated_at_idx" ON "_responsibilities_v" USING btree ("version_updated_at");
   CREATE INDEX "_responsibilities_v_version_version_created_at_idx" ON "_responsibilities_v" USING btree ("version_created_at");
   CREATE INDEX "_responsibilities_v_version_version__status_idx" ON "_responsibilities_v" USING btree ("version__status");
@@ -462,29 +524,39 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_responsibilities_v_updated_at_idx" ON "_responsibilities_v" USING btree ("updated_at");
   CREATE INDEX "_responsibilities_v_latest_idx" ON "_responsibilities_v" USING btree ("latest");
   CREATE UNIQUE INDEX "certifications_slug_idx" ON "certifications" USING btree ("slug");
+  CREATE INDEX "certifications_source_source_uri_idx" ON "certifications" USING btree ("source_uri");
   CREATE INDEX "certifications_updated_at_idx" ON "certifications" USING btree ("updated_at");
   CREATE INDEX "certifications_created_at_idx" ON "certifications" USING btree ("created_at");
   CREATE INDEX "certifications__status_idx" ON "certifications" USING btree ("_status");
   CREATE INDEX "_certifications_v_parent_idx" ON "_certifications_v" USING btree ("parent_id");
   CREATE INDEX "_certifications_v_version_version_slug_idx" ON "_certifications_v" USING btree ("version_slug");
+  CREATE INDEX "_certifications_v_version_source_version_source_uri_idx" ON "_certifications_v" USING btree ("version_source_uri");
   CREATE INDEX "_certifications_v_version_version_updated_at_idx" ON "_certifications_v" USING btree ("version_updated_at");
   CREATE INDEX "_certifications_v_version_version_created_at_idx" ON "_certifications_v" USING btree ("version_created_at");
   CREATE INDEX "_certifications_v_version_version__status_idx" ON "_certifications_v" USING btree ("version__status");
   CREATE INDEX "_certifications_v_created_at_idx" ON "_certifications_v" USING btree ("created_at");
   CREATE INDEX "_certifications_v_updated_at_idx" ON "_certifications_v" USING btree ("updated_at");
   CREATE INDEX "_certifications_v_latest_idx" ON "_certifications_v" USING btree ("latest");
+  CREATE INDEX "skills_name_idx" ON "skills" USING btree ("name");
   CREATE UNIQUE INDEX "skills_slug_idx" ON "skills" USING btree ("slug");
+  CREATE INDEX "skills_source_source_uri_idx" ON "skills" USING btree ("source_uri");
   CREATE INDEX "skills_updated_at_idx" ON "skills" USING btree ("updated_at");
   CREATE INDEX "skills_created_at_idx" ON "skills" USING btree ("created_at");
   CREATE INDEX "skills__status_idx" ON "skills" USING btree ("_status");
+  CREATE INDEX "skills_texts_order_parent" ON "skills_texts" USING btree ("order","parent_id");
+  CREATE INDEX "skills_texts_parent_idx" ON "skills_texts" USING btree ("parent_id");
   CREATE INDEX "_skills_v_parent_idx" ON "_skills_v" USING btree ("parent_id");
+  CREATE INDEX "_skills_v_version_version_name_idx" ON "_skills_v" USING btree ("version_name");
   CREATE INDEX "_skills_v_version_version_slug_idx" ON "_skills_v" USING btree ("version_slug");
+  CREATE INDEX "_skills_v_version_source_version_source_uri_idx" ON "_skills_v" USING btree ("version_source_uri");
   CREATE INDEX "_skills_v_version_version_updated_at_idx" ON "_skills_v" USING btree ("version_updated_at");
   CREATE INDEX "_skills_v_version_version_created_at_idx" ON "_skills_v" USING btree ("version_created_at");
   CREATE INDEX "_skills_v_version_version__status_idx" ON "_skills_v" USING btree ("version__status");
   CREATE INDEX "_skills_v_created_at_idx" ON "_skills_v" USING btree ("created_at");
   CREATE INDEX "_skills_v_updated_at_idx" ON "_skills_v" USING btree ("updated_at");
   CREATE INDEX "_skills_v_latest_idx" ON "_skills_v" USING btree ("latest");
+  CREATE INDEX "_skills_v_texts_order_parent" ON "_skills_v_texts" USING btree ("order","parent_id");
+  CREATE INDEX "_skills_v_texts_parent_idx" ON "_skills_v_texts" USING btree ("parent_id");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_locked_documents_global_slug_idx" ON "payload_locked_documents" USING btree ("global_slug");
   CREATE INDEX "payload_locked_documents_updated_at_idx" ON "payload_locked_documents" USING btree ("updated_at");
@@ -519,6 +591,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "roles_qualifications" CASCADE;
   DROP TABLE "roles_experience" CASCADE;
   DROP TABLE "roles" CASCADE;
+  DROP TABLE "roles_texts" CASCADE;
   DROP TABLE "roles_rels" CASCADE;
   DROP TABLE "_roles_v_version_responsibilities" CASCADE;
   DROP TABLE "_roles_v_version_skills" CASCADE;
@@ -527,13 +600,16 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_roles_v_version_qualifications" CASCADE;
   DROP TABLE "_roles_v_version_experience" CASCADE;
   DROP TABLE "_roles_v" CASCADE;
+  DROP TABLE "_roles_v_texts" CASCADE;
   DROP TABLE "_roles_v_rels" CASCADE;
   DROP TABLE "responsibilities" CASCADE;
   DROP TABLE "_responsibilities_v" CASCADE;
   DROP TABLE "certifications" CASCADE;
   DROP TABLE "_certifications_v" CASCADE;
   DROP TABLE "skills" CASCADE;
+  DROP TABLE "skills_texts" CASCADE;
   DROP TABLE "_skills_v" CASCADE;
+  DROP TABLE "_skills_v_texts" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_locked_documents" CASCADE;
   DROP TABLE "payload_locked_documents_rels" CASCADE;
@@ -561,7 +637,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_certifications_status";
   DROP TYPE "public"."enum__certifications_v_version_status";
   DROP TYPE "public"."enum_skills_kind";
+  DROP TYPE "public"."enum_skills_skill_type";
+  DROP TYPE "public"."enum_skills_reuse_level";
   DROP TYPE "public"."enum_skills_status";
   DROP TYPE "public"."enum__skills_v_version_kind";
+  DROP TYPE "public"."enum__skills_v_version_skill_type";
+  DROP TYPE "public"."enum__skills_v_version_reuse_level";
   DROP TYPE "public"."enum__skills_v_version_status";`)
 }
