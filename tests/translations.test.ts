@@ -9,6 +9,7 @@ import { buildConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { roleCatalogPlugin, roleCatalogTranslations } from '../src/index.js'
+import { englishSingularLabel } from '../src/translations/index.js'
 
 /** A host with a German admin, its own namespace, and its own wording for one plugin key. */
 const hostConfig = (translations: Record<string, unknown> = {}) =>
@@ -109,6 +110,13 @@ describe('admin labels come from the plugin translations', () => {
 
     const renamedGroup = await hostConfig({ en: { roleCatalog: { adminGroup: 'Careers' } } })
     expect(collection(renamedGroup, 'skills').admin?.group).toEqual({ de: 'Rollenkatalog', en: 'Careers', fr: 'Role Catalog' })
+  })
+
+  it("words English API messages with the site's English label", async () => {
+    const plain = await hostConfig()
+    expect(englishSingularLabel(collection(plain, 'skills'), plain)).toBe('Skill')
+    const renamed = await hostConfig({ en: { roleCatalog: { roles_singular: 'Job role' } } })
+    expect(englishSingularLabel(collection(renamed, 'roles'), renamed)).toBe('Job role')
   })
 
   it('shows the English label in an admin language the plugin has no translations for', async () => {

@@ -2,6 +2,7 @@ import type { CollectionBeforeDeleteHook, CollectionSlug, PayloadRequest } from 
 
 import { APIError } from 'payload'
 
+import { englishSingularLabel } from '../translations/index.js'
 import { type DocID, relationID, type RoleLink } from './roleLinks.js'
 
 type LinkingRole = { draftOnly: boolean; id: DocID; title: string }
@@ -84,7 +85,7 @@ export const deleteGuardHook =
   async ({ id, collection, req }) => {
     const roles = await findLinkingRoles({ id, link, req, rolesSlug })
     if (roles.length === 0) return
-    const label = typeof collection.labels?.singular === 'string' ? collection.labels.singular.toLowerCase() : 'item'
+    const label = englishSingularLabel(collection, req.payload.config).toLowerCase()
     throw new ItemInUseError(
       `This ${label} cannot be deleted: ${roles.length === 1 ? 'the role' : `${roles.length} roles`} ${quoteList(roles)} still link${
         roles.length === 1 ? 's' : ''

@@ -3,12 +3,13 @@ import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest, Saniti
 import { ValidationError } from 'payload'
 
 import { checkSlug } from '../fields/slugFormat.js'
+import { englishSingularLabel } from '../translations/index.js'
 import { type DocID, relationID } from './roleLinks.js'
 
 type Conflict = { draftOnly: boolean; id: DocID; title: string }
 
-const singularLabel = (collection: SanitizedCollectionConfig) =>
-  typeof collection.labels?.singular === 'string' ? collection.labels.singular.toLowerCase() : collection.slug
+const singularLabel = (collection: SanitizedCollectionConfig, req: PayloadRequest) =>
+  englishSingularLabel(collection, req.payload.config).toLowerCase()
 
 const titleOf = (collection: SanitizedCollectionConfig, doc: Record<string, unknown>) => {
   const title = doc[collection.admin?.useAsTitle ?? 'id']
@@ -97,7 +98,7 @@ export const uniqueSlugHook: CollectionBeforeChangeHook = async ({
   const conflict = await findConflict({ id, collection, req, slug })
   if (conflict) {
     fail(
-      `The slug "${slug}" is already used by the ${singularLabel(collection)} "${conflict.title}"${
+      `The slug "${slug}" is already used by the ${singularLabel(collection, req)} "${conflict.title}"${
         conflict.draftOnly ? ' (in a draft)' : ''
       }. Choose another slug.`,
     )

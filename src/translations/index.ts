@@ -128,3 +128,32 @@ export const translatedAdminGroup = (translations: Translations): Record<string,
   }
   return group
 }
+
+/**
+ * A collection's singular label as English text, for messages the API answers in English (a
+ * refused delete, a taken slug). A label function is resolved against the site's merged English
+ * translations, so a host's own wording (e.g. "Job role") shows; a static label is used as it is.
+ */
+export const englishSingularLabel = (
+  collection: Pick<CollectionConfig, 'labels' | 'slug'>,
+  config: { i18n?: { translations?: unknown } },
+): string => {
+  const label = collection.labels?.singular
+  if (typeof label === 'string') return label
+  if (typeof label === 'function') {
+    const english = ((config.i18n?.translations as Record<string, unknown> | undefined)?.en ?? {}) as Record<
+      string,
+      Record<string, string> | undefined
+    >
+    const t = (key: string) => {
+      const [namespace, name] = key.split(':') as [string, string]
+      return english[namespace]?.[name] ?? key
+    }
+    return (label as LabelFunction)({ i18n: {} as never, t: t as never })
+  }
+  if (label && typeof label === 'object') {
+    const byLanguage = label as Record<string, string>
+    return byLanguage.en ?? Object.values(byLanguage)[0] ?? collection.slug
+  }
+  return collection.slug
+}
