@@ -2,6 +2,7 @@ import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { externalCodesField } from '../fields/externalCodes.js'
 import { linkNoteField } from '../fields/note.js'
 import { requirementField } from '../fields/requirement.js'
 import { roleLinkField } from '../fields/roleLink.js'
@@ -184,6 +185,8 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
         ],
         label: 'Qualifications & experience',
       },
+      // Crosswalk to O*NET-SOC / ESCO (src/fields/externalCodes.ts): schema, so kept when `disabled`.
+      { fields: [externalCodesField()], label: 'Taxonomy codes' },
     ],
   },
   sourceField(),

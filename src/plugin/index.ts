@@ -5,6 +5,8 @@ import { certificationsCollection } from '../collections/certifications.js'
 import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
+import { roleEndpoints } from '../endpoints/index.js'
+import { roleCatalogGraphQL } from '../graphql/index.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import {
   catalogCollections,
@@ -51,6 +53,14 @@ export const roleCatalogPlugin =
     }
 
     if (options.disabled) return next
+
+    // Frontend API: REST comparison + JSON-LD on the roles collection, GraphQL queries (src/endpoints, src/graphql).
+    next.collections = next.collections!.map((collection) =>
+      collection.slug === options.slugs.roles
+        ? { ...collection, endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs)] }
+        : collection,
+    )
+    next.graphQL = roleCatalogGraphQL(next.graphQL, options.slugs)
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
