@@ -105,6 +105,10 @@ export const startSite = async ({
 
   // The route handlers look Payload up by config in a process-wide cache; start from an empty one.
   ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
+  // GRAPHQL_POST caches the schema process-wide (outside development); a second site in the same file
+  // (another roles slug, other overrides) must get a schema built from its own config.
+  const graphqlCache = (globalThis as { _payload_graphql?: { graphql: unknown; promise: unknown } })._payload_graphql
+  if (graphqlCache) Object.assign(graphqlCache, { graphql: null, promise: null })
   const payload = await getPayload({ config })
   // The adapter keeps a client checked out; without a handler, dropping the database at the end
   // would surface as an unhandled pool error.
