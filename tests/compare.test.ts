@@ -165,12 +165,12 @@ describe('compareRoles: Project Manager vs Technical Project Manager (the articl
     expect(status).toBe(200)
     expect(body.data.compareRoles).toBeNull()
     expect(body.errors).toHaveLength(1)
-    expect(body.errors[0].message).toBe('No role with slug "chief-wizard"')
-    expect(body.errors[0].extensions.statusCode).toBe(404)
-    expect(body.errors[0].path).toEqual(['compareRoles'])
+    expect(body.errors![0].message).toBe('No role with slug "chief-wizard"')
+    expect(body.errors![0].extensions.statusCode).toBe(404)
+    expect(body.errors![0].path).toEqual(['compareRoles'])
 
     const both = await site.graphql(COMPARE, { a: 'chief-wizard', b: 'head-gardener' })
-    expect(both.body.errors[0].message).toBe('No roles with slugs "chief-wizard" and "head-gardener"')
+    expect(both.body.errors![0].message).toBe('No roles with slugs "chief-wizard" and "head-gardener"')
 
     const rest = await site.rest.get(`/roles/compare?a=chief-wizard&b=${TPM}`)
     expect(rest.status).toBe(404)
@@ -180,17 +180,17 @@ describe('compareRoles: Project Manager vs Technical Project Manager (the articl
   it('a missing or malformed slug is a 400 naming the parameter', async () => {
     const missing = await site.rest.get(`/roles/compare?a=${PM}`)
     expect(missing.status).toBe(400)
-    expect(missing.body.errors[0].message).toMatch(/^"b" is required/)
+    expect(missing.body.errors![0].message).toMatch(/^"b" is required/)
 
     const malformed = await site.rest.get(`/roles/compare?a=${encodeURIComponent('Project Manager')}&b=${TPM}`)
     expect(malformed.status).toBe(400)
-    expect(malformed.body.errors[0].message).toBe(
+    expect(malformed.body.errors![0].message).toBe(
       '"a" must be a role slug (lower-case letters, digits and single dashes), not "Project Manager"',
     )
 
     const graphql = await site.graphql(COMPARE, { a: PM, b: '' })
-    expect(graphql.body.errors[0].extensions.statusCode).toBe(400)
-    expect(graphql.body.errors[0].message).toMatch(/^"b" is required/)
+    expect(graphql.body.errors![0].extensions.statusCode).toBe(400)
+    expect(graphql.body.errors![0].message).toMatch(/^"b" is required/)
   })
 
   it('anonymous callers compare published content only; editors also see drafts', async () => {
@@ -218,7 +218,7 @@ describe('compareRoles: Project Manager vs Technical Project Manager (the articl
     expect(slugs(editor.body.data.compareRoles.skills.onlyA)).toEqual(['organizational-skills', 'unreleased-skill'])
 
     const hidden = await site.graphql(COMPARE, { a: PM, b: 'draft-role' })
-    expect(hidden.body.errors[0]).toMatchObject({ message: 'No role with slug "draft-role"', extensions: { statusCode: 404 } })
+    expect(hidden.body.errors![0]).toMatchObject({ message: 'No role with slug "draft-role"', extensions: { statusCode: 404 } })
     expect((await site.rest.get(`/roles/compare?a=${PM}&b=draft-role`)).status).toBe(404)
     const asEditor = await site.graphql(COMPARE, { a: PM, b: 'draft-role' }, token)
     expect(asEditor.body.errors).toBeUndefined()
@@ -368,7 +368,7 @@ describe("compareRoles applies the host's access functions", () => {
 
   it('leaves out what the host hides from the caller', async () => {
     const hidden = await site.graphql(COMPARE, { a: PM, b: TPM })
-    expect(hidden.body.errors[0]).toMatchObject({
+    expect(hidden.body.errors![0]).toMatchObject({
       message: 'No role with slug "project-manager"',
       extensions: { statusCode: 404 },
     })

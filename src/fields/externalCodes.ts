@@ -81,6 +81,7 @@ export const externalCodesField = (): ArrayField => ({
     {
       name: 'uri',
       type: 'text',
+      label: 'URI',
       admin: { description: 'The concept\'s address, e.g. "http://data.europa.eu/esco/occupation/…".' },
       validate: validateUri,
     },
@@ -112,4 +113,5 @@ export const externalCodesField = (): ArrayField => ({
     },
   ],
   label: 'Taxonomy codes',
+  labels: { plural: 'Taxonomy codes', singular: 'Taxonomy code' },
 })
