@@ -387,3 +387,30 @@ describe("compareRoles applies the host's access functions", () => {
     expect(all.body.data.compareRoles.skills.shared).toHaveLength(6)
   })
 })
+
+describe('with `disabled: true`', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    site = await startSite({ name: 'compare_disabled', plugin: { disabled: true } })
+  })
+  afterAll(async () => site?.stop())
+
+  it('keeps the taxonomy codes in the schema but adds no queries, no jsonLd and no endpoints', async () => {
+    const columns = await site.query<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_name = 'roles_external_codes' order by column_name`,
+    )
+    expect(columns.map((column) => column.column_name)).toEqual(
+      expect.arrayContaining(['scheme', 'code', 'label', 'uri', 'match', 'source']),
+    )
+    const { body } = await site.graphql(`{ query: __type(name: "Query") { fields { name } } role: __type(name: "Role") { fields { name } } }`)
+    const queries = body.data.query.fields.map((field: { name: string }) => field.name)
+    expect(queries).toContain('Roles')
+    expect(queries).not.toContain('compareRoles')
+    expect(queries).not.toContain('roleBySlug')
+    const roleFields = body.data.role.fields.map((field: { name: string }) => field.name)
+    expect(roleFields).toContain('externalCodes')
+    expect(roleFields).not.toContain('jsonLd')
+    expect((await site.rest.get(`/roles/compare?a=${PM}&b=${TPM}`)).status).not.toBe(200)
+    expect((await site.rest.get(`/roles/${PM}/jsonld`)).status).toBe(404)
+  })
+})
