@@ -4,7 +4,8 @@
  * and Debian's Chromium driven by playwright-core.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -76,31 +77,36 @@ export const seedDemoDatabase = async (databaseUrl: string) => {
   })
 }
 
-const newestSource = (dir: string): number => {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === '.next' || entry.name === 'node_modules' || entry.name.startsWith('.')) continue
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name === '.next' || entry.name === 'node_modules' || entry.name.startsWith('.')) return []
     const full = path.join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs)
+    return entry.isDirectory() ? sourceFiles(full) : [full]
+  })
+
+/** A digest of what a build depends on: contents, not modification times (`next dev` touches files). */
+const sourcesDigest = (): string => {
+  const hash = createHash('sha256')
+  const files = [...['src', 'seed', 'dev'].flatMap((dir) => sourceFiles(path.join(projectRoot, dir))), path.join(projectRoot, 'package-lock.json')]
+  for (const file of files.sort()) {
+    hash.update(path.relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0')
   }
-  return newest
+  return hash.digest('hex')
 }
 
+const digestFile = path.join(demoDir, '.next', 'e2e-sources.sha256')
 let built = false
 
 /**
- * `next build dev` once per process, and not at all when dev/.next is newer than every source file
- * (src/, seed/, dev/, package-lock.json). E2E_FORCE_BUILD=1 always builds; E2E_SKIP_BUILD=1 never does.
+ * `next build dev` once per process, and not at all when dev/.next was built from the same sources
+ * (src/, seed/, dev/, package-lock.json; compared by content). E2E_FORCE_BUILD=1 always builds;
+ * E2E_SKIP_BUILD=1 never does.
  */
 export const buildDemoSite = async () => {
   if (built || process.env.E2E_SKIP_BUILD === '1') return
-  if (process.env.E2E_FORCE_BUILD !== '1' && existsSync(buildId)) {
-    const sources = Math.max(
-      ...['src', 'seed', 'dev'].map((dir) => newestSource(path.join(projectRoot, dir))),
-      statSync(path.join(projectRoot, 'package-lock.json')).mtimeMs,
-    )
-    if (statSync(buildId).mtimeMs > sources) {
-      log('dev/.next is newer than the sources: not rebuilding')
+  if (process.env.E2E_FORCE_BUILD !== '1' && existsSync(buildId) && existsSync(digestFile)) {
+    if (readFileSync(digestFile, 'utf8') === sourcesDigest()) {
+      log('dev/.next was built from these sources: not rebuilding')
       built = true
       return
     }
@@ -114,6 +120,7 @@ export const buildDemoSite = async () => {
     // vitest sets NODE_ENV=test; Next.js builds and serves in production mode.
     NODE_ENV: 'production',
   })
+  writeFileSync(digestFile, sourcesDigest())
   log(`built in ${Math.round((Date.now() - started) / 1000)} s`)
   built = true
 }
