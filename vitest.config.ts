@@ -17,6 +17,8 @@ export default defineConfig({
   test: {
     // The files share one PostgreSQL server; each uses a database of its own, one file at a time.
     fileParallelism: false,
+    // tests/load.test.ts measures the heap after a forced garbage collection
+    execArgv: ['--expose-gc'],
     globalSetup: ['tests/helpers/globalSetup.ts'],
     hookTimeout: 120_000,
     include: ['tests/**/*.test.ts'],

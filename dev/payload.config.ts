@@ -35,7 +35,12 @@ export default buildConfig({
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
   onInit: ensureDevUser,
-  plugins: [roleCatalogPlugin({ seed: process.env.ROLE_CATALOG_SEED !== 'false' })],
+  plugins: [
+    roleCatalogPlugin({
+      graphQL: { maxAliases: 30, maxDepth: 12 },
+      seed: process.env.ROLE_CATALOG_SEED !== 'false',
+    }),
+  ],
   secret: process.env.PAYLOAD_SECRET || 'role-catalog-demo-secret-change-me',
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { chmod, mkdir } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
+import pg from 'pg'
 import { fileURLToPath } from 'node:url'
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -21,6 +22,8 @@ export type RunningDatabase = {
   url: string
   /** True when this process started an embedded server (and so must stop it). */
   embedded: boolean
+  /** Starts an embedded server again after `stop()` (persistent clusters only). */
+  start?: () => Promise<void>
   stop: () => Promise<void>
 }
 
@@ -129,14 +132,45 @@ export const startEmbeddedPostgres = async ({
 
   return {
     embedded: true,
+    start: () => server.start(),
     stop: () => server.stop(),
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
   }
 }
 
-/** DATABASE_URL when set, otherwise an embedded server. */
+/** The URL without its password, for messages. */
+export const describeUrl = (url: string) => {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '(unparseable DATABASE_URL)'
+  }
+}
+
+/** Fails with a message that says what to do, instead of a stack trace from deep inside Payload. */
+export const assertReachable = async (url: string) => {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+  } catch (error) {
+    const reason = (error as { code?: string; message?: string }).code ?? (error as Error).message
+    throw new Error(
+      `Cannot connect to PostgreSQL at ${describeUrl(url)} (${reason}). Start that server, fix DATABASE_URL, or unset DATABASE_URL to use an embedded PostgreSQL.`,
+    )
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/** DATABASE_URL when set (checked to be reachable), otherwise an embedded server. */
 export const useDatabase = async (embedded: EmbeddedOptions): Promise<RunningDatabase> => {
   const url = process.env.DATABASE_URL
-  if (url) return { embedded: false, stop: async () => {}, url }
+  if (url) {
+    await assertReachable(url)
+    return { embedded: false, stop: async () => {}, url }
+  }
   return startEmbeddedPostgres(embedded)
 }

@@ -14,7 +14,13 @@ export const runWithDatabase = async (
   args: string[],
   onStarted?: (child: ChildProcess, database: RunningDatabase) => void,
 ) => {
-  const database = await useDatabase({ name: 'dev', persistent: true })
+  let database: RunningDatabase
+  try {
+    database = await useDatabase({ name: 'dev', persistent: true })
+  } catch (error) {
+    console.error(`[database] ${(error as Error).message}`)
+    process.exit(1)
+  }
   if (database.embedded) {
     console.log(`[database] embedded PostgreSQL at ${database.url} (data in .data/dev; set DATABASE_URL to use your own server)`)
   }

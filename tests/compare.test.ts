@@ -125,10 +125,10 @@ describe('compareRoles: Project Manager vs Technical Project Manager (the articl
     expect(experience.shared).toEqual([])
     expect(experience.onlyA).toEqual([])
     expect(experience.onlyB.map(({ slug, kind, requirement }) => [slug, kind, requirement])).toEqual([
-      ['managing-sdlc-projects', 'project-management', 'recommended'],
-      ['software-development', 'technical-role', 'recommended'],
-      ['systems-engineering', 'technical-role', 'recommended'],
-      ['cloud-solutions', 'technical-role', 'recommended'],
+      ['managing-sdlc-projects', 'management', 'recommended'],
+      ['software-development', 'technical', 'recommended'],
+      ['systems-engineering', 'technical', 'recommended'],
+      ['cloud-solutions', 'technical', 'recommended'],
     ])
   })
 
@@ -265,7 +265,7 @@ describe('compareRoles: SQL statements', () => {
         certifications: certifications.map((certification) => ({ certification, requirement: 'required' })),
         experience: Array.from({ length: size }, (_, index) => ({
           area: `Area ${index}`,
-          kind: 'technical-role',
+          kind: 'technical',
           requirement: 'recommended',
         })),
         qualifications: Array.from({ length: size }, (_, index) => ({

@@ -2,18 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { articleSeed } from '../seed/data.js'
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
+import { catalogRowCounts as countRows } from './helpers/catalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
-
-const catalogTables = ['roles', 'responsibilities', 'certifications', 'skills'] as const
-
-const countRows = async (site: TestSite) => {
-  const counts: Record<string, number> = {}
-  for (const table of [...catalogTables, 'roles_skills', 'roles_responsibilities', 'roles_certifications', 'roles_rels']) {
-    const [row] = await site.query<{ n: string }>(`select count(*) as n from "${table}"`)
-    counts[table] = Number(row!.n)
-  }
-  return counts
-}
 
 describe('seedRoleCatalog', () => {
   let site: TestSite

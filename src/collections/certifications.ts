@@ -53,7 +53,8 @@ export const certificationsCollection = (options: ResolvedRoleCatalogOptions): C
         useAsTitle: 'name',
       },
       defaultSort: 'name',
-      versions: { drafts: true, maxPerDoc: 50 },
+      // Drafts are validated too, so a draft can never hold a malformed or missing slug.
+      versions: { drafts: { validate: true }, maxPerDoc: 50 },
     },
     defaultFields: defaultCertificationFields(options),
     options,

@@ -37,7 +37,8 @@ export const responsibilitiesCollection = (options: ResolvedRoleCatalogOptions):
         useAsTitle: 'title',
       },
       defaultSort: 'title',
-      versions: { drafts: true, maxPerDoc: 50 },
+      // Drafts are validated too, so a draft can never hold a malformed or missing slug.
+      versions: { drafts: { validate: true }, maxPerDoc: 50 },
     },
     defaultFields: defaultResponsibilityFields(options),
     options,

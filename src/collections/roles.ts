@@ -13,7 +13,7 @@ import { buildCollection } from '../plugin/buildCollection.js'
 export const degreeLevels = ['unspecified', 'associate', 'bachelor', 'master', 'doctorate'] as const
 export type DegreeLevel = (typeof degreeLevels)[number]
 
-export const experienceKinds = ['technical-role', 'project-management'] as const
+export const experienceKinds = ['technical', 'management'] as const
 export type ExperienceKind = (typeof experienceKinds)[number]
 
 export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
@@ -141,6 +141,7 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
                   },
                 ],
                 minRows: 1,
+                required: true,
               },
               linkNoteField(),
             ],
@@ -171,8 +172,8 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
                     type: 'select',
                     admin: { width: '50%' },
                     options: [
-                      { label: 'Hands-on technical role', value: 'technical-role' },
-                      { label: 'Project management', value: 'project-management' },
+                      { label: 'Hands-on technical role', value: 'technical' },
+                      { label: 'Project management', value: 'management' },
                     ],
                     required: true,
                   },
@@ -203,7 +204,8 @@ export const rolesCollection = (options: ResolvedRoleCatalogOptions): Collection
         useAsTitle: 'title',
       },
       defaultSort: 'title',
-      versions: { drafts: true, maxPerDoc: 50 },
+      // Drafts are validated too, so a draft can never hold a malformed or missing slug.
+      versions: { drafts: { validate: true }, maxPerDoc: 50 },
     },
     defaultFields: defaultRoleFields(options),
     options,

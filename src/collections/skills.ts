@@ -53,7 +53,8 @@ export const skillsCollection = (options: ResolvedRoleCatalogOptions): Collectio
         useAsTitle: 'name',
       },
       defaultSort: 'name',
-      versions: { drafts: true, maxPerDoc: 50 },
+      // Drafts are validated too, so a draft can never hold a malformed or missing slug.
+      versions: { drafts: { validate: true }, maxPerDoc: 50 },
     },
     defaultFields: defaultSkillFields(options),
     options,

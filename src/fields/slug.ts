@@ -78,7 +78,9 @@ export const catalogSlugField = ({ useAsSlug }: CatalogSlugFieldArgs): TextField
     hooks: { ...rest.hooks, beforeValidate: [deriveSlug(useAsSlug)] },
     localized: false,
     maxLength: SLUG_MAX_LENGTH,
-    required: true,
+    // Enforced by validateSlug after the beforeValidate hook has derived it; `required: true` would
+    // make the GraphQL create input demand a slug the API is meant to derive.
+    required: false,
     unique: true,
     validate: validateSlug,
   }
@@ -97,6 +99,6 @@ export const rowSlugField = ({ useAsSlug }: CatalogSlugFieldArgs): TextField => 
   },
   hooks: { beforeValidate: [deriveSlug(useAsSlug)] },
   maxLength: SLUG_MAX_LENGTH,
-  required: true,
+  required: false,
   validate: validateSlug,
 })

@@ -31,7 +31,7 @@ export const buildComparisonTypes = (GraphQL: GraphQLArg, roleType: GraphQLModul
     abbreviation: { description: 'Certifications: the short form, e.g. "PMP".', type: GraphQLString },
     description: { type: GraphQLString },
     kind: {
-      description: 'Skills: "soft" or "technical". Experience: "technical-role" or "project-management".',
+      description: 'Skills: "soft" or "technical". Experience: "technical" (hands-on technical role) or "management".',
       type: GraphQLString,
     },
     label: { description: 'Title or name, as shown to readers.', type: nonNullString },

@@ -2,6 +2,8 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { CatalogCollection, ResolvedRoleCatalogOptions } from './options.js'
 
+import { withMaxLengths } from '../fields/maxLengths.js'
+import { boundReads } from '../hooks/boundReads.js'
 import { defaultCatalogAccess } from './access.js'
 
 type BuildCollectionArgs = {
@@ -46,7 +48,14 @@ export const buildCollection = ({
     slug: options.slugs[name],
     access: { ...defaultCatalogAccess(), ...override.access },
     admin: { group: options.adminGroup, ...base.admin, ...override.admin },
-    fields: override.fields ? override.fields({ defaultFields }) : defaultFields,
-    hooks: mergeHooks(options.disabled ? {} : pluginHooks, mergeHooks(base.hooks, override.hooks)),
+    fields: override.fields
+      ? override.fields({ defaultFields: withMaxLengths(defaultFields) })
+      : withMaxLengths(defaultFields),
+    hooks: mergeHooks(
+      options.disabled
+        ? {}
+        : mergeHooks({ beforeOperation: [boundReads(options.limits)] }, pluginHooks),
+      mergeHooks(base.hooks, override.hooks),
+    ),
   }
 }

@@ -7,6 +7,8 @@ import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
 import { roleEndpoints } from '../endpoints/index.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
+import { withGraphQLLimits } from '../graphql/limits.js'
+import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import {
   catalogCollections,
@@ -54,7 +56,20 @@ export const roleCatalogPlugin =
 
     if (options.disabled) return next
 
+    if (options.graphQL.maxDepth || options.graphQL.maxAliases) {
+      next.graphQL = {
+        ...config.graphQL,
+        validationRules: withGraphQLLimits(config.graphQL?.validationRules, options.graphQL),
+      }
+    }
+
+    next.hooks = {
+      ...config.hooks,
+      afterError: [...(config.hooks?.afterError ?? []), databaseErrorsAfterError],
+    }
+
     // Frontend API: REST comparison + JSON-LD on the roles collection, GraphQL queries (src/endpoints, src/graphql).
+    // After the limits above: it extends `next.graphQL`, keeping their validation rules.
     next.collections = next.collections!.map((collection) =>
       collection.slug === options.slugs.roles
         ? { ...collection, endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs)] }
@@ -64,6 +79,7 @@ export const roleCatalogPlugin =
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
+      keepProcessAliveOnPoolErrors(payload)
       if (hostOnInit) await hostOnInit(payload)
       if (options.seed) await seedRoleCatalog({ payload })
     }

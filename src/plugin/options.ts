@@ -19,6 +19,20 @@ export type CollectionOverride = {
   slug?: string
 }
 
+export type ReadLimits = {
+  /** Largest `depth` a REST or GraphQL read of the catalogue may ask for. */
+  maxDepth?: number
+  /** Largest page a REST or GraphQL list may return; `limit=0` and `pagination=false` get this too. */
+  maxLimit?: number
+}
+
+export type GraphQLLimits = {
+  /** Most aliases in one GraphQL operation. */
+  maxAliases?: number
+  /** Deepest selection in one GraphQL operation (fragments flattened). */
+  maxDepth?: number
+}
+
 export type RoleCatalogPluginOptions = {
   /** Label of the admin navigation group that holds the four collections. */
   adminGroup?: string
@@ -27,6 +41,13 @@ export type RoleCatalogPluginOptions = {
    * endpoints, GraphQL queries or seeding.
    */
   disabled?: boolean
+  /**
+   * GraphQL validation rules added to the host's, for the whole schema. Off unless given, because
+   * they apply to the host's own queries too.
+   */
+  graphQL?: GraphQLLimits
+  /** Bounds on reads of the catalogue's collections over REST and GraphQL (not the Local API). */
+  limits?: ReadLimits
   overrides?: Partial<Record<CatalogCollection, CollectionOverride>>
   /** Seed the article content on init; only documents whose slug is missing are created. */
   seed?: boolean
@@ -35,6 +56,8 @@ export type RoleCatalogPluginOptions = {
 export type ResolvedRoleCatalogOptions = {
   adminGroup: string
   disabled: boolean
+  graphQL: GraphQLLimits
+  limits: Required<ReadLimits>
   overrides: Partial<Record<CatalogCollection, CollectionOverride>>
   seed: boolean
   slugs: CatalogSlugs
@@ -75,10 +98,20 @@ const overrideSchema = z
   })
   .strict()
 
+const positiveInt = z.number().int().positive()
+
 const optionsSchema = z
   .object({
     adminGroup: z.string().min(1).optional(),
     disabled: z.boolean().optional(),
+    graphQL: z
+      .object({ maxAliases: positiveInt.optional(), maxDepth: positiveInt.optional() })
+      .strict()
+      .optional(),
+    limits: z
+      .object({ maxDepth: z.number().int().min(0).max(10).optional(), maxLimit: positiveInt.optional() })
+      .strict()
+      .optional(),
     overrides: z
       .object({
         certifications: overrideSchema.optional(),
@@ -136,6 +169,8 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
   return {
     adminGroup: value.adminGroup ?? 'Role Catalog',
     disabled: value.disabled ?? false,
+    graphQL: value.graphQL ?? {},
+    limits: { maxDepth: value.limits?.maxDepth ?? 3, maxLimit: value.limits?.maxLimit ?? 100 },
     overrides,
     seed: value.seed ?? false,
     slugs,

@@ -20,6 +20,10 @@ export type StartArgs = {
   /** Short name for this file's database. */
   name: string
   plugin?: RoleCatalogPluginOptions
+  /** node-postgres pool settings for the adapter (e.g. a short connection timeout). */
+  pool?: Record<string, unknown>
+  /** A PostgreSQL server other than the shared one (fault tests run their own). */
+  serverUrl?: string
 }
 
 type Call = { body?: unknown; token?: string }
@@ -81,8 +85,9 @@ export const startSite = async ({
   collections = [],
   config: hostConfig = {},
   plugin = {},
+  pool: poolOptions = {},
+  serverUrl = inject('databaseUrl'),
 }: StartArgs): Promise<TestSite> => {
-  const serverUrl = inject('databaseUrl')
   // Named after the server URL's own database, so two runs against one server never collide.
   const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
   const database = `${base}_${name.replace(/\W/g, '_')}_${process.pid}`.slice(0, 63)
@@ -96,7 +101,9 @@ export const startSite = async ({
   const config = await buildConfig({
     admin: { user: 'users' },
     collections: [Users, ...collections],
-    db: postgresAdapter({ pool: { connectionString: databaseUrl } }),
+    db: postgresAdapter({ pool: { ...poolOptions, connectionString: databaseUrl } }),
+    // Payload logs every refused request; TEST_LOG_LEVEL=info shows them when debugging.
+    logger: { options: { level: process.env.TEST_LOG_LEVEL ?? 'fatal' } },
     secret: 'role-catalog-test-secret',
     telemetry: false,
     ...hostConfig,
@@ -105,14 +112,14 @@ export const startSite = async ({
 
   // The route handlers look Payload up by config in a process-wide cache; start from an empty one.
   ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
-  // GRAPHQL_POST caches the schema process-wide (outside development); a second site in the same file
-  // (another roles slug, other overrides) must get a schema built from its own config.
+  // The GraphQL route caches the schema (with the collections' configs) process-wide, too.
   const graphqlCache = (globalThis as { _payload_graphql?: { graphql: unknown; promise: unknown } })._payload_graphql
   if (graphqlCache) Object.assign(graphqlCache, { graphql: null, promise: null })
   const payload = await getPayload({ config })
-  // The adapter keeps a client checked out; without a handler, dropping the database at the end
-  // would surface as an unhandled pool error.
-  ;(payload.db as unknown as { pool: pg.Pool }).pool.on('error', () => {})
+  // The plugin keeps the process alive on pool errors; with the plugin disabled, the test must,
+  // or dropping the database at the end would surface as an unhandled pool error.
+  const adapterPool = (payload.db as unknown as { pool: pg.Pool }).pool
+  if (adapterPool.listenerCount('error') === 0) adapterPool.on('error', () => {})
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
   pool.on('error', () => {})

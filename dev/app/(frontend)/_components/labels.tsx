@@ -15,8 +15,8 @@ export const degreeLevels: Record<string, string> = {
 }
 
 export const experienceKinds: Record<string, string> = {
-  'project-management': 'Project management',
-  'technical-role': 'Hands-on technical role',
+  management: 'Project management',
+  technical: 'Hands-on technical role',
 }
 
 export const roleName = (role: { abbreviation: null | string; title: string }) =>

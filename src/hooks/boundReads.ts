@@ -1,0 +1,38 @@
+import type { CollectionBeforeOperationHook, Where } from 'payload'
+
+import { NotFound } from 'payload'
+
+import type { ReadLimits } from '../plugin/options.js'
+
+import { validateWhere } from './validateWhere.js'
+
+/**
+ * Clamps what a REST or GraphQL read may ask for before it reaches the database: `limit=0`,
+ * `pagination=false` and huge limits get `maxLimit`; `depth` is capped at `maxDepth`. Reads through
+ * the Local API (seeding, imports, a site's own code) are the developer's call and left alone.
+ *
+ * A non-numeric ID is answered with 404 here: PostgreSQL would otherwise fail to cast it and
+ * Payload would answer 500.
+ */
+export const boundReads =
+  ({ maxDepth, maxLimit }: Required<ReadLimits>): CollectionBeforeOperationHook =>
+  ({ args, collection, operation, req }) => {
+    if (req.payloadAPI === 'local') return args
+    validateWhere(req, collection, (args as { where?: Where }).where)
+    const next = { ...args }
+    // REST has already run parseFloat over the ID ("12abc" → 12): judge the ID as it was sent.
+    const id = (req.routeParams as { id?: unknown } | undefined)?.id ?? (args as { id?: unknown }).id
+    if (id !== undefined && req.payload.db.defaultIDType === 'number' && !/^\d+$/.test(String(id))) {
+      throw new NotFound(req.t)
+    }
+    if (operation === 'read' || operation === 'readDistinct' || operation === 'update' || operation === 'delete') {
+      if ('depth' in next && typeof next.depth === 'number' && next.depth > maxDepth) next.depth = maxDepth
+      if (operation !== 'read' && operation !== 'readDistinct') return next
+      const limit = (next as { limit?: number }).limit
+      const wantsAll = (next as { pagination?: boolean }).pagination === false || limit === 0
+      if (wantsAll || (typeof limit === 'number' && limit > maxLimit)) {
+        Object.assign(next, { limit: maxLimit, pagination: true })
+      }
+    }
+    return next
+  }

@@ -1,0 +1,87 @@
+/** Plugin options: validated when the config is built, `disabled` and `seed` doing what they say. */
+import type { CollectionConfig, Config } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { roleCatalogPlugin } from '../src/index.js'
+import { startSite, type TestSite } from './helpers/setup.js'
+
+const apply = (options: unknown, config: Partial<Config> = {}) =>
+  roleCatalogPlugin(options as never)({ collections: [], ...config } as Config)
+
+describe('option validation', () => {
+  it.each([
+    [{ seed: 'yes' }, /`seed`: .*boolean/],
+    [{ disabled: 1 }, /`disabled`: .*boolean/],
+    [{ seeed: true }, /`options`.*unknown: seeed/],
+    [{ overrides: { role: {} } }, /`overrides`.*unknown: role/],
+    [{ overrides: { roles: { slug: 'Job Roles' } } }, /`overrides\.roles\.slug`: must be lower-case/],
+    [{ overrides: { skills: { fields: [] } } }, /`overrides\.skills\.fields`: must be a function/],
+    [{ overrides: { skills: { access: { read: 'public' } } } }, /`overrides\.skills\.access\.read`/],
+    [{ overrides: { skills: { hooks: { afterChange: () => {} } } } }, /`overrides\.skills\.hooks\.afterChange`/],
+    [{ overrides: { skills: { slug: 'roles' } } }, /`overrides\.roles\.slug`: "roles" is already used by skills|`overrides\.skills\.slug`/],
+  ])('%j fails naming the option', (options, message) => {
+    expect(() => apply(options)).toThrow(message)
+    expect(() => apply(options)).toThrow(/^roleCatalogPlugin: invalid option/)
+  })
+
+  it("refuses a slug the host already uses, naming the option to change", () => {
+    const hostRoles: CollectionConfig = { slug: 'roles', fields: [] }
+    expect(() => apply({}, { collections: [hostRoles] })).toThrow(
+      /`overrides\.roles\.slug`: the site already has a collection "roles"/,
+    )
+    expect(() => apply({ overrides: { roles: { slug: 'job-roles' } } }, { collections: [hostRoles] })).not.toThrow()
+  })
+
+  it('builds every relationship and join from the resolved slugs', () => {
+    const config = apply({ overrides: { roles: { slug: 'job-roles' }, skills: { slug: 'competencies' } } })
+    const json = JSON.stringify(config.collections, (_key, value) => (typeof value === 'function' ? undefined : value))
+    expect(json).not.toMatch(/"relationTo":"(roles|skills)"/)
+    expect(json).not.toMatch(/"collection":"roles"/)
+    expect(json).toContain('"relationTo":"competencies"')
+    expect(json).toContain('"collection":"job-roles"')
+  })
+
+  it('keeps the same collections and fields when disabled, without hooks or init work', () => {
+    const fieldsOf = (config: Config) =>
+      JSON.stringify(config.collections, (_key, value) => (typeof value === 'function' ? 'fn' : value))
+    const enabled = apply({ seed: true })
+    const disabled = apply({ disabled: true, seed: true })
+    expect(disabled.collections!.map((c) => c.slug)).toEqual(enabled.collections!.map((c) => c.slug))
+    const strip = (config: Config) => fieldsOf({ ...config, collections: config.collections!.map(({ hooks: _hooks, ...rest }) => rest) })
+    expect(strip(disabled)).toEqual(strip(enabled))
+    expect(disabled.onInit).toBeUndefined()
+    expect(typeof enabled.onInit).toBe('function')
+  })
+})
+
+describe('seed: true', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    site = await startSite({ name: 'options_seed', plugin: { seed: true } })
+  })
+  afterAll(async () => site?.stop())
+
+  it('seeds the article on init', async () => {
+    const { body } = await site.graphql(`{ Roles(sort: "title") { docs { slug } } Skills { totalDocs } }`)
+    expect(body.data.Roles.docs.map((role: any) => role.slug)).toEqual(['project-manager', 'technical-project-manager'])
+    expect(body.data.Skills.totalDocs).toBe(7)
+  })
+})
+
+describe('disabled: true', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    site = await startSite({ name: 'options_disabled', plugin: { disabled: true, seed: true } })
+  })
+  afterAll(async () => site?.stop())
+
+  it('keeps the collections (and their tables) but seeds nothing', async () => {
+    const tables = await site.query<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = 'public' and table_name in ('roles', 'skills', 'certifications', 'responsibilities', 'roles_skills')`,
+    )
+    expect(tables.map((row) => row.table_name).sort()).toEqual(['certifications', 'responsibilities', 'roles', 'roles_skills', 'skills'])
+    const { body } = await site.graphql(`{ Roles { totalDocs } }`)
+    expect(body.data.Roles.totalDocs).toBe(0)
+  })
+})
