@@ -177,7 +177,7 @@ export interface Role {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Short form used in running text, e.g. "TPM".
    */
@@ -266,16 +266,14 @@ export interface Role {
         /**
          * Any one of these fields qualifies.
          */
-        fieldsOfStudy?:
-          | {
-              name: string;
-              /**
-               * Stable key used to compare roles. Left empty, it is made from the name.
-               */
-              slug: string;
-              id?: string | null;
-            }[]
-          | null;
+        fieldsOfStudy: {
+          name: string;
+          /**
+           * Stable key used to compare roles. Left empty, it is made from the name.
+           */
+          slug?: string | null;
+          id?: string | null;
+        }[];
         /**
          * What this means for the role, e.g. "Inspiring and guiding technical teams".
          */
@@ -295,8 +293,8 @@ export interface Role {
         /**
          * Stable key used to compare roles. Left empty, it is made from the name.
          */
-        slug: string;
-        kind: 'technical-role' | 'project-management';
+        slug?: string | null;
+        kind: 'technical' | 'management';
         /**
          * Required: the role typically includes it. Recommended: it can enhance the role.
          */
@@ -373,7 +371,7 @@ export interface Responsibility {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * What the work involves, in a sentence or two.
    */
@@ -422,7 +420,7 @@ export interface Skill {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Soft skills are interpersonal attributes; technical skills are domain knowledge.
    */
@@ -475,7 +473,7 @@ export interface Certification {
   /**
    * Identifies the document in URLs and APIs. Left empty, it is made from the name.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Short form, e.g. "PMP".
    */

@@ -355,6 +355,8 @@ describe("compareRoles applies the host's access functions", () => {
     site = await startSite({
       name: 'compare_access',
       plugin: {
+        // Caller-facing read limits must not cut a comparison short: the TPM links 6 skills.
+        limits: { maxLimit: 2 },
         overrides: {
           // Anonymous readers: no Project Manager, and soft skills only.
           roles: { access: { read: ({ req }) => (req.user ? true : { slug: { not_equals: PM } }) } },
@@ -385,6 +387,10 @@ describe("compareRoles applies the host's access functions", () => {
     expect(slugs(rest.body.skills.shared)).toEqual(soft)
     const all = await site.graphql(COMPARE, { a: TPM, b: TPM }, token)
     expect(all.body.data.compareRoles.skills.shared).toHaveLength(6)
+    expect(all.body.data.compareRoles.responsibilities.shared).toHaveLength(5)
+    // ...while the caller's own list queries are still capped at maxLimit.
+    const list = await site.graphql('{ Skills(limit: 0) { docs { slug } } }', {}, token)
+    expect(list.body.data.Skills.docs).toHaveLength(2)
   })
 })
 

@@ -52,7 +52,7 @@ const addJsonLdField = (roleType: GraphQLModule.GraphQLObjectType, slugs: Catalo
       const reader = readerFor(context, slugs)
       const doc = jsonLdInputs.every((key) => parent[key] !== undefined)
         ? parent
-        : (await reader.findRoles({ id: { equals: parent.id } }))[0]
+        : (await reader.findRoles({ id: { equals: parent.id } }, 1))[0]
       if (!doc) return null
       return occupationForDoc({ doc, reader, req: context.req, slugs })
     },

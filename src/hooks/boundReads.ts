@@ -4,6 +4,7 @@ import { NotFound } from 'payload'
 
 import type { ReadLimits } from '../plugin/options.js'
 
+import { isInternalRead } from '../read/internalRead.js'
 import { validateWhere } from './validateWhere.js'
 
 /**
@@ -18,6 +19,8 @@ export const boundReads =
   ({ maxDepth, maxLimit }: Required<ReadLimits>): CollectionBeforeOperationHook =>
   ({ args, collection, operation, req }) => {
     if (req.payloadAPI === 'local') return args
+    // The plugin's own reads by ID for a comparison or JSON-LD: bounded by the role's links.
+    if (isInternalRead(req)) return args
     validateWhere(req, collection, (args as { where?: Where }).where)
     const next = { ...args }
     // REST has already run parseFloat over the ID ("12abc" → 12): judge the ID as it was sent.

@@ -6,6 +6,8 @@ import { Forbidden } from 'payload'
 import type { ExternalCode } from '../fields/externalCodes.js'
 import type { CatalogSlugs } from '../plugin/options.js'
 
+import { internalReadRequest } from './internalRead.js'
+
 export type DocID = number | string
 
 /** A role as the database holds it (depth 0: links carry IDs). */
@@ -117,7 +119,7 @@ export class CatalogReader {
 
   constructor({ draft = false, req, slugs }: CatalogReaderArgs) {
     this.draft = draft
-    this.req = req
+    this.req = internalReadRequest(req)
     this.slugs = slugs
     this.items = new DataLoader((keys) => this.loadItems(keys), {
       cacheKeyFn: (key) => `${key.dimension}:${key.id}`,
@@ -127,16 +129,18 @@ export class CatalogReader {
   /** Roles with these slugs that the request's user may read; the others are simply absent. */
   async findRolesBySlug(slugs: string[]): Promise<RoleDoc[]> {
     if (slugs.length === 0) return []
-    return this.findRoles({ slug: { in: [...new Set(slugs)] } })
+    const unique = [...new Set(slugs)]
+    return this.findRoles({ slug: { in: unique } }, unique.length)
   }
 
-  /** Roles matching `where` that the request's user may read: one SQL statement for plain filters. */
-  async findRoles(where: Where): Promise<RoleDoc[]> {
+  /** At most `limit` roles matching `where` that the request's user may read: one SQL statement for plain filters. */
+  async findRoles(where: Where, limit: number): Promise<RoleDoc[]> {
     const result = await this.req.payload.find({
       collection: this.slugs.roles as CollectionSlug,
       depth: 0,
       draft: this.draft,
       joins: noJoins,
+      limit,
       overrideAccess: false,
       pagination: false,
       req: this.req,
