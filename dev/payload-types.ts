@@ -179,6 +179,10 @@ export interface Role {
    */
   slug?: string | null;
   /**
+   * Other names for this, one per entry, e.g. "IT project manager". Used for search and matching.
+   */
+  alternateNames?: string[] | null;
+  /**
    * Short form used in running text, e.g. "TPM".
    */
   abbreviation?: string | null;
@@ -351,6 +355,10 @@ export interface Role {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -400,6 +408,10 @@ export interface Responsibility {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -422,9 +434,21 @@ export interface Skill {
    */
   slug?: string | null;
   /**
+   * Other names for this, one per entry, e.g. "IT project manager". Used for search and matching.
+   */
+  alternateNames?: string[] | null;
+  /**
    * Soft skills are interpersonal attributes; technical skills are domain knowledge.
    */
   kind: 'soft' | 'technical';
+  /**
+   * Skill or competence (what one can do) or knowledge (what one knows), as ESCO classifies it.
+   */
+  skillType?: ('skill_competence' | 'knowledge') | null;
+  /**
+   * How widely the skill applies, as ESCO classifies it: from any job (transversal) to one occupation.
+   */
+  reuseLevel?: ('transversal' | 'cross_sector' | 'sector_specific' | 'occupation_specific') | null;
   /**
    * What the skill is, independent of any one role.
    */
@@ -453,6 +477,10 @@ export interface Skill {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -510,6 +538,10 @@ export interface Certification {
      * The words of the source this content is based on.
      */
     quote?: string | null;
+    /**
+     * The identifier of this item in the source, e.g. an ESCO concept URI.
+     */
+    uri?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -631,6 +663,7 @@ export interface UsersSelect<T extends boolean = true> {
 export interface RolesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  alternateNames?: T;
   abbreviation?: T;
   summary?: T;
   focus?: T;
@@ -702,6 +735,7 @@ export interface RolesSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -722,6 +756,7 @@ export interface ResponsibilitiesSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -744,6 +779,7 @@ export interface CertificationsSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -756,7 +792,10 @@ export interface CertificationsSelect<T extends boolean = true> {
 export interface SkillsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  alternateNames?: T;
   kind?: T;
+  skillType?: T;
+  reuseLevel?: T;
   description?: T;
   roles?: T;
   source?:
@@ -765,6 +804,7 @@ export interface SkillsSelect<T extends boolean = true> {
         title?: T;
         section?: T;
         quote?: T;
+        uri?: T;
       };
   updatedAt?: T;
   createdAt?: T;

@@ -43,6 +43,34 @@ describe('bounded reads', () => {
     expect(body.data.Responsibilities.docs).toHaveLength(5)
   })
 
+  it('pages join fields without cutting them short or losing hasNextPage', async () => {
+    const token = await site.login()
+    const leadership = (await site.query<{ id: number }>(`select id from skills where slug = 'leadership'`))[0]!.id
+    for (let index = 0; index < 6; index++) {
+      const created = await site.rest.post('/roles', {
+        body: { _status: 'published', skills: [{ requirement: 'required', skill: leadership }], title: `Lead ${index}` },
+        token,
+      })
+      expect(created.status).toBe(201)
+    }
+    // 8 roles use leadership; maxLimit is 5
+    const { body } = await site.graphql(`{
+      Skills(where: { slug: { equals: "leadership" } }) {
+        docs { two: roles(limit: 2) { docs { slug } hasNextPage } all: roles { docs { slug } hasNextPage } }
+      }
+    }`)
+    expect(body.errors).toBeUndefined()
+    const [skill] = body.data.Skills.docs
+    expect(skill.two.docs).toHaveLength(2)
+    expect(skill.two.hasNextPage).toBe(true)
+    // Without a limit, Payload's join resolver asks for everything: bounded to maxLimit. (It only
+    // computes hasNextPage when the query gives a limit.)
+    expect(skill.all.docs).toHaveLength(5)
+    const rest = await site.rest.get(`/skills/${leadership}?depth=0`)
+    expect(rest.body.roles.docs).toHaveLength(5)
+    expect(rest.body.roles.hasNextPage).toBe(true)
+  })
+
   it('caps depth=99 at maxDepth', async () => {
     const { body } = await site.rest.get('/roles?where[slug][equals]=technical-project-manager&depth=99')
     const pm = body.docs[0].buildsOn[0]

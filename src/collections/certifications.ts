@@ -7,7 +7,7 @@ import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
 import { buildCollection } from '../plugin/buildCollection.js'
 
-export const defaultCertificationFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultCertificationFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'name',
     type: 'text',
@@ -38,7 +38,7 @@ export const defaultCertificationFields = ({ slugs }: ResolvedRoleCatalogOptions
     admin: { description: 'What holding it shows.' },
     localized: true,
   },
-  usedByRolesField({ on: 'certifications.certification', rolesSlug: slugs.roles }),
+  usedByRolesField({ defaultLimit: limits.maxLimit, on: 'certifications.certification', rolesSlug: slugs.roles }),
   sourceField(),
 ]
 

@@ -7,7 +7,7 @@ import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
 import { buildCollection } from '../plugin/buildCollection.js'
 
-export const defaultResponsibilityFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultResponsibilityFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'title',
     type: 'text',
@@ -22,7 +22,7 @@ export const defaultResponsibilityFields = ({ slugs }: ResolvedRoleCatalogOption
     admin: { description: 'What the work involves, in a sentence or two.' },
     localized: true,
   },
-  usedByRolesField({ on: 'responsibilities.responsibility', rolesSlug: slugs.roles }),
+  usedByRolesField({ defaultLimit: limits.maxLimit, on: 'responsibilities.responsibility', rolesSlug: slugs.roles }),
   sourceField(),
 ]
 

@@ -2,6 +2,7 @@ import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { alternateNamesField } from '../fields/alternateNames.js'
 import { externalCodesField } from '../fields/externalCodes.js'
 import { linkNoteField } from '../fields/note.js'
 import { requirementField } from '../fields/requirement.js'
@@ -16,15 +17,18 @@ export type DegreeLevel = (typeof degreeLevels)[number]
 export const experienceKinds = ['technical', 'management'] as const
 export type ExperienceKind = (typeof experienceKinds)[number]
 
-export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultRoleFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'title',
     type: 'text',
     admin: { description: 'The job title, e.g. "Technical Project Manager".' },
+    // The default sort: lists ordered by title read the index instead of sorting every role.
+    index: true,
     localized: true,
     required: true,
   },
   catalogSlugField({ useAsSlug: 'title' }),
+  alternateNamesField(),
   {
     type: 'tabs',
     tabs: [
@@ -63,7 +67,7 @@ export const defaultRoleFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[
             type: 'join',
             admin: { description: 'Roles that build on this one. Edit the link on the other role.' },
             collection: slugs.roles as CollectionSlug,
-            defaultLimit: 0,
+            defaultLimit: limits.maxLimit,
             on: 'buildsOn',
           },
         ],

@@ -2,6 +2,8 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { alternateNamesField } from '../fields/alternateNames.js'
+import { reuseLevelField, skillTypeField } from '../fields/skillClassification.js'
 import { catalogSlugField } from '../fields/slug.js'
 import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
@@ -10,15 +12,18 @@ import { buildCollection } from '../plugin/buildCollection.js'
 export const skillKinds = ['soft', 'technical'] as const
 export type SkillKind = (typeof skillKinds)[number]
 
-export const defaultSkillFields = ({ slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultSkillFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'name',
     type: 'text',
     admin: { description: 'The skill as a reader would name it, e.g. "Leadership".' },
+    // The default sort: lists ordered by name read the index instead of sorting every skill.
+    index: true,
     localized: true,
     required: true,
   },
   catalogSlugField({ useAsSlug: 'name' }),
+  alternateNamesField(),
   {
     name: 'kind',
     type: 'select',
@@ -32,13 +37,15 @@ export const defaultSkillFields = ({ slugs }: ResolvedRoleCatalogOptions): Field
     ],
     required: true,
   },
+  skillTypeField(),
+  reuseLevelField(),
   {
     name: 'description',
     type: 'textarea',
     admin: { description: 'What the skill is, independent of any one role.' },
     localized: true,
   },
-  usedByRolesField({ on: 'skills.skill', rolesSlug: slugs.roles }),
+  usedByRolesField({ defaultLimit: limits.maxLimit, on: 'skills.skill', rolesSlug: slugs.roles }),
   sourceField(),
 ]
 

@@ -10,3 +10,12 @@ export { catalogSlugField, rowSlugField, SLUG_PATTERN, toSlug, validateSlug } fr
 export { sourceField } from './source.js'
 export { roleLinkField } from './roleLink.js'
 export { usedByRolesField } from './usedByRoles.js'
+export { alternateNamesField } from './alternateNames.js'
+export {
+  type ReuseLevel,
+  reuseLevelField,
+  reuseLevels,
+  type SkillType,
+  skillTypeField,
+  skillTypes,
+} from './skillClassification.js'

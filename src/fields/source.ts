@@ -27,5 +27,13 @@ export const sourceField = (): GroupField => ({
       type: 'textarea',
       admin: { description: 'The words of the source this content is based on.' },
     },
+    {
+      // Identifies the document in a taxonomy (e.g. an ESCO concept URI); importers match on it, so
+      // it is indexed.
+      name: 'uri',
+      type: 'text',
+      admin: { description: 'The identifier of this item in the source, e.g. an ESCO concept URI.' },
+      index: true,
+    },
   ],
 })

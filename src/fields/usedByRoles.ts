@@ -5,9 +5,12 @@ import type { CollectionSlug, JoinField } from 'payload'
  * in SQL (REST, Local API) and applies the roles' read access to it.
  */
 export const usedByRolesField = ({
+  defaultLimit = 100,
   on,
   rolesSlug,
 }: {
+  /** Roles listed when the reader does not ask for a number; a page of them, with hasNextPage. */
+  defaultLimit?: number
   /** Path of the relationship on the role, e.g. `skills.skill`. */
   on: string
   rolesSlug: string
@@ -19,6 +22,6 @@ export const usedByRolesField = ({
     description: 'Roles that link to this. Edit the link on the role.',
   },
   collection: rolesSlug as CollectionSlug,
-  defaultLimit: 0,
+  defaultLimit,
   on,
 })

@@ -31,10 +31,18 @@ export const boundReads =
     if (operation === 'read' || operation === 'readDistinct' || operation === 'update' || operation === 'delete') {
       if ('depth' in next && typeof next.depth === 'number' && next.depth > maxDepth) next.depth = maxDepth
       if (operation !== 'read' && operation !== 'readDistinct') return next
-      const limit = (next as { limit?: number }).limit
-      const wantsAll = (next as { pagination?: boolean }).pagination === false || limit === 0
-      if (wantsAll || (typeof limit === 'number' && limit > maxLimit)) {
-        Object.assign(next, { limit: maxLimit, pagination: true })
+      const { limit, pagination } = next as { limit?: number; pagination?: boolean }
+      const unbounded = limit === 0 || (limit === undefined && pagination === false)
+      const routeParams = req.routeParams as { collection?: string; id?: string } | undefined
+      if (pagination === false && routeParams?.collection === collection.slug && !routeParams.id) {
+        // `?pagination=false` on the REST list: answer with the first page and the paging information.
+        Object.assign(next, { limit: unbounded || (limit ?? 0) > maxLimit ? maxLimit : limit, pagination: true })
+      } else {
+        // Unpaginated reads made by Payload itself stay unpaginated. The GraphQL join resolver asks
+        // for limit + 1 to learn whether there is a next page, so that one extra row is allowed.
+        const cap = pagination === false ? maxLimit + 1 : maxLimit
+        if (unbounded) Object.assign(next, { limit: maxLimit })
+        else if (typeof limit === 'number' && limit > cap) Object.assign(next, { limit: cap })
       }
     }
     return next

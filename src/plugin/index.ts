@@ -10,6 +10,7 @@ import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
+import { withCatalogIndexes } from './indexes.js'
 import {
   catalogCollections,
   type RoleCatalogPluginOptions,
@@ -52,6 +53,8 @@ export const roleCatalogPlugin =
         ...config.custom,
         [CUSTOM_KEY]: { disabled: options.disabled, slugs: options.slugs },
       },
+      // Indexes are schema too: added whether or not the plugin is disabled.
+      db: withCatalogIndexes(config.db, options.slugs) as Config['db'],
     }
 
     if (options.disabled) return next

@@ -1,0 +1,46 @@
+/**
+ * `npm run bench:data -- <folder> [--occupations 3000 --skills 14000 --links 130000 --seed 1]`
+ * writes a synthetic catalogue of ESCO's size in the layout of ESCO's CSV download.
+ */
+import { parseArgs } from 'node:util'
+
+import { escoSizes, generateEscoCatalogue } from './bench/generateEscoCatalogue.js'
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    links: { type: 'string' },
+    occupations: { type: 'string' },
+    seed: { type: 'string' },
+    skills: { type: 'string' },
+  },
+})
+
+const folder = positionals[0]
+if (!folder) {
+  console.error('usage: npm run bench:data -- <folder> [--occupations 3000 --skills 14000 --links 130000 --seed 1]')
+  process.exit(2)
+}
+
+const count = (name: keyof typeof escoSizes): number => {
+  const raw = values[name]
+  if (raw === undefined) return escoSizes[name]
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`--${name} must be a whole number, got "${raw}"`)
+    process.exit(2)
+  }
+  return value
+}
+
+const started = performance.now()
+const result = await generateEscoCatalogue(folder, {
+  links: count('links'),
+  occupations: count('occupations'),
+  seed: count('seed'),
+  skills: count('skills'),
+})
+console.log(
+  `wrote ${result.counts.occupations} occupations, ${result.counts.skills} skills, ${result.counts.links} links to ${folder} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)
+for (const file of Object.values(result.files)) console.log(`  ${file}`)

@@ -1,0 +1,419 @@
+import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import {
+  generateEscoCatalogue,
+  OCCUPATION_COLUMNS,
+  RELATION_COLUMNS,
+  SKILL_COLUMNS,
+} from '../scripts/bench/generateEscoCatalogue.js'
+import { DEFAULT_MAX_LENGTH } from '../src/fields/maxLengths.js'
+import { DEFAULT_SOURCE_TITLE, importEscoFolder, type ImportReport } from '../src/import/index.js'
+import { startSite, type TestSite } from './helpers/setup.js'
+
+type CsvRow = Record<string, string>
+
+const readCsv = async (file: string): Promise<CsvRow[]> => parse(await readFile(file), { bom: true, columns: true })
+
+/** Line (1-based) on which the record holding `needle` starts: URIs come before the multi-line altLabels. */
+const lineOf = async (file: string, needle: string) => {
+  const lines = (await readFile(file, 'utf8')).split('\n')
+  const index = lines.findIndex((line) => line.includes(needle))
+  if (index < 0) throw new Error(`${needle} not in ${file}`)
+  return index + 1
+}
+
+const lineCount = async (file: string) => (await readFile(file, 'utf8')).split('\n').length - 1
+
+const appendRows = async (file: string, columns: readonly string[], rows: Partial<CsvRow>[]) => {
+  await appendFile(file, stringify(rows, { columns: [...columns] }))
+}
+
+const catalogueTables = async (site: TestSite) =>
+  (
+    await site.query<{ name: string }>(
+      `select tablename as name from pg_tables where schemaname = 'public'
+       and (tablename like 'roles%' or tablename like '\\_roles\\_v%' or tablename like 'skills%' or tablename like '\\_skills\\_v%')
+       order by 1`,
+    )
+  ).map((row) => row.name)
+
+const truncateCatalogue = async (site: TestSite) => {
+  const tables = await catalogueTables(site)
+  await site.query(`truncate ${tables.map((name) => `"${name}"`).join(', ')} restart identity cascade`)
+}
+
+const TIMESTAMPS = new Set(['created_at', 'updated_at', 'version_created_at', 'version_updated_at'])
+
+/**
+ * Every row of every roles/skills table (main, _locales, _texts, _rels, arrays and their version
+ * counterparts), with what differs by nature between two runs normalised: timestamps become
+ * "set", array row IDs (random ObjectIds) become parent#order, and a version row's `_uuid` the
+ * token of the array row it copies.
+ */
+const dumpTables = async (site: TestSite) => {
+  const dump: Record<string, unknown[]> = {}
+  const rowTokens = new Map<string, string>()
+  const tables = await catalogueTables(site)
+  // Main tables first, so version rows can refer to the array rows' tokens.
+  tables.sort((a, b) => Number(a.startsWith('_')) - Number(b.startsWith('_')) || a.localeCompare(b))
+  for (const table of tables) {
+    const rows = await site.query<Record<string, unknown>>(`select * from "${table}"`)
+    const normalised = rows.map((row) => {
+      const out: Record<string, unknown> = {}
+      for (const [key, value] of Object.entries(row)) {
+        if (TIMESTAMPS.has(key)) out[key] = value === null ? null : 'set'
+        else out[key] = value
+      }
+      if ('_order' in row && typeof row.id === 'string') {
+        expect(row.id).toMatch(/^[0-9a-f]{24}$/)
+        const token = `${String(row._parent_id)}#${String(row._order)}`
+        rowTokens.set(row.id, token)
+        out.id = token
+      }
+      if ('_uuid' in row) {
+        expect(rowTokens.has(String(row._uuid)), `${table}._uuid ${String(row._uuid)}`).toBe(true)
+        out._uuid = rowTokens.get(String(row._uuid))
+      }
+      return out
+    })
+    normalised.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+    dump[table] = normalised
+  }
+  return dump
+}
+
+/** Drops what two identical imports cannot share: timestamps and random array row IDs. */
+const normaliseDoc = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(normaliseDoc)
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'createdAt' && key !== 'updatedAt')
+        .map(([key, inner]) => [key, key === 'id' && typeof inner === 'string' && /^[0-9a-f]{24}$/.test(inner) ? 'row' : normaliseDoc(inner)]),
+    )
+  }
+  return value
+}
+
+const catalogueQuery = (locale?: string) => `{
+  Roles(limit: 0, sort: "slug"${locale ? `, locale: ${locale}` : ''}) { totalDocs docs { id title slug alternateNames summary _status
+    source { title section quote uri }
+    skills { requirement note skill { id name slug kind skillType reuseLevel alternateNames description source { uri } } } } }
+  Skills(limit: 0, sort: "slug"${locale ? `, locale: ${locale}` : ''}) { totalDocs docs { id name slug alternateNames kind skillType reuseLevel description _status
+    source { title section quote uri } roles { docs { slug } } } }
+}`
+
+const readBack = async (site: TestSite) => {
+  const roles = await site.payload.find({ collection: 'roles', depth: 1, draft: false, pagination: false, sort: 'slug' })
+  const skills = await site.payload.find({ collection: 'skills', depth: 0, draft: false, pagination: false, sort: 'slug' })
+  const versions = await site.payload.findVersions({ collection: 'roles', limit: 0, pagination: false, sort: 'parent' })
+  // Anonymous: only published documents are visible.
+  const graphql = await site.graphql(catalogueQuery(site.config.localization ? site.config.localization.defaultLocale : undefined))
+  expect(graphql.body.errors).toBeUndefined()
+  return normaliseDoc({ graphql: graphql.body.data, roles: roles.docs, skills: skills.docs, versions: versions.docs })
+}
+
+const expectNoFailure = (report: ImportReport) => expect(report.failed).toBeUndefined()
+
+const runEqualityCheck = async (site: TestSite, folder: string) => {
+  await truncateCatalogue(site)
+  const sqlReport = await importEscoFolder({ batchSize: 7, folder, method: 'sql', payload: site.payload })
+  expectNoFailure(sqlReport)
+  const sqlRows = await dumpTables(site)
+  const sqlRead = await readBack(site)
+
+  await truncateCatalogue(site)
+  const apiReport = await importEscoFolder({ batchSize: 7, folder, method: 'localApi', payload: site.payload })
+  expectNoFailure(apiReport)
+  const apiRows = await dumpTables(site)
+  const apiRead = await readBack(site)
+  await truncateCatalogue(site)
+
+  expect({ ...sqlReport, seconds: 0 }).toEqual({ ...apiReport, seconds: 0 })
+  // The tables that hold data must actually have been compared.
+  for (const table of ['roles', 'roles_skills', 'roles_texts', '_roles_v', '_roles_v_version_skills', '_roles_v_texts', 'skills', 'skills_texts', '_skills_v', '_skills_v_texts']) {
+    expect(sqlRows[table]?.length, table).toBeGreaterThan(0)
+  }
+  expect(Object.keys(sqlRows)).toEqual(Object.keys(apiRows))
+  for (const table of Object.keys(apiRows)) expect(sqlRows[table], table).toEqual(apiRows[table])
+  expect(sqlRead).toEqual(apiRead)
+  return sqlRows
+}
+
+describe('ESCO import', () => {
+  let site: TestSite
+  let work: string
+  let main: string
+  const counts = { links: 150, occupations: 12, skills: 40 }
+
+  beforeAll(async () => {
+    site = await startSite({ name: 'import' })
+    work = await mkdtemp(path.join(tmpdir(), 'role-catalog-import-'))
+    main = path.join(work, 'main')
+    await generateEscoCatalogue(main, { ...counts, seed: 7 })
+  })
+  afterAll(async () => {
+    await site?.stop()
+    if (work) await rm(work, { force: true, recursive: true })
+  })
+
+  it('writes exactly the rows payload.create writes, and reads back identically', async () => {
+    const small = path.join(work, 'equality')
+    await generateEscoCatalogue(small, { links: 30, occupations: 4, seed: 3, skills: 12 })
+    // A second skill with the first one's label: its slug gets the URI's suffix either way.
+    const [first] = await readCsv(path.join(small, 'skills_en.csv'))
+    await appendRows(path.join(small, 'skills_en.csv'), SKILL_COLUMNS, [
+      { ...first, altLabels: 'duplicate label\nsecond line', conceptUri: 'urn:test:skill:0badc0de-0000-4000-8000-000000000001' },
+    ])
+    const rows = await runEqualityCheck(site, small)
+    expect((rows.skills as { slug: string }[]).map((row) => row.slug)).toContain(`${(rows.skills as { slug: string }[])[0]!.slug.replace(/-0badc0de$/, '')}-0badc0de`)
+  })
+
+  it('imports every skill, occupation and link, published, with ESCO as the source', async () => {
+    const report = await importEscoFolder({ batchSize: 5, folder: main, payload: site.payload })
+    expectNoFailure(report)
+    expect(report).toMatchObject({
+      links: { created: counts.links },
+      problems: [],
+      roles: { created: counts.occupations, existing: 0 },
+      skills: { created: counts.skills, existing: 0 },
+    })
+    const [row] = await site.query<Record<string, string>>(
+      `select (select count(*) from skills) as skills, (select count(*) from roles) as roles,
+              (select count(*) from roles_skills) as links, (select count(*) from _skills_v where latest) as skill_versions,
+              (select count(*) from _roles_v where latest and version__status = 'published') as role_versions,
+              (select count(*) from _roles_v_version_skills) as version_links,
+              (select count(*) from skills where _status = 'published') as published_skills`,
+    )
+    expect(row).toEqual({
+      links: String(counts.links),
+      published_skills: String(counts.skills),
+      role_versions: String(counts.occupations),
+      roles: String(counts.occupations),
+      skill_versions: String(counts.skills),
+      skills: String(counts.skills),
+      version_links: String(counts.links),
+    })
+  })
+
+  it('maps ESCO fields: essential → required, optional → recommended, altLabels, skillType, reuseLevel', async () => {
+    const skillsFile = path.join(main, 'skills_en.csv')
+    const occupations = await readCsv(path.join(main, 'occupations_en.csv'))
+    const skills = await readCsv(skillsFile)
+    const relations = await readCsv(path.join(main, 'occupationSkillRelations_en.csv'))
+    const occupation = occupations.find((candidate) => candidate.altLabels!.includes('\n'))!
+    const expectedLinks = relations.filter((relation) => relation.occupationUri === occupation.conceptUri)
+    expect(new Set(expectedLinks.map((link) => link.relationType))).toEqual(new Set(['essential', 'optional']))
+
+    // Anonymous GraphQL, as a frontend reads it.
+    const { body } = await site.graphql(
+      `query ($uri: String) { Roles(where: { source__uri: { equals: $uri } }) { docs { title alternateNames summary
+        source { title section quote uri }
+        skills { requirement skill { name alternateNames kind skillType reuseLevel description source { uri section } } } } } }`,
+      { uri: occupation.conceptUri },
+    )
+    expect(body.errors).toBeUndefined()
+    const role = body.data.Roles.docs[0]
+    expect(role.title).toBe(occupation.preferredLabel)
+    expect(role.alternateNames).toEqual(occupation.altLabels!.split('\n'))
+    expect(role.summary).toBe(occupation.description)
+    expect(role.source).toEqual({
+      quote: occupation.preferredLabel,
+      section: `occupations_en.csv, line ${await lineOf(path.join(main, 'occupations_en.csv'), occupation.conceptUri!)}`,
+      title: DEFAULT_SOURCE_TITLE,
+      uri: occupation.conceptUri,
+    })
+    expect(role.skills.map((link: any) => [link.skill.source.uri, link.requirement])).toEqual(
+      expectedLinks.map((link) => [link.skillUri, link.relationType === 'essential' ? 'required' : 'recommended']),
+    )
+
+    const skillTypes: Record<string, string> = { knowledge: 'knowledge', 'skill/competence': 'skill_competence' }
+    for (const link of role.skills) {
+      const csv = skills.find((skill) => skill.conceptUri === link.skill.source.uri)!
+      expect(link.skill).toEqual({
+        alternateNames: csv.altLabels ? csv.altLabels.split('\n') : [],
+        description: csv.description,
+        kind: csv.reuseLevel === 'transversal' ? 'soft' : 'technical',
+        name: csv.preferredLabel,
+        reuseLevel: csv.reuseLevel!.replace('-', '_'),
+        skillType: skillTypes[csv.skillType!],
+        source: { section: `skills_en.csv, line ${await lineOf(skillsFile, csv.conceptUri!)}`, uri: csv.conceptUri },
+      })
+    }
+  })
+
+  it('a second run imports nothing and changes nothing', async () => {
+    const before = await dumpTables(site)
+    const report = await importEscoFolder({ batchSize: 5, folder: main, payload: site.payload })
+    expect(report).toMatchObject({
+      links: { created: 0 },
+      problems: [],
+      roles: { created: 0, existing: counts.occupations },
+      skills: { created: 0, existing: counts.skills },
+    })
+    expect(await dumpTables(site)).toEqual(before)
+  })
+
+  it('reports bad rows with file and line, skips them and imports the rest', async () => {
+    const folder = path.join(work, 'bad')
+    await generateEscoCatalogue(folder, { links: 10, occupations: 3, seed: 8, skills: 5 })
+    const files = {
+      occupations: path.join(folder, 'occupations_en.csv'),
+      relations: path.join(folder, 'occupationSkillRelations_en.csv'),
+      skills: path.join(folder, 'skills_en.csv'),
+    }
+    const skills = await readCsv(files.skills)
+    const occupations = await readCsv(files.occupations)
+    const relations = await readCsv(files.relations)
+    // A skill imported by the earlier test: not in this folder, but in the database.
+    const [known] = await readCsv(path.join(main, 'skills_en.csv'))
+
+    const skillLine = (await lineCount(files.skills)) + 1
+    await appendRows(files.skills, SKILL_COLUMNS, [
+      { preferredLabel: 'no uri at all', reuseLevel: 'transversal', skillType: 'knowledge' },
+      { conceptUri: 'urn:test:skill:no-label', preferredLabel: '  ' },
+      { conceptUri: 'urn:test:skill:bad-reuse', preferredLabel: 'bad reuse level', reuseLevel: 'galactic' },
+      { ...skills[0], altLabels: 'a\nb' },
+      // Longer than the field allows: Payload would refuse it, so the bulk writer must too.
+      { conceptUri: 'urn:test:skill:long', preferredLabel: 'x'.repeat(DEFAULT_MAX_LENGTH.text + 1) },
+    ])
+    const occupationLine = (await lineCount(files.occupations)) + 1
+    await appendRows(files.occupations, OCCUPATION_COLUMNS, [
+      { conceptUri: 'urn:test:occupation:no-label' },
+      { conceptUri: 'urn:test:occupation:long', description: 'y'.repeat(DEFAULT_MAX_LENGTH.textarea + 1), preferredLabel: 'long description' },
+    ])
+    const relationLine = (await lineCount(files.relations)) + 1
+    const occupationUri = occupations[0]!.conceptUri!
+    await appendRows(files.relations, RELATION_COLUMNS, [
+      { occupationUri, relationType: 'essential', skillUri: 'urn:test:skill:unknown' },
+      { occupationUri: 'urn:test:occupation:unknown', relationType: 'essential', skillUri: skills[0]!.conceptUri },
+      { occupationUri, relationType: 'mandatory', skillUri: skills[1]!.conceptUri },
+      { ...relations[0] },
+      { occupationUri, relationType: 'optional', skillUri: 'urn:test:skill:bad-reuse' },
+      { occupationUri, relationType: 'optional', skillUri: known!.conceptUri },
+      { occupationUri: '', relationType: 'optional', skillUri: known!.conceptUri },
+    ])
+    await appendFile(files.relations, `"${occupationUri},essential,knowledge,urn:test:never-closed\n`)
+
+    const report = await importEscoFolder({ batchSize: 2, folder, payload: site.payload })
+    expectNoFailure(report)
+    expect(report.problems).toEqual([
+      { file: 'skills_en.csv', line: skillLine, message: 'missing conceptUri' },
+      { file: 'skills_en.csv', line: skillLine + 1, message: 'missing preferredLabel for urn:test:skill:no-label' },
+      { file: 'skills_en.csv', line: skillLine + 2, message: 'unknown reuseLevel "galactic" (expected cross-sector | occupation-specific | sector-specific | transversal)' },
+      { file: 'skills_en.csv', line: skillLine + 3, message: `repeated conceptUri ${skills[0]!.conceptUri} (first at skills_en.csv, line 2)` },
+      // The repeated row above spans two lines (its altLabels).
+      { file: 'skills_en.csv', line: skillLine + 5, message: `name has ${DEFAULT_MAX_LENGTH.text + 1} characters, more than the ${DEFAULT_MAX_LENGTH.text} the field allows` },
+      { file: 'occupations_en.csv', line: occupationLine, message: 'missing preferredLabel for urn:test:occupation:no-label' },
+      { file: 'occupations_en.csv', line: occupationLine + 1, message: `summary has ${DEFAULT_MAX_LENGTH.textarea + 1} characters, more than the ${DEFAULT_MAX_LENGTH.textarea} the field allows` },
+      { file: 'occupationSkillRelations_en.csv', line: relationLine, message: 'unknown skill urn:test:skill:unknown (not in skills_en.csv nor in the database)' },
+      { file: 'occupationSkillRelations_en.csv', line: relationLine + 1, message: 'unknown occupation urn:test:occupation:unknown (not in occupations_en.csv nor in the database)' },
+      { file: 'occupationSkillRelations_en.csv', line: relationLine + 2, message: 'bad relationType "mandatory" (expected essential | optional)' },
+      { file: 'occupationSkillRelations_en.csv', line: relationLine + 3, message: `repeated relation between ${relations[0]!.occupationUri} and ${relations[0]!.skillUri}` },
+      { file: 'occupationSkillRelations_en.csv', line: relationLine + 4, message: 'unknown skill urn:test:skill:bad-reuse (not in skills_en.csv nor in the database)' },
+      { file: 'occupationSkillRelations_en.csv', line: relationLine + 6, message: 'missing occupationUri' },
+      { file: 'occupationSkillRelations_en.csv', line: relationLine + 7, message: `unreadable CSV: Quote Not Closed: the parsing is finished with an opening quote at line ${relationLine + 7}` },
+    ])
+    expect(report).toMatchObject({ roles: { created: 3 }, skills: { created: 5 } })
+
+    // Nothing of the bad rows was written; the good rows of the same files were.
+    const [bad] = await site.query<{ n: string }>(
+      `select (select count(*) from skills where source_uri like 'urn:test:%' or name = 'no uri at all')
+            + (select count(*) from roles where source_uri like 'urn:test:%') as n`,
+    )
+    expect(bad!.n).toBe('0')
+    const { docs } = await site.payload.find({ collection: 'roles', depth: 1, where: { 'source.uri': { equals: occupationUri } } })
+    const linked = docs[0]!.skills!.map((link: any) => link.skill.source.uri)
+    expect(linked).toEqual([
+      ...relations.filter((relation) => relation.occupationUri === occupationUri).map((relation) => relation.skillUri),
+      known!.conceptUri,
+    ])
+  })
+
+  it('rolls a failed batch back, reports it, and a re-run continues where it stopped', async () => {
+    const folder = path.join(work, 'failing')
+    await generateEscoCatalogue(folder, { links: 40, occupations: 6, seed: 9, skills: 20 })
+    const countOf = async () =>
+      (
+        await site.query<Record<string, string>>(
+          `select (select count(*) from skills) as skills, (select count(*) from _skills_v) as skill_versions, (select count(*) from skills_texts) as skill_texts,
+                  (select count(*) from roles) as roles, (select count(*) from roles_skills) as links, (select count(*) from _roles_v) as role_versions,
+                  (select count(*) from _roles_v_version_skills) as version_links, (select count(*) from roles_texts) as role_texts`,
+        )
+      )[0]!
+    const before = await countOf()
+
+    // The second skills batch fails after writing its rows.
+    const first = await importEscoFolder({
+      batchSize: 5,
+      beforeCommit: (batch) => {
+        if (batch.collection === 'skills' && batch.index === 2) throw new Error('simulated failure')
+      },
+      folder,
+      payload: site.payload,
+    })
+    expect(first.failed).toEqual({
+      batch: { collection: 'skills', first: expect.stringMatching(/^skills_en\.csv, line \d+$/), index: 2, last: expect.stringMatching(/^skills_en\.csv, line \d+$/), size: 5 },
+      error: 'simulated failure',
+    })
+    expect(first).toMatchObject({ links: { created: 0 }, roles: { created: 0 }, skills: { created: 5 } })
+    const afterFirst = await countOf()
+    expect(Number(afterFirst.skills) - Number(before.skills)).toBe(5)
+    expect(Number(afterFirst.skill_versions) - Number(before.skill_versions)).toBe(5)
+    expect(afterFirst.roles).toBe(before.roles)
+
+    // A role batch fails: no role, link, version or text of that batch remains.
+    const second = await importEscoFolder({
+      batchSize: 5,
+      beforeCommit: (batch) => {
+        if (batch.collection === 'roles') throw new Error('roles refused')
+      },
+      folder,
+      payload: site.payload,
+    })
+    expect(second.failed?.batch.collection).toBe('roles')
+    expect(second).toMatchObject({ roles: { created: 0 }, skills: { created: 15, existing: 5 } })
+    const afterSecond = await countOf()
+    for (const key of ['roles', 'links', 'role_versions', 'version_links', 'role_texts']) {
+      expect(afterSecond[key], key).toBe(before[key])
+    }
+
+    const third = await importEscoFolder({ batchSize: 5, folder, payload: site.payload })
+    expectNoFailure(third)
+    expect(third).toMatchObject({ links: { created: 40 }, roles: { created: 6 }, skills: { created: 0, existing: 20 } })
+    const afterThird = await countOf()
+    expect(Number(afterThird.roles) - Number(before.roles)).toBe(6)
+    expect(Number(afterThird.links) - Number(before.links)).toBe(40)
+    expect(Number(afterThird.version_links) - Number(before.version_links)).toBe(40)
+  })
+})
+
+describe('ESCO import on a localized site', () => {
+  let site: TestSite
+  let work: string
+
+  beforeAll(async () => {
+    site = await startSite({
+      config: { localization: { defaultLocale: 'en', locales: ['en', 'de'] } },
+      name: 'import_localized',
+    })
+    work = await mkdtemp(path.join(tmpdir(), 'role-catalog-import-l10n-'))
+  })
+  afterAll(async () => {
+    await site?.stop()
+    if (work) await rm(work, { force: true, recursive: true })
+  })
+
+  it('writes the same locale, text and version rows as payload.create', async () => {
+    await generateEscoCatalogue(work, { links: 25, occupations: 4, seed: 5, skills: 10 })
+    const rows = await runEqualityCheck(site, work)
+    expect(rows.skills_locales?.length).toBe(10)
+    expect(rows._roles_v_locales?.length).toBe(4)
+    expect((rows.roles_texts as { locale: string }[]).every((row) => row.locale === 'en')).toBe(true)
+  })
+})
