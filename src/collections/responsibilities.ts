@@ -31,9 +31,10 @@ export const responsibilitiesCollection = (options: ResolvedRoleCatalogOptions):
     name: 'responsibilities',
     base: {
       admin: {
-        defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
-        description: 'Work a role is responsible for.',
-        listSearchableFields: ['title', 'slug'],
+        defaultColumns: ['title', 'description', '_status', 'updatedAt'],
+        description:
+          'Work roles are responsible for, described in general; link them to roles on the role’s “Responsibilities, skills, certifications” tab.',
+        listSearchableFields: ['title', 'slug', 'description'],
         useAsTitle: 'title',
       },
       defaultSort: 'title',

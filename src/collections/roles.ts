@@ -203,8 +203,9 @@ export const rolesCollection = (options: ResolvedRoleCatalogOptions): Collection
     base: {
       admin: {
         defaultColumns: ['title', 'abbreviation', 'slug', '_status', 'updatedAt'],
-        description: 'Job roles, with what they are responsible for and what qualifies for them.',
-        listSearchableFields: ['title', 'abbreviation', 'slug'],
+        description:
+          'Job roles: what they are responsible for, the skills and certifications they ask for, what qualifies for them. Save a draft to work on a role; only published roles are public.',
+        listSearchableFields: ['title', 'abbreviation', 'slug', 'summary'],
         useAsTitle: 'title',
       },
       defaultSort: 'title',

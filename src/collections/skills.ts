@@ -55,8 +55,9 @@ export const skillsCollection = (options: ResolvedRoleCatalogOptions): Collectio
     base: {
       admin: {
         defaultColumns: ['name', 'kind', 'slug', '_status', 'updatedAt'],
-        description: 'Abilities a role asks for: soft skills and technical skills.',
-        listSearchableFields: ['name', 'slug'],
+        description:
+          'Abilities roles ask for, soft and technical. Describe the skill in general here; what it means for one role goes in the note on that role’s link.',
+        listSearchableFields: ['name', 'slug', 'description'],
         useAsTitle: 'name',
       },
       defaultSort: 'name',

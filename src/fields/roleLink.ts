@@ -1,5 +1,6 @@
 import type { ArrayField, CollectionSlug } from 'payload'
 
+import { clientComponent } from './adminComponents.js'
 import { linkNoteField } from './note.js'
 import { requirementField } from './requirement.js'
 
@@ -19,7 +20,19 @@ type RoleLinkFieldArgs = {
 export const roleLinkField = ({ name, description, itemName, relationTo }: RoleLinkFieldArgs): ArrayField => ({
   name,
   type: 'array',
-  admin: { description, initCollapsed: false },
+  admin: {
+    components: {
+      // "Leadership · Required" instead of "Skill 01".
+      RowLabel: {
+        clientProps: { itemName, relationTo, singular: itemName.charAt(0).toUpperCase() + itemName.slice(1) },
+        path: clientComponent('LinkRowLabel'),
+      },
+    },
+    description,
+    // Open, so a newly added row shows its picker at once ("Collapse All" turns the links into a
+    // list of their row labels: name and requirement).
+    initCollapsed: false,
+  },
   fields: [
     {
       type: 'row',

@@ -2,35 +2,12 @@ import type { FieldHook, RowField, TextField, TextFieldSingleValidation } from '
 
 import { slugField } from 'payload'
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-export const SLUG_MAX_LENGTH = 120
+import { clientComponent } from './adminComponents.js'
+import { checkSlug, SLUG_MAX_LENGTH, toSlug } from './slugFormat.js'
 
-/**
- * URL-safe slug: accents folded ("Café" → "cafe"), apostrophes dropped ("bachelor’s" → "bachelors"),
- * every other run of non-alphanumerics becomes one dash.
- */
-export const toSlug = (value: unknown): string | undefined => {
-  if (typeof value !== 'string') return undefined
-  const slug = value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’‘`]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, SLUG_MAX_LENGTH)
-    .replace(/-+$/g, '')
-  return slug || undefined
-}
+export { checkSlug, SLUG_MAX_LENGTH, SLUG_PATTERN, toSlug } from './slugFormat.js'
 
-export const validateSlug: TextFieldSingleValidation = (value) => {
-  if (value === null || value === undefined || value === '') return 'A slug is required'
-  if (value.length > SLUG_MAX_LENGTH) return `A slug has at most ${SLUG_MAX_LENGTH} characters`
-  if (!SLUG_PATTERN.test(value)) {
-    return 'A slug may only contain lower-case letters, digits and single dashes (e.g. "technical-project-manager")'
-  }
-  return true
-}
+export const validateSlug: TextFieldSingleValidation = (value) => checkSlug(value)
 
 /**
  * Runs before validation, so a derived slug is validated like one typed in. A slug that was given
@@ -71,7 +48,13 @@ export const catalogSlugField = ({ useAsSlug }: CatalogSlugFieldArgs): TextField
     ...rest,
     admin: {
       ...rest.admin,
-      description: 'Identifies the document in URLs and APIs. Left empty, it is made from the name.',
+      // Fills itself in from the title as the editor types (Payload's own slug input starts locked).
+      components: {
+        ...rest.admin?.components,
+        Field: { clientProps: { useAsSlug }, path: clientComponent('SlugInput') },
+      },
+      description:
+        'Identifies the document in URLs and APIs. Filled in from the name as you type; edit it to choose your own. Lower-case letters, digits and dashes, unique.',
       position: 'sidebar',
     },
     hasMany: false,

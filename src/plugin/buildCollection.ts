@@ -4,6 +4,7 @@ import type { CatalogCollection, ResolvedRoleCatalogOptions } from './options.js
 
 import { withMaxLengths } from '../fields/maxLengths.js'
 import { boundReads } from '../hooks/boundReads.js'
+import { catalogHooks } from '../hooks/index.js'
 import { defaultCatalogAccess } from './access.js'
 
 type BuildCollectionArgs = {
@@ -54,7 +55,10 @@ export const buildCollection = ({
     hooks: mergeHooks(
       options.disabled
         ? {}
-        : mergeHooks({ beforeOperation: [boundReads(options.limits)] }, pluginHooks),
+        : mergeHooks(
+            mergeHooks({ beforeOperation: [boundReads(options.limits)] }, catalogHooks(name, options)),
+            pluginHooks,
+          ),
       mergeHooks(base.hooks, override.hooks),
     ),
   }

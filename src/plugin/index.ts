@@ -9,6 +9,7 @@ import { roleEndpoints } from '../endpoints/index.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
+import { ITEM_IN_USE_ERROR } from '../hooks/index.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import { withCatalogIndexes } from './indexes.js'
 import {
@@ -70,6 +71,9 @@ export const roleCatalogPlugin =
       ...config.hooks,
       afterError: [...(config.hooks?.afterError ?? []), databaseErrorsAfterError],
     }
+    // A refused delete is the editor's everyday business, not a server error: log it as info.
+    // (Payload's type lists its own error names only; it looks levels up by any error's name.)
+    next.loggingLevels = { ...({ [ITEM_IN_USE_ERROR]: 'info' } as Config['loggingLevels']), ...config.loggingLevels }
 
     // Frontend API: REST comparison + JSON-LD on the roles collection, GraphQL queries (src/endpoints, src/graphql).
     // After the limits above: it extends `next.graphQL`, keeping their validation rules.

@@ -1,8 +1,10 @@
-import { SlugField as SlugField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { SlugInput as SlugInput_e7636021e6b66eae081c1b5a773e6840 } from 'payload-plugin-role-catalog/client'
+import { LinkRowLabel as LinkRowLabel_e7636021e6b66eae081c1b5a773e6840 } from 'payload-plugin-role-catalog/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "@payloadcms/next/client#SlugField": SlugField_2b8867833a34864a02ddf429b0728a40,
+  "payload-plugin-role-catalog/client#SlugInput": SlugInput_e7636021e6b66eae081c1b5a773e6840,
+  "payload-plugin-role-catalog/client#LinkRowLabel": LinkRowLabel_e7636021e6b66eae081c1b5a773e6840,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -3,47 +3,35 @@
  * what a reader sees on /compare/project-manager/technical-project-manager, /roles and a role page,
  * the JSON-LD in <head>, and that the admin still works beside it.
  *
- *   npm run test:e2e:frontend            (E2E_PORT=3300 to pick the port; UPDATE_SCREENSHOTS=1 to
- *                                         refresh docs/compare.png)
+ *   npm run test:e2e            (all browser suites)
+ *   npm run test:e2e:frontend   (this one; E2E_SKIP_BUILD=1 reuses dev/.next, E2E_UPDATE_DOCS=1
+ *                                refreshes docs/compare.png)
  */
-import { auditServer } from 'graphql-http'
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
+
+import { auditServer } from 'graphql-http'
+import { copyFileSync } from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { projectRoot } from '../../scripts/database.js'
-import {
-  type Browser,
-  buildDemoSite,
-  createE2EDatabase,
-  type DemoSite,
-  type E2EDatabase,
-  launchChromium,
-  seedDemoDatabase,
-  startDemoSite,
-} from './helpers/frontend-site.js'
+import { e2eEditor } from './helpers/credentials.js'
+import { startSuite, type Suite } from './helpers/suite.js'
 
 const COMPARE_PATH = '/compare/project-manager/technical-project-manager'
 
 describe('example frontend (next start + Chromium)', () => {
-  let database: E2EDatabase
-  let site: DemoSite
-  let browser: Browser
+  let suite: Suite
+  let site: { url: string }
   let page: Page
 
   beforeAll(async () => {
-    database = await createE2EDatabase('e2e_frontend')
-    await seedDemoDatabase(database.url)
-    await buildDemoSite()
-    site = await startDemoSite({ databaseUrl: database.url })
-    browser = await launchChromium()
-    page = await browser.context.newPage()
+    suite = await startSuite('frontend-compare')
+    site = { url: suite.baseURL }
+    page = await suite.browser.context.newPage()
   })
   afterAll(async () => {
-    await browser?.close()
-    await site?.stop()
-    await database?.drop()
+    await suite?.stop()
   })
 
   /** The cells of the row whose header starts with `label`, in the section headed `section`. */
@@ -104,12 +92,9 @@ describe('example frontend (next start + Chromium)', () => {
       'Cloud solutions (Hands-on technical role)',
     ])
 
-    const screenshot = path.join(projectRoot, 'test-results', 'frontend-compare.png')
-    mkdirSync(path.dirname(screenshot), { recursive: true })
-    await page.screenshot({ fullPage: true, path: screenshot })
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      await page.screenshot({ fullPage: true, path: path.join(projectRoot, 'docs', 'compare.png') })
-    }
+    await page.setViewportSize({ height: 900, width: 1280 })
+    const file = await suite.screenshot(page, 'compare', { fullPage: true })
+    if (process.env.E2E_UPDATE_DOCS === '1') copyFileSync(file, path.join(projectRoot, 'docs', 'compare.png'))
   })
 
   it('puts both roles as schema.org Occupation JSON-LD into <head>', async () => {
@@ -173,7 +158,7 @@ describe('example frontend (next start + Chromium)', () => {
 
   it('reads at request time: an edit shows on the next page load', async () => {
     const login = await fetch(`${site.url}/api/users/login`, {
-      body: JSON.stringify({ email: 'editor@example.com', password: 'role-catalog-dev' }),
+      body: JSON.stringify(e2eEditor),
       headers: { 'Content-Type': 'application/json' },
       method: 'POST',
     })

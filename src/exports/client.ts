@@ -1,0 +1,6 @@
+/**
+ * The plugin's admin components, for the import map. A host site's config refers to them as
+ * `payload-plugin-role-catalog/client#SlugInput` and `payload-plugin-role-catalog/client#LinkRowLabel`.
+ */
+export { LinkRowLabel, type LinkRowLabelProps } from '../components/LinkRowLabel.js'
+export { SlugInput, type SlugInputProps } from '../components/SlugInput.js'

@@ -1,0 +1,8 @@
+/**
+ * Where the admin finds the plugin's client components (src/exports/client.ts). A site's import
+ * map (`payload generate:importmap`) resolves these paths; a site that moves the package can
+ * still override a field's `admin.components`.
+ */
+export const CLIENT_EXPORT = 'payload-plugin-role-catalog/client'
+
+export const clientComponent = (name: 'LinkRowLabel' | 'SlugInput') => `${CLIENT_EXPORT}#${name}`

@@ -1,0 +1,106 @@
+import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+
+import { ValidationError } from 'payload'
+
+import { checkSlug } from '../fields/slugFormat.js'
+import { type DocID, relationID } from './roleLinks.js'
+
+type Conflict = { draftOnly: boolean; id: DocID; title: string }
+
+const singularLabel = (collection: SanitizedCollectionConfig) =>
+  typeof collection.labels?.singular === 'string' ? collection.labels.singular.toLowerCase() : collection.slug
+
+const titleOf = (collection: SanitizedCollectionConfig, doc: Record<string, unknown>) => {
+  const title = doc[collection.admin?.useAsTitle ?? 'id']
+  return typeof title === 'string' && title !== '' ? title : String(doc.id)
+}
+
+/**
+ * Another document of this collection whose slug is `slug`, in the main table (what is published,
+ * or a never-published draft) or in its latest version (a draft saved over a published document).
+ *
+ * Uniqueness is a property of the data, not of what the writer may read, hence `overrideAccess`.
+ */
+const findConflict = async ({
+  id,
+  collection,
+  req,
+  slug,
+}: {
+  collection: SanitizedCollectionConfig
+  id?: DocID
+  req: PayloadRequest
+  slug: string
+}): Promise<Conflict | undefined> => {
+  const collectionSlug = collection.slug as CollectionSlug
+  const current = await req.payload.find({
+    collection: collectionSlug,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where: { and: [{ slug: { equals: slug } }, ...(id !== undefined ? [{ id: { not_equals: id } }] : [])] },
+  })
+  const doc = current.docs[0] as unknown as Record<string, unknown> | undefined
+  if (doc) return { draftOnly: false, id: doc.id as DocID, title: titleOf(collection, doc) }
+
+  const drafts = await req.payload.findVersions({
+    collection: collectionSlug,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where: {
+      and: [
+        { latest: { equals: true } },
+        { 'version.slug': { equals: slug } },
+        ...(id !== undefined ? [{ parent: { not_equals: id } }] : []),
+      ],
+    },
+  })
+  const version = drafts.docs[0] as unknown as { parent?: unknown; version?: Record<string, unknown> } | undefined
+  if (version?.version) {
+    const parent = relationID(version.parent)
+    return { draftOnly: true, id: parent ?? '?', title: titleOf(collection, { ...version.version, id: parent }) }
+  }
+  return undefined
+}
+
+/**
+ * Keeps slugs unique across drafts too. The database's unique index only sees the main table, and a
+ * draft saved over a published document is written to the versions table alone; and Payload skips
+ * field validation on draft saves, so this hook also applies the slug's format rule there.
+ */
+export const uniqueSlugHook: CollectionBeforeChangeHook = async ({
+  collection,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  const slug = data?.slug
+  if (typeof slug !== 'string' || slug === '') return data
+  const fail = (message: string): never => {
+    const error = new ValidationError({ collection: collection.slug, errors: [{ label: 'Slug', message, path: 'slug' }], req })
+    // Payload's own message only says "The following field is invalid: Slug"; the admin shows this
+    // one as its toast and next to the field, API clients get it as the error's message.
+    error.message = message
+    throw error
+  }
+
+  const format = checkSlug(slug)
+  if (format !== true) fail(format)
+
+  const id = operation === 'update' ? relationID(originalDoc) : undefined
+  const conflict = await findConflict({ id, collection, req, slug })
+  if (conflict) {
+    fail(
+      `The slug "${slug}" is already used by the ${singularLabel(collection)} "${conflict.title}"${
+        conflict.draftOnly ? ' (in a draft)' : ''
+      }. Choose another slug.`,
+    )
+  }
+  return data
+}
