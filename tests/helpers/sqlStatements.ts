@@ -26,3 +26,9 @@ export const recordStatements = async <T>(
     pg.Client.prototype.query = original
   }
 }
+
+/**
+ * The ID-only reads of src/hooks/hideUnreadableLinks.ts (`select "id" from <collection> where id in
+ * ...`): the roles collection's afterRead hook, which drops links a restricted reader may not see.
+ */
+export const isLinkAccessCheck = (sql: string): boolean => /^select "id" from "[^"]+" "[^"]+" where /.test(sql)
