@@ -4,6 +4,7 @@ import { NotFound } from 'payload'
 
 import type { ReadLimits } from '../plugin/options.js'
 
+import { isInternalRead } from '../read/internalRead.js'
 import { guardLinkFilters } from './guardLinkFilters.js'
 import { validateWhere } from './validateWhere.js'
 
@@ -19,6 +20,8 @@ export const boundReads =
   ({ maxDepth, maxLimit }: Required<ReadLimits>): CollectionBeforeOperationHook =>
   async ({ args, collection, operation, req }) => {
     if (req.payloadAPI === 'local') return args
+    // The plugin's own reads by ID for a comparison or JSON-LD: bounded by the role's links.
+    if (isInternalRead(req)) return args
     validateWhere(req, collection, (args as { where?: Where }).where)
     const next = { ...args }
     if ((next as { draft?: boolean }).draft && operation === 'read') {
