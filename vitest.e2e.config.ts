@@ -16,6 +16,8 @@ export default defineConfig({
     },
   },
   test: {
+    // A page that loads names or toasts after it renders may take seconds on a busy 2-core machine.
+    expect: { poll: { interval: 100, timeout: 15_000 } },
     fileParallelism: false,
     globalSetup: ['tests/e2e/helpers/globalSetup.ts'],
     hookTimeout: 240_000,

@@ -33,6 +33,10 @@ export default buildConfig({
     pool: { connectionString: process.env.DATABASE_URL },
   }),
   graphQL: {
+    // The schema is published (dev/schema.graphql) for frontends to build on, so introspection hides
+    // nothing; with Payload's default (off in production) `next start` fails the GraphQL-over-HTTP
+    // audit, whose checks use __type.
+    disableIntrospectionInProduction: false,
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
   onInit: ensureDevUser,

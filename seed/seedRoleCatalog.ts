@@ -8,6 +8,7 @@ import type { CatalogSeed } from './schema.js'
 import { getCatalogSlugs } from '../src/plugin/catalogConfig.js'
 import { articleSeed } from './data.js'
 import { catalogSeedSchema } from './schema.js'
+import { type TaxonomySeed, taxonomySeed, taxonomySeedSchema } from './taxonomy.js'
 
 export type SeedReport = {
   /** Slugs created in this run, per collection. */
@@ -22,6 +23,8 @@ export type SeedRoleCatalogArgs = {
   /** Called with one line per collection; defaults to payload.logger.info. */
   log?: (line: string) => void
   payload: Payload
+  /** Crosswalk codes per role slug (seed/taxonomy.ts), added to a role when it is created. */
+  taxonomy?: TaxonomySeed
 }
 
 // Arbitrary but fixed: two processes seeding at once queue up instead of racing on unique slugs.
@@ -57,8 +60,10 @@ export const seedRoleCatalog = async ({
   data = articleSeed,
   log,
   payload,
+  taxonomy: taxonomyData = taxonomySeed,
 }: SeedRoleCatalogArgs): Promise<SeedReport> => {
   const seed = catalogSeedSchema.parse(data)
+  const taxonomy = taxonomySeedSchema.parse(taxonomyData)
   const slugs: CatalogSlugs = getCatalogSlugs(payload.config)
   const report: SeedReport = { created: emptyReport(), existing: emptyReport() }
   const source = (section: string, quote: string) => ({ section, quote, title: seed.sourceTitle })
@@ -158,6 +163,7 @@ export const seedRoleCatalog = async ({
       buildsOn: role.buildsOn.map((target) => ids.roles.get(target)),
       certifications: role.certifications.map(link('certifications', 'certification')),
       experience: role.experience,
+      externalCodes: taxonomy.roles[role.slug] ?? [],
       focus: role.focus,
       qualifications: role.qualifications,
       responsibilities: role.responsibilities.map(link('responsibilities', 'responsibility')),

@@ -16,6 +16,28 @@ export {
 } from './collections/roles.js'
 export { defaultSkillFields, type SkillKind, skillKinds, skillsCollection } from './collections/skills.js'
 export * from './fields/index.js'
+// Frontend API: comparison, JSON-LD, GraphQL (issue 3).
+export {
+  type ComparisonDimension,
+  type ComparisonDimensionName,
+  comparisonDimensions,
+  type ComparisonLink,
+  compareResolvedRoles,
+  loadComparison,
+  type OnlyItem,
+  type RoleComparison,
+  type SharedItem,
+} from './compare/index.js'
+export { roleEndpoints } from './endpoints/index.js'
+export { withGraphQLRequestErrors } from './graphql/http.js'
+export { roleCatalogGraphQL } from './graphql/index.js'
+export {
+  buildOccupationJsonLd,
+  occupationId,
+  type OccupationJsonLd,
+  serializeJsonLdForHtml,
+} from './jsonld/index.js'
+export { CatalogReader, type ResolvedRole, type RoleDoc } from './read/catalogReader.js'
 export { findLinkingRoles, ITEM_IN_USE_ERROR, ItemInUseError } from './hooks/index.js'
 export { defaultCatalogAccess, isAdminUser } from './plugin/access.js'
 export { getCatalogConfig, getCatalogSlugs } from './plugin/catalogConfig.js'
@@ -54,4 +76,5 @@ export {
   type KeptText,
 } from './localization/keepTextWhenLocalizing.js'
 export { requiredInDefaultLocale } from './localization/requiredInDefaultLocale.js'
+export { type TaxonomySeed, taxonomySeed, taxonomySeedSchema } from '../seed/taxonomy.js'
 export * from './import/index.js'

@@ -3,6 +3,7 @@ import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
 import { alternateNamesField } from '../fields/alternateNames.js'
+import { externalCodesField } from '../fields/externalCodes.js'
 import { linkNoteField } from '../fields/note.js'
 import { requirementField } from '../fields/requirement.js'
 import { roleLinkField } from '../fields/roleLink.js'
@@ -189,6 +190,8 @@ export const defaultRoleFields = ({ limits, slugs }: ResolvedRoleCatalogOptions)
         ],
         label: 'Qualifications & experience',
       },
+      // Crosswalk to O*NET-SOC / ESCO (src/fields/externalCodes.ts): schema, so kept when `disabled`.
+      { fields: [externalCodesField()], label: 'Taxonomy codes' },
     ],
   },
   sourceField(),

@@ -1,3 +1,9 @@
+export {
+  type ExternalCode,
+  type ExternalCodeMatch,
+  externalCodeMatches,
+  externalCodesField,
+} from './externalCodes.js'
 export { linkNoteField } from './note.js'
 export { requirementField, requirementLevels, type RequirementLevel } from './requirement.js'
 export { catalogSlugField, rowSlugField, SLUG_PATTERN, toSlug, validateSlug } from './slug.js'

@@ -4,6 +4,8 @@ import { NotFound } from 'payload'
 
 import type { ReadLimits } from '../plugin/options.js'
 
+import { isInternalRead } from '../read/internalRead.js'
+import { guardLinkFilters } from './guardLinkFilters.js'
 import { validateWhere } from './validateWhere.js'
 
 /**
@@ -16,10 +18,29 @@ import { validateWhere } from './validateWhere.js'
  */
 export const boundReads =
   ({ maxDepth, maxLimit }: Required<ReadLimits>): CollectionBeforeOperationHook =>
-  ({ args, collection, operation, req }) => {
+  async ({ args, collection, operation, req }) => {
     if (req.payloadAPI === 'local') return args
+    // The plugin's own reads by ID for a comparison or JSON-LD: bounded by the role's links.
+    if (isInternalRead(req)) return args
     validateWhere(req, collection, (args as { where?: Where }).where)
     const next = { ...args }
+    if ((next as { draft?: boolean }).draft && operation === 'read') {
+      // Drafts live in the versions: a caller who may not read versions gets the published
+      // documents, not an empty answer for every document that has a newer draft.
+      const readVersions = collection.access?.readVersions
+      const allowed = typeof readVersions === 'function' ? await readVersions({ req }) : true
+      if (!allowed) Object.assign(next, { draft: false })
+    }
+    if ('where' in next || 'sort' in next) {
+      const where = await guardLinkFilters({
+        collection,
+        maxMatches: maxLimit,
+        req,
+        sort: (next as { sort?: string | string[] }).sort,
+        where: (next as { where?: Where }).where,
+      })
+      if (where) Object.assign(next, { where })
+    }
     // REST has already run parseFloat over the ID ("12abc" → 12): judge the ID as it was sent.
     const id = (req.routeParams as { id?: unknown } | undefined)?.id ?? (args as { id?: unknown }).id
     if (id !== undefined && req.payload.db.defaultIDType === 'number' && !/^\d+$/.test(String(id))) {

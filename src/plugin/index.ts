@@ -5,6 +5,8 @@ import { certificationsCollection } from '../collections/certifications.js'
 import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
+import { roleEndpoints } from '../endpoints/index.js'
+import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
 import { mergeTranslations, translatedAdminGroup } from '../translations/index.js'
@@ -85,6 +87,15 @@ export const roleCatalogPlugin =
     // A refused delete is the editor's everyday business, not a server error: log it as info.
     // (Payload's type lists its own error names only; it looks levels up by any error's name.)
     next.loggingLevels = { ...({ [ITEM_IN_USE_ERROR]: 'info' } as Config['loggingLevels']), ...config.loggingLevels }
+
+    // Frontend API: REST comparison + JSON-LD on the roles collection, GraphQL queries (src/endpoints, src/graphql).
+    // After the limits above: it extends `next.graphQL`, keeping their validation rules.
+    next.collections = next.collections!.map((collection) =>
+      collection.slug === options.slugs.roles
+        ? { ...collection, endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs)] }
+        : collection,
+    )
+    next.graphQL = roleCatalogGraphQL(next.graphQL, options.slugs)
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {

@@ -1,0 +1,5 @@
+import { redirect } from 'next/navigation.js'
+
+const Home = () => redirect('/roles')
+
+export default Home

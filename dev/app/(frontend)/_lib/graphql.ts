@@ -1,0 +1,60 @@
+import { headers } from 'next/headers.js'
+
+/**
+ * The example frontend's only data source: the site's GraphQL endpoint over HTTP, at request time.
+ * No Local API, no database: a frontend on another server works the same way with
+ * ROLE_CATALOG_GRAPHQL_URL set.
+ */
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode?: number,
+  ) {
+    super(message)
+    this.name = 'GraphQLRequestError'
+  }
+}
+
+/**
+ * ROLE_CATALOG_GRAPHQL_URL when set (set it in production); otherwise this same server, from the
+ * request's Host header (X-Forwarded-Proto for https behind a proxy).
+ */
+const endpoint = async (): Promise<string> => {
+  const configured = process.env.ROLE_CATALOG_GRAPHQL_URL
+  if (configured) return configured
+  const incoming = await headers()
+  const host = incoming.get('host')
+  if (!host) throw new GraphQLRequestError('Cannot tell the GraphQL address: set ROLE_CATALOG_GRAPHQL_URL')
+  const protocol = incoming.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http'
+  return `${protocol}://${host}/api/graphql`
+}
+
+type GraphQLError = { extensions?: { statusCode?: number }; message: string }
+
+/**
+ * Runs a query. Returns `null` when it failed with 404 (unknown slug) or 400 (not a slug at all), so
+ * the page can answer with its not-found page; any other error is thrown.
+ */
+export const graphql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<null | T> => {
+  const response = await fetch(await endpoint(), {
+    body: JSON.stringify({ query, variables }),
+    cache: 'no-store',
+    headers: {
+      Accept: 'application/graphql-response+json, application/json',
+      'Content-Type': 'application/json',
+    },
+    method: 'POST',
+  })
+  const body = (await response.json().catch(() => null)) as { data?: T; errors?: GraphQLError[] } | null
+  if (!body) throw new GraphQLRequestError(`GraphQL answered ${response.status} without a JSON body`, response.status)
+  const errors = body.errors ?? []
+  if (errors.some((error) => [400, 404].includes(error.extensions?.statusCode ?? 0))) return null
+  if (errors.length > 0 || !body.data) {
+    throw new GraphQLRequestError(errors.map((error) => error.message).join('; ') || 'GraphQL returned no data', response.status)
+  }
+  return body.data
+}
+
+/** JSON-LD as the text of a <script> element: `<` escaped so no value can end the element early. */
+export const jsonLdScriptText = (value: unknown): string =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')

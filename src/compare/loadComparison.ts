@@ -1,0 +1,35 @@
+import type { PayloadRequest } from 'payload'
+
+import type { CatalogSlugs } from '../plugin/options.js'
+import type { RoleComparison } from './compareRoles.js'
+
+import { CatalogReader } from '../read/catalogReader.js'
+import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
+import { compareResolvedRoles } from './compareRoles.js'
+
+export type LoadComparisonArgs = {
+  a: unknown
+  b: unknown
+  req: PayloadRequest
+  slugs: CatalogSlugs
+}
+
+/**
+ * Compares two roles by slug for the request's user: 400 for a malformed slug, 404 naming the
+ * slugs the user cannot see, otherwise the comparison. Runs one `find` for both roles and at most
+ * one per linked collection, however many items the roles link.
+ */
+export const loadComparison = async ({ a, b, req, slugs }: LoadComparisonArgs): Promise<RoleComparison> => {
+  const slugA = parseRoleSlug(a, 'a')
+  const slugB = parseRoleSlug(b, 'b')
+  const reader = new CatalogReader({ req, slugs })
+  const docs = await reader.findRolesBySlug([slugA, slugB])
+  const docA = docs.find((doc) => doc.slug === slugA)
+  const docB = docs.find((doc) => doc.slug === slugB)
+  if (!docA || !docB) {
+    throw roleNotFound([...new Set([docA ? undefined : slugA, docB ? undefined : slugB])].filter((s): s is string => !!s))
+  }
+  // Resolved together, so the DataLoader batches both roles' links into one query per collection.
+  const [resolvedA, resolvedB] = await Promise.all([reader.resolve(docA), reader.resolve(docB)])
+  return compareResolvedRoles(resolvedA, resolvedB)
+}

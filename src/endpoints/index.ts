@@ -1,0 +1,54 @@
+import type { Endpoint } from 'payload'
+
+import type { CatalogSlugs } from '../plugin/options.js'
+
+import { loadComparison } from '../compare/loadComparison.js'
+import { occupationForDoc } from '../jsonld/loadOccupation.js'
+import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
+import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
+
+/** What REST returns for each compared role: enough to title the comparison without another call. */
+const roleSummary = (doc: RoleDoc) => ({
+  id: doc.id,
+  slug: doc.slug,
+  abbreviation: doc.abbreviation ?? null,
+  focus: doc.focus ?? null,
+  summary: doc.summary ?? null,
+  title: doc.title,
+})
+
+/**
+ * `GET /api/<roles>/compare?a=<slug>&b=<slug>` and `GET /api/<roles>/<slug>/jsonld`, as collection
+ * endpoints of the roles collection (custom endpoints match before Payload's own `/:id`). Errors are
+ * thrown as APIError, which Payload answers with `{ errors: [{ message }] }` and the error's status.
+ */
+export const roleEndpoints = (slugs: CatalogSlugs): Endpoint[] => [
+  {
+    handler: async (req) => {
+      const comparison = await loadComparison({
+        a: req.searchParams.get('a'),
+        b: req.searchParams.get('b'),
+        req,
+        slugs,
+      })
+      return Response.json({ ...comparison, a: roleSummary(comparison.a), b: roleSummary(comparison.b) })
+    },
+    method: 'get',
+    path: '/compare',
+  },
+  {
+    handler: async (req) => {
+      const slug = parseRoleSlug(req.routeParams?.slug, 'slug')
+      const reader = new CatalogReader({ req, slugs })
+      const [doc] = await reader.findRolesBySlug([slug])
+      if (!doc) throw roleNotFound([slug])
+      const jsonLd = await occupationForDoc({ doc, reader, req, slugs })
+      return new Response(JSON.stringify(jsonLd), {
+        headers: { 'Content-Type': 'application/ld+json' },
+        status: 200,
+      })
+    },
+    method: 'get',
+    path: '/:slug/jsonld',
+  },
+]

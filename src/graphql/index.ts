@@ -1,0 +1,121 @@
+import type * as GraphQLModule from 'graphql'
+import type { Config, GraphQLExtension, PayloadRequest } from 'payload'
+
+import { GraphQLJSON } from '@payloadcms/graphql/types'
+import { isolateObjectProperty } from 'payload'
+
+import type { CatalogSlugs } from '../plugin/options.js'
+
+import { loadComparison } from '../compare/loadComparison.js'
+import { occupationForDoc } from '../jsonld/loadOccupation.js'
+import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
+import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
+import { buildComparisonTypes } from './comparisonTypes.js'
+
+type Context = { req: PayloadRequest }
+
+/**
+ * One reader per GraphQL operation (and draft mode): the `jsonLd` fields of every role in a list
+ * share its DataLoader, so `Roles { docs { jsonLd } }` reads the linked items once per collection,
+ * not once per role.
+ */
+const readers = new WeakMap<object, Map<boolean, CatalogReader>>()
+const readerFor = (context: Context, slugs: CatalogSlugs): CatalogReader => {
+  const draft = context.req.query?.draft === 'true'
+  let byDraft = readers.get(context)
+  if (!byDraft) readers.set(context, (byDraft = new Map()))
+  let reader = byDraft.get(draft)
+  if (!reader) byDraft.set(draft, (reader = new CatalogReader({ draft, req: context.req, slugs })))
+  return reader
+}
+
+// A document read with GraphQL's `select: true` may lack what the JSON-LD needs; it is read again.
+const jsonLdInputs = ['slug', 'title', 'responsibilities', 'skills', 'certifications', 'qualifications', 'experience']
+
+/**
+ * Adds `jsonLd` (schema.org Occupation) to the roles collection's generated type. Payload offers no
+ * hook for extra fields on a generated type, so the field goes into the type's resolved field map
+ * before the schema is assembled; a field of that name that the host defined is left alone.
+ */
+const addJsonLdField = (roleType: GraphQLModule.GraphQLObjectType, slugs: CatalogSlugs) => {
+  const fields = roleType.getFields()
+  if (fields.jsonLd) return
+  fields.jsonLd = {
+    name: 'jsonLd',
+    args: [],
+    astNode: undefined,
+    deprecationReason: undefined,
+    description:
+      'The role as a schema.org Occupation in JSON-LD, ready for a <script type="application/ld+json"> element.',
+    extensions: {},
+    resolve: async (parent: RoleDoc, _args: unknown, context: Context) => {
+      const reader = readerFor(context, slugs)
+      const doc = jsonLdInputs.every((key) => parent[key] !== undefined)
+        ? parent
+        : (await reader.findRoles({ id: { equals: parent.id } }, 1))[0]
+      if (!doc) return null
+      return occupationForDoc({ doc, reader, req: context.req, slugs })
+    },
+    type: GraphQLJSON,
+  }
+}
+
+/**
+ * The plugin's GraphQL: `compareRoles(a, b)`, `roleBySlug(slug)` and `jsonLd` on the role type.
+ * The query names stay the same whatever the roles collection is called; the host's own queries are
+ * kept (and win if one has the same name).
+ */
+export const roleCatalogGraphQL = (
+  graphQL: Config['graphQL'],
+  slugs: CatalogSlugs,
+): Config['graphQL'] => {
+  if (graphQL?.disable) return graphQL
+  const hostQueries = graphQL?.queries
+  const queries: GraphQLExtension = (GraphQL, context) => {
+    const host = hostQueries ? hostQueries(GraphQL, context) : {}
+    const roleType = context.collections[slugs.roles]?.graphQL?.type as GraphQLModule.GraphQLObjectType | undefined
+    // The host may hide the roles collection from GraphQL (`graphQL: false`).
+    if (!roleType) return host
+    addJsonLdField(roleType, slugs)
+    const { comparison } = buildComparisonTypes(GraphQL, roleType)
+    const { GraphQLBoolean, GraphQLNonNull, GraphQLString } = GraphQL
+
+    return {
+      compareRoles: {
+        args: {
+          a: { description: 'Slug of the first role, e.g. "project-manager".', type: new GraphQLNonNull(GraphQLString) },
+          b: { description: 'Slug of the second role.', type: new GraphQLNonNull(GraphQLString) },
+        },
+        description:
+          'Compares two roles by slug: per dimension, the items both have and the items only one has. Unknown slug: error with extensions.statusCode 404.',
+        resolve: (_source: unknown, args: { a: string; b: string }, { req }: Context) =>
+          loadComparison({ a: args.a, b: args.b, req, slugs }),
+        type: comparison,
+      },
+      roleBySlug: {
+        args: {
+          slug: { type: new GraphQLNonNull(GraphQLString) },
+          draft: { description: 'Editors: read the newest draft.', type: GraphQLBoolean },
+        },
+        description:
+          'One role by slug, for role pages: ask for its links (responsibilities, skills, ...) and jsonLd in one call. Unknown slug: error with extensions.statusCode 404.',
+        resolve: async (_source: unknown, args: { draft?: boolean | null; slug: string }, context: Context) => {
+          const slug = parseRoleSlug(args.slug, 'slug')
+          const req = isolateObjectProperty(context.req, ['locale', 'fallbackLocale', 'transactionID'])
+          if (typeof args.draft === 'boolean') {
+            // As Payload's own `Role(id, draft)` does: the role's relationship fields follow suit.
+            req.query = req.query || {}
+            req.query.draft = String(args.draft)
+          }
+          const reader = new CatalogReader({ draft: args.draft === true, req, slugs })
+          const [doc] = await reader.findRolesBySlug([slug])
+          if (!doc) throw roleNotFound([slug])
+          return doc
+        },
+        type: roleType,
+      },
+      ...host,
+    }
+  }
+  return { ...graphQL, queries }
+}

@@ -1,0 +1,22 @@
+import type { PayloadRequest } from 'payload'
+
+import type { CatalogSlugs } from '../plugin/options.js'
+import type { CatalogReader, RoleDoc } from '../read/catalogReader.js'
+
+import { buildOccupationJsonLd, occupationId, type OccupationJsonLd } from './occupation.js'
+
+/** JSON-LD for a role document already read for this request (REST endpoint, GraphQL field). */
+export const occupationForDoc = async ({
+  doc,
+  reader,
+  req,
+  slugs,
+}: {
+  doc: RoleDoc
+  reader: CatalogReader
+  req: PayloadRequest
+  slugs: CatalogSlugs
+}): Promise<OccupationJsonLd> => {
+  const role = await reader.resolve(doc)
+  return buildOccupationJsonLd(role, occupationId({ config: req.payload.config, rolesSlug: slugs.roles, slug: doc.slug }))
+}

@@ -1,0 +1,232 @@
+import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
+
+import DataLoader from 'dataloader'
+import { Forbidden } from 'payload'
+
+import type { ExternalCode } from '../fields/externalCodes.js'
+import type { CatalogSlugs } from '../plugin/options.js'
+
+import { internalReadRequest } from './internalRead.js'
+
+export type DocID = number | string
+
+/** A role as the database holds it (depth 0: links carry IDs). */
+export type RoleDoc = {
+  [key: string]: unknown
+  abbreviation?: null | string
+  buildsOn?: null | unknown[]
+  certifications?: LinkRow[] | null
+  experience?: ExperienceRow[] | null
+  externalCodes?: ExternalCode[] | null
+  focus?: null | string
+  id: DocID
+  qualifications?: null | QualificationRow[]
+  responsibilities?: LinkRow[] | null
+  skills?: LinkRow[] | null
+  slug: string
+  summary?: null | string
+  title: string
+}
+
+type LinkRow = { [item: string]: unknown; note?: null | string; requirement?: null | string }
+
+export type QualificationRow = {
+  fieldsOfStudy?: { name: string; slug: string }[] | null
+  level?: null | string
+  note?: null | string
+  requirement?: null | string
+}
+
+export type ExperienceRow = {
+  area: string
+  kind?: null | string
+  note?: null | string
+  requirement?: null | string
+  slug: string
+}
+
+/** A responsibility, skill or certification, reduced to what comparisons and JSON-LD use. */
+export type CatalogItem = {
+  abbreviation: null | string
+  description: null | string
+  id: DocID
+  issuingBody: null | string
+  /** Skills: soft or technical. */
+  kind: null | string
+  label: string
+  slug: string
+}
+
+export type ResolvedLink = { item: CatalogItem; note: null | string; requirement: string }
+
+/** A role with its links resolved to the items the reader may see, in the editor's order. */
+export type ResolvedRole = {
+  certifications: ResolvedLink[]
+  doc: RoleDoc
+  experience: ExperienceRow[]
+  externalCodes: ExternalCode[]
+  qualifications: QualificationRow[]
+  responsibilities: ResolvedLink[]
+  skills: ResolvedLink[]
+}
+
+export type LinkDimension = 'certifications' | 'responsibilities' | 'skills'
+
+/** The role's array fields that link catalogue items, the relationship inside each row, its label field. */
+export const linkDimensions: { itemName: string; label: string; name: LinkDimension }[] = [
+  { name: 'responsibilities', itemName: 'responsibility', label: 'title' },
+  { name: 'skills', itemName: 'skill', label: 'name' },
+  { name: 'certifications', itemName: 'certification', label: 'name' },
+]
+
+// Join fields (a skill's `roles`, a role's `builtOnBy`) are not needed here; skipping them keeps each
+// `find` to one plain statement. Typed loosely: the collection slugs are only known at runtime.
+const noJoins = false as never
+
+const itemFields = ['slug', 'title', 'name', 'description', 'kind', 'abbreviation', 'issuingBody']
+
+const idOf = (value: unknown): DocID | undefined => {
+  if (typeof value === 'number' || typeof value === 'string') return value
+  if (value && typeof value === 'object' && 'id' in value) return (value as { id: DocID }).id
+  return undefined
+}
+
+const text = (value: unknown): null | string => (typeof value === 'string' && value !== '' ? value : null)
+
+type ItemKey = { dimension: LinkDimension; id: DocID }
+
+export type CatalogReaderArgs = {
+  /** Read the newest drafts instead of the published documents (editors' previews). */
+  draft?: boolean
+  req: PayloadRequest
+  slugs: CatalogSlugs
+}
+
+/**
+ * Reads roles and the items they link on behalf of one request, through the Local API with the
+ * request's user and `overrideAccess: false`, so the host's access rules (and drafts hidden from
+ * anonymous readers) apply to every document.
+ *
+ * The number of SQL statements does not depend on how many items the roles link: one `find` for
+ * the roles, then the linked items of every role asked for in the same tick are batched (DataLoader)
+ * into one `find` per collection, i.e. at most three more.
+ */
+export class CatalogReader {
+  private readonly draft: boolean
+  private readonly items: DataLoader<ItemKey, CatalogItem | null, string>
+  private readonly req: PayloadRequest
+  private readonly slugs: CatalogSlugs
+
+  constructor({ draft = false, req, slugs }: CatalogReaderArgs) {
+    this.draft = draft
+    this.req = internalReadRequest(req)
+    this.slugs = slugs
+    this.items = new DataLoader((keys) => this.loadItems(keys), {
+      cacheKeyFn: (key) => `${key.dimension}:${key.id}`,
+    })
+  }
+
+  /** Roles with these slugs that the request's user may read; the others are simply absent. */
+  async findRolesBySlug(slugs: string[]): Promise<RoleDoc[]> {
+    if (slugs.length === 0) return []
+    const unique = [...new Set(slugs)]
+    return this.findRoles({ slug: { in: unique } }, unique.length)
+  }
+
+  /** At most `limit` roles matching `where` that the request's user may read: one SQL statement for plain filters. */
+  async findRoles(where: Where, limit: number): Promise<RoleDoc[]> {
+    const result = await this.req.payload.find({
+      collection: this.slugs.roles as CollectionSlug,
+      depth: 0,
+      draft: this.draft,
+      joins: noJoins,
+      limit,
+      overrideAccess: false,
+      pagination: false,
+      req: this.req,
+      user: this.req.user,
+      where,
+    })
+    return result.docs as unknown as RoleDoc[]
+  }
+
+  /** The role with its linked items resolved; items the reader may not see are left out. */
+  async resolve(doc: RoleDoc): Promise<ResolvedRole> {
+    const [responsibilities, skills, certifications] = await Promise.all(
+      linkDimensions.map(async ({ name, itemName }) => {
+        const rows = (doc[name] as LinkRow[] | null | undefined) ?? []
+        const keyed = rows
+          .map((row) => ({ id: idOf(row[itemName]), row }))
+          .filter((entry): entry is { id: DocID; row: LinkRow } => entry.id !== undefined)
+        const items = await this.items.loadMany(keyed.map(({ id }) => ({ dimension: name, id })))
+        const links: ResolvedLink[] = []
+        keyed.forEach(({ row }, index) => {
+          const item = items[index]
+          if (!item || item instanceof Error) return
+          links.push({ item, note: text(row.note), requirement: text(row.requirement) ?? 'required' })
+        })
+        return links
+      }),
+    )
+    return {
+      certifications: certifications!,
+      doc,
+      experience: (doc.experience ?? []).filter((row) => row && row.slug),
+      externalCodes: doc.externalCodes ?? [],
+      qualifications: doc.qualifications ?? [],
+      responsibilities: responsibilities!,
+      skills: skills!,
+    }
+  }
+
+  private async loadItems(keys: readonly ItemKey[]): Promise<(CatalogItem | null)[]> {
+    const found = new Map<string, CatalogItem>()
+    // One collection after another, as Payload's own DataLoader does, so a request's transaction
+    // never sees two queries at once.
+    for (const { name, label } of linkDimensions) {
+      const ids = [...new Set(keys.filter((key) => key.dimension === name).map((key) => key.id))]
+      if (ids.length === 0) continue
+      const collection = this.slugs[name] as CollectionSlug
+      const known = new Set(
+        this.req.payload.collections[collection]?.config.flattenedFields.map((field) => field.name) ?? [],
+      )
+      const select = Object.fromEntries(
+        itemFields.filter((field) => known.has(field)).map((field) => [field, true]),
+      ) as SelectType
+      let docs: Record<string, unknown>[]
+      try {
+        const result = await this.req.payload.find({
+          collection,
+          depth: 0,
+          draft: this.draft,
+          joins: noJoins,
+          overrideAccess: false,
+          pagination: false,
+          req: this.req,
+          select,
+          user: this.req.user,
+          where: { id: { in: ids } },
+        })
+        docs = result.docs as unknown as Record<string, unknown>[]
+      } catch (error) {
+        // A reader denied the whole collection sees the role without those links, as Payload's own
+        // relationship population does; any other failure is real.
+        if (error instanceof Forbidden) continue
+        throw error
+      }
+      for (const doc of docs) {
+        const id = doc.id as DocID
+        found.set(`${name}:${id}`, {
+          abbreviation: text(doc.abbreviation),
+          description: text(doc.description),
+          id,
+          issuingBody: text(doc.issuingBody),
+          kind: name === 'skills' ? text(doc.kind) : null,
+          label: text(doc[label]) ?? String(doc.slug ?? id),
+          slug: String(doc.slug ?? id),
+        })
+      }
+    }
+    return keys.map((key) => found.get(`${key.dimension}:${key.id}`) ?? null)
+  }
+}

@@ -1,0 +1,127 @@
+import { configToSchema } from '@payloadcms/graphql'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { printSchema } from 'graphql'
+import { auditServer } from 'graphql-http'
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { withGraphQLRequestErrors } from '../src/graphql/http.js'
+import { startSite, type TestSite } from './helpers/setup.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+describe('the committed GraphQL schema (dev/schema.graphql)', () => {
+  it('is what `npm run generate:graphql-schema` generates from the demo config today', async () => {
+    // The demo config refuses to load without a database URL; building the schema never connects.
+    process.env.DATABASE_URL ||= 'postgres://schema-check@127.0.0.1:1/unused'
+    const config = await (await import('../dev/payload.config.js')).default
+    const generated = printSchema(configToSchema(config).schema)
+    const committed = readFileSync(path.join(root, 'dev/schema.graphql'), 'utf8')
+    if (committed !== generated) {
+      const a = committed.split('\n')
+      const b = generated.split('\n')
+      const line = a.findIndex((text, index) => text !== b[index])
+      expect.fail(
+        `dev/schema.graphql is stale (first difference at line ${line + 1}: committed ${JSON.stringify(a[line])}, generated ${JSON.stringify(b[line])}). Run \`npm run generate:graphql-schema\` and commit the file.`,
+      )
+    }
+    // What frontends build on is in it.
+    expect(committed).toMatch(/^ {2}compareRoles\(/m)
+    expect(committed).toMatch(/^ {2}roleBySlug\(/m)
+    expect(committed).toMatch(/^type RoleComparison \{/m)
+    expect(committed).toMatch(/^ {2}jsonLd: JSON$/m)
+  })
+})
+
+describe('GraphQL over HTTP (graphql-http audit)', () => {
+  let site: TestSite
+  let server: http.Server
+  let url: string
+
+  beforeAll(async () => {
+    site = await startSite({ name: 'graphql_http', plugin: { seed: true } })
+    // The same handler dev/app/(payload)/api/graphql/route.ts mounts, behind a plain HTTP server
+    // that behaves like Next.js: 405 for methods the route does not export, 500 when it throws.
+    const handle = withGraphQLRequestErrors(GRAPHQL_POST(site.config))
+    server = http.createServer(async (incoming, outgoing) => {
+      const target = new URL(incoming.url ?? '/', 'http://127.0.0.1')
+      if (target.pathname !== '/api/graphql') {
+        outgoing.writeHead(404).end()
+        return
+      }
+      if (incoming.method !== 'POST') {
+        outgoing.writeHead(405, { Allow: 'OPTIONS, POST' }).end()
+        return
+      }
+      const chunks: Buffer[] = []
+      for await (const chunk of incoming) chunks.push(chunk as Buffer)
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(incoming.headers)) {
+        if (typeof value === 'string') headers.set(name, value)
+        else if (Array.isArray(value)) for (const each of value) headers.append(name, each)
+      }
+      let response: Response
+      try {
+        response = await handle(new Request(target, { body: Buffer.concat(chunks), headers, method: 'POST' }))
+      } catch {
+        // What Next.js answers when a route handler throws.
+        response = new Response(null, { status: 500 })
+      }
+      outgoing.writeHead(response.status, Object.fromEntries(response.headers))
+      outgoing.end(Buffer.from(await response.arrayBuffer()))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/graphql`
+  })
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve))
+    await site?.stop()
+  })
+
+  it('passes every MUST of the GraphQL-over-HTTP audit', async () => {
+    const results = await auditServer({ url })
+    const failedMusts = results
+      .filter((result) => result.name.startsWith('MUST') && result.status !== 'ok')
+      .map((result) => `${result.id} ${result.name}: ${'reason' in result ? result.reason : ''}`)
+    const musts = results.filter((result) => result.name.startsWith('MUST')).length
+    const notOk = results.filter((result) => result.status !== 'ok')
+    console.log(
+      `[graphql-http] ${results.length} audits: ${musts} MUST all ok; not ok (SHOULD/MAY): ${notOk.map((result) => `${result.id} ${result.name}`).join('; ') || 'none'}`,
+    )
+    expect(failedMusts).toEqual([])
+    expect(musts).toBeGreaterThan(10)
+    // Stock Payload answers a body that is not JSON with 500; the route's wrapper makes it a 400.
+    expect(notOk.map((result) => result.id)).not.toContain('BCF8')
+    expect(notOk.map((result) => result.id)).not.toContain('B7N8')
+  })
+
+  it('answers a body that is not JSON with 400 and a GraphQL error', async () => {
+    const response = await fetch(url, {
+      body: '{"query": "{ __typename }"',
+      headers: { Accept: 'application/graphql-response+json', 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8')
+    expect(await response.json()).toEqual({ errors: [{ message: 'Invalid JSON' }] })
+  })
+
+  it('answers a frontend query over plain HTTP', async () => {
+    const response = await fetch(url, {
+      body: JSON.stringify({
+        query: 'query ($slug: String!) { roleBySlug(slug: $slug) { title jsonLd } }',
+        variables: { slug: 'technical-project-manager' },
+      }),
+      headers: { Accept: 'application/graphql-response+json, application/json', 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    expect(response.status).toBe(200)
+    const body = await response.json()
+    expect(body.data.roleBySlug.title).toBe('Technical Project Manager')
+    expect(body.data.roleBySlug.jsonLd['@type']).toBe('Occupation')
+  })
+})
