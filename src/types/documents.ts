@@ -225,6 +225,35 @@ export interface CatalogRole {
       }[]
     | null;
   /**
+   * Codes of this role in public occupation taxonomies and how closely they match. Shown to search engines as the occupational category.
+   */
+  externalCodes?:
+    | {
+        /**
+         * The taxonomy, e.g. "O*NET-SOC 2019" or "ESCO".
+         */
+        scheme: string;
+        /**
+         * The code in that taxonomy, e.g. "13-1082.00".
+         */
+        code?: string | null;
+        /**
+         * The taxonomy's name for the occupation.
+         */
+        label: string;
+        /**
+         * The concept's address, e.g. "http://data.europa.eu/esco/occupation/…".
+         */
+        uri?: string | null;
+        match: 'exact' | 'close' | 'broad' | 'narrow';
+        /**
+         * Where this code comes from, e.g. "O*NET-SOC 2019 taxonomy".
+         */
+        source?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
    * Where this content comes from. Leave empty for your own content.
    */
   source?: {

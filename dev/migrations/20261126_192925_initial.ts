@@ -9,6 +9,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_roles_qualifications_requirement" AS ENUM('required', 'recommended');
   CREATE TYPE "public"."enum_roles_experience_kind" AS ENUM('technical', 'management');
   CREATE TYPE "public"."enum_roles_experience_requirement" AS ENUM('required', 'recommended');
+  CREATE TYPE "public"."enum_roles_external_codes_match" AS ENUM('exact', 'close', 'broad', 'narrow');
   CREATE TYPE "public"."enum_roles_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__roles_v_version_responsibilities_requirement" AS ENUM('required', 'recommended');
   CREATE TYPE "public"."enum__roles_v_version_skills_requirement" AS ENUM('required', 'recommended');
@@ -17,6 +18,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__roles_v_version_qualifications_requirement" AS ENUM('required', 'recommended');
   CREATE TYPE "public"."enum__roles_v_version_experience_kind" AS ENUM('technical', 'management');
   CREATE TYPE "public"."enum__roles_v_version_experience_requirement" AS ENUM('required', 'recommended');
+  CREATE TYPE "public"."enum__roles_v_version_external_codes_match" AS ENUM('exact', 'close', 'broad', 'narrow');
   CREATE TYPE "public"."enum__roles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_responsibilities_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__responsibilities_v_version_status" AS ENUM('draft', 'published');
@@ -105,6 +107,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"kind" "enum_roles_experience_kind",
   	"requirement" "enum_roles_experience_requirement" DEFAULT 'required',
   	"note" varchar
+  );
+  
+  CREATE TABLE "roles_external_codes" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"scheme" varchar,
+  	"code" varchar,
+  	"label" varchar,
+  	"uri" varchar,
+  	"match" "enum_roles_external_codes_match" DEFAULT 'close',
+  	"source" varchar
   );
   
   CREATE TABLE "roles" (
@@ -197,6 +211,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"kind" "enum__roles_v_version_experience_kind",
   	"requirement" "enum__roles_v_version_experience_requirement" DEFAULT 'required',
   	"note" varchar,
+  	"_uuid" varchar
+  );
+  
+  CREATE TABLE "_roles_v_version_external_codes" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"scheme" varchar,
+  	"code" varchar,
+  	"label" varchar,
+  	"uri" varchar,
+  	"match" "enum__roles_v_version_external_codes_match" DEFAULT 'close',
+  	"source" varchar,
   	"_uuid" varchar
   );
   
@@ -417,6 +444,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "roles_qualifications_fields_of_study" ADD CONSTRAINT "roles_qualifications_fields_of_study_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."roles_qualifications"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "roles_qualifications" ADD CONSTRAINT "roles_qualifications_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "roles_experience" ADD CONSTRAINT "roles_experience_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "roles_external_codes" ADD CONSTRAINT "roles_external_codes_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "roles_texts" ADD CONSTRAINT "roles_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "roles_rels" ADD CONSTRAINT "roles_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "roles_rels" ADD CONSTRAINT "roles_rels_roles_fk" FOREIGN KEY ("roles_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;
@@ -429,6 +457,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_roles_v_version_qualifications_fields_of_study" ADD CONSTRAINT "_roles_v_version_qualifications_fields_of_study_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_roles_v_version_qualifications"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_roles_v_version_qualifications" ADD CONSTRAINT "_roles_v_version_qualifications_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_roles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_roles_v_version_experience" ADD CONSTRAINT "_roles_v_version_experience_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_roles_v"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_roles_v_version_external_codes" ADD CONSTRAINT "_roles_v_version_external_codes_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_roles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_roles_v" ADD CONSTRAINT "_roles_v_parent_id_roles_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."roles"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_roles_v_texts" ADD CONSTRAINT "_roles_v_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_roles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_roles_v_rels" ADD CONSTRAINT "_roles_v_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_roles_v"("id") ON DELETE cascade ON UPDATE no action;
@@ -466,6 +495,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "roles_qualifications_parent_id_idx" ON "roles_qualifications" USING btree ("_parent_id");
   CREATE INDEX "roles_experience_order_idx" ON "roles_experience" USING btree ("_order");
   CREATE INDEX "roles_experience_parent_id_idx" ON "roles_experience" USING btree ("_parent_id");
+  CREATE INDEX "roles_external_codes_order_idx" ON "roles_external_codes" USING btree ("_order");
+  CREATE INDEX "roles_external_codes_parent_id_idx" ON "roles_external_codes" USING btree ("_parent_id");
   CREATE INDEX "roles_title_idx" ON "roles" USING btree ("title");
   CREATE UNIQUE INDEX "roles_slug_idx" ON "roles" USING btree ("slug");
   CREATE INDEX "roles_source_source_uri_idx" ON "roles" USING btree ("source_uri");
@@ -493,6 +524,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_roles_v_version_qualifications_parent_id_idx" ON "_roles_v_version_qualifications" USING btree ("_parent_id");
   CREATE INDEX "_roles_v_version_experience_order_idx" ON "_roles_v_version_experience" USING btree ("_order");
   CREATE INDEX "_roles_v_version_experience_parent_id_idx" ON "_roles_v_version_experience" USING btree ("_parent_id");
+  CREATE INDEX "_roles_v_version_external_codes_order_idx" ON "_roles_v_version_external_codes" USING btree ("_order");
+  CREATE INDEX "_roles_v_version_external_codes_parent_id_idx" ON "_roles_v_version_external_codes" USING btree ("_parent_id");
   CREATE INDEX "_roles_v_parent_idx" ON "_roles_v" USING btree ("parent_id");
   CREATE INDEX "_roles_v_version_version_title_idx" ON "_roles_v" USING btree ("version_title");
   CREATE INDEX "_roles_v_version_version_slug_idx" ON "_roles_v" USING btree ("version_slug");
@@ -590,6 +623,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "roles_qualifications_fields_of_study" CASCADE;
   DROP TABLE "roles_qualifications" CASCADE;
   DROP TABLE "roles_experience" CASCADE;
+  DROP TABLE "roles_external_codes" CASCADE;
   DROP TABLE "roles" CASCADE;
   DROP TABLE "roles_texts" CASCADE;
   DROP TABLE "roles_rels" CASCADE;
@@ -599,6 +633,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "_roles_v_version_qualifications_fields_of_study" CASCADE;
   DROP TABLE "_roles_v_version_qualifications" CASCADE;
   DROP TABLE "_roles_v_version_experience" CASCADE;
+  DROP TABLE "_roles_v_version_external_codes" CASCADE;
   DROP TABLE "_roles_v" CASCADE;
   DROP TABLE "_roles_v_texts" CASCADE;
   DROP TABLE "_roles_v_rels" CASCADE;
@@ -623,6 +658,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_roles_qualifications_requirement";
   DROP TYPE "public"."enum_roles_experience_kind";
   DROP TYPE "public"."enum_roles_experience_requirement";
+  DROP TYPE "public"."enum_roles_external_codes_match";
   DROP TYPE "public"."enum_roles_status";
   DROP TYPE "public"."enum__roles_v_version_responsibilities_requirement";
   DROP TYPE "public"."enum__roles_v_version_skills_requirement";
@@ -631,6 +667,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum__roles_v_version_qualifications_requirement";
   DROP TYPE "public"."enum__roles_v_version_experience_kind";
   DROP TYPE "public"."enum__roles_v_version_experience_requirement";
+  DROP TYPE "public"."enum__roles_v_version_external_codes_match";
   DROP TYPE "public"."enum__roles_v_version_status";
   DROP TYPE "public"."enum_responsibilities_status";
   DROP TYPE "public"."enum__responsibilities_v_version_status";
