@@ -33,10 +33,10 @@ export default buildConfig({
     pool: { connectionString: process.env.DATABASE_URL },
   }),
   graphQL: {
-    // The schema is published (dev/schema.graphql) for frontends to build on, so introspection hides
-    // nothing; with Payload's default (off in production) `next start` fails the GraphQL-over-HTTP
-    // audit, whose checks use __type.
-    disableIntrospectionInProduction: false,
+    // Payload's default: no introspection (and no playground) in production. The schema is published
+    // as dev/schema.graphql instead. GRAPHQL_INTROSPECTION=on turns it on, e.g. for the
+    // GraphQL-over-HTTP audit, some of whose checks query __type.
+    disableIntrospectionInProduction: process.env.GRAPHQL_INTROSPECTION !== 'on',
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
   onInit: ensureDevUser,

@@ -16,7 +16,8 @@ const roleTitle = (doc: Record<string, unknown> | undefined, id: DocID) =>
 /**
  * Roles that link the item: in the roles table (published roles and never-published drafts) or in
  * a role's latest version (a draft saved over a published role). The check must see every role,
- * whatever the deleting user may read, hence `overrideAccess`.
+ * whatever the deleting user may read: read through the database adapter, not the access-controlled
+ * Local API.
  */
 export const findLinkingRoles = async ({
   id,
@@ -34,10 +35,8 @@ export const findLinkingRoles = async ({
   const path = `${link.arrayName}.${link.itemName}`
   const found = new Map<DocID, LinkingRole>()
 
-  const current = await req.payload.find({
+  const current = await req.payload.db.find({
     collection: rolesSlug as CollectionSlug,
-    depth: 0,
-    overrideAccess: true,
     pagination: false,
     req,
     where: { [path]: { equals: id } },
@@ -47,10 +46,8 @@ export const findLinkingRoles = async ({
     found.set(roleID, { draftOnly: false, id: roleID, title: roleTitle(doc, roleID) })
   }
 
-  const latest = await req.payload.findVersions({
+  const latest = await req.payload.db.findVersions({
     collection: rolesSlug as CollectionSlug,
-    depth: 0,
-    overrideAccess: true,
     pagination: false,
     req,
     where: { and: [{ latest: { equals: true } }, { [`version.${path}`]: { equals: id } }] },

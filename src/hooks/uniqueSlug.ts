@@ -20,7 +20,8 @@ const titleOf = (collection: SanitizedCollectionConfig, doc: Record<string, unkn
  * Another document of this collection whose slug is `slug`, in the main table (what is published,
  * or a never-published draft) or in its latest version (a draft saved over a published document).
  *
- * Uniqueness is a property of the data, not of what the writer may read, hence `overrideAccess`.
+ * Uniqueness is a property of the data, not of what the writer may read: read through the database
+ * adapter, like the unique index would, not through the access-controlled Local API.
  */
 const findConflict = async ({
   id,
@@ -34,11 +35,9 @@ const findConflict = async ({
   slug: string
 }): Promise<Conflict | undefined> => {
   const collectionSlug = collection.slug as CollectionSlug
-  const current = await req.payload.find({
+  const current = await req.payload.db.find({
     collection: collectionSlug,
-    depth: 0,
     limit: 1,
-    overrideAccess: true,
     pagination: false,
     req,
     where: { and: [{ slug: { equals: slug } }, ...(id !== undefined ? [{ id: { not_equals: id } }] : [])] },
@@ -46,11 +45,9 @@ const findConflict = async ({
   const doc = current.docs[0] as unknown as Record<string, unknown> | undefined
   if (doc) return { draftOnly: false, id: doc.id as DocID, title: titleOf(collection, doc) }
 
-  const drafts = await req.payload.findVersions({
+  const drafts = await req.payload.db.findVersions({
     collection: collectionSlug,
-    depth: 0,
     limit: 1,
-    overrideAccess: true,
     pagination: false,
     req,
     where: {

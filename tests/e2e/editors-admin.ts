@@ -343,4 +343,17 @@ describe('an editor in the admin', () => {
     const after = await suite.graphql(`{ Skills(where: { slug: { equals: "stakeholder-negotiation" } }) { totalDocs } }`)
     expect(after.Skills.totalDocs).toBe(0)
   })
+
+  it('runs in production without introspection or the GraphQL playground', async () => {
+    const response = await fetch(`${suite.baseURL}/api/graphql`, {
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] }
+    expect(body.data).toBeUndefined()
+    expect(body.errors?.[0]?.message).toMatch(/introspection is not allowed/)
+    const playground = await fetch(`${suite.baseURL}/api/graphql-playground`)
+    expect(playground.status).toBe(404)
+  })
 })

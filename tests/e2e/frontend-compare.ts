@@ -26,7 +26,8 @@ describe('example frontend (next start + Chromium)', () => {
   let page: Page
 
   beforeAll(async () => {
-    suite = await startSuite('frontend-compare')
+    // The GraphQL-over-HTTP audit below queries __type: this suite's server allows introspection.
+    suite = await startSuite('frontend-compare', { env: { GRAPHQL_INTROSPECTION: 'on' } })
     site = { url: suite.baseURL }
     page = await suite.browser.context.newPage()
   })

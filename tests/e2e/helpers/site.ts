@@ -176,11 +176,20 @@ export const freePort = () =>
 export type RunningSite = { baseURL: string; stop: () => Promise<void> }
 
 /** `next start dev` on the given database; resolves once the API answers. */
-export const startServer = async ({ databaseUrl, port }: { databaseUrl: string; port?: number }): Promise<RunningSite> => {
+export const startServer = async ({
+  databaseUrl,
+  env = {},
+  port,
+}: {
+  databaseUrl: string
+  /** Extra environment for `next start`, e.g. a demo setting a suite needs. */
+  env?: Record<string, string>
+  port?: number
+}): Promise<RunningSite> => {
   const chosen = port ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort())
   const baseURL = `http://localhost:${chosen}`
   const server = start('npx', ['next', 'start', 'dev', '--port', String(chosen)], {
-    env: { DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ROLE_CATALOG_SEED: 'false' },
+    env: { ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ROLE_CATALOG_SEED: 'false' },
     label: 'server',
   })
   const started = Date.now()

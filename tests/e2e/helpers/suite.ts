@@ -34,7 +34,7 @@ export type Suite = {
   timings: Record<string, number>
 }
 
-export const startSuite = async (name: string): Promise<Suite> => {
+export const startSuite = async (name: string, { env }: { env?: Record<string, string> } = {}): Promise<Suite> => {
   const timings: Record<string, number> = {}
   const time = async <T>(label: string, step: () => Promise<T>) => {
     const started = Date.now()
@@ -58,7 +58,7 @@ export const startSuite = async (name: string): Promise<Suite> => {
   try {
     database = await time('database', () => createDatabase(name))
     await time('prepare', () => prepareDatabase(database!.url))
-    site = await time('start', () => startServer({ databaseUrl: database!.url }))
+    site = await time('start', () => startServer({ databaseUrl: database!.url, env }))
     browser = await time('browser', () => launchBrowser())
   } catch (error) {
     await stop()
