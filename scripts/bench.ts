@@ -1,96 +1,275 @@
 /**
  * `npm run bench [-- --json]`: the performance figures of issue "Performance", each measured side
- * by side with its baseline in one run, on DATABASE_URL's server (or an embedded PostgreSQL).
+ * by side with its baseline in one run, on DATABASE_URL's server (or an embedded PostgreSQL). The
+ * benchmark creates and drops databases of its own (<database>_bench_esco, <database>_bench_article).
  *
- * Measured so far:
  * - importSeconds: the ESCO-size synthetic catalogue (3,000 occupations, 14,000 skills, 130,000
- *   links; `npm run bench:data`) imported into an empty database: reading the CSV files plus
- *   writing, the way `npm run import` does it.
- * - statementsPerListQuery: SQL statements for the list queries recommended to frontends, N roles
- *   with their skills and N skills with the roles that use them, for N = 10, 100, 1000, sent
- *   anonymously through Payload's GraphQL route handler on the imported catalogue.
+ *   links; `npm run bench:data`) imported into an empty database, reading the CSV files included.
+ * - statementsPerListQuery: SQL statements for the list queries the README recommends (the example
+ *   frontend's: N roles with their skills, N skills with the roles that use them) for N = 10, 100,
+ *   1000, sent anonymously through Payload's GraphQL route handler on the imported catalogue.
+ * - roleBySlugVsSql, compareVsSql: median of the frontend's `roleBySlug` / `compareRoles` query
+ *   executed in-process (Payload's schema and validation rules, a fresh request per query), divided
+ *   by the median of one hand-written SQL statement returning the same data (scripts/bench/sqlBaselines.ts),
+ *   runs interleaved, rotating through roles of the imported catalogue.
+ * - scaleLatencyRatio: the roleBySlug median at ESCO size divided by the median on a database that
+ *   holds the article's catalogue only.
+ * - httpRoleBySlug: `next start` of the demo site on the imported catalogue, autocannon (10
+ *   connections, 20 s) on the role page query, then on the server's trivial route (/healthz).
+ *
+ * `--json` prints one JSON object on stdout (progress goes to stderr). `--skip-http` leaves out the
+ * HTTP figures (no build, no server); `--keep` keeps the databases.
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
 import { importEscoFolder } from '../src/import/index.js'
-import { startBenchSite } from './bench/benchSite.js'
+import { countStatements } from '../tests/helpers/sqlCounter.js'
+import { type BenchSite, startBenchSite } from './bench/benchSite.js'
 import { escoSizes, generateEscoCatalogue } from './bench/generateEscoCatalogue.js'
-import { countStatements } from './bench/statementCounter.js'
+import { type HttpFigures, measureHttp } from './bench/http.js'
+import { describeMachine, finishMachine } from './bench/machine.js'
+import { COMPARE_ROLES_SQL, ROLE_BY_SLUG_SQL } from './bench/sqlBaselines.js'
+import { round, sideBySide } from './bench/timing.js'
 import { projectRoot, useDatabase } from './database.js'
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, keep: { type: 'boolean' } } })
-const log = (line: string) => {
-  // With --json, stdout carries the JSON object only.
-  if (values.json) console.error(line)
-  else console.log(line)
-}
+const { values } = parseArgs({
+  options: { json: { type: 'boolean' }, keep: { type: 'boolean' }, 'skip-http': { type: 'boolean' } },
+})
+// With --json, stdout carries the JSON object only: everything else, including what libraries print
+// (drizzle's schema push spinner), goes to stderr until the end.
+const printJson = values.json ? process.stdout.write.bind(process.stdout) : undefined
+if (values.json) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+const log = (line: string) => console.log(line)
 
 const LIST_SIZES = [10, 100, 1000] as const
+/** The example frontend's list queries, with the page size as a variable. */
 export const LIST_QUERIES = {
-  roles: 'query ($limit: Int) { Roles(limit: $limit) { docs { skills { skill { name } } } } }',
-  skills: 'query ($limit: Int) { Skills(limit: $limit) { docs { roles { docs { slug } } } } }',
+  roles: ROLE_LIST_QUERY.replace('query RoleList {', 'query RoleList($limit: Int) {').replace('limit: 100', 'limit: $limit'),
+  skills: SKILLS_WITH_ROLES_QUERY.replace('query SkillsWithRoles {', 'query SkillsWithRoles($limit: Int) {').replace(
+    'limit: 100',
+    'limit: $limit',
+  ),
 } as const
+const ROLE_SAMPLE = 24
+const ROLE_ROUNDS = 150
+const COMPARE_ROUNDS = 100
 
-const server = await useDatabase({ database: 'postgres', name: 'bench', persistent: false })
+type Row = { figure: string; met?: boolean; target: string; value: string }
+const rows: Row[] = []
 const results: Record<string, unknown> = {}
-const table: [string, string, string][] = []
+const details: Record<string, unknown> = {}
 
+const started = performance.now()
+const server = await useDatabase({ database: 'postgres', name: 'bench', persistent: false })
+const machine = await describeMachine(server.url)
+log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, load ${machine.loadAverage.start.join(' ')}`)
+
+/** Roles spread over the catalogue (every k-th by ID), so no single role decides a median. */
+const sampleRoles = async (site: BenchSite, count: number): Promise<string[]> => {
+  const client = await site.sql()
+  const { rows: found } = await client.query<{ slug: string }>(
+    `select slug from (select slug, row_number() over (order by id) as n, count(*) over () as total
+       from roles where _status = 'published') numbered
+     where (n - 1) % greatest(1, total / $1) = 0 order by n limit $1`,
+    [count],
+  )
+  return found.map((row) => row.slug)
+}
+
+/** roleBySlug: GraphQL in-process vs one SQL statement, rotating through `slugs`. */
+const measureRoleBySlug = async (site: BenchSite, slugs: string[]) => {
+  const client = await site.sql()
+  return sideBySide(
+    {
+      graphql: (i) => site.execute(ROLE_PAGE_QUERY, { slug: slugs[i % slugs.length] }),
+      sql: (i) => client.query(ROLE_BY_SLUG_SQL, [slugs[i % slugs.length]]),
+    },
+    { iterations: ROLE_ROUNDS },
+  )
+}
+
+/** The baseline must answer with what GraphQL answers, or the ratio compares different work. */
+const checkBaselines = async (site: BenchSite, slugs: string[]) => {
+  const client = await site.sql()
+  const [a, b] = slugs as [string, string]
+  const role = (await site.execute(ROLE_PAGE_QUERY, { slug: a })).data as { roleBySlug: Record<string, any> }
+  const sqlRole = (await client.query(ROLE_BY_SLUG_SQL, [a])).rows[0]?.role
+  const linkSlugs = (links: any[], item: string) => links.map((link) => `${link.requirement}:${link[item]?.slug}`)
+  for (const [name, item] of [['skills', 'skill'], ['responsibilities', 'responsibility'], ['certifications', 'certification']] as const) {
+    if (JSON.stringify(linkSlugs(role.roleBySlug[name], item)) !== JSON.stringify(linkSlugs(sqlRole[name], item))) {
+      throw new Error(`the roleBySlug SQL baseline answers ${name} differently for "${a}"`)
+    }
+  }
+  const comparison = ((await site.execute(COMPARE_QUERY, { a, b })).data as { compareRoles: Record<string, any> }).compareRoles
+  const sqlComparison = (await client.query(COMPARE_ROLES_SQL, [a, b])).rows[0]?.comparison
+  for (const dimension of ['responsibilities', 'skills', 'certifications', 'qualifications', 'experience']) {
+    for (const part of ['shared', 'onlyA', 'onlyB']) {
+      const got = JSON.stringify(comparison[dimension][part].map((entry: { slug: string }) => entry.slug))
+      const expected = JSON.stringify(sqlComparison.dimensions[dimension][part].map((entry: { slug: string }) => entry.slug))
+      if (got !== expected) throw new Error(`the compareRoles SQL baseline answers ${dimension}.${part} differently for ${a} / ${b}`)
+    }
+  }
+}
+
+let http: HttpFigures | undefined
+let escoDatabaseUrl: string | undefined
+let escoSlugs: string[] = []
+let escoRoleMs = Number.NaN
+const esco = await startBenchSite({ name: 'esco', serverUrl: server.url })
+let escoStopped = false
 try {
+  // importSeconds: an empty database, schema pushed, then read + write.
   const dataFolder = path.join(projectRoot, '.tmp', 'bench-esco')
   if (!existsSync(path.join(dataFolder, 'occupationSkillRelations_en.csv'))) {
     log(`generating the ESCO-size catalogue in ${dataFolder}`)
     await generateEscoCatalogue(dataFolder, escoSizes)
   }
+  escoDatabaseUrl = esco.databaseUrl
+  const importStarted = performance.now()
+  const report = await importEscoFolder({ folder: dataFolder, payload: esco.payload })
+  const importSeconds = (performance.now() - importStarted) / 1000
+  if (report.failed) throw new Error(`import failed: ${report.failed.error}`)
+  if (report.links.created !== escoSizes.links) throw new Error(`imported ${report.links.created} links, expected ${escoSizes.links}`)
+  results.importSeconds = round(importSeconds, 1)
+  rows.push({
+    figure: 'importSeconds',
+    met: importSeconds <= 60,
+    target: '≤ 60',
+    value: `${importSeconds.toFixed(1)} s (${report.skills.created} skills, ${report.roles.created} roles, ${report.links.created} links)`,
+  })
+  log(`import: ${importSeconds.toFixed(1)} s`)
 
-  // importSeconds: an empty database, schema pushed, then read + write.
-  const esco = await startBenchSite({ name: 'esco', serverUrl: server.url })
-  try {
-    const started = performance.now()
-    const report = await importEscoFolder({ folder: dataFolder, payload: esco.payload })
-    const importSeconds = (performance.now() - started) / 1000
-    if (report.failed) throw new Error(`import failed: ${report.failed.error}`)
-    if (report.links.created !== escoSizes.links) throw new Error(`imported ${report.links.created} links, expected ${escoSizes.links}`)
-    results.importSeconds = Number(importSeconds.toFixed(1))
-    table.push(['importSeconds', importSeconds.toFixed(1), `≤ 60 (${report.skills.created} skills, ${report.roles.created} roles, ${report.links.created} links)`])
-    log(`import: ${importSeconds.toFixed(1)} s`)
+  // statementsPerListQuery.
+  const statements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
+  for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
+    for (const limit of LIST_SIZES) {
+      const t0 = performance.now()
+      const { count, result } = await countStatements(() => esco.graphql(query, { limit }), { databaseUrl: esco.databaseUrl })
+      const ms = performance.now() - t0
+      if (result.errors) throw new Error(`${name} list query: ${result.errors[0]!.message}`)
+      const docs = (result.data as Record<string, { docs: Record<string, unknown>[] }>)[name === 'roles' ? 'Roles' : 'Skills']!.docs
+      if (docs.length !== limit) throw new Error(`${name} list query returned ${docs.length} documents, expected ${limit}`)
+      statements[name]![String(limit)] = count
+      log(`${name} × ${limit}: ${count} statements, ${ms.toFixed(0)} ms`)
+    }
+  }
+  results.statementsPerListQuery = statements
+  for (const name of ['roles', 'skills'] as const) {
+    const counts = LIST_SIZES.map((n) => statements[name]![String(n)]!)
+    rows.push({
+      figure: `statementsPerListQuery.${name}`,
+      met: counts.every((count) => count === counts[0]),
+      target: 'the same for every N',
+      value: LIST_SIZES.map((n) => `${n}: ${statements[name]![String(n)]}`).join(', '),
+    })
+  }
 
-    // statementsPerListQuery, with wall time for information.
-    const statements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
-    for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
-      for (const limit of LIST_SIZES) {
-        const t0 = performance.now()
-        const { count, result } = await countStatements(() => esco.graphql(query, { limit }))
-        const ms = performance.now() - t0
-        if (result.errors) throw new Error(`${name} list query: ${result.errors[0]!.message}`)
-        const docs = (result.data as Record<string, { docs: unknown[] }>)[name === 'roles' ? 'Roles' : 'Skills']!.docs
-        if (docs.length !== limit) throw new Error(`${name} list query returned ${docs.length} documents, expected ${limit}`)
-        statements[name]![String(limit)] = count
-        log(`${name} × ${limit}: ${count} statements, ${ms.toFixed(0)} ms`)
-      }
-    }
-    results.statementsPerListQuery = statements
-    for (const name of ['roles', 'skills'] as const) {
-      table.push([
-        `statementsPerListQuery.${name}`,
-        LIST_SIZES.map((n) => `${n}: ${statements[name]![String(n)]}`).join(', '),
-        'the same for every N',
-      ])
-    }
-  } finally {
-    await esco.stop({ drop: !values.keep })
+  // roleBySlugVsSql, compareVsSql.
+  escoSlugs = await sampleRoles(esco, ROLE_SAMPLE)
+  await checkBaselines(esco, escoSlugs)
+  log(`roleBySlug vs SQL: ${ROLE_ROUNDS} rounds over ${escoSlugs.length} roles`)
+  const role = await measureRoleBySlug(esco, escoSlugs)
+  escoRoleMs = role.graphql.medianMs
+  const roleRatio = role.graphql.medianMs / role.sql.medianMs
+  results.roleBySlugVsSql = round(roleRatio)
+  rows.push({
+    figure: 'roleBySlugVsSql',
+    met: roleRatio <= 3,
+    target: '≤ 3',
+    value: `${roleRatio.toFixed(2)} (${role.graphql.medianMs.toFixed(2)} ms / ${role.sql.medianMs.toFixed(2)} ms)`,
+  })
+
+  const pairs = escoSlugs.map((slug, i) => [slug, escoSlugs[(i + 1) % escoSlugs.length]!] as const)
+  const client = await esco.sql()
+  log(`compareRoles vs SQL: ${COMPARE_ROUNDS} rounds over ${pairs.length} pairs`)
+  const compare = await sideBySide(
+    {
+      graphql: (i) => esco.execute(COMPARE_QUERY, { a: pairs[i % pairs.length]![0], b: pairs[i % pairs.length]![1] }),
+      sql: (i) => client.query(COMPARE_ROLES_SQL, [...pairs[i % pairs.length]!]),
+    },
+    { iterations: COMPARE_ROUNDS },
+  )
+  const compareRatio = compare.graphql.medianMs / compare.sql.medianMs
+  results.compareVsSql = round(compareRatio)
+  rows.push({
+    figure: 'compareVsSql',
+    met: compareRatio <= 3,
+    target: '≤ 3',
+    value: `${compareRatio.toFixed(2)} (${compare.graphql.medianMs.toFixed(2)} ms / ${compare.sql.medianMs.toFixed(2)} ms)`,
+  })
+  details.medianMs = {
+    compareRoles: { graphql: round(compare.graphql.medianMs), sql: round(compare.sql.medianMs) },
+    roleBySlug: { graphql: round(role.graphql.medianMs), sql: round(role.sql.medianMs) },
   }
 } finally {
+  await esco.stop({ drop: false })
+  escoStopped = true
+}
+
+try {
+  // scaleLatencyRatio: the same measurement on the article's catalogue only.
+  const article = await startBenchSite({ name: 'article', seed: true, serverUrl: server.url })
+  try {
+    const articleSlugs = await sampleRoles(article, ROLE_SAMPLE)
+    log(`roleBySlug on the article's catalogue: ${ROLE_ROUNDS} rounds over ${articleSlugs.join(', ')}`)
+    const small = await measureRoleBySlug(article, articleSlugs)
+    const ratio = escoRoleMs / small.graphql.medianMs
+    results.scaleLatencyRatio = round(ratio)
+    rows.push({
+      figure: 'scaleLatencyRatio',
+      met: ratio <= 1.5,
+      target: '≤ 1.5',
+      value: `${ratio.toFixed(2)} (${escoRoleMs.toFixed(2)} ms at ESCO size / ${small.graphql.medianMs.toFixed(2)} ms)`,
+    })
+    ;(details.medianMs as Record<string, unknown>).roleBySlugArticle = { graphql: round(small.graphql.medianMs), sql: round(small.sql.medianMs) }
+  } finally {
+    await article.stop({ drop: !values.keep })
+  }
+
+  // httpRoleBySlug: next start on the imported catalogue (which has its schema: no push).
+  delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH
+  if (!values['skip-http'] && escoDatabaseUrl) {
+    http = await measureHttp({ databaseUrl: escoDatabaseUrl, log, query: ROLE_PAGE_QUERY, slugs: escoSlugs })
+    results.httpRoleBySlug = http
+    rows.push({
+      figure: 'httpRoleBySlug',
+      met: http.errors === 0 && http.p99 <= 100,
+      target: '0 errors, p99 ≤ 100 ms',
+      value: `${http.requestsPerSecond} req/s, p50 ${http.p50} ms, p99 ${http.p99} ms, ${http.errors} errors`,
+    })
+    rows.push({
+      figure: 'httpRoleBySlug.trivial',
+      target: 'for comparison',
+      value: `${http.trivial.route}: ${http.trivial.requestsPerSecond} req/s, p50 ${http.trivial.p50} ms, p99 ${http.trivial.p99} ms; ratioToTrivial ${http.ratioToTrivial}`,
+    })
+  }
+} finally {
+  if (escoStopped && escoDatabaseUrl && !values.keep) {
+    const { dropDatabase } = await import('./bench/benchSite.js')
+    await dropDatabase(server.url, escoDatabaseUrl)
+  }
   await server.stop()
 }
 
-if (values.json) {
-  console.log(JSON.stringify(results))
+details.machine = finishMachine(machine)
+details.seconds = round((performance.now() - started) / 1000, 1)
+results.details = details
+
+if (printJson) {
+  printJson(`${JSON.stringify(results)}\n`)
 } else {
-  const widths = [0, 1, 2].map((i) => Math.max(...[['figure', 'value', 'target'], ...table].map((row) => row[i]!.length)))
-  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')
-  console.log(`\n${line(['figure', 'value', 'target'])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`)
+  const table = rows.map((row) => [row.figure, row.value, row.target, row.met === undefined ? '' : row.met ? 'met' : 'MISSED'])
+  const header = ['figure', 'value', 'target', '']
+  const widths = header.map((_, i) => Math.max(...[header, ...table].map((row) => row[i]!.length)))
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`
+  console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
   for (const row of table) console.log(line(row))
+  const m = details.machine as ReturnType<typeof finishMachine>
+  console.log(
+    `\n${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}, PostgreSQL ${m.postgres}; load average ${m.loadAverage.start.join(' ')} at the start, ${m.loadAverage.end?.join(' ')} at the end; ${details.seconds} s`,
+  )
 }
 process.exit(0)

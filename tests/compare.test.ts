@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
-import { isLinkAccessCheck, recordStatements } from './helpers/sqlStatements.js'
+import { isLinkAccessCheck, recordStatements } from './helpers/sqlCounter.js'
 
 const dimension = `{
   shared { slug label kind abbreviation a { requirement note level } b { requirement note level } }

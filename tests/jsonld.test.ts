@@ -5,7 +5,7 @@ import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { taxonomySeed } from '../seed/taxonomy.js'
 import { occupationId, serializeJsonLdForHtml } from '../src/jsonld/occupation.js'
 import { startSite, type TestSite } from './helpers/setup.js'
-import { isLinkAccessCheck, recordStatements } from './helpers/sqlStatements.js'
+import { isLinkAccessCheck, recordStatements } from './helpers/sqlCounter.js'
 
 const PM = 'project-manager'
 const TPM = 'technical-project-manager'

@@ -1,12 +1,15 @@
 /**
  * A site for the benchmark: the plugin in a minimal host config, on a fresh database of its own on
- * the benchmark's PostgreSQL server, queried through Payload's real GraphQL route handler.
+ * the benchmark's PostgreSQL server, queried through Payload's real GraphQL route handler or, for
+ * timings, executed in-process the way that handler does it.
  */
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { configToSchema } from '@payloadcms/graphql'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
-import { buildConfig, getPayload } from 'payload'
+import { type DocumentNode, execute, type ExecutionResult, parse, specifiedRules, validate } from 'graphql'
+import { buildConfig, createPayloadRequest, getPayload } from 'payload'
 import pg from 'pg'
 
 import { roleCatalogPlugin } from '../../src/index.js'
@@ -14,8 +17,17 @@ import { roleCatalogPlugin } from '../../src/index.js'
 export type BenchSite = {
   config: SanitizedConfig
   databaseUrl: string
+  /**
+   * Executes a GraphQL operation in-process as `/api/graphql` does once it has read the body: a
+   * fresh Payload request (context, data loader, anonymous user), the query parsed and validated
+   * with GraphQL's and Payload's validation rules (the site's own included), then executed against
+   * Payload's schema. Throws on errors.
+   */
+  execute: (query: string, variables?: Record<string, unknown>) => Promise<ExecutionResult>
   graphql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<{ data?: T; errors?: { message: string }[] }>
   payload: Payload
+  /** A connection of its own to the site's database, for the hand-written SQL baselines. */
+  sql: () => Promise<pg.Client>
   stop: (options?: { drop?: boolean }) => Promise<void>
 }
 
@@ -28,6 +40,12 @@ const adminQuery = async (serverUrl: string, text: string) => {
     await client.end()
   }
 }
+
+const databaseName = (databaseUrl: string) => decodeURIComponent(new URL(databaseUrl).pathname.slice(1))
+
+/** Drops a database the benchmark created (after its site has stopped). */
+export const dropDatabase = async (serverUrl: string, databaseUrl: string) =>
+  adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${databaseName(databaseUrl)}" WITH (FORCE)`)
 
 export const startBenchSite = async ({
   name,
@@ -53,6 +71,8 @@ export const startBenchSite = async ({
     admin: { user: 'users' },
     collections: [{ slug: 'users', auth: true, fields: [] }],
     db: postgresAdapter({ pool: { connectionString: databaseUrl } }),
+    // The benchmark's own output says what happens; Payload's info lines (seeding) would drown it.
+    logger: { options: { level: process.env.BENCH_LOG_LEVEL ?? 'error' } },
     // The recommended list queries are measured up to N = 1000; the default page cap is 100.
     plugins: [roleCatalogPlugin({ limits: { maxLimit: 1000 }, seed })],
     secret: 'role-catalog-bench-secret',
@@ -67,9 +87,26 @@ export const startBenchSite = async ({
   const payload = await getPayload({ config })
   ;(payload.db as unknown as { pool: pg.Pool }).pool.on('error', () => {})
 
+  // What GRAPHQL_POST builds once per process (@payloadcms/next's getGraphql).
+  const { schema, validationRules } = configToSchema(config)
+  let client: pg.Client | undefined
+
   return {
     config,
     databaseUrl,
+    execute: async (query, variables) => {
+      const req = await createPayloadRequest({
+        config,
+        request: new Request('http://localhost/api/graphql', { headers: { 'Content-Type': 'application/json' }, method: 'POST' }),
+      })
+      const document: DocumentNode = parse(query)
+      const args = { contextValue: { headers: {}, req }, document, schema, variableValues: variables }
+      const errors = validate(schema, document, [...specifiedRules, ...validationRules(args)])
+      if (errors.length > 0) throw new Error(`GraphQL validation: ${errors[0]!.message}`)
+      const result = await execute(args)
+      if (result.errors?.length) throw new Error(`GraphQL: ${result.errors[0]!.message}`)
+      return result
+    },
     graphql: async (query, variables) => {
       const response = await GRAPHQL_POST(config)(
         new Request('http://localhost/api/graphql', {
@@ -81,7 +118,18 @@ export const startBenchSite = async ({
       return (await response.json()) as never
     },
     payload,
+    sql: async () => {
+      if (!client) {
+        client = new pg.Client({ connectionString: databaseUrl })
+        client.on('error', () => {})
+        await client.connect()
+      }
+      return client
+    },
     stop: async ({ drop = true } = {}) => {
+      await client?.end()
+      // destroy() leaves the adapter's pool open (its idle connections die with the database; the
+      // pool's error handler above keeps that quiet).
       await payload.destroy()
       if (drop) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     },

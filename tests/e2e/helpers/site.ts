@@ -6,7 +6,8 @@
  * a last resort, when this process exits.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -144,21 +145,52 @@ export const prepareDatabase = async (databaseUrl: string) =>
 // Build and server
 
 const buildID = path.join(devDir, '.next', 'BUILD_ID')
+const digestFile = path.join(devDir, '.next', 'role-catalog-sources.sha256')
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name === '.next' || entry.name === 'node_modules' || entry.name.startsWith('.')) return []
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? sourceFiles(full) : [full]
+  })
+
+/** A digest of what the build depends on, by content (`next dev` touches files, so not by mtime). */
+const sourcesDigest = (): string => {
+  const hash = createHash('sha256')
+  const files = [
+    ...['src', 'seed', 'dev'].flatMap((dir) => sourceFiles(path.join(projectRoot, dir))),
+    ...['package.json', 'package-lock.json', 'tsconfig.json'].map((file) => path.join(projectRoot, file)),
+  ]
+  for (const file of files.sort()) {
+    hash.update(path.relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0')
+  }
+  return hash.digest('hex')
+}
 
 /**
- * `next build dev`, unless E2E_SKIP_BUILD=1 and a build exists. The build reads the config but
- * never connects, so any database URL will do.
+ * `next build dev`, unless dev/.next was built from the same sources (src/, seed/, dev/, package
+ * files; compared by content). E2E_FORCE_BUILD=1 always builds; E2E_SKIP_BUILD=1 uses any existing
+ * build. The build reads the config but never connects, so any database URL will do. Shared by the
+ * browser tests and `npm run bench` (its HTTP figures run against `next start`).
  */
-export const buildSite = async (databaseUrl: string) => {
+export const buildSite = async (databaseUrl: string, { log = console.log }: { log?: (line: string) => void } = {}) => {
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(buildID)) {
-    console.log('[e2e] E2E_SKIP_BUILD=1: using the existing build in dev/.next')
+    log('[build] E2E_SKIP_BUILD=1: using the existing build in dev/.next')
     return { ms: 0, skipped: true }
+  }
+  if (process.env.E2E_FORCE_BUILD !== '1' && existsSync(buildID) && existsSync(digestFile)) {
+    if (readFileSync(digestFile, 'utf8') === sourcesDigest()) {
+      log('[build] dev/.next was built from these sources: not rebuilding')
+      return { ms: 0, skipped: true }
+    }
   }
   const { ms } = await run('npx', ['next', 'build', 'dev'], {
     env: { DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     label: 'build',
   })
-  console.log(`[e2e] next build dev: ${(ms / 1000).toFixed(1)} s`)
+  // After the build: it may rewrite files under dev/ (next-env.d.ts), which the next check reads.
+  writeFileSync(digestFile, sourcesDigest())
+  log(`[build] next build dev: ${(ms / 1000).toFixed(1)} s`)
   return { ms, skipped: false }
 }
 
@@ -179,11 +211,13 @@ export type RunningSite = { baseURL: string; stop: () => Promise<void> }
 export const startServer = async ({
   databaseUrl,
   env = {},
+  log = console.log,
   port,
 }: {
   databaseUrl: string
   /** Extra environment for `next start`, e.g. a demo setting a suite needs. */
   env?: Record<string, string>
+  log?: (line: string) => void
   port?: number
 }): Promise<RunningSite> => {
   const chosen = port ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort())
@@ -209,7 +243,7 @@ export const startServer = async ({
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  console.log(`[e2e] next start: ${baseURL} answered after ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  log(`[e2e] next start: ${baseURL} answered after ${((Date.now() - started) / 1000).toFixed(1)} s`)
   return { baseURL, stop: () => stopChild(server.child, server.exited) }
 }
 
