@@ -26,7 +26,7 @@ export type RunningDatabase = {
   stop: () => Promise<void>
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = net.createServer()
     server.unref()
@@ -36,6 +36,24 @@ const freePort = () =>
       server.close(() => resolve(port))
     })
   })
+
+/** Runs one statement (CREATE or DROP DATABASE, say) on a server over a short-lived connection. */
+export const adminQuery = async (serverUrl: string, text: string) => {
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    await client.query(text)
+  } finally {
+    await client.end()
+  }
+}
+
+/** The same server URL, naming another database. */
+export const withDatabaseName = (serverUrl: string, database: string) => {
+  const url = new URL(serverUrl)
+  url.pathname = `/${database}`
+  return url.toString()
+}
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
 

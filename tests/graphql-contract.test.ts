@@ -3,13 +3,12 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { printSchema } from 'graphql'
 import { auditServer } from 'graphql-http'
 import { readFileSync } from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { withGraphQLRequestErrors } from '../src/graphql/http.js'
+import { serveSite, type ServedSite } from './helpers/httpServer.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -39,46 +38,18 @@ describe('the committed GraphQL schema (dev/schema.graphql)', () => {
 
 describe('GraphQL over HTTP (graphql-http audit)', () => {
   let site: TestSite
-  let server: http.Server
+  let served: ServedSite
   let url: string
 
   beforeAll(async () => {
     site = await startSite({ name: 'graphql_http', plugin: { seed: true } })
-    // The same handler dev/app/(payload)/api/graphql/route.ts mounts, behind a plain HTTP server
-    // that behaves like Next.js: 405 for methods the route does not export, 500 when it throws.
-    const handle = withGraphQLRequestErrors(GRAPHQL_POST(site.config))
-    server = http.createServer(async (incoming, outgoing) => {
-      const target = new URL(incoming.url ?? '/', 'http://127.0.0.1')
-      if (target.pathname !== '/api/graphql') {
-        outgoing.writeHead(404).end()
-        return
-      }
-      if (incoming.method !== 'POST') {
-        outgoing.writeHead(405, { Allow: 'OPTIONS, POST' }).end()
-        return
-      }
-      const chunks: Buffer[] = []
-      for await (const chunk of incoming) chunks.push(chunk as Buffer)
-      const headers = new Headers()
-      for (const [name, value] of Object.entries(incoming.headers)) {
-        if (typeof value === 'string') headers.set(name, value)
-        else if (Array.isArray(value)) for (const each of value) headers.append(name, each)
-      }
-      let response: Response
-      try {
-        response = await handle(new Request(target, { body: Buffer.concat(chunks), headers, method: 'POST' }))
-      } catch {
-        // What Next.js answers when a route handler throws.
-        response = new Response(null, { status: 500 })
-      }
-      outgoing.writeHead(response.status, Object.fromEntries(response.headers))
-      outgoing.end(Buffer.from(await response.arrayBuffer()))
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/graphql`
+    // The same handler dev/app/(payload)/api/graphql/route.ts mounts, over HTTP the way Next.js
+    // serves it: 405 for methods the route does not export, 500 when it throws.
+    served = await serveSite(site, { graphql: withGraphQLRequestErrors(GRAPHQL_POST(site.config)) })
+    url = `${served.url}/api/graphql`
   })
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve))
+    await served?.close()
     await site?.stop()
   })
 

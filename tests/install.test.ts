@@ -14,8 +14,8 @@ import { builtinModules } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { adminQuery } from '../scripts/database.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const fixture = path.join(root, 'tests/fixtures/host-site')
@@ -51,16 +51,6 @@ const run = (command: string, args: string[], cwd: string, env: Record<string, s
   })
 
 const tail = (text: string, lines = 60) => text.split('\n').slice(-lines).join('\n')
-
-const adminQuery = async (serverUrl: string, text: string) => {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
-}
 
 let workDir: string
 let packed: Packed

@@ -14,6 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { adminQuery } from '../scripts/database.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shippedMigrations = path.join(root, 'dev/migrations')
@@ -60,16 +61,6 @@ const run = (command: string, args: string[], env: Record<string, string>) =>
   })
 
 const tail = (text: string) => text.split('\n').slice(-40).join('\n')
-
-const adminQuery = async (serverUrl: string, text: string) => {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
-}
 
 describe('the shipped migrations', () => {
   let serverUrl: string

@@ -13,6 +13,7 @@ import { buildConfig, createPayloadRequest, getPayload } from 'payload'
 import pg from 'pg'
 
 import { roleCatalogPlugin } from '../../src/index.js'
+import { adminQuery } from '../database.js'
 
 export type BenchSite = {
   config: SanitizedConfig
@@ -29,16 +30,6 @@ export type BenchSite = {
   /** A connection of its own to the site's database, for the hand-written SQL baselines. */
   sql: () => Promise<pg.Client>
   stop: (options?: { drop?: boolean }) => Promise<void>
-}
-
-const adminQuery = async (serverUrl: string, text: string) => {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
 }
 
 const databaseName = (databaseUrl: string) => decodeURIComponent(new URL(databaseUrl).pathname.slice(1))

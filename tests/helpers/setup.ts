@@ -7,6 +7,7 @@ import pg from 'pg'
 import { inject } from 'vitest'
 
 import { roleCatalogPlugin, type RoleCatalogPluginOptions } from '../../src/index.js'
+import { adminQuery, withDatabaseName } from '../../scripts/database.js'
 
 export const editor = { email: 'editor@example.com', password: 'editor-password' }
 
@@ -51,22 +52,6 @@ export type TestSite = {
   stop: () => Promise<void>
 }
 
-const withDatabase = (serverUrl: string, database: string) => {
-  const url = new URL(serverUrl)
-  url.pathname = `/${database}`
-  return url.toString()
-}
-
-const adminQuery = async (serverUrl: string, text: string) => {
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    await client.query(text)
-  } finally {
-    await client.end()
-  }
-}
-
 const readBody = async (response: Response) => {
   const text = await response.text()
   try {
@@ -93,7 +78,7 @@ export const startSite = async ({
   const database = `${base}_${name.replace(/\W/g, '_')}_${process.pid}`.slice(0, 63)
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
   await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
-  const databaseUrl = withDatabase(serverUrl, database)
+  const databaseUrl = withDatabaseName(serverUrl, database)
 
   // The adapter skips a push when the schema equals the last one pushed in this process; every test
   // database is new, so it must always be pushed.

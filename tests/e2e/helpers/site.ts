@@ -8,13 +8,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { type BrowserContext, chromium } from 'playwright-core'
 
-import { projectRoot, type RunningDatabase, useDatabase } from '../../../scripts/database.js'
+import { freePort, projectRoot, type RunningDatabase, useDatabase } from '../../../scripts/database.js'
 
 export const devDir = path.join(projectRoot, 'dev')
 export const screenshotDir = path.join(projectRoot, 'test-results', 'e2e')
@@ -193,17 +192,6 @@ export const buildSite = async (databaseUrl: string, { log = console.log }: { lo
   log(`[build] next build dev: ${(ms / 1000).toFixed(1)} s`)
   return { ms, skipped: false }
 }
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 export type RunningSite = { baseURL: string; stop: () => Promise<void> }
 
