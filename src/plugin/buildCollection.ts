@@ -5,6 +5,7 @@ import type { CatalogCollection, ResolvedRoleCatalogOptions } from './options.js
 import { withMaxLengths } from '../fields/maxLengths.js'
 import { boundReads } from '../hooks/boundReads.js'
 import { catalogHooks } from '../hooks/index.js'
+import { markPluginOwned } from './owned.js'
 import { defaultCatalogAccess } from './access.js'
 
 type BuildCollectionArgs = {
@@ -43,6 +44,13 @@ export const buildCollection = ({
   pluginHooks,
 }: BuildCollectionArgs): CollectionConfig => {
   const override = options.overrides[name] ?? {}
+  const ownHooks = options.disabled
+    ? {}
+    : mergeHooks(mergeHooks({ beforeOperation: [boundReads(options.limits)] }, catalogHooks(name, options)), pluginHooks)
+  // Recognised later as the plugin's own: tuned reads need a collection without a host's hooks.
+  for (const hooks of [ownHooks, base.hooks]) {
+    for (const list of Object.values(hooks ?? {})) for (const hook of (list as unknown[]) ?? []) markPluginOwned(hook)
+  }
   return {
     ...base,
     ...(override.labels ? { labels: override.labels } : {}),
@@ -52,14 +60,6 @@ export const buildCollection = ({
     fields: override.fields
       ? override.fields({ defaultFields: withMaxLengths(defaultFields) })
       : withMaxLengths(defaultFields),
-    hooks: mergeHooks(
-      options.disabled
-        ? {}
-        : mergeHooks(
-            mergeHooks({ beforeOperation: [boundReads(options.limits)] }, catalogHooks(name, options)),
-            pluginHooks,
-          ),
-      mergeHooks(base.hooks, override.hooks),
-    ),
+    hooks: mergeHooks(ownHooks, mergeHooks(base.hooks, override.hooks)),
   }
 }
