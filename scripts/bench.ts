@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util'
 
 import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
 import { importEscoFolder } from '../src/import/index.js'
+import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { countStatements } from '../tests/helpers/sqlCounter.js'
 import { type BenchSite, startBenchSite } from './bench/benchSite.js'
 import { escoSizes, generateEscoCatalogue } from './bench/generateEscoCatalogue.js'
@@ -79,16 +80,31 @@ const sampleRoles = async (site: BenchSite, count: number): Promise<string[]> =>
   return found.map((row) => row.slug)
 }
 
-/** roleBySlug: GraphQL in-process vs one SQL statement, rotating through `slugs`. */
-const measureRoleBySlug = async (site: BenchSite, slugs: string[]) => {
+/**
+ * Runs `run` on Payload's generic read path: the plugin's tuned reads and batched joins switched
+ * off (src/read/tunedReads.ts reads the switch on every request). For comparison only.
+ */
+const generic = async <T>(site: BenchSite, run: () => Promise<T>): Promise<T> => {
+  const catalog = getCatalogConfig(site.payload.config)
+  catalog.tunedReads = false
+  try {
+    return await run()
+  } finally {
+    catalog.tunedReads = true
+  }
+}
+
+/** roleBySlug: GraphQL in-process (as the plugin answers it, and on Payload's generic path) vs one SQL statement. */
+const measureRoleBySlug = async (site: BenchSite, slugs: string[], { withGeneric = true } = {}) => {
   const client = await site.sql()
-  return sideBySide(
-    {
-      graphql: (i) => site.execute(ROLE_PAGE_QUERY, { slug: slugs[i % slugs.length] }),
-      sql: (i) => client.query(ROLE_BY_SLUG_SQL, [slugs[i % slugs.length]]),
-    },
-    { iterations: ROLE_ROUNDS },
-  )
+  const slug = (i: number) => slugs[i % slugs.length]
+  const contestants: Record<string, (i: number) => Promise<unknown>> = {
+    graphql: (i) => site.execute(ROLE_PAGE_QUERY, { slug: slug(i) }),
+    sql: (i) => client.query(ROLE_BY_SLUG_SQL, [slug(i)]),
+  }
+  if (withGeneric) contestants.generic = (i) => generic(site, () => site.execute(ROLE_PAGE_QUERY, { slug: slug(i) }))
+  const measured = await sideBySide(contestants, { iterations: ROLE_ROUNDS })
+  return { generic: measured.generic, graphql: measured.graphql!, sql: measured.sql! }
 }
 
 /** The baseline must answer with what GraphQL answers, or the ratio compares different work. */
@@ -157,13 +173,24 @@ try {
     }
   }
   results.statementsPerListQuery = statements
+  // For comparison: Payload's own resolvers (one join query per skill) at N = 10 and 100.
+  const genericStatements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
+  for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
+    for (const limit of [10, 100]) {
+      const { count } = await generic(esco, () => countStatements(() => esco.graphql(query, { limit }), { databaseUrl: esco.databaseUrl }))
+      genericStatements[name]![String(limit)] = count
+    }
+  }
+  details.genericStatementsPerListQuery = genericStatements
   for (const name of ['roles', 'skills'] as const) {
     const counts = LIST_SIZES.map((n) => statements[name]![String(n)]!)
     rows.push({
       figure: `statementsPerListQuery.${name}`,
       met: counts.every((count) => count === counts[0]),
       target: 'the same for every N',
-      value: LIST_SIZES.map((n) => `${n}: ${statements[name]![String(n)]}`).join(', '),
+      value: `${LIST_SIZES.map((n) => `${n}: ${statements[name]![String(n)]}`).join(', ')} (Payload's resolvers: ${[10, 100]
+        .map((n) => `${n}: ${genericStatements[name]![String(n)]}`)
+        .join(', ')})`,
     })
   }
 
@@ -185,10 +212,12 @@ try {
   const pairs = escoSlugs.map((slug, i) => [slug, escoSlugs[(i + 1) % escoSlugs.length]!] as const)
   const client = await esco.sql()
   log(`compareRoles vs SQL: ${COMPARE_ROUNDS} rounds over ${pairs.length} pairs`)
+  const pair = (i: number) => ({ a: pairs[i % pairs.length]![0], b: pairs[i % pairs.length]![1] })
   const compare = await sideBySide(
     {
-      graphql: (i) => esco.execute(COMPARE_QUERY, { a: pairs[i % pairs.length]![0], b: pairs[i % pairs.length]![1] }),
-      sql: (i) => client.query(COMPARE_ROLES_SQL, [...pairs[i % pairs.length]!]),
+      generic: (i) => generic(esco, () => esco.execute(COMPARE_QUERY, pair(i))),
+      graphql: (i) => esco.execute(COMPARE_QUERY, pair(i)),
+      sql: (i) => client.query(COMPARE_ROLES_SQL, [pair(i).a, pair(i).b]),
     },
     { iterations: COMPARE_ROUNDS },
   )
@@ -201,9 +230,18 @@ try {
     value: `${compareRatio.toFixed(2)} (${compare.graphql.medianMs.toFixed(2)} ms / ${compare.sql.medianMs.toFixed(2)} ms)`,
   })
   details.medianMs = {
-    compareRoles: { graphql: round(compare.graphql.medianMs), sql: round(compare.sql.medianMs) },
-    roleBySlug: { graphql: round(role.graphql.medianMs), sql: round(role.sql.medianMs) },
+    compareRoles: { generic: round(compare.generic.medianMs), graphql: round(compare.graphql.medianMs), sql: round(compare.sql.medianMs) },
+    roleBySlug: { generic: round(role.generic!.medianMs), graphql: round(role.graphql.medianMs), sql: round(role.sql.medianMs) },
   }
+  details.genericVsSql = {
+    compareRoles: round(compare.generic.medianMs / compare.sql.medianMs),
+    roleBySlug: round(role.generic!.medianMs / role.sql.medianMs),
+  }
+  rows.push({
+    figure: "Payload's generic path, for comparison",
+    target: '',
+    value: `roleBySlug ${(role.generic!.medianMs / role.sql.medianMs).toFixed(2)} × SQL (${role.generic!.medianMs.toFixed(2)} ms), compareRoles ${(compare.generic.medianMs / compare.sql.medianMs).toFixed(2)} × SQL (${compare.generic.medianMs.toFixed(2)} ms)`,
+  })
 } finally {
   await esco.stop({ drop: false })
   escoStopped = true
@@ -215,7 +253,7 @@ try {
   try {
     const articleSlugs = await sampleRoles(article, ROLE_SAMPLE)
     log(`roleBySlug on the article's catalogue: ${ROLE_ROUNDS} rounds over ${articleSlugs.join(', ')}`)
-    const small = await measureRoleBySlug(article, articleSlugs)
+    const small = await measureRoleBySlug(article, articleSlugs, { withGeneric: false })
     const ratio = escoRoleMs / small.graphql.medianMs
     results.scaleLatencyRatio = round(ratio)
     rows.push({

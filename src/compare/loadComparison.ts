@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { CatalogSlugs } from '../plugin/options.js'
+import type { TunedSelection } from '../read/tunedReads.js'
 import type { RoleComparison } from './compareRoles.js'
 
 import { CatalogReader } from '../read/catalogReader.js'
@@ -10,20 +11,25 @@ import { compareResolvedRoles } from './compareRoles.js'
 export type LoadComparisonArgs = {
   a: unknown
   b: unknown
+  /** The request's reader, when the caller has one (GraphQL: the `jsonLd` fields then reuse what it read). */
+  reader?: CatalogReader
   req: PayloadRequest
+  /** GraphQL: what the query reads of the roles and their items (the tuned path reads no more). */
+  selection?: TunedSelection
   slugs: CatalogSlugs
 }
 
 /**
  * Compares two roles by slug for the request's user: 400 for a malformed slug, 404 naming the
  * slugs the user cannot see, otherwise the comparison. Runs one `find` for both roles and at most
- * one per linked collection, however many items the roles link.
+ * one per linked collection, however many items the roles link; on the tuned path
+ * (src/read/tunedReads.ts), one statement in all.
  */
-export const loadComparison = async ({ a, b, req, slugs }: LoadComparisonArgs): Promise<RoleComparison> => {
+export const loadComparison = async ({ a, b, reader: given, req, selection, slugs }: LoadComparisonArgs): Promise<RoleComparison> => {
   const slugA = parseRoleSlug(a, 'a')
   const slugB = parseRoleSlug(b, 'b')
-  const reader = new CatalogReader({ req, slugs })
-  const docs = await reader.findRolesBySlug([slugA, slugB])
+  const reader = given ?? new CatalogReader({ req, slugs })
+  const docs = await reader.findRolesBySlug([slugA, slugB], selection)
   const docA = docs.find((doc) => doc.slug === slugA)
   const docB = docs.find((doc) => doc.slug === slugB)
   if (!docA || !docB) {

@@ -1,29 +1,37 @@
 import type * as GraphQLModule from 'graphql'
+import type { GraphQLResolveInfo } from 'graphql'
 import type { Config, GraphQLExtension, PayloadRequest } from 'payload'
 
 import { GraphQLJSON } from '@payloadcms/graphql/types'
 import { isolateObjectProperty } from 'payload'
 
-import type { CatalogSlugs } from '../plugin/options.js'
+import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 
 import { loadComparison } from '../compare/loadComparison.js'
 import { occupationForDoc } from '../jsonld/loadOccupation.js'
 import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
 import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
+import { batchRoleJoins } from './batchedJoins.js'
 import { buildComparisonTypes } from './comparisonTypes.js'
+import { selectionOf, tunedSelectionForComparison, tunedSelectionForRole } from './selection.js'
+import { answerLinksFromTunedReads } from './tunedLinks.js'
 
 type Context = { req: PayloadRequest }
 
 /**
  * One reader per GraphQL operation (and draft mode): the `jsonLd` fields of every role in a list
  * share its DataLoader, so `Roles { docs { jsonLd } }` reads the linked items once per collection,
- * not once per role.
+ * not once per role, and `roleBySlug { jsonLd }` reuses what `roleBySlug` read. Keyed by the
+ * request's Payload DataLoader (one per request): Payload hands custom queries a context object of
+ * their own (wrapCustomResolver), so neither the context nor `req` is the same object for a query
+ * and the fields below it.
  */
 const readers = new WeakMap<object, Map<boolean, CatalogReader>>()
 const readerFor = (context: Context, slugs: CatalogSlugs): CatalogReader => {
   const draft = context.req.query?.draft === 'true'
-  let byDraft = readers.get(context)
-  if (!byDraft) readers.set(context, (byDraft = new Map()))
+  const key = (context.req.payloadDataLoader as object | undefined) ?? context
+  let byDraft = readers.get(key)
+  if (!byDraft) readers.set(key, (byDraft = new Map()))
   let reader = byDraft.get(draft)
   if (!reader) byDraft.set(draft, (reader = new CatalogReader({ draft, req: context.req, slugs })))
   return reader
@@ -68,6 +76,8 @@ const addJsonLdField = (roleType: GraphQLModule.GraphQLObjectType, slugs: Catalo
 export const roleCatalogGraphQL = (
   graphQL: Config['graphQL'],
   slugs: CatalogSlugs,
+  /** The plugin's read limits; given, the `roles` join fields get the batched resolver (batchedJoins.ts). */
+  limits?: Required<ReadLimits>,
 ): Config['graphQL'] => {
   if (graphQL?.disable) return graphQL
   const hostQueries = graphQL?.queries
@@ -77,6 +87,8 @@ export const roleCatalogGraphQL = (
     // The host may hide the roles collection from GraphQL (`graphQL: false`).
     if (!roleType) return host
     addJsonLdField(roleType, slugs)
+    answerLinksFromTunedReads(GraphQL, roleType)
+    if (limits) batchRoleJoins({ collections: context.collections as never, limits, slugs })
     const { comparison } = buildComparisonTypes(GraphQL, roleType)
     const { GraphQLBoolean, GraphQLNonNull, GraphQLString } = GraphQL
 
@@ -88,8 +100,13 @@ export const roleCatalogGraphQL = (
         },
         description:
           'Compares two roles by slug: per dimension, the items both have and the items only one has. Unknown slug: error with extensions.statusCode 404.',
-        resolve: (_source: unknown, args: { a: string; b: string }, { req }: Context) =>
-          loadComparison({ a: args.a, b: args.b, req, slugs }),
+        resolve: (_source: unknown, args: { a: string; b: string }, context: Context, info: GraphQLResolveInfo) => {
+          // The operation's reader: the two roles' `jsonLd` fields then reuse what the comparison read.
+          // (A comparison always reads published documents; a `?draft=true` operation's reader would not.)
+          const reader = context.req.query?.draft === 'true' ? new CatalogReader({ req: context.req, slugs }) : readerFor(context, slugs)
+          const selection = tunedSelectionForComparison(selectionOf(info))
+          return loadComparison({ a: args.a, b: args.b, reader, req: context.req, selection, slugs })
+        },
         type: comparison,
       },
       roleBySlug: {
@@ -99,16 +116,26 @@ export const roleCatalogGraphQL = (
         },
         description:
           'One role by slug, for role pages: ask for its links (responsibilities, skills, ...) and jsonLd in one call. Unknown slug: error with extensions.statusCode 404.',
-        resolve: async (_source: unknown, args: { draft?: boolean | null; slug: string }, context: Context) => {
+        resolve: async (
+          _source: unknown,
+          args: { draft?: boolean | null; slug: string },
+          context: Context,
+          info: GraphQLResolveInfo,
+        ) => {
           const slug = parseRoleSlug(args.slug, 'slug')
-          const req = isolateObjectProperty(context.req, ['locale', 'fallbackLocale', 'transactionID'])
+          let reader: CatalogReader
           if (typeof args.draft === 'boolean') {
             // As Payload's own `Role(id, draft)` does: the role's relationship fields follow suit.
+            const req = isolateObjectProperty(context.req, ['locale', 'fallbackLocale', 'transactionID'])
             req.query = req.query || {}
             req.query.draft = String(args.draft)
+            reader = new CatalogReader({ draft: args.draft === true, req, slugs })
+          } else {
+            // The operation's reader: `jsonLd` then reuses what this read (on the tuned path, everything).
+            reader = readerFor(context, slugs)
           }
-          const reader = new CatalogReader({ draft: args.draft === true, req, slugs })
-          const [doc] = await reader.findRolesBySlug([slug])
+          // On the tuned path, what the query selects is read in one statement (src/read/tunedReads.ts).
+          const [doc] = await reader.findRolesBySlug([slug], tunedSelectionForRole(selectionOf(info)))
           if (!doc) throw roleNotFound([slug])
           return doc
         },

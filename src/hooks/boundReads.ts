@@ -9,6 +9,35 @@ import { guardLinkFilters } from './guardLinkFilters.js'
 import { validateWhere } from './validateWhere.js'
 
 /**
+ * Payload's own population of links (its per-request DataLoader, which GraphQL relationship fields
+ * and `depth` use): an unpaginated `find` by `id in [...]` with `disableErrors`. It reads documents
+ * the response already links, so it is bounded by them; capping it at `maxLimit` turned every link
+ * past the first `maxLimit` distinct documents into `null` (a list of 100 roles with 40 skills each).
+ */
+const isLinkPopulation = (args: Record<string, unknown>): boolean => {
+  const where = args.where as Where | undefined
+  return (
+    args.disableErrors === true &&
+    args.pagination === false &&
+    args.limit === undefined &&
+    !!where &&
+    Object.keys(where).length === 1 &&
+    Array.isArray((where.id as { in?: unknown } | undefined)?.in) &&
+    Object.keys(where.id as object).length === 1
+  )
+}
+
+/**
+ * The page size of an unpaginated read made by Payload itself (a GraphQL join asks for `limit + 1`
+ * documents to learn whether there is a next page): `limit` 0 gets `maxLimit`, more than
+ * `maxLimit + 1` gets `maxLimit + 1`. Exported so the plugin's batched joins answer the same.
+ */
+export const unpaginatedReadLimit = (limit: number | undefined, maxLimit: number): number => {
+  if (limit === 0 || limit === undefined) return maxLimit
+  return limit > maxLimit + 1 ? maxLimit + 1 : limit
+}
+
+/**
  * Clamps what a REST or GraphQL read may ask for before it reaches the database: `limit=0`,
  * `pagination=false` and huge limits get `maxLimit`; `depth` is capped at `maxDepth`. Reads through
  * the Local API (seeding, imports, a site's own code) are the developer's call and left alone.
@@ -49,6 +78,7 @@ export const boundReads =
     if (operation === 'read' || operation === 'readDistinct' || operation === 'update' || operation === 'delete') {
       if ('depth' in next && typeof next.depth === 'number' && next.depth > maxDepth) next.depth = maxDepth
       if (operation !== 'read' && operation !== 'readDistinct') return next
+      if (isLinkPopulation(next as Record<string, unknown>)) return next
       const { limit, pagination } = next as { limit?: number; pagination?: boolean }
       const unbounded = limit === 0 || (limit === undefined && pagination === false)
       const routeParams = req.routeParams as { collection?: string; id?: string } | undefined
@@ -58,9 +88,12 @@ export const boundReads =
       } else {
         // Unpaginated reads made by Payload itself stay unpaginated. The GraphQL join resolver asks
         // for limit + 1 to learn whether there is a next page, so that one extra row is allowed.
-        const cap = pagination === false ? maxLimit + 1 : maxLimit
-        if (unbounded) Object.assign(next, { limit: maxLimit })
-        else if (typeof limit === 'number' && limit > cap) Object.assign(next, { limit: cap })
+        if (pagination === false) {
+          if (unbounded || (typeof limit === 'number' && limit > maxLimit + 1)) {
+            Object.assign(next, { limit: unpaginatedReadLimit(limit ?? 0, maxLimit) })
+          }
+        } else if (unbounded) Object.assign(next, { limit: maxLimit })
+        else if (typeof limit === 'number' && limit > maxLimit) Object.assign(next, { limit: maxLimit })
       }
     }
     return next

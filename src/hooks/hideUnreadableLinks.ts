@@ -1,68 +1,78 @@
 import type { CollectionAfterReadHook, CollectionSlug, PayloadRequest, Where } from 'payload'
 
+import DataLoader from 'dataloader'
+
 import type { CatalogSlugs } from '../plugin/options.js'
 
+import { internalReadRequest } from '../read/internalRead.js'
 import { type DocID, linkedCollections, relationID, roleLinks } from './roleLinks.js'
 
+type Readable = {
+  /** `true`: the user's read access to the collection is unrestricted (an editor); no query needed. */
+  access: Promise<boolean>
+  /** Whether the user may read a document, by ID; batched across every role read in the same tick. */
+  byID: DataLoader<DocID, boolean, string>
+}
+
 /**
- * Per request: which linked documents the reader may read. A list of roles links the same skills
- * over and over; each is looked up once. Promises are stored so concurrent lookups share one query.
+ * Per request and collection: which linked documents the reader may read. The afterRead hooks of
+ * all the roles in one `find` run together, so the IDs they ask about land in one DataLoader batch:
+ * one query per linked collection for a whole list, not one per role. Each ID is looked up once.
  */
-const readableCache = new WeakMap<object, Map<string, Promise<Set<DocID> | true>>>()
+const readableCache = new WeakMap<object, Map<string, Readable>>()
 
 const isPopulated = (value: unknown) => typeof value === 'object' && value !== null
+
+const readableFor = (req: PayloadRequest, collection: string): Readable => {
+  let cache = readableCache.get(req)
+  if (!cache) {
+    cache = new Map()
+    readableCache.set(req, cache)
+  }
+  let readable = cache.get(collection)
+  if (!readable) {
+    const read = req.payload.collections[collection as CollectionSlug]?.config.access?.read
+    readable = {
+      access: (async () => {
+        const result: boolean | Where = read ? await read({ req }) : Boolean(req.user)
+        return result === true
+      })(),
+      byID: new DataLoader(
+        async (ids) => {
+          const { docs } = await req.payload.find({
+            collection: collection as CollectionSlug,
+            depth: 0,
+            limit: ids.length,
+            // The reader's own access decides: this is the read Payload itself did not filter.
+            overrideAccess: false,
+            pagination: false,
+            // The plugin's own read by ID, bounded by the roles' links: exempt from the caller-facing
+            // page limit (src/hooks/boundReads.ts), which would otherwise hide links past it.
+            req: internalReadRequest(req),
+            select: { id: true } as never,
+            user: req.user,
+            where: { id: { in: [...ids] } },
+          })
+          const found = new Set(docs.map((doc) => String((doc as { id: DocID }).id)))
+          return ids.map((id) => found.has(String(id)))
+        },
+        { cacheKeyFn: (id) => String(id) },
+      ),
+    }
+    cache.set(collection, readable)
+  }
+  return readable
+}
 
 /**
  * The IDs among `ids` of `collection` that the request's user may read, or `true` when the user's
  * read access to the collection is unrestricted (an editor): then no query is needed at all.
  */
 const readableIDs = async (req: PayloadRequest, collection: string, ids: DocID[]): Promise<Set<DocID> | true> => {
-  let cache = readableCache.get(req)
-  if (!cache) {
-    cache = new Map()
-    readableCache.set(req, cache)
-  }
-
-  const accessKey = `${collection}:access`
-  let access = cache.get(accessKey)
-  if (!access) {
-    const read = req.payload.collections[collection as CollectionSlug]?.config.access?.read
-    access = (async () => {
-      const result: boolean | Where = read ? await read({ req }) : Boolean(req.user)
-      return result === true ? true : new Set<DocID>()
-    })()
-    cache.set(accessKey, access)
-  }
-  if ((await access) === true) return true
-
-  const readable = new Set<DocID>()
-  const missing: DocID[] = []
-  const lookups: Promise<void>[] = []
-  for (const id of ids) {
-    const known = cache.get(`${collection}:${id}`)
-    if (known) lookups.push(known.then((set) => void (set !== true && set.has(id) && readable.add(id))))
-    else missing.push(id)
-  }
-  if (missing.length > 0) {
-    const query = req.payload
-      .find({
-        collection: collection as CollectionSlug,
-        depth: 0,
-        limit: missing.length,
-        // The reader's own access decides: this is the read Payload itself did not filter.
-        overrideAccess: false,
-        pagination: false,
-        req,
-        select: { id: true } as never,
-        user: req.user,
-        where: { id: { in: missing } },
-      })
-      .then(({ docs }) => new Set(docs.map((doc) => (doc as { id: DocID }).id)))
-    for (const id of missing) cache.set(`${collection}:${id}`, query)
-    lookups.push(query.then((set) => void missing.forEach((id) => set.has(id) && readable.add(id))))
-  }
-  await Promise.all(lookups)
-  return readable
+  const { access, byID } = readableFor(req, collection)
+  if (await access) return true
+  const allowed = await byID.loadMany(ids)
+  return new Set(ids.filter((_, index) => allowed[index] === true))
 }
 
 /**

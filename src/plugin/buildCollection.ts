@@ -7,6 +7,7 @@ import { boundReads } from '../hooks/boundReads.js'
 import { requiredInDefaultLocale } from '../localization/requiredInDefaultLocale.js'
 import { translatedCollectionLabels, withTranslatedLabels } from '../translations/index.js'
 import { catalogHooks } from '../hooks/index.js'
+import { markPluginOwned } from './owned.js'
 import { defaultCatalogAccess } from './access.js'
 
 type BuildCollectionArgs = {
@@ -47,6 +48,13 @@ export const buildCollection = ({
   const override = options.overrides[name] ?? {}
   // Admin labels come from the plugin's translations (src/translations/); a host's own labels win.
   const fields = withTranslatedLabels(requiredInDefaultLocale(withMaxLengths(defaultFields)))
+  const ownHooks = options.disabled
+    ? {}
+    : mergeHooks(mergeHooks({ beforeOperation: [boundReads(options.limits)] }, catalogHooks(name, options)), pluginHooks)
+  // Recognised later as the plugin's own: tuned reads need a collection without a host's hooks.
+  for (const hooks of [ownHooks, base.hooks]) {
+    for (const list of Object.values(hooks ?? {})) for (const hook of (list as unknown[]) ?? []) markPluginOwned(hook)
+  }
   return {
     ...base,
     labels: override.labels ?? translatedCollectionLabels(name),
@@ -54,14 +62,6 @@ export const buildCollection = ({
     access: { ...defaultCatalogAccess(), ...override.access },
     admin: { group: options.adminGroup, ...base.admin, ...override.admin },
     fields: override.fields ? override.fields({ defaultFields: fields }) : fields,
-    hooks: mergeHooks(
-      options.disabled
-        ? {}
-        : mergeHooks(
-            mergeHooks({ beforeOperation: [boundReads(options.limits)] }, catalogHooks(name, options)),
-            pluginHooks,
-          ),
-      mergeHooks(base.hooks, override.hooks),
-    ),
+    hooks: mergeHooks(ownHooks, mergeHooks(base.hooks, override.hooks)),
   }
 }

@@ -65,7 +65,13 @@ export const roleCatalogPlugin =
       i18n: { ...config.i18n, translations },
       custom: {
         ...config.custom,
-        [CUSTOM_KEY]: { disabled: options.disabled, slugs: options.slugs },
+        [CUSTOM_KEY]: {
+          disabled: options.disabled,
+          slugs: options.slugs,
+          // Tuned reads (src/read/tunedReads.ts) need the plugin's own fields.
+          tunedReads:
+            options.tunedReads && !options.disabled && catalogCollections.every((name) => !options.overrides[name]?.fields),
+        },
       },
       // Indexes are schema too: added whether or not the plugin is disabled.
       db: withCatalogIndexes(config.db, options.slugs) as Config['db'],
@@ -95,7 +101,7 @@ export const roleCatalogPlugin =
         ? { ...collection, endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs)] }
         : collection,
     )
-    next.graphQL = roleCatalogGraphQL(next.graphQL, options.slugs)
+    next.graphQL = roleCatalogGraphQL(next.graphQL, options.slugs, options.limits)
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {

@@ -51,6 +51,12 @@ export type RoleCatalogPluginOptions = {
   overrides?: Partial<Record<CatalogCollection, CollectionOverride>>
   /** Seed the article content on init; only documents whose slug is missing are created. */
   seed?: boolean
+  /**
+   * Answer `roleBySlug`, `compareRoles`, the JSON-LD endpoint and GraphQL's `roles` joins with the
+   * plugin's own SQL (src/read/tunedReads.ts) where it answers exactly what Payload's generic reads
+   * would: only while the collections keep the plugin's access, hooks and fields. Default true.
+   */
+  tunedReads?: boolean
 }
 
 export type ResolvedRoleCatalogOptions = {
@@ -61,6 +67,7 @@ export type ResolvedRoleCatalogOptions = {
   overrides: Partial<Record<CatalogCollection, CollectionOverride>>
   seed: boolean
   slugs: CatalogSlugs
+  tunedReads: boolean
 }
 
 export const defaultSlugs: CatalogSlugs = {
@@ -122,6 +129,7 @@ const optionsSchema = z
       .strict()
       .optional(),
     seed: z.boolean().optional(),
+    tunedReads: z.boolean().optional(),
   })
   .strict()
 
@@ -174,5 +182,6 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
     overrides,
     seed: value.seed ?? false,
     slugs,
+    tunedReads: value.tunedReads ?? true,
   }
 }

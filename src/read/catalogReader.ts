@@ -7,6 +7,7 @@ import type { ExternalCode } from '../fields/externalCodes.js'
 import type { CatalogSlugs } from '../plugin/options.js'
 
 import { internalReadRequest } from './internalRead.js'
+import { readRolesTuned, type TunedSelection } from './tunedReads.js'
 
 export type DocID = number | string
 
@@ -95,6 +96,21 @@ const text = (value: unknown): null | string => (typeof value === 'string' && va
 
 type ItemKey = { dimension: LinkDimension; id: DocID }
 
+/** A linked document (as `find` returns it, or the tuned read) reduced to what comparisons and JSON-LD use. */
+const toCatalogItem = (dimension: LinkDimension, doc: Record<string, unknown>): CatalogItem => {
+  const id = doc.id as DocID
+  const label = linkDimensions.find((each) => each.name === dimension)!.label
+  return {
+    abbreviation: text(doc.abbreviation),
+    description: text(doc.description),
+    id,
+    issuingBody: text(doc.issuingBody),
+    kind: dimension === 'skills' ? text(doc.kind) : null,
+    label: text(doc[label]) ?? String(doc.slug ?? id),
+    slug: String(doc.slug ?? id),
+  }
+}
+
 export type CatalogReaderArgs = {
   /** Read the newest drafts instead of the published documents (editors' previews). */
   draft?: boolean
@@ -109,7 +125,8 @@ export type CatalogReaderArgs = {
  *
  * The number of SQL statements does not depend on how many items the roles link: one `find` for
  * the roles, then the linked items of every role asked for in the same tick are batched (DataLoader)
- * into one `find` per collection, i.e. at most three more.
+ * into one `find` per collection, i.e. at most three more. Roles by slug take the tuned path where
+ * it applies (src/read/tunedReads.ts): one statement for the roles and everything they link.
  */
 export class CatalogReader {
   private readonly draft: boolean
@@ -126,10 +143,22 @@ export class CatalogReader {
     })
   }
 
-  /** Roles with these slugs that the request's user may read; the others are simply absent. */
-  async findRolesBySlug(slugs: string[]): Promise<RoleDoc[]> {
+  /**
+   * Roles with these slugs that the request's user may read; the others are simply absent. On the
+   * tuned path, `selection` says which of the roles' fields to read (GraphQL passes its query's),
+   * and the linked items come along (see src/read/tunedReads.ts); without one, every field.
+   */
+  async findRolesBySlug(slugs: string[], selection?: TunedSelection): Promise<RoleDoc[]> {
     if (slugs.length === 0) return []
     const unique = [...new Set(slugs)]
+    const tuned = await readRolesTuned(this.req, unique, { draft: this.draft, selection: selection ?? { neighbours: false } })
+    if (tuned) {
+      // The items arrive with what comparisons and JSON-LD use: resolve() needs no further query.
+      for (const { name } of linkDimensions) {
+        for (const doc of tuned.items[name]) this.items.prime({ dimension: name, id: doc.id }, toCatalogItem(name, doc))
+      }
+      return tuned.roles as RoleDoc[]
+    }
     return this.findRoles({ slug: { in: unique } }, unique.length)
   }
 
@@ -183,7 +212,7 @@ export class CatalogReader {
     const found = new Map<string, CatalogItem>()
     // One collection after another, as Payload's own DataLoader does, so a request's transaction
     // never sees two queries at once.
-    for (const { name, label } of linkDimensions) {
+    for (const { name } of linkDimensions) {
       const ids = [...new Set(keys.filter((key) => key.dimension === name).map((key) => key.id))]
       if (ids.length === 0) continue
       const collection = this.slugs[name] as CollectionSlug
@@ -214,18 +243,7 @@ export class CatalogReader {
         if (error instanceof Forbidden) continue
         throw error
       }
-      for (const doc of docs) {
-        const id = doc.id as DocID
-        found.set(`${name}:${id}`, {
-          abbreviation: text(doc.abbreviation),
-          description: text(doc.description),
-          id,
-          issuingBody: text(doc.issuingBody),
-          kind: name === 'skills' ? text(doc.kind) : null,
-          label: text(doc[label]) ?? String(doc.slug ?? id),
-          slug: String(doc.slug ?? id),
-        })
-      }
+      for (const doc of docs) found.set(`${name}:${doc.id as DocID}`, toCatalogItem(name, doc))
     }
     return keys.map((key) => found.get(`${key.dimension}:${key.id}`) ?? null)
   }

@@ -1,0 +1,202 @@
+import type * as GraphQLModule from 'graphql'
+import type { CollectionSlug, FlattenedField, Payload, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+
+import DataLoader from 'dataloader'
+import { sql } from 'drizzle-orm'
+import { createDataloaderCacheKey } from 'payload'
+
+import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
+
+import { unpaginatedReadLimit } from '../hooks/boundReads.js'
+import { type DrizzleAdapterLike, ident, snake } from '../read/sqlDocuments.js'
+import { tunedScope } from '../read/tunedReads.js'
+
+/**
+ * Payload's GraphQL resolver for join fields runs one `find` per parent document: a list of N skills
+ * with `roles { docs { ... } }` costs N queries (with the plugin's link checks, about 4N). The
+ * catalogue's joins to roles (a skill's, responsibility's or certification's `roles`, a role's
+ * `builtOnBy`) get a batched resolver instead: the parents asked for in one tick share one SQL
+ * statement for the role IDs (per parent, in the collection's default sort, first `limit + 1`, as
+ * Payload's resolver asks), then the roles themselves come through the request's Payload DataLoader
+ * (one `find` by ID for all of them, access and afterRead hooks applied).
+ *
+ * Taken only when it answers exactly what Payload's resolver would (src/read/tunedReads.ts decides
+ * about access, hooks and fields): no `where`, `sort`, `page` or `count` argument, no draft, no
+ * GraphQL `select` optimisation. Anything else goes to Payload's own resolver.
+ */
+
+type JoinTarget =
+  /** `on` a relationship inside an array of the role: `skills.skill`. */
+  | { kind: 'array'; parentColumn: string; table: string }
+  /** `on` a hasMany relationship of the role, in its `_rels` table: `buildsOn`. */
+  | { kind: 'rels'; parentColumn: string; path: string; table: string }
+
+type JoinArgs = { count?: boolean | null; limit?: null | number; page?: null | number; sort?: null | string; where?: unknown }
+type Context = { req: PayloadRequest; select?: unknown }
+type DocID = number | string
+type JoinResult = { docs: Record<string, unknown>[]; hasNextPage: boolean }
+
+const targetOf = (payload: Payload, rolesConfig: SanitizedCollectionConfig, on: string): JoinTarget | undefined => {
+  const adapter = payload.db as unknown as DrizzleAdapterLike
+  const rolesTable = adapter.tableNameMap.get(snake(rolesConfig.slug))
+  if (!rolesTable) return undefined
+  const [first, second, ...rest] = on.split('.')
+  if (rest.length > 0 || !first) return undefined
+  const field = rolesConfig.flattenedFields.find((each) => each.name === first)
+  if (!field) return undefined
+  if (second === undefined && field.type === 'relationship' && field.hasMany && typeof field.relationTo === 'string') {
+    return { kind: 'rels', parentColumn: `${snake(field.relationTo)}_id`, path: first, table: `${rolesTable}_rels` }
+  }
+  if (second !== undefined && field.type === 'array') {
+    const inner = field.flattenedFields.find((each) => each.name === second) as FlattenedField | undefined
+    if (inner?.type !== 'relationship' || inner.hasMany || typeof inner.relationTo !== 'string') return undefined
+    const table = adapter.tableNameMap.get(`${rolesTable}_${snake(first)}`)
+    return table ? { kind: 'array', parentColumn: `${snake(second)}_id`, table } : undefined
+  }
+  return undefined
+}
+
+/** `ORDER BY` for the roles' default sort, as Payload's adapter orders a `find` (createdAt breaks ties). */
+const orderBy = (rolesConfig: SanitizedCollectionConfig, alias: string): string | undefined => {
+  const sort = rolesConfig.defaultSort ?? '-createdAt'
+  if (typeof sort !== 'string' || sort.includes('.') || sort.includes(',')) return undefined
+  const descending = sort.startsWith('-')
+  const name = descending ? sort.slice(1) : sort
+  const field = rolesConfig.flattenedFields.find((each) => each.name === name)
+  if (!field || !['date', 'number', 'select', 'text', 'textarea'].includes(field.type) || (field as { hasMany?: boolean }).hasMany) {
+    return undefined
+  }
+  const column = (each: string) => `${alias}.${ident(snake(each))}`
+  const parts = [`${column(name)} ${descending ? 'desc' : 'asc'}`]
+  if (name !== 'createdAt') parts.push(`${column('createdAt')} desc`)
+  parts.push(`${alias}.id`)
+  return parts.join(', ')
+}
+
+type Loaders = Map<string, DataLoader<DocID, DocID[], string>>
+const loadersByRequest = new WeakMap<object, Loaders>()
+
+const idsPerParent = async ({
+  limit,
+  parentIDs,
+  payload,
+  published,
+  rolesConfig,
+  target,
+}: {
+  limit: number
+  parentIDs: readonly DocID[]
+  payload: Payload
+  published: boolean
+  rolesConfig: SanitizedCollectionConfig
+  target: JoinTarget
+}): Promise<DocID[][]> => {
+  const adapter = payload.db as unknown as DrizzleAdapterLike & { drizzle: { execute: (query: unknown) => Promise<{ rows: { id: DocID; parent: DocID }[] }> } }
+  const schema = adapter.schemaName && adapter.schemaName !== 'public' ? `${ident(adapter.schemaName)}.` : ''
+  const rolesTable = `${schema}${ident(adapter.tableNameMap.get(snake(rolesConfig.slug))!)}`
+  const links = `${schema}${ident(target.table)}`
+  const parent = ident(target.parentColumn)
+  const child = target.kind === 'array' ? '_parent_id' : 'parent_id'
+  const idType = payload.db.defaultIDType === 'number' ? 'integer' : 'text'
+  const parentMatch = idType === 'integer' ? `l.${parent} = any(${'\u0000'}::integer[])` : `l.${parent}::text = any(${'\u0000'}::text[])`
+  const pathMatch = target.kind === 'rels' ? ` and l.path = '${target.path.replace(/'/g, "''")}'` : ''
+  const text = `select x.parent, x.id from (
+      select l.parent, r.id, row_number() over (partition by l.parent order by ${orderBy(rolesConfig, 'r')}) as n
+      from (select distinct l.${parent} as parent, l.${child} as id from ${links} l where ${parentMatch}${pathMatch}) l
+      join ${rolesTable} r on r.id = l.id${published ? ` and r."_status" = 'published'` : ''}
+    ) x where x.n <= ${Number(limit)} order by x.parent, x.n`
+  const [before, after] = text.split('\u0000')
+  const ids = parentIDs.map((id) => (idType === 'integer' ? Number(id) : String(id)))
+  const { rows } = await adapter.drizzle.execute(sql`${sql.raw(before!)}${sql.param(ids)}${sql.raw(after!)}`)
+  const byParent = new Map<string, DocID[]>()
+  for (const row of rows) {
+    const key = String(row.parent)
+    const list = byParent.get(key)
+    if (list) list.push(row.id)
+    else byParent.set(key, [row.id])
+  }
+  return parentIDs.map((id) => byParent.get(String(id)) ?? [])
+}
+
+/**
+ * Replaces the resolvers of the catalogue's join fields to roles on the generated GraphQL types
+ * (`graphQL.queries` runs once the collection types exist; Payload offers no other hook for them).
+ */
+export const batchRoleJoins = ({
+  collections,
+  limits,
+  slugs,
+}: {
+  collections: Record<string, { config: SanitizedCollectionConfig; graphQL?: { type?: GraphQLModule.GraphQLObjectType } }>
+  limits: Required<ReadLimits>
+  slugs: CatalogSlugs
+}) => {
+  const rolesConfig = collections[slugs.roles]?.config
+  if (!rolesConfig || !orderBy(rolesConfig, 'r')) return
+  for (const slug of Object.values(slugs)) {
+    const collection = collections[slug]
+    const type = collection?.graphQL?.type
+    if (!collection || !type) continue
+    const fields = type.getFields()
+    for (const field of collection.config.flattenedFields) {
+      if (field.type !== 'join' || field.collection !== slugs.roles || typeof field.on !== 'string') continue
+      const graphQLField = fields[field.name]
+      const original = graphQLField?.resolve
+      if (!graphQLField || !original) continue
+      const loaderKey = `${slug}.${field.name}`
+      const on = field.on
+      graphQLField.resolve = async (parent: Record<string, unknown>, args: JoinArgs, context: Context, info) => {
+        const req = context.req
+        const parentID = (parent._id ?? parent.id) as DocID | undefined
+        const draft = Boolean((args as { draft?: unknown }).draft ?? req.query?.draft)
+        const plain = args.where == null && args.sort == null && args.page == null && !args.count && context.select === undefined
+        const scope = plain && parentID !== undefined ? tunedScope(req, { draft }) : undefined
+        const target = scope ? targetOf(req.payload, rolesConfig, on) : undefined
+        if (!scope || !target || parentID === undefined) return original(parent, args, context, info)
+
+        // What Payload's resolver asks `find` for, then bounded the way src/hooks/boundReads.ts bounds it.
+        const { limit } = args
+        const findLimit = unpaginatedReadLimit(typeof limit === 'number' && limit > 0 ? limit + 1 : 0, limits.maxLimit)
+        const requestKey = (req.payloadDataLoader as object | undefined) ?? req
+        let loaders = loadersByRequest.get(requestKey)
+        if (!loaders) loadersByRequest.set(requestKey, (loaders = new Map()))
+        const key = `${loaderKey}:${scope}:${findLimit}`
+        let loader = loaders.get(key)
+        if (!loader) {
+          loader = new DataLoader(
+            (parentIDs) =>
+              idsPerParent({ limit: findLimit, parentIDs, payload: req.payload, published: scope === 'published', rolesConfig, target }),
+            { cacheKeyFn: String },
+          )
+          loaders.set(key, loader)
+        }
+        const ids = await loader.load(parentID)
+        // The roles themselves, as Payload's resolver reads them (depth 0, the reader's access, no draft).
+        const loaded = await req.payloadDataLoader.loadMany(
+          ids.map((id) =>
+            createDataloaderCacheKey({
+              collectionSlug: slugs.roles,
+              currentDepth: 0,
+              depth: 0,
+              docID: id,
+              draft: false,
+              fallbackLocale: req.fallbackLocale as string,
+              locale: req.locale as string,
+              overrideAccess: false,
+              select: undefined,
+              showHiddenFields: false,
+              transactionID: req.transactionID as never,
+            }),
+          ),
+        )
+        const docs = loaded.filter((doc): doc is Record<string, unknown> & { id: DocID } => !!doc && !(doc instanceof Error))
+        // Payload's own post-processing, verbatim (including what it does with limit 0 or negative).
+        const shouldSlice = typeof limit === 'number' && limit !== 0 && limit < docs.length
+        return {
+          docs: shouldSlice ? docs.slice(0, -1) : docs,
+          hasNextPage: limit === 0 ? false : (limit as number) < docs.length,
+        } satisfies JoinResult
+      }
+    }
+  }
+}

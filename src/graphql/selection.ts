@@ -1,0 +1,91 @@
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql'
+
+import type { FieldSelection, LinkedDimension, TunedSelection } from '../read/tunedReads.js'
+
+import { roleLinks } from '../hooks/roleLinks.js'
+
+/**
+ * The fields a GraphQL query selects below the current field, by name, across aliases, fragments
+ * and inline fragments. `@skip`/`@include` are not evaluated: such fields count as selected, so the
+ * result is never smaller than what the query reads.
+ */
+export const selectionOf = (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): FieldSelection => {
+  const into: FieldSelection = {}
+  const collect = (set: SelectionSetNode | undefined, target: FieldSelection) => {
+    for (const node of set?.selections ?? []) {
+      if (node.kind === 'Field') {
+        const name = node.name.value
+        if (name.startsWith('__')) continue
+        if (node.selectionSet) {
+          const existing = target[name]
+          const sub = existing && existing !== true ? existing : {}
+          collect(node.selectionSet, sub)
+          target[name] = sub
+        } else if (!target[name]) {
+          target[name] = true
+        }
+      } else if (node.kind === 'InlineFragment') {
+        collect(node.selectionSet, target)
+      } else if (node.kind === 'FragmentSpread') {
+        collect(info.fragments[node.name.value]?.selectionSet, target)
+      }
+    }
+  }
+  for (const node of info.fieldNodes) collect(node.selectionSet, into)
+  return into
+}
+
+const sub = (selection: FieldSelection | undefined, name: string): FieldSelection | undefined => {
+  const value = selection?.[name]
+  return value && value !== true ? value : undefined
+}
+
+/** Union of two selections. */
+export const mergeSelections = (a: FieldSelection | undefined, b: FieldSelection | undefined): FieldSelection | undefined => {
+  if (!a) return b
+  if (!b) return a
+  const merged: FieldSelection = { ...a }
+  for (const [name, value] of Object.entries(b)) {
+    const existing = merged[name]
+    if (!existing) merged[name] = value
+    else if (existing !== true && value !== true) merged[name] = mergeSelections(existing, value)!
+  }
+  return merged
+}
+
+/**
+ * What the tuned statement must read for a role whose GraphQL selection is `role`: its selected
+ * fields (all of them when `jsonLd` is asked for: the JSON-LD is built from the whole role), the
+ * selected fields of the items it links, and the roles it builds on when `buildsOn` is selected.
+ */
+export const tunedSelectionForRole = (role: FieldSelection): TunedSelection => {
+  const items: Partial<Record<LinkedDimension, FieldSelection>> = {}
+  for (const [name, { arrayName, itemName }] of Object.entries(roleLinks) as [LinkedDimension, (typeof roleLinks)[LinkedDimension]][]) {
+    const item = sub(sub(role, arrayName), itemName)
+    if (item) items[name] = item
+  }
+  const buildsOn = sub(role, 'buildsOn')
+  return {
+    items,
+    neighbours: buildsOn ? (buildsOn.jsonLd ? undefined : buildsOn) : false,
+    role: role.jsonLd ? undefined : role,
+  }
+}
+
+/** For a comparison: both roles' selections together, every role field (the comparison reads them all). */
+export const tunedSelectionForComparison = (comparison: FieldSelection): TunedSelection => {
+  const a = tunedSelectionForRole(sub(comparison, 'a') ?? {})
+  const b = tunedSelectionForRole(sub(comparison, 'b') ?? {})
+  const items: Partial<Record<LinkedDimension, FieldSelection>> = {}
+  for (const name of Object.keys(roleLinks) as LinkedDimension[]) {
+    const merged = mergeSelections(a.items?.[name], b.items?.[name])
+    if (merged) items[name] = merged
+  }
+  const neighbours =
+    a.neighbours === false && b.neighbours === false
+      ? false
+      : a.neighbours === undefined || b.neighbours === undefined
+        ? undefined
+        : mergeSelections(a.neighbours || undefined, b.neighbours || undefined)
+  return { items, neighbours, role: undefined }
+}

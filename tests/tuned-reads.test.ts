@@ -1,0 +1,283 @@
+/**
+ * The tuned reads (src/read/tunedReads.ts: roleBySlug and compareRoles in one SQL statement) and
+ * the batched `roles` joins (src/graphql/batchedJoins.ts) answer exactly what Payload's generic
+ * path answers: every query below runs twice, tuned and generic (config.custom.roleCatalog.tunedReads
+ * switched off), for anonymous readers and editors, with drafts, unpublished links and newer draft
+ * versions around, and the answers must be equal. Each tuned run must also have taken the tuned
+ * path (its statement was sent), or the comparison would prove nothing.
+ */
+import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql'
+
+import { configToSchema } from '@payloadcms/graphql'
+import { getNamedType, isLeafType, isObjectType } from 'graphql'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
+import { generateEscoCatalogue } from '../scripts/bench/generateEscoCatalogue.js'
+import { importEscoFolder } from '../src/import/index.js'
+import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
+import { bySlug, create, linkSkill, save } from './helpers/catalog.js'
+import { startSite, type TestSite } from './helpers/setup.js'
+import { countStatements, recordStatements } from './helpers/sqlCounter.js'
+
+const PM = 'project-manager'
+const TPM = 'technical-project-manager'
+
+const isTunedStatement = (sql: string) => sql.startsWith('with target as')
+const isBatchedJoin = (sql: string) => sql.startsWith('select x.parent, x.id from')
+
+/**
+ * Every field of `type` and, `depth` levels down, of the types it links (fields that need arguments
+ * left out): a query that reads all a document holds, so no difference can hide.
+ */
+const selectAll = (type: GraphQLObjectType, depth: number): string => {
+  const fields = Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]
+  return fields
+    .filter((field) => field.args.every((arg) => arg.type.toString().slice(-1) !== '!'))
+    .map((field) => {
+      const named = getNamedType(field.type)
+      if (isLeafType(named)) return field.name
+      if (!isObjectType(named) || depth === 0) return ''
+      const inner = selectAll(named, depth - 1)
+      return inner ? `${field.name} { ${inner} }` : ''
+    })
+    .filter(Boolean)
+    .join(' ')
+}
+
+const setTuned = (site: TestSite, on: boolean) => {
+  ;(getCatalogConfig(site.payload.config) as { tunedReads?: boolean }).tunedReads = on
+}
+
+/** The query's answer on the tuned path and on the generic path, with the statements each sent. */
+const bothPaths = async (site: TestSite, query: string, variables: Record<string, unknown>, token?: string) => {
+  setTuned(site, true)
+  const tuned = await recordStatements(site.databaseUrl, () => site.graphql(query, variables, token))
+  setTuned(site, false)
+  try {
+    const generic = await recordStatements(site.databaseUrl, () => site.graphql(query, variables, token))
+    expect(tuned.result.body.errors, JSON.stringify(tuned.result.body.errors)).toBeUndefined()
+    expect(generic.result.body.errors, JSON.stringify(generic.result.body.errors)).toBeUndefined()
+    return { generic: generic.result.body.data, statements: { generic: generic.statements, tuned: tuned.statements }, tuned: tuned.result.body.data }
+  } finally {
+    setTuned(site, true)
+  }
+}
+
+describe('tuned reads answer what the generic path answers', () => {
+  let site: TestSite
+  let schema: GraphQLSchema
+  let editorToken: string
+  let folder: string
+
+  beforeAll(async () => {
+    site = await startSite({ name: 'tuned_reads', plugin: { seed: true } })
+    schema = configToSchema(site.config).schema
+    editorToken = await site.login()
+
+    // A small ESCO-shaped catalogue next to the article's: many roles per skill, alternate names.
+    folder = await mkdtemp(path.join(tmpdir(), 'role-catalog-tuned-'))
+    await generateEscoCatalogue(folder, { links: 240, occupations: 12, seed: 7, skills: 40 })
+    const report = await importEscoFolder({ folder, payload: site.payload })
+    expect(report.failed).toBeUndefined()
+
+    // Drafts around the article's roles: an unpublished skill the PM links (in its published
+    // version), a draft role that builds on the PM, a newer draft of the TPM, an unpublished
+    // responsibility linked by the TPM.
+    const draftSkill = await create(site, 'skills', { name: 'Unreleased skill', kind: 'technical' }, { draft: true })
+    expect(draftSkill.status, JSON.stringify(draftSkill.body)).toBe(201)
+    const pm = await bySlug(site, 'roles', PM)
+    await linkSkill(site, pm.id, draftSkill.body.doc.id, { draft: false, requirement: 'recommended' })
+    const draftRole = await create(site, 'roles', { title: 'Draft Lead', buildsOn: [pm.id] }, { draft: true })
+    expect(draftRole.status, JSON.stringify(draftRole.body)).toBe(201)
+    const tpm = await bySlug(site, 'roles', TPM)
+    const hidden = await create(site, 'responsibilities', { title: 'Unpublished duty' }, { draft: true })
+    expect(hidden.status, JSON.stringify(hidden.body)).toBe(201)
+    const tpmNow = await site.payload.findByID({ collection: 'roles', depth: 0, id: tpm.id })
+    await site.payload.update({
+      collection: 'roles',
+      data: { responsibilities: [...(tpmNow.responsibilities ?? []), { requirement: 'recommended', responsibility: hidden.body.doc.id }] } as never,
+      id: tpm.id,
+    })
+    await site.payload.update({ collection: 'roles', data: { alternateNames: ['PM', 'Project lead'] } as never, id: pm.id })
+    const tpmDraft = await save(site, 'roles', tpm.id, { summary: 'A newer draft summary.' }, { draft: true })
+    expect(tpmDraft.status).toBe(200)
+  })
+
+  afterAll(async () => {
+    await site?.stop()
+    if (folder) await rm(folder, { force: true, recursive: true })
+  })
+
+  const roleSlugs = async () =>
+    (await site.query<{ slug: string }>(`select slug from roles where _status = 'published' order by id`)).map((row) => row.slug)
+
+  for (const reader of ['anonymous', 'editor'] as const) {
+    it(`roleBySlug, every field three levels deep, for every role (${reader})`, async () => {
+      const token = reader === 'editor' ? editorToken : undefined
+      const query = `query ($slug: String!) { roleBySlug(slug: $slug) { ${selectAll(schema.getType('Role') as GraphQLObjectType, 3)} } }`
+      const slugs = [...(await roleSlugs()), ...(reader === 'editor' ? ['draft-lead'] : [])]
+      expect(slugs.length).toBeGreaterThan(10)
+      for (const slug of slugs) {
+        const { generic, statements, tuned } = await bothPaths(site, query, { slug }, token)
+        expect(tuned, slug).toEqual(generic)
+        expect(statements.tuned.some(isTunedStatement), slug).toBe(true)
+        expect(statements.generic.some(isTunedStatement)).toBe(false)
+      }
+    })
+
+    it(`roleBySlug hides exactly what the generic path hides (${reader})`, async () => {
+      const token = reader === 'editor' ? editorToken : undefined
+      const { generic, tuned } = await bothPaths(site, ROLE_PAGE_QUERY, { slug: PM }, token)
+      expect(tuned).toEqual(generic)
+      const skills = tuned.roleBySlug.skills.map((link: { skill: { slug: string } }) => link.skill.slug)
+      const builtOnBy = tuned.roleBySlug.builtOnBy.docs.map((role: { slug: string }) => role.slug)
+      if (reader === 'anonymous') {
+        expect(skills).not.toContain('unreleased-skill')
+        expect(builtOnBy).toEqual([TPM])
+      } else {
+        expect(skills).toContain('unreleased-skill')
+        expect(builtOnBy).toEqual(['draft-lead', TPM])
+      }
+      const tpm = await bothPaths(site, ROLE_PAGE_QUERY, { slug: TPM }, token)
+      expect(tpm.tuned).toEqual(tpm.generic)
+      // Non-draft reads show the published TPM, never its newer draft.
+      expect(tpm.tuned.roleBySlug.summary).not.toBe('A newer draft summary.')
+    })
+
+    it(`compareRoles, every field, for pairs of roles (${reader})`, async () => {
+      const token = reader === 'editor' ? editorToken : undefined
+      const query = `query ($a: String!, $b: String!) { compareRoles(a: $a, b: $b) { ${selectAll(schema.getType('RoleComparison') as GraphQLObjectType, 3)} } }`
+      const slugs = await roleSlugs()
+      const pairs: [string, string][] = [[PM, TPM], [TPM, PM], ...slugs.slice(2, 8).map((slug, i) => [slug, slugs[i + 3]!] as [string, string])]
+      for (const [a, b] of pairs) {
+        const { generic, statements, tuned } = await bothPaths(site, query, { a, b }, token)
+        expect(tuned, `${a} / ${b}`).toEqual(generic)
+        expect(statements.tuned.filter(isTunedStatement)).toHaveLength(1)
+      }
+      const page = await bothPaths(site, COMPARE_QUERY, { a: PM, b: TPM }, token)
+      expect(page.tuned).toEqual(page.generic)
+    })
+
+    it(`the roles joins, batched, keep docs, order, limit and hasNextPage (${reader})`, async () => {
+      const token = reader === 'editor' ? editorToken : undefined
+      for (const limit of [undefined, 1, 2, 3, 0, -1, 1000]) {
+        const args = limit === undefined ? '' : `(limit: ${limit})`
+        const query = `{
+          Skills(limit: 60, sort: "slug") { docs { slug roles${args} { docs { slug title _status skills { skill { slug } } } hasNextPage } } }
+          Responsibilities(limit: 20) { docs { slug roles${args} { docs { slug } hasNextPage } } }
+          Certifications(limit: 20) { docs { slug roles${args} { docs { slug } hasNextPage } } }
+          Roles(limit: 60, sort: "slug") { docs { slug builtOnBy${args} { docs { slug } hasNextPage } } }
+        }`
+        const { generic, statements, tuned } = await bothPaths(site, query, {}, token)
+        expect(tuned, `limit ${limit}`).toEqual(generic)
+        expect(statements.tuned.some(isBatchedJoin)).toBe(true)
+      }
+      const { tuned } = await bothPaths(site, `{ Skills(limit: 60) { docs { roles(limit: 1) { hasNextPage } } } }`, {}, token)
+      expect(tuned.Skills.docs.some((doc: { roles: { hasNextPage: boolean } }) => doc.roles.hasNextPage)).toBe(true)
+    })
+
+    it(`arguments the batched join does not handle go to Payload's resolver (${reader})`, async () => {
+      const token = reader === 'editor' ? editorToken : undefined
+      for (const args of ['(sort: "-title")', '(where: { slug: { like: "a" } })', '(count: true) ', '(page: 2, limit: 1)']) {
+        const query = `{ Skills(limit: 20, sort: "slug") { docs { slug roles${args} { docs { slug } hasNextPage totalDocs } } } }`
+        const { generic, statements, tuned } = await bothPaths(site, query, {}, token)
+        expect(tuned, args).toEqual(generic)
+        expect(statements.tuned.some(isBatchedJoin), args).toBe(false)
+      }
+    })
+  }
+
+  it('the example frontend\'s list queries answer the same', async () => {
+    for (const query of [ROLE_LIST_QUERY, SKILLS_WITH_ROLES_QUERY]) {
+      const { generic, tuned } = await bothPaths(site, query, {})
+      expect(tuned).toEqual(generic)
+    }
+  })
+
+})
+
+describe('SQL statements of the recommended list queries', () => {
+  let site: TestSite
+  let folder: string
+  beforeAll(async () => {
+    site = await startSite({ name: 'tuned_reads_lists' })
+    folder = await mkdtemp(path.join(tmpdir(), 'role-catalog-lists-'))
+    await generateEscoCatalogue(folder, { links: 1500, occupations: 60, seed: 3, skills: 200 })
+    expect((await importEscoFolder({ folder, payload: site.payload })).failed).toBeUndefined()
+  })
+  afterAll(async () => {
+    await site?.stop()
+    if (folder) await rm(folder, { force: true, recursive: true })
+  })
+
+  const list = {
+    roles: ROLE_LIST_QUERY.replace('query RoleList {', 'query RoleList($limit: Int) {').replace('limit: 100', 'limit: $limit'),
+    skills: SKILLS_WITH_ROLES_QUERY.replace('query SkillsWithRoles {', 'query SkillsWithRoles($limit: Int) {').replace('limit: 100', 'limit: $limit'),
+  }
+  const count = async (query: string, limit: number) => {
+    const { count, result } = await countStatements(() => site.graphql(query, { limit }), { databaseUrl: site.databaseUrl })
+    expect(result.body.errors).toBeUndefined()
+    return count
+  }
+
+  it('are the same for 5, 20 and 50 documents, and every link resolves', async () => {
+    for (const [name, query] of Object.entries(list)) {
+      const counts = [await count(query, 5), await count(query, 20), await count(query, 50)]
+      expect(counts, name).toEqual([counts[0], counts[0], counts[0]])
+      console.log(`[sql] ${name} list query: ${counts.join(', ')} statements for 5, 20, 50 documents`)
+    }
+    // With a page cap of 100 (the default), 50 roles link far more than 100 distinct skills: each
+    // link still resolves (Payload's own population of links is not capped).
+    const { body } = await site.graphql(list.roles, { limit: 50 })
+    const links = body.data.Roles.docs.flatMap((role: { skills: { skill: unknown }[] }) => role.skills)
+    expect(new Set(links.map((link: { skill: { slug: string } }) => link.skill?.slug)).size).toBeGreaterThan(100)
+    expect(links.every((link: { skill: unknown }) => link.skill !== null)).toBe(true)
+  })
+
+  it("grow with the number of skills on Payload's own join resolver (what the batched one replaces)", async () => {
+    setTuned(site, false)
+    try {
+      expect(await count(list.skills, 20)).toBeGreaterThan(await count(list.skills, 5))
+    } finally {
+      setTuned(site, true)
+    }
+  })
+})
+
+describe('a host that changes the catalogue\'s access gets Payload\'s generic reads', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    site = await startSite({
+      name: 'tuned_reads_host',
+      plugin: {
+        // Skills readable by anyone, drafts included: the plugin's SQL must not be used.
+        overrides: { skills: { access: { read: () => true } } },
+        seed: true,
+      },
+    })
+    const pm = await bySlug(site, 'roles', PM)
+    const draftSkill = await create(site, 'skills', { name: 'Open draft skill', kind: 'soft' }, { draft: true })
+    await linkSkill(site, pm.id, draftSkill.body.doc.id, { draft: false })
+  })
+  afterAll(async () => site?.stop())
+
+  it('roleBySlug, compareRoles and the joins fall back, and apply the host\'s rule', async () => {
+    const role = await recordStatements(site.databaseUrl, () => site.graphql(ROLE_PAGE_QUERY, { slug: PM }))
+    expect(role.result.body.errors).toBeUndefined()
+    expect(role.statements.some(isTunedStatement)).toBe(false)
+    // The host lets anyone read skills, drafts included: the draft skill's link stays.
+    expect(role.result.body.data.roleBySlug.skills.map((link: { skill: { slug: string } }) => link.skill.slug)).toContain('open-draft-skill')
+
+    const comparison = await recordStatements(site.databaseUrl, () => site.graphql(COMPARE_QUERY, { a: PM, b: TPM }))
+    expect(comparison.result.body.errors).toBeUndefined()
+    expect(comparison.statements.some(isTunedStatement)).toBe(false)
+
+    const skills = await recordStatements(site.databaseUrl, () => site.graphql(SKILLS_WITH_ROLES_QUERY))
+    expect(skills.result.body.errors).toBeUndefined()
+    expect(skills.statements.some(isBatchedJoin)).toBe(false)
+  })
+})
