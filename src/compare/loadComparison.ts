@@ -5,6 +5,7 @@ import type { TunedSelection } from '../read/tunedReads.js'
 import type { RoleComparison } from './compareRoles.js'
 
 import { CatalogReader } from '../read/catalogReader.js'
+import { readContextFor } from '../read/readContext.js'
 import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
 import { compareResolvedRoles } from './compareRoles.js'
 
@@ -28,7 +29,7 @@ export type LoadComparisonArgs = {
 export const loadComparison = async ({ a, b, reader: given, req, selection, slugs }: LoadComparisonArgs): Promise<RoleComparison> => {
   const slugA = parseRoleSlug(a, 'a')
   const slugB = parseRoleSlug(b, 'b')
-  const reader = given ?? new CatalogReader({ req, slugs })
+  const reader = given ?? new CatalogReader({ context: await readContextFor(req, { draft: false, slugs }), req, slugs })
   const docs = await reader.findRolesBySlug([slugA, slugB], selection)
   const docA = docs.find((doc) => doc.slug === slugA)
   const docB = docs.find((doc) => doc.slug === slugB)

@@ -5,6 +5,7 @@ import type { CatalogSlugs } from '../plugin/options.js'
 import { loadComparison } from '../compare/loadComparison.js'
 import { occupationForDoc } from '../jsonld/loadOccupation.js'
 import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
+import { readContextFor } from '../read/readContext.js'
 import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
 
 /** What REST returns for each compared role: enough to title the comparison without another call. */
@@ -39,7 +40,7 @@ export const roleEndpoints = (slugs: CatalogSlugs): Endpoint[] => [
   {
     handler: async (req) => {
       const slug = parseRoleSlug(req.routeParams?.slug, 'slug')
-      const reader = new CatalogReader({ req, slugs })
+      const reader = new CatalogReader({ context: await readContextFor(req, { draft: false, slugs }), req, slugs })
       const [doc] = await reader.findRolesBySlug([slug])
       if (!doc) throw roleNotFound([slug])
       const jsonLd = await occupationForDoc({ doc, reader, req, slugs })

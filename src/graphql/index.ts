@@ -10,6 +10,7 @@ import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 import { loadComparison } from '../compare/loadComparison.js'
 import { occupationForDoc } from '../jsonld/loadOccupation.js'
 import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
+import { type ReadContext, readContextFor, readContextKey } from '../read/readContext.js'
 import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
 import { batchRoleJoins } from './batchedJoins.js'
 import { buildComparisonTypes } from './comparisonTypes.js'
@@ -19,21 +20,21 @@ import { answerLinksFromTunedReads } from './tunedLinks.js'
 type Context = { req: PayloadRequest }
 
 /**
- * One reader per GraphQL operation (and draft mode): the `jsonLd` fields of every role in a list
- * share its DataLoader, so `Roles { docs { jsonLd } }` reads the linked items once per collection,
- * not once per role, and `roleBySlug { jsonLd }` reuses what `roleBySlug` read. Keyed by the
- * request's Payload DataLoader (one per request): Payload hands custom queries a context object of
- * their own (wrapCustomResolver), so neither the context nor `req` is the same object for a query
- * and the fields below it.
+ * One reader per GraphQL operation and read context (drafts, locale): the `jsonLd` fields of every
+ * role in a list share its DataLoader, so `Roles { docs { jsonLd } }` reads the linked items once
+ * per collection, not once per role, and `roleBySlug { jsonLd }` reuses what `roleBySlug` read.
+ * Keyed by the request's Payload DataLoader (one per request): Payload hands custom queries a
+ * context object of their own (wrapCustomResolver), so neither the context nor `req` is the same
+ * object for a query and the fields below it.
  */
-const readers = new WeakMap<object, Map<boolean, CatalogReader>>()
-const readerFor = (context: Context, slugs: CatalogSlugs): CatalogReader => {
-  const draft = context.req.query?.draft === 'true'
+const readers = new WeakMap<object, Map<string, CatalogReader>>()
+const readerFor = (context: Context, slugs: CatalogSlugs, readContext: ReadContext): CatalogReader => {
   const key = (context.req.payloadDataLoader as object | undefined) ?? context
-  let byDraft = readers.get(key)
-  if (!byDraft) readers.set(key, (byDraft = new Map()))
-  let reader = byDraft.get(draft)
-  if (!reader) byDraft.set(draft, (reader = new CatalogReader({ draft, req: context.req, slugs })))
+  let byContext = readers.get(key)
+  if (!byContext) readers.set(key, (byContext = new Map()))
+  const contextKey = readContextKey(readContext)
+  let reader = byContext.get(contextKey)
+  if (!reader) byContext.set(contextKey, (reader = new CatalogReader({ context: readContext, req: context.req, slugs })))
   return reader
 }
 
@@ -57,7 +58,7 @@ const addJsonLdField = (roleType: GraphQLModule.GraphQLObjectType, slugs: Catalo
       'The role as a schema.org Occupation in JSON-LD, ready for a <script type="application/ld+json"> element.',
     extensions: {},
     resolve: async (parent: RoleDoc, _args: unknown, context: Context) => {
-      const reader = readerFor(context, slugs)
+      const reader = readerFor(context, slugs, await readContextFor(context.req, { slugs }))
       const doc = jsonLdInputs.every((key) => parent[key] !== undefined)
         ? parent
         : (await reader.findRoles({ id: { equals: parent.id } }, 1))[0]
@@ -100,10 +101,10 @@ export const roleCatalogGraphQL = (
         },
         description:
           'Compares two roles by slug: per dimension, the items both have and the items only one has. Unknown slug: error with extensions.statusCode 404.',
-        resolve: (_source: unknown, args: { a: string; b: string }, context: Context, info: GraphQLResolveInfo) => {
+        resolve: async (_source: unknown, args: { a: string; b: string }, context: Context, info: GraphQLResolveInfo) => {
           // The operation's reader: the two roles' `jsonLd` fields then reuse what the comparison read.
-          // (A comparison always reads published documents; a `?draft=true` operation's reader would not.)
-          const reader = context.req.query?.draft === 'true' ? new CatalogReader({ req: context.req, slugs }) : readerFor(context, slugs)
+          // (A comparison reads published documents.)
+          const reader = readerFor(context, slugs, await readContextFor(context.req, { draft: false, slugs }))
           const selection = tunedSelectionForComparison(selectionOf(info))
           return loadComparison({ a: args.a, b: args.b, reader, req: context.req, selection, slugs })
         },
@@ -129,10 +130,10 @@ export const roleCatalogGraphQL = (
             const req = isolateObjectProperty(context.req, ['locale', 'fallbackLocale', 'transactionID'])
             req.query = req.query || {}
             req.query.draft = String(args.draft)
-            reader = new CatalogReader({ draft: args.draft === true, req, slugs })
+            reader = new CatalogReader({ context: await readContextFor(req, { draft: args.draft, slugs }), req, slugs })
           } else {
             // The operation's reader: `jsonLd` then reuses what this read (on the tuned path, everything).
-            reader = readerFor(context, slugs)
+            reader = readerFor(context, slugs, await readContextFor(context.req, { slugs }))
           }
           // On the tuned path, what the query selects is read in one statement (src/read/tunedReads.ts).
           const [doc] = await reader.findRolesBySlug([slug], tunedSelectionForRole(selectionOf(info)))

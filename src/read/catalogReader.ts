@@ -6,6 +6,8 @@ import { Forbidden } from 'payload'
 import type { ExternalCode } from '../fields/externalCodes.js'
 import type { CatalogSlugs } from '../plugin/options.js'
 
+import type { ReadContext } from './readContext.js'
+
 import { internalReadRequest } from './internalRead.js'
 import { readRolesTuned, type TunedSelection } from './tunedReads.js'
 
@@ -112,8 +114,8 @@ const toCatalogItem = (dimension: LinkDimension, doc: Record<string, unknown>): 
 }
 
 export type CatalogReaderArgs = {
-  /** Read the newest drafts instead of the published documents (editors' previews). */
-  draft?: boolean
+  /** What the read answers for (drafts, locale, cache scope, database): see src/read/readContext.ts. */
+  context: ReadContext
   req: PayloadRequest
   slugs: CatalogSlugs
 }
@@ -129,13 +131,16 @@ export type CatalogReaderArgs = {
  * it applies (src/read/tunedReads.ts): one statement for the roles and everything they link.
  */
 export class CatalogReader {
+  /** What this reader's reads answer for; every read it makes follows it. */
+  readonly context: ReadContext
   private readonly draft: boolean
   private readonly items: DataLoader<ItemKey, CatalogItem | null, string>
   private readonly req: PayloadRequest
   private readonly slugs: CatalogSlugs
 
-  constructor({ draft = false, req, slugs }: CatalogReaderArgs) {
-    this.draft = draft
+  constructor({ context, req, slugs }: CatalogReaderArgs) {
+    this.context = context
+    this.draft = context.draft
     this.req = internalReadRequest(req)
     this.slugs = slugs
     this.items = new DataLoader((keys) => this.loadItems(keys), {
@@ -151,7 +156,7 @@ export class CatalogReader {
   async findRolesBySlug(slugs: string[], selection?: TunedSelection): Promise<RoleDoc[]> {
     if (slugs.length === 0) return []
     const unique = [...new Set(slugs)]
-    const tuned = await readRolesTuned(this.req, unique, { draft: this.draft, selection: selection ?? { neighbours: false } })
+    const tuned = await readRolesTuned(this.req, unique, { context: this.context, selection: selection ?? { neighbours: false } })
     if (tuned) {
       // The items arrive with what comparisons and JSON-LD use: resolve() needs no further query.
       for (const { name } of linkDimensions) {

@@ -22,6 +22,7 @@ import type { CollectionSlug, Payload, PayloadRequest, SanitizedCollectionConfig
 import { sql } from 'drizzle-orm'
 
 import type { CatalogSlugs } from '../plugin/options.js'
+import type { ReadContext } from './readContext.js'
 
 import { roleLinks } from '../hooks/roleLinks.js'
 import { isAdminUser } from '../plugin/access.js'
@@ -202,9 +203,9 @@ const statementFor = (payload: Payload, slugs: CatalogSlugs, plan: Plan, scope: 
 export const readRolesTuned = async (
   req: PayloadRequest,
   roleSlugs: string[],
-  { draft = false, selection = {} }: { draft?: boolean; selection?: TunedSelection } = {},
+  { context, selection = {} }: { context: ReadContext; selection?: TunedSelection },
 ): Promise<TunedRoles | undefined> => {
-  const scope = tunedScope(req, { draft })
+  const scope = tunedScope(req, { draft: context.draft })
   if (!scope) return undefined
   const slugs = getCatalogConfig(req.payload.config).slugs
   const [before, after] = statementFor(req.payload, slugs, planFor(req.payload)!, scope, selection)
