@@ -25,6 +25,11 @@ export type StartArgs = {
   pool?: Record<string, unknown>
   /** A PostgreSQL server other than the shared one (fault tests run their own). */
   serverUrl?: string
+  /**
+   * A streaming replica of `serverUrl` (tests/helpers/replica.ts): the adapter gets the same database
+   * on it as `readReplicas`, with this read-your-writes window (Payload's default: 2000 ms).
+   */
+  replica?: { afterWriteInterval?: number; serverUrl: string; waitForReplay: () => Promise<void> }
 }
 
 type Call = { body?: unknown; token?: string }
@@ -72,6 +77,7 @@ export const startSite = async ({
   plugin = {},
   pool: poolOptions = {},
   serverUrl = inject('databaseUrl'),
+  replica,
 }: StartArgs): Promise<TestSite> => {
   // Named after the server URL's own database, so two runs against one server never collide.
   const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
@@ -79,6 +85,8 @@ export const startSite = async ({
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
   await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
   const databaseUrl = withDatabaseName(serverUrl, database)
+  // The new database reaches the replica by replication; the adapter connects to it at start-up.
+  if (replica) await replica.waitForReplay()
 
   // The adapter skips a push when the schema equals the last one pushed in this process; every test
   // database is new, so it must always be pushed.
@@ -86,7 +94,12 @@ export const startSite = async ({
   const config = await buildConfig({
     admin: { user: 'users' },
     collections: [Users, ...collections],
-    db: postgresAdapter({ pool: { ...poolOptions, connectionString: databaseUrl } }),
+    db: postgresAdapter({
+      pool: { ...poolOptions, connectionString: databaseUrl },
+      ...(replica
+        ? { readReplicas: [withDatabaseName(replica.serverUrl, database)], readReplicasAfterWriteInterval: replica.afterWriteInterval }
+        : {}),
+    }),
     // Payload logs every refused request; TEST_LOG_LEVEL=info shows them when debugging.
     logger: { options: { level: process.env.TEST_LOG_LEVEL ?? 'fatal' } },
     secret: 'role-catalog-test-secret',
@@ -105,6 +118,9 @@ export const startSite = async ({
   // or dropping the database at the end would surface as an unhandled pool error.
   const adapterPool = (payload.db as unknown as { pool: pg.Pool }).pool
   if (adapterPool.listenerCount('error') === 0) adapterPool.on('error', () => {})
+  // The replicas' pools too: dropping the database at the end ends their connections on the replica.
+  const replicas = (payload.db as unknown as { drizzle: { $replicas?: { $client?: pg.Pool }[] } }).drizzle.$replicas ?? []
+  for (const each of replicas) each.$client?.on('error', () => {})
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
   pool.on('error', () => {})
