@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
 import { readContextFor } from '../src/read/readContext.js'
-import { withinWriteWindow } from '../src/replicas/routing.js'
+import { markChangeSeen, withinWriteWindow } from '../src/replicas/routing.js'
 import { startReplicatedCluster, type ReplicatedCluster } from './helpers/replica.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
@@ -97,6 +97,16 @@ describe('read replicas', () => {
     const again = await site.graphql(ROLE_PAGE_QUERY, { slug: PM })
     expect(again.body.data.roleBySlug.title).toBe('Project Manager (renamed)')
     expect(await cluster.calls('replica', database, TUNED)).toBeGreaterThanOrEqual(1)
+  })
+
+  it('after a change announced by another instance, anonymous reads go to the primary for the window', async () => {
+    await settle()
+    // What the transport (src/changes/transport.ts) does when a change from another instance arrives.
+    markChangeSeen(site.payload)
+    const { body } = await site.graphql(ROLE_PAGE_QUERY, { slug: PM })
+    expect(body.data.roleBySlug.slug).toBe(PM)
+    expect(await cluster.calls('primary', database, TUNED)).toBeGreaterThanOrEqual(1)
+    expect(await cluster.calls('replica', database, TUNED)).toBe(0)
   })
 
   it('a read inside a transaction, or for a user, is routed to the primary', async () => {

@@ -2,7 +2,7 @@ import type { CollectionConfig, Config, Payload, SanitizedConfig } from 'payload
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
-import { buildConfig, getPayload } from 'payload'
+import { BasePayload, buildConfig, getPayload } from 'payload'
 import pg from 'pg'
 import { inject } from 'vitest'
 
@@ -35,6 +35,11 @@ export type StartArgs = {
 type Call = { body?: unknown; token?: string }
 
 export type TestSite = {
+  /**
+   * A second instance of the same site in this process: its own Payload (pool, plugin state, change
+   * feed) on the same database. Stopped with the site.
+   */
+  anotherInstance: (changes?: Partial<Config>) => Promise<Payload>
   config: SanitizedConfig
   databaseUrl: string
   /** POST to /api/graphql through Payload's own route handler; returns status and parsed body. */
@@ -91,7 +96,7 @@ export const startSite = async ({
   // The adapter skips a push when the schema equals the last one pushed in this process; every test
   // database is new, so it must always be pushed.
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const config = await buildConfig({
+  const configArgs = (): Parameters<typeof buildConfig>[0] => ({
     admin: { user: 'users' },
     collections: [Users, ...collections],
     db: postgresAdapter({
@@ -107,6 +112,7 @@ export const startSite = async ({
     ...hostConfig,
     plugins: [...(hostConfig.plugins ?? []), roleCatalogPlugin(plugin)],
   })
+  const config = await buildConfig(configArgs())
 
   // The route handlers look Payload up by config in a process-wide cache; start from an empty one.
   ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
@@ -149,7 +155,16 @@ export const startSite = async ({
   }
 
   let editorToken: string | undefined
+  const instances: Payload[] = []
   return {
+    anotherInstance: async (changes = {}) => {
+      // A Payload of its own (not getPayload's process-wide one), on the same database and config.
+      const other = await new BasePayload().init({ config: await buildConfig({ ...configArgs(), ...changes }) })
+      const otherPool = (other.db as unknown as { pool: pg.Pool }).pool
+      if (otherPool.listenerCount('error') === 0) otherPool.on('error', () => {})
+      instances.push(other)
+      return other
+    },
     config,
     databaseUrl,
     graphql: async (query, variables, token) => {
@@ -177,6 +192,7 @@ export const startSite = async ({
     rest,
     stop: async () => {
       await pool.end()
+      for (const other of instances) await other.destroy()
       await payload.destroy()
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     },
