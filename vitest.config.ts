@@ -14,6 +14,7 @@ export default defineConfig({
       // The package's exports point at dist/ (what `npm pack` ships); tests use the sources.
       { find: /^payload-plugin-role-catalog$/, replacement: path.resolve(dirname, 'src/index.ts') },
       { find: /^payload-plugin-role-catalog\/client$/, replacement: path.resolve(dirname, 'src/exports/client.ts') },
+      { find: /^payload-plugin-role-catalog\/notify$/, replacement: path.resolve(dirname, 'src/exports/notify.ts') },
     ],
   },
   test: {

@@ -1,5 +1,7 @@
 import { headers } from 'next/headers.js'
 
+import { CACHE_SECONDS } from './cacheTags.js'
+
 /**
  * The example frontend's only data source: the site's GraphQL endpoint over HTTP, at request time.
  * No Local API, no database: a frontend on another server works the same way with
@@ -34,11 +36,18 @@ type GraphQLError = { extensions?: { statusCode?: number }; message: string }
 /**
  * Runs a query. Returns `null` when it failed with 404 (unknown slug) or 400 (not a slug at all), so
  * the page can answer with its not-found page; any other error is thrown.
+ *
+ * With `tags`, the answer is kept in the Next.js data cache under those tags until a change
+ * notification expires them (_lib/cacheTags.ts); without, it is read at request time.
  */
-export const graphql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<null | T> => {
+export const graphql = async <T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  { tags }: { tags?: string[] } = {},
+): Promise<null | T> => {
   const response = await fetch(await endpoint(), {
     body: JSON.stringify({ query, variables }),
-    cache: 'no-store',
+    ...(tags ? { cache: 'force-cache', next: { revalidate: CACHE_SECONDS, tags } } : { cache: 'no-store' }),
     headers: {
       Accept: 'application/graphql-response+json, application/json',
       'Content-Type': 'application/json',

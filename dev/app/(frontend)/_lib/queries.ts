@@ -1,5 +1,6 @@
 import { cache } from 'react'
 
+import { CATALOG_TAG, roleTag } from './cacheTags.js'
 import { graphql } from './graphql.js'
 import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from './queryText.js'
 
@@ -68,11 +69,18 @@ export type Comparison = {
 }
 
 // React's cache(): the layout (JSON-LD in <head>) and the page share one HTTP request per render.
-export const loadRoleList = cache(async () => (await graphql<{ Roles: { docs: RoleListItem[] } }>(ROLE_LIST_QUERY))?.Roles.docs ?? [])
-export const loadSkillsWithRoles = cache(
-  async () => (await graphql<{ Skills: { docs: SkillWithRoles[] } }>(SKILLS_WITH_ROLES_QUERY))?.Skills.docs ?? [],
+// The tags: what a change notification expires (cacheTags.ts).
+export const loadRoleList = cache(
+  async () => (await graphql<{ Roles: { docs: RoleListItem[] } }>(ROLE_LIST_QUERY, {}, { tags: [CATALOG_TAG] }))?.Roles.docs ?? [],
 )
-export const loadRole = cache(async (slug: string) => (await graphql<{ roleBySlug: RolePage }>(ROLE_PAGE_QUERY, { slug }))?.roleBySlug ?? null)
+export const loadSkillsWithRoles = cache(
+  async () =>
+    (await graphql<{ Skills: { docs: SkillWithRoles[] } }>(SKILLS_WITH_ROLES_QUERY, {}, { tags: [CATALOG_TAG] }))?.Skills.docs ?? [],
+)
+export const loadRole = cache(
+  async (slug: string) => (await graphql<{ roleBySlug: RolePage }>(ROLE_PAGE_QUERY, { slug }, { tags: [roleTag(slug)] }))?.roleBySlug ?? null,
+)
 export const loadComparison = cache(
-  async (a: string, b: string) => (await graphql<{ compareRoles: Comparison }>(COMPARE_QUERY, { a, b }))?.compareRoles ?? null,
+  async (a: string, b: string) =>
+    (await graphql<{ compareRoles: Comparison }>(COMPARE_QUERY, { a, b }, { tags: [roleTag(a), roleTag(b)] }))?.compareRoles ?? null,
 )
