@@ -14,8 +14,15 @@ export type ServedSite = { close: () => Promise<void>; url: string }
  * in dev/app/(payload)/api: for load and protocol tests that need sockets, not function calls.
  */
 export const serveSite = async (
-  site: TestSite,
-  { graphql = GRAPHQL_POST(site.config) }: { graphql?: (request: Request) => Promise<Response> } = {},
+  site: Pick<TestSite, 'config'>,
+  {
+    extra,
+    graphql = GRAPHQL_POST(site.config),
+  }: {
+    /** Answers requests of its own (e.g. a test probe); undefined lets the site answer. */
+    extra?: (request: Request) => Response | undefined
+    graphql?: (request: Request) => Promise<Response>
+  } = {},
 ): Promise<ServedSite> => {
   const server = http.createServer(async (incoming, outgoing) => {
     const target = new URL(incoming.url ?? '/', 'http://127.0.0.1')
@@ -31,7 +38,10 @@ export const serveSite = async (
     const request = new Request(target, { body, headers, method })
     let response: Response
     try {
-      if (target.pathname === '/api/graphql') {
+      const own = extra?.(request)
+      if (own) {
+        response = own
+      } else if (target.pathname === '/api/graphql') {
         response = method === 'POST' ? await graphql(request) : new Response(null, { headers: { Allow: 'OPTIONS, POST' }, status: 405 })
       } else if (target.pathname.startsWith('/api/') && method in restRoutes) {
         const slug = target.pathname.slice('/api/'.length).split('/').filter(Boolean)

@@ -1,0 +1,53 @@
+/**
+ * One instance of a test site in a process of its own (tests/helpers/instance.ts starts it with tsx):
+ * the plugin on DATABASE_URL, served over HTTP through Payload's REST and GraphQL route handlers,
+ * plus `/__instance`, which reports what the tests need to know without sleeping: the last change
+ * this instance applied, how often it resynced, and its notification connection.
+ *
+ * Env: DATABASE_URL, PLUGIN_OPTIONS (JSON). Prints `listening <url>` once it serves.
+ */
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { buildConfig, getPayload } from 'payload'
+
+import { lastAppliedChange, onCatalogResync } from '../../src/changes/changeFeed.js'
+import { changeTransportOf } from '../../src/changes/transport.js'
+import { roleCatalogPlugin } from '../../src/index.js'
+import { serveSite } from './httpServer.js'
+
+const config = await buildConfig({
+  admin: { user: 'users' },
+  collections: [{ slug: 'users', auth: true, fields: [] }],
+  db: postgresAdapter({ pool: { connectionString: process.env.DATABASE_URL } }),
+  logger: { options: { level: process.env.TEST_LOG_LEVEL ?? 'fatal' } },
+  // The same secret as the in-process test site: a login on one instance is valid on the other.
+  secret: 'role-catalog-test-secret',
+  telemetry: false,
+  plugins: [roleCatalogPlugin(JSON.parse(process.env.PLUGIN_OPTIONS || '{}'))],
+})
+const payload = await getPayload({ config })
+let resyncs = 0
+onCatalogResync(payload, () => void resyncs++)
+
+const served = await serveSite({ config }, {
+  extra: (request) => {
+    if (new URL(request.url).pathname !== '/__instance') return undefined
+    const transport = changeTransportOf(payload)
+    return Response.json({
+      lastApplied: lastAppliedChange(payload) ?? null,
+      resyncs,
+      transport: transport ? { backendPid: transport.backendPid ?? null, connected: transport.connected, reconnects: transport.reconnects } : null,
+    })
+  },
+})
+console.log(`listening ${served.url}`)
+
+const stop = async () => {
+  await served.close()
+  await payload.destroy()
+  process.exit(0)
+}
+process.on('SIGTERM', () => void stop())
+process.on('SIGINT', () => void stop())
+// Ends with the test process, even if it dies without stopping this one.
+process.stdin.on('end', () => void stop())
+process.stdin.resume()
