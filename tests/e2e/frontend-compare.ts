@@ -180,7 +180,7 @@ describe('example frontend (next start + Chromium)', () => {
           await page.goto(`${site.url}${COMPARE_PATH}`)
           return page.getByText(summary).count()
         },
-        { intervals: [100], timeout: 2_000 },
+        { interval: 100, timeout: 2_000 },
       )
       .toBe(1)
     const [jsonLd] = await page.locator('head script[type="application/ld+json"]').allTextContents()
@@ -223,7 +223,7 @@ describe('example frontend (next start + Chromium)', () => {
       await summary.fill(published)
       await toast('#action-save', 'Updated successfully.')
       const shown = async () => [(await pageText(ROLE_PATH)).includes(published), (await pageText(comparePath)).includes(published)]
-      await expect.poll(shown, { intervals: [100], timeout: 2_000 }).toEqual([true, true])
+      await expect.poll(shown, { interval: 100, timeout: 2_000 }).toEqual([true, true])
     } finally {
       await admin.close()
     }

@@ -30,7 +30,13 @@ export const startInstance = async ({
 }): Promise<Instance> => {
   const child: ChildProcess = spawn('npx', ['tsx', 'tests/helpers/instanceServer.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', PLUGIN_OPTIONS: JSON.stringify(plugin) },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'test',
+      PAYLOAD_FORCE_DRIZZLE_PUSH: undefined,
+      PLUGIN_OPTIONS: JSON.stringify(plugin),
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let output = ''
