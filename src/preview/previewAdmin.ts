@@ -34,7 +34,8 @@ const firstRoleLinking = async (
     draft: true,
     // Only the role itself is needed. (Payload 3.90 also fails to read the roles' join fields from
     // versions on a localized site: a join sorted by a localized field refers to the wrong table.)
-    joins: false,
+    // (Typed loosely: the collection slugs are only known at runtime.)
+    joins: false as never,
     limit: 1,
     ...(locale ? { locale: locale as never } : {}),
     overrideAccess: false,
@@ -44,7 +45,7 @@ const firstRoleLinking = async (
     user: req.user,
     where: { [`${arrayName}.${itemName}`]: { equals: item.id } },
   })
-  return (docs[0] as Doc | undefined) ?? null
+  return (docs[0] as unknown as Doc | undefined) ?? null
 }
 
 /**
