@@ -1,18 +1,15 @@
 import { timingSafeEqual } from 'node:crypto'
 import { cookies, draftMode } from 'next/headers.js'
-import { redirect } from 'next/navigation.js'
 
 import { previewSecret } from '../../../../preview.js'
 import { graphql, SESSION_COOKIE } from '../../_lib/graphql.js'
+import { isLocalPath, redirectTo } from '../localRedirect.js'
 
 const sameSecret = (given: string) => {
   const a = Buffer.from(given)
   const b = Buffer.from(previewSecret)
   return a.length === b.length && timingSafeEqual(a, b)
 }
-
-/** Only a path on this site: never `//other.host` or an absolute URL (no open redirect). */
-const isLocalPath = (path: string) => path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\')
 
 /**
  * The admin's user behind the browser's session cookie, asked of the GraphQL API (`meUser`): null
@@ -49,5 +46,5 @@ export const GET = async (request: Request) => {
     return new Response('Preview: log in to the admin first; drafts are for editors only.', { status: 403 })
   }
   ;(await draftMode()).enable()
-  redirect(path)
+  return redirectTo(path)
 }
