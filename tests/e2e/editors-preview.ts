@@ -25,6 +25,9 @@ const ids: Record<string, number> = {}
 const TPM = 'technical-project-manager'
 const PUBLISHED_TITLE = 'Technical Project Manager'
 const DRAFT_TITLE = 'Technical Program Manager'
+/** The page's heading: the title and the abbreviation. */
+const PUBLISHED_H1 = `${PUBLISHED_TITLE} (TPM)`
+const DRAFT_H1 = `${DRAFT_TITLE} (TPM)`
 const DRAFT_SUMMARY = 'Plans and runs technical programmes across several teams.'
 
 const toDocs = (file: string, name: string) => {
@@ -101,12 +104,12 @@ describe('an editor previewing a role', () => {
     await page.goto(`${suite.baseURL}/admin/collections/roles/${ids[TPM]}`, { waitUntil: 'networkidle' })
     await page.locator('#field-title').waitFor()
     await page.locator('#live-preview-toggler').click()
-    await expect.poll(() => preview().locator('h1').innerText()).toBe(PUBLISHED_TITLE)
+    await expect.poll(() => preview().locator('h1').innerText()).toBe(PUBLISHED_H1)
     const seeded = await previewSkills()
     expect(seeded.length).toBeGreaterThan(2)
 
     await page.locator('#field-title').fill(DRAFT_TITLE)
-    await expect.poll(() => preview().locator('h1').innerText()).toBe(DRAFT_TITLE)
+    await expect.poll(() => preview().locator('h1').innerText()).toBe(DRAFT_H1)
     await page.locator('#field-summary').fill(DRAFT_SUMMARY)
     await expect.poll(() => preview().locator('p.lead').innerText()).toBe(DRAFT_SUMMARY)
 
@@ -126,6 +129,9 @@ describe('an editor previewing a role', () => {
     // Moved up one place.
     await rowAction('skills', count, 'Move Up')
     await expect.poll(previewSkills).toEqual([...seeded.slice(0, -1), 'Organizational skills Recommended', seeded.at(-1)])
+    // The moved link in the form, and the skills on the page beside it.
+    await rows.nth(count - 1).evaluate((row) => row.scrollIntoView({ block: 'start' }))
+    await preview().locator('h2:has-text("Skills")').evaluate((heading) => heading.scrollIntoView({ block: 'start' }))
     const file = await suite.screenshot(page, '01-live-preview')
     toDocs(file, 'live-preview.png')
 
@@ -138,7 +144,7 @@ describe('an editor previewing a role', () => {
     // Nothing was saved: visitors, and the API, still have the published role.
     const { roleBySlug } = await suite.graphql(`{ roleBySlug(slug: "${TPM}") { title summary } }`)
     expect(roleBySlug.title).toBe(PUBLISHED_TITLE)
-    expect((await visit(`/roles/${TPM}`)).h1).toBe(PUBLISHED_TITLE)
+    expect((await visit(`/roles/${TPM}`)).h1).toBe(PUBLISHED_H1)
   })
 
   it('saves a draft and opens it on the real site with Preview: role and comparison show the draft, visitors the published role', async () => {
@@ -149,7 +155,7 @@ describe('an editor previewing a role', () => {
     await tab.waitForURL(`${suite.baseURL}/roles/${TPM}`)
     await tab.locator('h1').waitFor()
     expect(await tab.locator('.preview-banner').innerText()).toContain('Draft preview')
-    expect(await tab.locator('h1').innerText()).toBe(`${DRAFT_TITLE} Draft`)
+    expect(await tab.locator('h1').innerText()).toBe(`${DRAFT_H1} Draft`)
     expect(await tab.locator('p.lead').innerText()).toBe(DRAFT_SUMMARY)
     const file = await suite.screenshot(tab, '02-draft-preview')
     toDocs(file, 'draft-preview.png')
@@ -161,7 +167,7 @@ describe('an editor previewing a role', () => {
 
     // Anonymous visitors, in another browser: the published role, no banner.
     const role = await visit(`/roles/${TPM}`)
-    expect(role).toMatchObject({ banner: 0, h1: PUBLISHED_TITLE, status: 200 })
+    expect(role).toMatchObject({ banner: 0, h1: PUBLISHED_H1, status: 200 })
     expect(role.text).not.toContain(DRAFT_SUMMARY)
     const comparison = await visit(`/compare/project-manager/${TPM}`)
     expect(comparison).toMatchObject({ banner: 0, h1: `Project Manager vs ${PUBLISHED_TITLE}` })
@@ -170,7 +176,7 @@ describe('an editor previewing a role', () => {
     await tab.goto(`${suite.baseURL}/roles/${TPM}`, { waitUntil: 'domcontentloaded' })
     await tab.getByRole('link', { name: 'Exit preview' }).click()
     await tab.waitForURL(`${suite.baseURL}/roles/${TPM}`)
-    await expect.poll(() => tab.locator('h1').innerText()).toBe(PUBLISHED_TITLE)
+    await expect.poll(() => tab.locator('h1').innerText()).toBe(PUBLISHED_H1)
     expect(await tab.locator('.preview-banner').count()).toBe(0)
     await tab.close()
   })
@@ -194,7 +200,7 @@ describe('an editor previewing a role', () => {
     expect(refused?.status()).toBe(403)
     expect(await other.locator('body').innerText()).toContain('log in to the admin')
     await other.close()
-    expect(await visit(`/roles/${TPM}`)).toMatchObject({ banner: 0, h1: PUBLISHED_TITLE })
+    expect(await visit(`/roles/${TPM}`)).toMatchObject({ banner: 0, h1: PUBLISHED_H1 })
 
     // The editor, with a wrong secret or a path off the site.
     const wrong = await page.request.get(`${suite.baseURL}/next/preview?path=/roles/${TPM}&secret=guess`, { maxRedirects: 0 })
