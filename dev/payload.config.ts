@@ -6,6 +6,7 @@ import { roleCatalogPlugin } from 'payload-plugin-role-catalog'
 
 import { Users } from './collections/Users.js'
 import { ensureDevUser } from './devUser.js'
+import { rolePreviewURL } from './preview.js'
 import { revalidationSecret, revalidationUrls } from './revalidation.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -48,6 +49,8 @@ export default buildConfig({
       // The example frontend caches its pages and is told what changed (dev/revalidation.ts).
       changeNotifications: { secret: revalidationSecret(), urls: revalidationUrls() },
       graphQL: { maxAliases: 30, maxDepth: 12 },
+      // Live preview and Preview buttons open the example frontend in draft mode (dev/preview.ts).
+      preview: { url: rolePreviewURL },
       seed: process.env.ROLE_CATALOG_SEED !== 'false',
     }),
   ],
