@@ -13,6 +13,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { applyKeepTextRecipe } from '../scripts/keepTextRecipe.js'
+import { testDatabaseName } from './helpers/databaseName.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -66,8 +67,7 @@ describe('turning localization on after installing', () => {
 
   beforeAll(async () => {
     serverUrl = inject('databaseUrl')
-    const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
-    database = `${base}_localize_later_${process.pid}`.slice(0, 63)
+    database = testDatabaseName(serverUrl, 'localize_later')
     const admin = new pg.Client({ connectionString: serverUrl })
     await admin.connect()
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { adminQuery } from '../scripts/database.js'
+import { testDatabaseName } from './helpers/databaseName.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shippedMigrations = path.join(root, 'dev/migrations')
@@ -72,8 +73,7 @@ describe('the shipped migrations', () => {
 
   beforeAll(async () => {
     serverUrl = inject('databaseUrl')
-    const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
-    database = `${base}_migrations_${process.pid}`.slice(0, 63)
+    database = testDatabaseName(serverUrl, 'migrations')
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
     const url = new URL(serverUrl)
