@@ -22,7 +22,7 @@ describe('the leftovers check at the end of a run', () => {
       execFile(
         path.join(root, 'node_modules/.bin/vitest'),
         ['run', '--config', 'tests/fixtures/leftovers/vitest.config.ts'],
-        { cwd: root, env: { ...inherited, DATABASE_URL: inject('databaseUrl') }, timeout: 120_000 },
+        { cwd: root, env: { ...inherited, DATABASE_URL: inject('databaseUrl') } as NodeJS.ProcessEnv, timeout: 120_000 },
         (error, stdout, stderr) =>
           resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}\n${stderr}` }),
       )
