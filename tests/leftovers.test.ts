@@ -18,11 +18,12 @@ describe('the leftovers check at the end of a run', () => {
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV'),
     )
+    const server: Record<string, string> = { DATABASE_URL: inject('databaseUrl') }
     const result = await new Promise<{ code: number; output: string }>((resolve) => {
       execFile(
         path.join(root, 'node_modules/.bin/vitest'),
         ['run', '--config', 'tests/fixtures/leftovers/vitest.config.ts'],
-        { cwd: root, env: { ...inherited, DATABASE_URL: inject('databaseUrl') } as NodeJS.ProcessEnv, timeout: 120_000 },
+        { cwd: root, env: { ...inherited, ...server } as NodeJS.ProcessEnv, timeout: 120_000 },
         (error, stdout, stderr) =>
           resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: `${stdout}\n${stderr}` }),
       )
