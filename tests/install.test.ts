@@ -168,6 +168,12 @@ describe('installed into an existing Payload site', () => {
     expect((await readdir(installed)).filter((entry) => entry !== 'README.md').sort()).toEqual(['LICENSE', 'dist', 'package.json'])
     // Only the site's copy of payload exists: the plugin brings none of its own.
     await expect(stat(path.join(installed, 'node_modules/payload'))).rejects.toThrow()
+    // One drizzle-orm, the adapter's: the plugin's peer is optional, so npm does not install a newer
+    // copy at the top that pushes the adapter's into nested folders (two copies whose types differ
+    // made the migration Payload generates fail `next build`'s type-check).
+    for (const nested of ['@payloadcms/drizzle', '@payloadcms/db-postgres']) {
+      await expect(stat(path.join(siteDir, 'node_modules', nested, 'node_modules/drizzle-orm'))).rejects.toThrow()
+    }
   }, 300_000)
 
   it('generates the types and the import map, and type-checks against the installed .d.ts', async () => {
