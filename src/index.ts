@@ -23,6 +23,15 @@ export {
   type KeptText,
 } from './localization/keepTextWhenLocalizing.js'
 export { withGraphQLRequestErrors } from './graphql/http.js'
+// Change feed (issue 10): committed catalogue changes, for a site's caches and cross-instance transports.
+export {
+  type CatalogChange,
+  lastAppliedChange,
+  onCatalogChange,
+  onCatalogResync,
+  receiveRemoteChange,
+  resyncCatalog,
+} from './changes/index.js'
 export type {
   CatalogCertification,
   CatalogDocuments,
