@@ -6,7 +6,7 @@
  * create-or-rename questions answered "create", the default), the recipe's edits, `payload migrate`.
  */
 import { execFile, spawn } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { applyKeepTextRecipe } from '../scripts/keepTextRecipe.js'
 import { testDatabaseName } from './helpers/databaseName.js'
+import { scratchFolder } from './helpers/scratch.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -79,8 +80,7 @@ describe('turning localization on after installing', () => {
     client.on('error', () => {})
     await client.connect()
     // Inside the repository (.tmp/ is ignored) so the migrations resolve its packages.
-    await mkdir(path.join(root, '.tmp'), { recursive: true })
-    migrationDir = path.join(await mkdtemp(path.join(root, '.tmp', 'localize-later-')), 'migrations')
+    migrationDir = path.join(await scratchFolder('localize-later-'), 'migrations')
     env = {
       DATABASE_URL: url.toString(),
       PAYLOAD_CONFIG_PATH: 'tests/fixtures/localize-later/payload.config.ts',

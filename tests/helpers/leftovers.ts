@@ -4,8 +4,9 @@
  * `payload generate:types` wrote into a folder the install test was deleting, one run in two).
  *
  * A run marks what it starts: an environment variable every child inherits (processes), a tag in
- * every database name (tests/helpers/databaseName.ts), a temp folder of its own as TMPDIR (files),
- * and a listing of the repository's scratch folders taken at the start.
+ * every database name (tests/helpers/databaseName.ts), a temp folder of its own as TMPDIR and a
+ * scratch folder of its own in the repository's .tmp/ (files; tests/helpers/scratch.ts). Only what
+ * carries the run's mark is looked at: two runs in one checkout never see each other's files.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
@@ -17,9 +18,8 @@ import pg from 'pg'
 
 /** Inherited by every worker and every process a test starts. */
 export const RUN_VARIABLE = 'ROLE_CATALOG_TEST_RUN'
-
-/** The repository's scratch folders tests write into (ignored by git). */
-const scratchFolders = ['.tmp', '.data'].map((folder) => path.join(projectRoot, folder))
+/** The run's folder in the repository's .tmp/ (ignored by git), for files that must sit inside it. */
+export const SCRATCH_VARIABLE = 'ROLE_CATALOG_TEST_SCRATCH'
 
 /**
  * Files some tools keep in the temp folder on purpose, across runs: tsx's transpile cache. Not a
@@ -29,23 +29,24 @@ const toolCaches = [/^tsx-\d+$/]
 
 export type Run = {
   id: string
-  /** Entries of the scratch folders when the run started. */
-  scratchBefore: Map<string, Set<string>>
+  /** In the repository's .tmp/: migrations and site copies that must resolve its node_modules. */
+  scratchDir: string
   tempDir: string
 }
-
-const listing = (folder: string) => new Set(existsSync(folder) ? readdirSync(folder) : [])
 
 /** Marks this process (and so everything it starts) as the run's, and gives it a temp folder of its own. */
 export const startRun = async (): Promise<Run> => {
   // Short (it goes into database names), distinct between two runs on one server.
   const id = `t${process.pid.toString(36)}${Date.now().toString(36).slice(-5)}`
   const tempDir = path.join(os.tmpdir(), `role-catalog-run-${id}`)
+  const scratchDir = path.join(projectRoot, '.tmp', `run-${id}`)
   await mkdir(tempDir, { recursive: true })
+  await mkdir(scratchDir, { recursive: true })
   process.env[RUN_VARIABLE] = id
+  process.env[SCRATCH_VARIABLE] = scratchDir
   // os.tmpdir() reads TMPDIR on every call, here and in every child.
   process.env.TMPDIR = tempDir
-  return { id, scratchBefore: new Map(scratchFolders.map((folder) => [folder, listing(folder)])), tempDir }
+  return { id, scratchDir, tempDir }
 }
 
 type Leftover = { kind: 'database' | 'file' | 'process'; what: string }
@@ -110,19 +111,20 @@ export const leftoverProcessesAndFiles = async (run: Run): Promise<Leftover[]> =
     }
   }
 
-  for (const entry of await readdir(run.tempDir).catch(() => [] as string[])) {
-    if (!toolCaches.some((pattern) => pattern.test(entry))) {
-      leftovers.push({ kind: 'file', what: path.join(run.tempDir, entry) })
+  for (const folder of [run.tempDir, run.scratchDir]) {
+    for (const entry of await readdir(folder).catch(() => [] as string[])) {
+      if (!toolCaches.some((pattern) => pattern.test(entry))) {
+        leftovers.push({ kind: 'file', what: path.join(folder, entry) })
+      }
     }
+    await rm(folder, { force: true, recursive: true })
   }
-  await rm(run.tempDir, { force: true, recursive: true })
-
-  for (const [folder, before] of run.scratchBefore) {
-    for (const entry of listing(folder)) {
-      if (before.has(entry)) continue
-      leftovers.push({ kind: 'file', what: path.join(folder, entry) })
-      await rm(path.join(folder, entry), { force: true, recursive: true })
-    }
+  // Embedded PostgreSQL data folders a test started with the run's mark in their name (faults).
+  const dataDir = path.join(projectRoot, '.data')
+  for (const entry of existsSync(dataDir) ? readdirSync(dataDir) : []) {
+    if (!entry.includes(run.id)) continue
+    leftovers.push({ kind: 'file', what: path.join(dataDir, entry) })
+    await rm(path.join(dataDir, entry), { force: true, recursive: true })
   }
   return leftovers
 }
