@@ -11,9 +11,11 @@ export {
   type CatalogSlugs,
   type CollectionOverride,
   type GraphQLLimits,
+  type PreviewOptions,
   type ReadLimits,
   RoleCatalogOptionsError,
   type RoleCatalogPluginOptions,
+  type RolePreviewURLArgs,
 } from './plugin/options.js'
 export { getCatalogSlugs } from './plugin/catalogConfig.js'
 export { type SeedReport, seedRoleCatalog, type SeedRoleCatalogArgs } from '../seed/seedRoleCatalog.js'

@@ -8,6 +8,7 @@ import { requiredInDefaultLocale } from '../localization/requiredInDefaultLocale
 import { translatedCollectionLabels, withTranslatedLabels } from '../translations/index.js'
 import { catalogHooks } from '../hooks/index.js'
 import { databaseNamesFor } from './databaseNames.js'
+import { previewAdmin } from '../preview/previewAdmin.js'
 import { markPluginOwned } from './owned.js'
 import { defaultCatalogAccess } from './access.js'
 
@@ -68,7 +69,8 @@ export const buildCollection = ({
     slug: options.slugs[name],
     ...(dbName ? { dbName } : {}),
     access: { ...defaultCatalogAccess(), ...override.access },
-    admin: { group: options.adminGroup, ...base.admin, ...override.admin },
+    // Previews on the host's frontend (`preview` option) are behaviour: none when disabled.
+    admin: { group: options.adminGroup, ...base.admin, ...previewAdmin(name, options), ...override.admin },
     fields: override.fields ? override.fields({ defaultFields: fields }) : fields,
     hooks: mergeHooks(ownHooks, mergeHooks(base.hooks, override.hooks)),
   }
