@@ -116,12 +116,8 @@ describe.each([
     expect(role.qualifications.flatMap((row: { fieldsOfStudy: unknown[] }) => row.fieldsOfStudy).length).toBeGreaterThan(0)
     const found = await site.rest.get(`/${slugs.roles}?where[slug][equals]=technical-project-manager&depth=0`, { token })
     const id = found.body.docs[0].id
-    // A draft save with locales on fails in Payload's join query whatever the slugs (reported with
-    // issue 13); without locales it proves the versions' tables and aliases.
-    if (!localized) {
-      const draft = await site.rest.patch(`/${slugs.roles}/${id}?draft=true`, { body: { summary: 'A draft.' }, token })
-      expect(draft.status, JSON.stringify(draft.body)).toBe(200)
-    }
+    const draft = await site.rest.patch(`/${slugs.roles}/${id}?draft=true`, { body: { summary: 'A draft.' }, token })
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200)
     const versions = await site.rest.get(`/${slugs.roles}/versions?where[parent][equals]=${id}&depth=0`, { token })
     expect(versions.status, JSON.stringify(versions.body)).toBe(200)
     expect(versions.body.docs[0].version.qualifications[0].fieldsOfStudy.length).toBeGreaterThan(0)
