@@ -33,6 +33,15 @@ export type GraphQLLimits = {
   maxDepth?: number
 }
 
+export type ResponseCacheOptions = {
+  /** Most memory the cached answers may take, in bytes (least recently used answers go first). Default 64 MiB. */
+  maxBytes?: number
+  /** `s-maxage` (seconds) on cacheable anonymous answers: how long a CDN may serve one without asking. Default 10. */
+  sMaxAge?: number
+  /** `stale-while-revalidate` (seconds) on the same answers: how long a CDN may serve one while it refetches. Default 30. */
+  staleWhileRevalidate?: number
+}
+
 export type RoleCatalogPluginOptions = {
   /** Label of the admin navigation group that holds the four collections. */
   adminGroup?: string
@@ -49,6 +58,14 @@ export type RoleCatalogPluginOptions = {
   /** Bounds on reads of the catalogue's collections over REST and GraphQL (not the Local API). */
   limits?: ReadLimits
   overrides?: Partial<Record<CatalogCollection, CollectionOverride>>
+  /**
+   * Answer anonymous reads of the catalogue (GraphQL queries over it, REST reads of its collections,
+   * the comparison and JSON-LD endpoints) from an in-memory cache of this instance, cleared by every
+   * change readers could see; and mark them cacheable for CDNs (`Cache-Control: public`). `true` for
+   * the defaults. Needs the plugin's route helpers in the site's route files (`catalogGraphQLRoute`,
+   * `withCatalogRestCache`). Default off.
+   */
+  responseCache?: boolean | ResponseCacheOptions
   /** Seed the article content on init; only documents whose slug is missing are created. */
   seed?: boolean
   /**
@@ -65,6 +82,7 @@ export type ResolvedRoleCatalogOptions = {
   graphQL: GraphQLLimits
   limits: Required<ReadLimits>
   overrides: Partial<Record<CatalogCollection, CollectionOverride>>
+  responseCache: Required<ResponseCacheOptions> & { enabled: boolean }
   seed: boolean
   slugs: CatalogSlugs
   tunedReads: boolean
@@ -128,6 +146,20 @@ const optionsSchema = z
       })
       .strict()
       .optional(),
+    // `true` is the object with every default, `false` none: errors then name the field at fault.
+    responseCache: z
+      .preprocess(
+        (value) => (value === true ? {} : value === false ? undefined : value),
+        z
+          .object({
+            maxBytes: z.number().int().min(1024).optional(),
+            sMaxAge: z.number().int().min(0).optional(),
+            staleWhileRevalidate: z.number().int().min(0).optional(),
+          })
+          .strict()
+          .optional(),
+      )
+      .optional(),
     seed: z.boolean().optional(),
     tunedReads: z.boolean().optional(),
   })
@@ -180,6 +212,13 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
     graphQL: value.graphQL ?? {},
     limits: { maxDepth: value.limits?.maxDepth ?? 3, maxLimit: value.limits?.maxLimit ?? 100 },
     overrides,
+    responseCache: {
+      enabled: Boolean(value.responseCache),
+      maxBytes: 64 * 1024 * 1024,
+      sMaxAge: 10,
+      staleWhileRevalidate: 30,
+      ...(typeof value.responseCache === 'object' ? value.responseCache : {}),
+    },
     seed: value.seed ?? false,
     slugs,
     tunedReads: value.tunedReads ?? true,
