@@ -164,21 +164,42 @@ const asksForDrafts = (document: DocumentNode, variables: Record<string, unknown
   return found
 }
 
-type Params = { operationName?: null | string; query?: unknown; variables?: unknown }
+type Params = { extensions?: unknown; operationName?: unknown; query?: unknown; variables?: unknown }
+type WellFormed = { operationName: null | string | undefined; query: string; variables: Record<string, unknown> | undefined }
 
-/** The operation's parameters as graphql-http will read them (GET: the URL; POST: the JSON body Payload parsed). */
-const paramsOf = (request: Request, req: PayloadRequest): Params | undefined => {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * The operation's parameters as graphql-http will read them (GET: the URL; POST: the JSON body
+ * Payload parsed), when they are well-formed. Anything else (a `variables` that is a string, a
+ * missing query...) is never looked up: graphql-http answers it with its own 400.
+ */
+const paramsOf = (request: Request, req: PayloadRequest): undefined | WellFormed => {
+  let params: Params
   if (request.method === 'GET') {
     const search = new URL(request.url).searchParams
-    let variables: unknown
     try {
-      variables = search.get('variables') ? JSON.parse(search.get('variables')!) : undefined
+      params = {
+        extensions: search.get('extensions') ? JSON.parse(search.get('extensions')!) : undefined,
+        operationName: search.get('operationName') ?? undefined,
+        query: search.get('query'),
+        variables: search.get('variables') ? JSON.parse(search.get('variables')!) : undefined,
+      }
     } catch {
       return undefined
     }
-    return { operationName: search.get('operationName'), query: search.get('query'), variables }
+  } else if (isObject(req.data)) {
+    params = req.data
+  } else {
+    return undefined
   }
-  return req.data && typeof req.data === 'object' ? (req.data as Params) : undefined
+  const { extensions, operationName, query, variables } = params
+  if (typeof query !== 'string') return undefined
+  if (variables != null && !isObject(variables)) return undefined
+  if (extensions != null && !isObject(extensions)) return undefined
+  if (operationName != null && typeof operationName !== 'string') return undefined
+  return { operationName, query, variables: variables ?? undefined }
 }
 
 /**
@@ -212,11 +233,11 @@ export const catalogGraphQLRoute = (config: ConfigArg): { GET: (request: Request
       const anonymous = !carriesCredentials(request.headers, payload) && !req.user
       const params = anonymous ? paramsOf(request, req) : undefined
       let cacheKey: string | undefined
-      if (params && typeof params.query === 'string' && (request.method === 'GET' || request.method === 'POST')) {
+      if (params && (request.method === 'GET' || request.method === 'POST')) {
         const document = parsedDocument(schema, params.query)
         const operation = document instanceof GraphQLError ? undefined : operationOf(document, params.operationName)
         const scope = catalogScopeOf(payload)
-        const variables = params.variables && typeof params.variables === 'object' ? (params.variables as Record<string, unknown>) : undefined
+        const variables = params.variables
         if (
           operation?.operation === 'query' &&
           !scope.uncacheable &&
