@@ -6,6 +6,7 @@ import { roleCatalogPlugin } from 'payload-plugin-role-catalog'
 
 import { Users } from './collections/Users.js'
 import { ensureDevUser } from './devUser.js'
+import { rolePreviewURL } from './preview.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -47,6 +48,8 @@ export default buildConfig({
       // use the plugin's helpers). ROLE_CATALOG_RESPONSE_CACHE=off turns it off (the benchmark's
       // uncached figure).
       responseCache: process.env.ROLE_CATALOG_RESPONSE_CACHE !== 'off',
+      // Live preview and Preview buttons open the example frontend in draft mode (dev/preview.ts).
+      preview: { url: rolePreviewURL },
       seed: process.env.ROLE_CATALOG_SEED !== 'false',
     }),
   ],

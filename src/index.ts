@@ -60,11 +60,13 @@ export {
   type CatalogSlugs,
   type CollectionOverride,
   defaultSlugs,
+  type PreviewOptions,
   type ResolvedRoleCatalogOptions,
   resolveOptions,
   type ResponseCacheOptions,
   RoleCatalogOptionsError,
   type RoleCatalogPluginOptions,
+  type RolePreviewURLArgs,
 } from './plugin/options.js'
 export { articleSeed } from '../seed/data.js'
 export type { CatalogSeed } from '../seed/schema.js'
