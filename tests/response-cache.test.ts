@@ -336,23 +336,7 @@ describe('REST reads of the catalogue', () => {
   })
 })
 
-// Payload cannot update a catalogue item on a site with localization on (its versions query for
-// the item's `usedByRoles` join fails with SQL error 42P01): edits of items run on a site without it.
-describe('on a site without localization: edits of linked items', () => {
-  beforeAll(async () => {
-    await site.stop()
-    site = await startSite({
-      name: 'response_cache_items',
-      plugin: { overrides: { roles: { slug: ROLES } }, responseCache: true, seed: true },
-    })
-    graphqlRoute = catalogGraphQLRoute(site.config)
-    restGet = withCatalogRestCache(REST_GET(site.config), site.config)
-    site.payload.extensions = async ({ result }) => {
-      executions++
-      return result
-    }
-  })
-
+describe('edits of linked items', () => {
   it('a change of a linked item reaches the roles that show it', async () => {
     const skill = await bySlug(site, 'skills', 'communication')
     await post(ROLE_PAGE, { slug: 'project-manager' })
