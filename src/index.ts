@@ -13,6 +13,7 @@ export {
   type GraphQLLimits,
   type PreviewOptions,
   type ReadLimits,
+  type ResponseCacheOptions,
   RoleCatalogOptionsError,
   type RoleCatalogPluginOptions,
   type RolePreviewURLArgs,
@@ -25,6 +26,9 @@ export {
   type KeptText,
 } from './localization/keepTextWhenLocalizing.js'
 export { withGraphQLRequestErrors } from './graphql/http.js'
+// Serving (issue 10): the route helpers with the response cache, ETags and Cache-Control.
+export { type RestRouteHandler, withCatalogRestCache } from './cache/restRoute.js'
+export { catalogGraphQLRoute } from './graphql/route.js'
 // Change feed (issue 10): committed catalogue changes, for a site's caches and cross-instance transports.
 export {
   type CatalogChange,
