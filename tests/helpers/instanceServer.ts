@@ -4,14 +4,15 @@
  * plus `/__instance`, which reports what the tests need to know without sleeping: the last change
  * this instance applied, how often it resynced, and its notification connection.
  *
- * Env: DATABASE_URL, PLUGIN_OPTIONS (JSON). Prints `listening <url>` once it serves.
+ * Env: DATABASE_URL, PLUGIN_OPTIONS (JSON; the response cache is on unless it says otherwise). Prints `listening <url>` once it serves.
  */
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { REST_GET } from '@payloadcms/next/routes'
 import { buildConfig, getPayload } from 'payload'
 
 import { lastAppliedChange, onCatalogResync } from '../../src/changes/changeFeed.js'
 import { changeTransportOf } from '../../src/changes/transport.js'
-import { roleCatalogPlugin } from '../../src/index.js'
+import { catalogGraphQLRoute, roleCatalogPlugin, withCatalogRestCache } from '../../src/index.js'
 import { serveSite } from './httpServer.js'
 
 const config = await buildConfig({
@@ -24,13 +25,16 @@ const config = await buildConfig({
   // The same secret as the in-process test site: a login on one instance is valid on the other.
   secret: 'role-catalog-test-secret',
   telemetry: false,
-  plugins: [roleCatalogPlugin(JSON.parse(process.env.PLUGIN_OPTIONS || '{}'))],
+  plugins: [roleCatalogPlugin({ responseCache: true, ...JSON.parse(process.env.PLUGIN_OPTIONS || '{}') })],
 })
 const payload = await getPayload({ config })
 let resyncs = 0
 onCatalogResync(payload, () => void resyncs++)
 
+// The demo's route files: GraphQL and REST GETs through the plugin's response cache.
 const served = await serveSite({ config }, {
+  graphql: catalogGraphQLRoute(config),
+  restGet: withCatalogRestCache(REST_GET(config), config),
   extra: (request) => {
     if (new URL(request.url).pathname !== '/__instance') return undefined
     const transport = changeTransportOf(payload)
