@@ -66,6 +66,9 @@ const orderBy = (rolesConfig: SanitizedCollectionConfig, alias: string): string 
   if (!field || !['date', 'number', 'select', 'text', 'textarea'].includes(field.type) || (field as { hasMany?: boolean }).hasMany) {
     return undefined
   }
+  // A localized sort field (the title, on a localized site) is sorted by its text in the request's
+  // locale, from the `_locales` table: Payload's own resolver does that.
+  if ((field as { localized?: boolean }).localized) return undefined
   const column = (each: string) => `${alias}.${ident(snake(each))}`
   const parts = [`${column(name)} ${descending ? 'desc' : 'asc'}`]
   if (name !== 'createdAt') parts.push(`${column('createdAt')} desc`)

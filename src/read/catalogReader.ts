@@ -34,14 +34,16 @@ export type RoleDoc = {
 type LinkRow = { [item: string]: unknown; note?: null | string; requirement?: null | string }
 
 export type QualificationRow = {
-  fieldsOfStudy?: { name: string; slug: string }[] | null
+  /** `name` may be missing in a locale without a translation and no fallback. */
+  fieldsOfStudy?: { name?: null | string; slug: string }[] | null
   level?: null | string
   note?: null | string
   requirement?: null | string
 }
 
 export type ExperienceRow = {
-  area: string
+  /** Missing in a locale without a translation and no fallback. */
+  area?: null | string
   kind?: null | string
   note?: null | string
   requirement?: null | string
@@ -173,6 +175,7 @@ export class CatalogReader {
       collection: this.slugs.roles as CollectionSlug,
       depth: 0,
       draft: this.draft,
+      ...this.localeOptions(),
       joins: noJoins,
       limit,
       overrideAccess: false,
@@ -182,6 +185,16 @@ export class CatalogReader {
       where,
     })
     return result.docs as unknown as RoleDoc[]
+  }
+
+  /**
+   * The context's locale and fallback, passed to every `find` explicitly: given a `req`, the Local
+   * API takes its locale but works the fallback out afresh unless it is passed.
+   */
+  private localeOptions() {
+    const { fallbackLocale, locale } = this.context
+    if (locale === undefined) return {}
+    return { fallbackLocale: fallbackLocale as never, locale: locale as never }
   }
 
   /** The role with its linked items resolved; items the reader may not see are left out. */
@@ -233,6 +246,7 @@ export class CatalogReader {
           collection,
           depth: 0,
           draft: this.draft,
+          ...this.localeOptions(),
           joins: noJoins,
           overrideAccess: false,
           pagination: false,
