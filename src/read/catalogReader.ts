@@ -1,7 +1,7 @@
 import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
 import DataLoader from 'dataloader'
-import { Forbidden } from 'payload'
+import { Forbidden, isolateObjectProperty } from 'payload'
 
 import type { ExternalCode } from '../fields/externalCodes.js'
 import type { CatalogSlugs } from '../plugin/options.js'
@@ -143,7 +143,9 @@ export class CatalogReader {
   constructor({ context, req, slugs }: CatalogReaderArgs) {
     this.context = context
     this.draft = context.draft
-    this.req = internalReadRequest(req)
+    // Locale isolated too: given a `req`, the Local API writes the locale it was asked for onto it,
+    // which would otherwise change the language of everything else the operation reads.
+    this.req = internalReadRequest(isolateObjectProperty(req, ['locale', 'fallbackLocale']))
     this.slugs = slugs
     this.items = new DataLoader((keys) => this.loadItems(keys), {
       cacheKeyFn: (key) => `${key.dimension}:${key.id}`,
