@@ -262,6 +262,24 @@ describe('tuned reads answer what the generic path answers on a localized site',
       expect(de.tuned).toEqual(de.generic)
     }, 240_000)
 
+    it(`the roles joins: batched below roleBySlug, sorted by the title in its locale; Payload's own below its queries (${reader})`, async () => {
+      const token = reader === 'editor' ? editorToken : undefined
+      for (const locale of locales) {
+        for (const fallbackLocale of fallbacks) {
+          const localeArgs = [locale ? `locale: ${locale}` : '', fallbackLocale ? `fallbackLocale: ${fallbackLocale}` : ''].filter(Boolean).join(', ')
+          const query = `{
+            Skills(limit: 60, sort: "slug"${localeArgs ? `, ${localeArgs}` : ''}) { docs { slug name roles { docs { slug title } hasNextPage } } }
+            roleBySlug(slug: "${PM}"${localeArgs ? `, ${localeArgs}` : ''}) { builtOnBy(limit: 1) { docs { slug title } hasNextPage } }
+          }`
+          const { generic, statements, tuned } = await bothPaths(site, query, {}, token)
+          expect(tuned, `${locale}/${fallbackLocale}`).toEqual(generic)
+          // One batched statement: roleBySlug's builtOnBy (the skills' joins take Payload's resolver,
+          // and so does a read without fallback).
+          expect(statements.tuned.filter(isBatchedJoin), `${locale}/${fallbackLocale}`).toHaveLength(fallbackLocale === 'none' ? 0 : 1)
+        }
+      }
+    }, 120_000)
+
     it(`REST jsonld and compare, with the French fallback chain and without fallback (${reader})`, async () => {
       const token = reader === 'editor' ? editorToken : undefined
       for (const query of ['', '?locale=de', '?locale=fr', '?locale=fr&fallback-locale=none', '?locale=de&fallback-locale=en', '?fallback-locale=none']) {

@@ -10,6 +10,7 @@ import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 import { unpaginatedReadLimit } from '../hooks/boundReads.js'
 import { type DrizzleAdapterLike, ident, snake } from '../read/sqlDocuments.js'
 import { tunedScope } from '../read/tunedReads.js'
+import { READ_LOCALE } from './inheritLocale.js'
 
 /**
  * Payload's GraphQL resolver for join fields runs one `find` per parent document: a list of N skills
@@ -56,8 +57,16 @@ const targetOf = (payload: Payload, rolesConfig: SanitizedCollectionConfig, on: 
   return undefined
 }
 
-/** `ORDER BY` for the roles' default sort, as Payload's adapter orders a `find` (createdAt breaks ties). */
-const orderBy = (rolesConfig: SanitizedCollectionConfig, alias: string): string | undefined => {
+/**
+ * `ORDER BY` for the roles' default sort, as Payload's adapter orders a `find` (createdAt breaks
+ * ties), with the join it needs: a localized sort field (the title, on a localized site) is sorted
+ * by its text in the read's locale, from the `_locales` table, as the adapter does (no fallback).
+ */
+const orderBy = (
+  rolesConfig: SanitizedCollectionConfig,
+  alias: string,
+  localized?: { locale: string; table: string },
+): undefined | { join: string; order: string } => {
   const sort = rolesConfig.defaultSort ?? '-createdAt'
   if (typeof sort !== 'string' || sort.includes('.') || sort.includes(',')) return undefined
   const descending = sort.startsWith('-')
@@ -66,14 +75,19 @@ const orderBy = (rolesConfig: SanitizedCollectionConfig, alias: string): string 
   if (!field || !['date', 'number', 'select', 'text', 'textarea'].includes(field.type) || (field as { hasMany?: boolean }).hasMany) {
     return undefined
   }
-  // A localized sort field (the title, on a localized site) is sorted by its text in the request's
-  // locale, from the `_locales` table: Payload's own resolver does that.
-  if ((field as { localized?: boolean }).localized) return undefined
   const column = (each: string) => `${alias}.${ident(snake(each))}`
-  const parts = [`${column(name)} ${descending ? 'desc' : 'asc'}`]
+  let join = ''
+  let sorted = column(name)
+  if ((field as { localized?: boolean }).localized) {
+    // Without a locale (the plan's check at start-up) any will do: only the shape is checked.
+    const locale = localized?.locale ?? 'en'
+    join = ` left join ${localized?.table ?? 'roles_locales'} ${alias}l on ${alias}l._parent_id = ${alias}.id and ${alias}l._locale = '${locale.replace(/'/g, "''")}'`
+    sorted = `${alias}l.${ident(snake(name))}`
+  }
+  const parts = [`${sorted} ${descending ? 'desc' : 'asc'}`]
   if (name !== 'createdAt') parts.push(`${column('createdAt')} desc`)
   parts.push(`${alias}.id`)
-  return parts.join(', ')
+  return { join, order: parts.join(', ') }
 }
 
 type Loaders = Map<string, DataLoader<DocID, DocID[], string>>
@@ -81,6 +95,7 @@ const loadersByRequest = new WeakMap<object, Loaders>()
 
 const idsPerParent = async ({
   limit,
+  locale,
   parentIDs,
   payload,
   published,
@@ -88,6 +103,8 @@ const idsPerParent = async ({
   target,
 }: {
   limit: number
+  /** The read's locale, on a localized site (the sort may be by localized text). */
+  locale: string | undefined
   parentIDs: readonly DocID[]
   payload: Payload
   published: boolean
@@ -96,7 +113,9 @@ const idsPerParent = async ({
 }): Promise<DocID[][]> => {
   const adapter = payload.db as unknown as DrizzleAdapterLike & { drizzle: { execute: (query: unknown) => Promise<{ rows: { id: DocID; parent: DocID }[] }> } }
   const schema = adapter.schemaName && adapter.schemaName !== 'public' ? `${ident(adapter.schemaName)}.` : ''
-  const rolesTable = `${schema}${ident(adapter.tableNameMap.get(snake(rolesConfig.slug))!)}`
+  const rolesTableName = adapter.tableNameMap.get(snake(rolesConfig.slug))!
+  const rolesTable = `${schema}${ident(rolesTableName)}`
+  const sort = orderBy(rolesConfig, 'r', locale ? { locale, table: `${schema}${ident(`${rolesTableName}${adapter.localesSuffix ?? '_locales'}`)}` } : undefined)!
   const links = `${schema}${ident(target.table)}`
   const parent = ident(target.parentColumn)
   const child = target.kind === 'array' ? '_parent_id' : 'parent_id'
@@ -104,9 +123,9 @@ const idsPerParent = async ({
   const parentMatch = idType === 'integer' ? `l.${parent} = any(${'\u0000'}::integer[])` : `l.${parent}::text = any(${'\u0000'}::text[])`
   const pathMatch = target.kind === 'rels' ? ` and l.path = '${target.path.replace(/'/g, "''")}'` : ''
   const text = `select x.parent, x.id from (
-      select l.parent, r.id, row_number() over (partition by l.parent order by ${orderBy(rolesConfig, 'r')}) as n
+      select l.parent, r.id, row_number() over (partition by l.parent order by ${sort.order}) as n
       from (select distinct l.${parent} as parent, l.${child} as id from ${links} l where ${parentMatch}${pathMatch}) l
-      join ${rolesTable} r on r.id = l.id${published ? ` and r."_status" = 'published'` : ''}
+      join ${rolesTable} r on r.id = l.id${published ? ` and r."_status" = 'published'` : ''}${sort.join}
     ) x where x.n <= ${Number(limit)} order by x.parent, x.n`
   const [before, after] = text.split('\u0000')
   const ids = parentIDs.map((id) => (idType === 'integer' ? Number(id) : String(id)))
@@ -153,7 +172,16 @@ export const batchRoleJoins = ({
         const parentID = (parent._id ?? parent.id) as DocID | undefined
         const draft = Boolean((args as { draft?: unknown }).draft ?? req.query?.draft)
         const plain = args.where == null && args.sort == null && args.page == null && !args.count && context.select === undefined
-        const scope = plain && parentID !== undefined ? tunedScope(req, { draft }) : undefined
+        // On a localized site the roles come in the read's locale (sorted by its text), for documents
+        // read by the plugin's own queries only (they carry their locale and fallback: READ_LOCALE).
+        // Under Payload's own queries the fallback its join resolver ends up with depends on what
+        // else ran on the request before it (the Local API writes its locale onto a shared request).
+        const localization = req.payload.config.localization
+        const locale = localization ? (req.locale && localization.localeCodes.includes(req.locale) ? req.locale : undefined) : undefined
+        // Nor without fallback: Payload's join resolver then still falls back (Payload 3.90), and
+        // this resolver answers what it answers.
+        const localeOK = !localization || (locale !== undefined && READ_LOCALE in parent && req.fallbackLocale !== false)
+        const scope = plain && localeOK && parentID !== undefined ? tunedScope(req, { draft }) : undefined
         const target = scope ? targetOf(req.payload, rolesConfig, on) : undefined
         if (!scope || !target || parentID === undefined) return original(parent, args, context, info)
 
@@ -163,12 +191,12 @@ export const batchRoleJoins = ({
         const requestKey = (req.payloadDataLoader as object | undefined) ?? req
         let loaders = loadersByRequest.get(requestKey)
         if (!loaders) loadersByRequest.set(requestKey, (loaders = new Map()))
-        const key = `${loaderKey}:${scope}:${findLimit}`
+        const key = `${loaderKey}:${scope}:${findLimit}:${locale ?? ''}`
         let loader = loaders.get(key)
         if (!loader) {
           loader = new DataLoader(
             (parentIDs) =>
-              idsPerParent({ limit: findLimit, parentIDs, payload: req.payload, published: scope === 'published', rolesConfig, target }),
+              idsPerParent({ limit: findLimit, locale, parentIDs, payload: req.payload, published: scope === 'published', rolesConfig, target }),
             { cacheKeyFn: String },
           )
           loaders.set(key, loader)
