@@ -28,6 +28,15 @@ export {
   type RoleComparison,
   type SharedItem,
 } from './compare/index.js'
+// Change feed (issue 10): committed catalogue changes, for caches and cross-instance transports.
+export {
+  type CatalogChange,
+  lastAppliedChange,
+  onCatalogChange,
+  onCatalogResync,
+  receiveRemoteChange,
+  resyncCatalog,
+} from './changes/index.js'
 export { roleEndpoints } from './endpoints/index.js'
 export { withGraphQLRequestErrors } from './graphql/http.js'
 export { roleCatalogGraphQL } from './graphql/index.js'
@@ -48,10 +57,12 @@ export {
   type CatalogSlugs,
   type CollectionOverride,
   defaultSlugs,
+  type PreviewOptions,
   type ResolvedRoleCatalogOptions,
   resolveOptions,
   RoleCatalogOptionsError,
   type RoleCatalogPluginOptions,
+  type RolePreviewURLArgs,
 } from './plugin/options.js'
 export { articleSeed } from '../seed/data.js'
 export type { CatalogSeed } from '../seed/schema.js'

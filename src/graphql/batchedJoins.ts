@@ -10,6 +10,7 @@ import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 import { unpaginatedReadLimit } from '../hooks/boundReads.js'
 import { type DrizzleAdapterLike, ident, snake } from '../read/sqlDocuments.js'
 import { tunedScope } from '../read/tunedReads.js'
+import { executorFor, readDatabaseFor } from '../replicas/routing.js'
 import { READ_LOCALE } from './inheritLocale.js'
 
 /**
@@ -94,6 +95,7 @@ type Loaders = Map<string, DataLoader<DocID, DocID[], string>>
 const loadersByRequest = new WeakMap<object, Loaders>()
 
 const idsPerParent = async ({
+  database,
   limit,
   locale,
   parentIDs,
@@ -102,6 +104,8 @@ const idsPerParent = async ({
   rolesConfig,
   target,
 }: {
+  /** Where the statement may run (src/replicas/routing.ts). */
+  database: 'primary' | 'replica'
   limit: number
   /** The read's locale, on a localized site (the sort may be by localized text). */
   locale: string | undefined
@@ -129,7 +133,9 @@ const idsPerParent = async ({
     ) x where x.n <= ${Number(limit)} order by x.parent, x.n`
   const [before, after] = text.split('\u0000')
   const ids = parentIDs.map((id) => (idType === 'integer' ? Number(id) : String(id)))
-  const { rows } = await adapter.drizzle.execute(sql`${sql.raw(before!)}${sql.param(ids)}${sql.raw(after!)}`)
+  const { rows } = (await executorFor(payload, database).execute(sql`${sql.raw(before!)}${sql.param(ids)}${sql.raw(after!)}`)) as {
+    rows: { id: DocID; parent: DocID }[]
+  }
   const byParent = new Map<string, DocID[]>()
   for (const row of rows) {
     const key = String(row.parent)
@@ -191,12 +197,14 @@ export const batchRoleJoins = ({
         const requestKey = (req.payloadDataLoader as object | undefined) ?? req
         let loaders = loadersByRequest.get(requestKey)
         if (!loaders) loadersByRequest.set(requestKey, (loaders = new Map()))
-        const key = `${loaderKey}:${scope}:${findLimit}:${locale ?? ''}`
+        // Published reads (no user, no draft: the tuned path's `published` scope) may use a replica.
+        const database = readDatabaseFor(req, scope === 'published' && !req.user ? 'public' : 'private')
+        const key = `${loaderKey}:${scope}:${findLimit}:${database}:${locale ?? ''}`
         let loader = loaders.get(key)
         if (!loader) {
           loader = new DataLoader(
             (parentIDs) =>
-              idsPerParent({ limit: findLimit, locale, parentIDs, payload: req.payload, published: scope === 'published', rolesConfig, target }),
+              idsPerParent({ database, limit: findLimit, locale, parentIDs, payload: req.payload, published: scope === 'published', rolesConfig, target }),
             { cacheKeyFn: String },
           )
           loaders.set(key, loader)

@@ -138,18 +138,38 @@ export const roleCatalogGraphQL = (
         args: {
           a: { description: 'Slug of the first role, e.g. "project-manager".', type: new GraphQLNonNull(GraphQLString) },
           b: { description: 'Slug of the second role.', type: new GraphQLNonNull(GraphQLString) },
+          draft: {
+            description: 'Editors: compare the newest drafts (of the roles and the items they link). Others get the published roles.',
+            type: GraphQLBoolean,
+          },
           ...localeArgs,
         },
         description:
           'Compares two roles by slug: per dimension, the items both have and the items only one has. Unknown slug: error with extensions.statusCode 404.',
-        resolve: async (_source: unknown, args: LocaleArgs & { a: string; b: string }, context: Context, info: GraphQLResolveInfo) => {
-          // The locale arguments first, as Payload's own resolvers apply them.
-          const req = requestForLocaleArgs(context.req, args)
-          // The operation's reader: the two roles' `jsonLd` fields then reuse what the comparison read.
-          // (A comparison reads published documents.)
-          const reader = readerFor(context, slugs, await readContextFor(req, { draft: false, slugs }))
+        resolve: async (
+          _source: unknown,
+          args: LocaleArgs & { a: string; b: string; draft?: boolean | null },
+          context: Context,
+          info: GraphQLResolveInfo,
+        ) => {
           const selection = tunedSelectionForComparison(selectionOf(info))
+          // The locale arguments first, as Payload's own resolvers apply them.
+          const localeReq = requestForLocaleArgs(context.req, args)
+          let reader: CatalogReader
+          let req = localeReq
+          if (args.draft) {
+            // As roleBySlug(draft: true): the compared roles' own relationship fields follow suit.
+            req = isolateObjectProperty(localeReq, ['locale', 'fallbackLocale', 'transactionID'])
+            req.query = req.query || {}
+            req.query.draft = 'true'
+            reader = new CatalogReader({ context: await readContextFor(req, { draft: args.draft, slugs }), req, slugs })
+          } else {
+            // The operation's reader: the two roles' `jsonLd` fields then reuse what the comparison read.
+            // Without `draft: true` a comparison reads the published roles, whoever asks.
+            reader = readerFor(context, slugs, await readContextFor(localeReq, { draft: false, slugs }))
+          }
           const comparison = await loadComparison({ a: args.a, b: args.b, reader, req, selection, slugs })
+          // The fields below the compared roles (their items, joins, jsonLd) read in the comparison's locale.
           markReadLocale(comparison.a, reader.context)
           markReadLocale(comparison.b, reader.context)
           return comparison

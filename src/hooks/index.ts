@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { CatalogCollection, ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { catalogChangeHooks } from '../changes/changeHooks.js'
 import { deleteGuardHook } from './deleteGuard.js'
 import { hideUnreadableLinksHook } from './hideUnreadableLinks.js'
 import { roleLinks } from './roleLinks.js'
@@ -20,10 +21,13 @@ export const catalogHooks = (
   name: CatalogCollection,
   { slugs }: Pick<ResolvedRoleCatalogOptions, 'slugs'>,
 ): NonNullable<CollectionConfig['hooks']> => {
+  // Every committed write is published on the change feed (src/changes): caches and transports follow it.
+  const changes = catalogChangeHooks(name, slugs)
   if (name === 'roles') {
-    return { afterRead: [hideUnreadableLinksHook(slugs)], beforeChange: [uniqueSlugHook] }
+    return { ...changes, afterRead: [hideUnreadableLinksHook(slugs)], beforeChange: [uniqueSlugHook] }
   }
   return {
+    ...changes,
     beforeChange: [uniqueSlugHook],
     beforeDelete: [deleteGuardHook({ link: roleLinks[name], rolesSlug: slugs.roles })],
   }

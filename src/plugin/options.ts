@@ -1,6 +1,9 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, LivePreviewConfig, PayloadRequest } from 'payload'
 
 import { z } from 'zod'
+
+import type { TransportOptions } from '../changes/transport.js'
+import type { ChangeNotificationOptions } from '../notify/changeNotifications.js'
 
 /** The four collections the plugin adds, by their role in the catalogue (not by slug). */
 export const catalogCollections = ['roles', 'responsibilities', 'certifications', 'skills'] as const
@@ -33,9 +36,67 @@ export type GraphQLLimits = {
   maxDepth?: number
 }
 
+/** What `preview.url` is called with. */
+export type RolePreviewURLArgs = {
+  /**
+   * The role to show, as the editor has it: the form's current values (live preview) or the saved
+   * document, drafts included. On a skill, certification or responsibility: the first role (by
+   * title) that links it.
+   */
+  doc: Record<string, unknown> & { id?: number | string; slug?: null | string }
+  /** The content locale the editor works in; undefined when the site has no localization. */
+  locale: string | undefined
+  /** The admin request (the editor's user is `req.user`). */
+  req: PayloadRequest
+}
+
+export type PreviewOptions = {
+  /** Device sizes offered in the live preview's toolbar (Payload's `livePreview.breakpoints`). */
+  breakpoints?: LivePreviewConfig['breakpoints']
+  /** Show Payload's live preview on the role edit screen. Default true. */
+  livePreview?: boolean
+  /**
+   * Where the host's frontend shows a role: an absolute URL, or a path on the admin's own origin.
+   * Used for the live preview on roles and the Preview button on all four collections. Return null
+   * when the role cannot be shown yet (e.g. no slug): the admin then offers no preview.
+   */
+  url: (args: RolePreviewURLArgs) => null | Promise<null | string> | string
+}
+
+export type InstanceSyncOptions = {
+  /** The LISTEN/NOTIFY channel; every instance of one site must use the same. Default `role_catalog_changes`. */
+  channel?: string
+  /**
+   * A connection string for the notification connection, when the adapter's goes through a
+   * transaction-pooling proxy (PgBouncer in transaction mode cannot carry LISTEN): point it at
+   * PostgreSQL itself, or a session-pooling port. Default: the adapter's pool options.
+   */
+  connectionString?: string
+}
+
+export type ChangeNotificationsOption = {
+  /** Tries per notification and URL, the first included. Default 5. */
+  maxAttempts?: number
+  /** Notifications waiting per URL before the oldest is dropped (logged). Default 1000. */
+  queueLimit?: number
+  /** Wait before the first retry, doubled for each further one. Default 500 ms. */
+  retryDelayMs?: number
+  /** Key of the HMAC-SHA256 signature; receivers check it with `verifyChangeNotification`. At least 16 characters. */
+  secret: string
+  /** How long one POST may take. Default 5000 ms. */
+  timeoutMs?: number
+  /** Where to POST: the frontends' revalidation routes. */
+  urls: string[]
+}
+
 export type RoleCatalogPluginOptions = {
   /** Label of the admin navigation group that holds the four collections. */
   adminGroup?: string
+  /**
+   * After a change readers can see commits, POST a signed JSON body (collection, documents,
+   * operation, affected role slugs) to these URLs, in the background with retries (src/notify).
+   */
+  changeNotifications?: ChangeNotificationsOption
   /**
    * Keep the collections (so the database schema and migrations stay the same) but add no hooks,
    * endpoints, GraphQL queries or seeding.
@@ -46,9 +107,20 @@ export type RoleCatalogPluginOptions = {
    * they apply to the host's own queries too.
    */
   graphQL?: GraphQLLimits
+  /**
+   * Several instances of one site: changes made on one reach the others' caches through LISTEN/NOTIFY
+   * on a dedicated PostgreSQL connection per instance (src/changes/transport.ts). On by default
+   * (one extra connection per instance); `false` for a site that runs one instance only.
+   */
+  instanceSync?: false | InstanceSyncOptions
   /** Bounds on reads of the catalogue's collections over REST and GraphQL (not the Local API). */
   limits?: ReadLimits
   overrides?: Partial<Record<CatalogCollection, CollectionOverride>>
+  /**
+   * Previews on the host's frontend: live preview of the role page while an editor types, and a
+   * Preview button (roles, and the items, which preview a role that links them). Off unless given.
+   */
+  preview?: PreviewOptions
   /** Seed the article content on init; only documents whose slug is missing are created. */
   seed?: boolean
   /**
@@ -61,10 +133,13 @@ export type RoleCatalogPluginOptions = {
 
 export type ResolvedRoleCatalogOptions = {
   adminGroup: string
+  changeNotifications: ChangeNotificationOptions | undefined
   disabled: boolean
   graphQL: GraphQLLimits
+  instanceSync: false | TransportOptions
   limits: Required<ReadLimits>
   overrides: Partial<Record<CatalogCollection, CollectionOverride>>
+  preview: null | Required<Pick<PreviewOptions, 'livePreview'>> & PreviewOptions
   seed: boolean
   slugs: CatalogSlugs
   tunedReads: boolean
@@ -107,13 +182,43 @@ const overrideSchema = z
 
 const positiveInt = z.number().int().positive()
 
+const httpUrl = z.string().refine((value) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}, 'must be an http(s) URL')
+
 const optionsSchema = z
   .object({
     adminGroup: z.string().min(1).optional(),
+    changeNotifications: z
+      .object({
+        maxAttempts: z.number().int().min(1).max(20).optional(),
+        queueLimit: positiveInt.optional(),
+        retryDelayMs: positiveInt.optional(),
+        secret: z.string().min(16, 'must be at least 16 characters'),
+        timeoutMs: positiveInt.optional(),
+        urls: z.array(httpUrl).min(1),
+      })
+      .strict()
+      .optional(),
     disabled: z.boolean().optional(),
     graphQL: z
       .object({ maxAliases: positiveInt.optional(), maxDepth: positiveInt.optional() })
       .strict()
+      .optional(),
+    instanceSync: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            channel: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier (letters, digits, _)').optional(),
+            connectionString: z.string().min(1).optional(),
+          })
+          .strict(),
+      ])
       .optional(),
     limits: z
       .object({ maxDepth: z.number().int().min(0).max(10).optional(), maxLimit: positiveInt.optional() })
@@ -125,6 +230,25 @@ const optionsSchema = z
         responsibilities: overrideSchema.optional(),
         roles: overrideSchema.optional(),
         skills: overrideSchema.optional(),
+      })
+      .strict()
+      .optional(),
+    preview: z
+      .object({
+        breakpoints: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1),
+                height: z.union([z.number().positive(), z.string().min(1)]),
+                label: z.string().min(1),
+                width: z.union([z.number().positive(), z.string().min(1)]),
+              })
+              .strict(),
+          )
+          .optional(),
+        livePreview: z.boolean().optional(),
+        url: fn('({ doc, locale, req }) => string | null'),
       })
       .strict()
       .optional(),
@@ -174,12 +298,34 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
     seen.set(slugs[name], name)
   }
 
+  const notifications = value.changeNotifications
   return {
     adminGroup: value.adminGroup ?? 'Role Catalog',
+    changeNotifications: notifications
+      ? {
+          maxAttempts: notifications.maxAttempts ?? 5,
+          queueLimit: notifications.queueLimit ?? 1000,
+          retryDelayMs: notifications.retryDelayMs ?? 500,
+          secret: notifications.secret,
+          timeoutMs: notifications.timeoutMs ?? 5000,
+          urls: notifications.urls,
+        }
+      : undefined,
     disabled: value.disabled ?? false,
     graphQL: value.graphQL ?? {},
+    instanceSync:
+      value.instanceSync === false
+        ? false
+        : {
+            channel: value.instanceSync?.channel ?? 'role_catalog_changes',
+            connectionString: value.instanceSync?.connectionString,
+            maxReconnectDelayMs: 5000,
+            pingIntervalMs: 10_000,
+            resyncWhileDownMs: 500,
+          },
     limits: { maxDepth: value.limits?.maxDepth ?? 3, maxLimit: value.limits?.maxLimit ?? 100 },
     overrides,
+    preview: value.preview ? { ...value.preview, livePreview: value.preview.livePreview ?? true } : null,
     seed: value.seed ?? false,
     slugs,
     tunedReads: value.tunedReads ?? true,
