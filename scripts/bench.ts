@@ -254,7 +254,7 @@ try {
 /** The role page query in German: `locale` as a variable if the frontend's query takes one, else as an argument. */
 const germanRolePage = (): { query: string; variables: Record<string, unknown> } => {
   if (/\$locale\b/.test(ROLE_PAGE_QUERY)) return { query: ROLE_PAGE_QUERY, variables: { locale: 'de' } }
-  const query = ROLE_PAGE_QUERY.replace(/roleBySlug\(slug: \$slug\)/, 'roleBySlug(slug: $slug, locale: de)')
+  const query = ROLE_PAGE_QUERY.replace('roleBySlug(', 'roleBySlug(locale: de, ')
   if (query === ROLE_PAGE_QUERY) throw new Error('localizedRoleBySlugVsSql: cannot ask the role page query for German')
   return { query, variables: {} }
 }

@@ -184,9 +184,7 @@ export const batchRoleJoins = ({
         // else ran on the request before it (the Local API writes its locale onto a shared request).
         const localization = req.payload.config.localization
         const locale = localization ? (req.locale && localization.localeCodes.includes(req.locale) ? req.locale : undefined) : undefined
-        // Nor without fallback: Payload's join resolver then still falls back (Payload 3.90), and
-        // this resolver answers what it answers.
-        const localeOK = !localization || (locale !== undefined && READ_LOCALE in parent && req.fallbackLocale !== false)
+        const localeOK = !localization || (locale !== undefined && READ_LOCALE in parent)
         const scope = plain && localeOK && parentID !== undefined ? tunedScope(req, { draft }) : undefined
         const target = scope ? targetOf(req.payload, rolesConfig, on) : undefined
         if (!scope || !target || parentID === undefined) return original(parent, args, context, info)
@@ -219,7 +217,9 @@ export const batchRoleJoins = ({
               depth: 0,
               docID: id,
               draft: false,
-              fallbackLocale: req.fallbackLocale as never,
+              // Payload's join resolver (3.90) ends up reading the joined roles with the locale's own
+              // fallback from the config, whatever fallback the read asked for: so does this one.
+              fallbackLocale: (localization ? null : req.fallbackLocale) as never,
               locale: req.locale as never,
               overrideAccess: false,
               select: undefined,
