@@ -44,6 +44,10 @@ export default buildConfig({
   plugins: [
     roleCatalogPlugin({
       graphQL: { maxAliases: 30, maxDepth: 12 },
+      // Anonymous reads from an in-memory cache cleared by every published change (the route files
+      // use the plugin's helpers). ROLE_CATALOG_RESPONSE_CACHE=off turns it off (the benchmark's
+      // uncached figure).
+      responseCache: process.env.ROLE_CATALOG_RESPONSE_CACHE !== 'off',
       // Live preview and Preview buttons open the example frontend in draft mode (dev/preview.ts).
       preview: { url: rolePreviewURL },
       seed: process.env.ROLE_CATALOG_SEED !== 'false',

@@ -39,6 +39,9 @@ export {
 } from './changes/index.js'
 export { roleEndpoints } from './endpoints/index.js'
 export { withGraphQLRequestErrors } from './graphql/http.js'
+// Serving (issue 10): the route helpers with the response cache, ETags and Cache-Control.
+export { type RestRouteHandler, withCatalogRestCache } from './cache/restRoute.js'
+export { catalogGraphQLRoute } from './graphql/route.js'
 export { roleCatalogGraphQL } from './graphql/index.js'
 export {
   buildOccupationJsonLd,
@@ -60,6 +63,7 @@ export {
   type PreviewOptions,
   type ResolvedRoleCatalogOptions,
   resolveOptions,
+  type ResponseCacheOptions,
   RoleCatalogOptionsError,
   type RoleCatalogPluginOptions,
   type RolePreviewURLArgs,

@@ -23,5 +23,9 @@ export const usedByRolesField = ({
   },
   collection: rolesSlug as CollectionSlug,
   defaultLimit,
+  // By slug, not by the roles' default sort (the title): Payload 3.90 cannot read a join sorted by
+  // a localized field from versions, so on a localized site every draft read of the item (the
+  // admin's edit view) failed with a 500.
+  defaultSort: 'slug',
   on,
 })

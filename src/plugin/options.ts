@@ -36,6 +36,15 @@ export type GraphQLLimits = {
   maxDepth?: number
 }
 
+export type ResponseCacheOptions = {
+  /** Most memory the cached answers may take, in bytes (least recently used answers go first). Default 64 MiB. */
+  maxBytes?: number
+  /** `s-maxage` (seconds) on cacheable anonymous answers: how long a CDN may serve one without asking. Default 10. */
+  sMaxAge?: number
+  /** `stale-while-revalidate` (seconds) on the same answers: how long a CDN may serve one while it refetches. Default 30. */
+  staleWhileRevalidate?: number
+}
+
 /** What `preview.url` is called with. */
 export type RolePreviewURLArgs = {
   /**
@@ -117,6 +126,14 @@ export type RoleCatalogPluginOptions = {
   limits?: ReadLimits
   overrides?: Partial<Record<CatalogCollection, CollectionOverride>>
   /**
+   * Answer anonymous reads of the catalogue (GraphQL queries over it, REST reads of its collections,
+   * the comparison and JSON-LD endpoints) from an in-memory cache of this instance, cleared by every
+   * change readers could see; and mark them cacheable for CDNs (`Cache-Control: public`). `true` for
+   * the defaults. Needs the plugin's route helpers in the site's route files (`catalogGraphQLRoute`,
+   * `withCatalogRestCache`). Default off.
+   */
+  responseCache?: boolean | ResponseCacheOptions
+  /**
    * Previews on the host's frontend: live preview of the role page while an editor types, and a
    * Preview button (roles, and the items, which preview a role that links them). Off unless given.
    */
@@ -139,6 +156,7 @@ export type ResolvedRoleCatalogOptions = {
   instanceSync: false | TransportOptions
   limits: Required<ReadLimits>
   overrides: Partial<Record<CatalogCollection, CollectionOverride>>
+  responseCache: Required<ResponseCacheOptions> & { enabled: boolean }
   preview: null | Required<Pick<PreviewOptions, 'livePreview'>> & PreviewOptions
   seed: boolean
   slugs: CatalogSlugs
@@ -233,6 +251,20 @@ const optionsSchema = z
       })
       .strict()
       .optional(),
+    // `true` is the object with every default, `false` none: errors then name the field at fault.
+    responseCache: z
+      .preprocess(
+        (value) => (value === true ? {} : value === false ? undefined : value),
+        z
+          .object({
+            maxBytes: z.number().int().min(1024).optional(),
+            sMaxAge: z.number().int().min(0).optional(),
+            staleWhileRevalidate: z.number().int().min(0).optional(),
+          })
+          .strict()
+          .optional(),
+      )
+      .optional(),
     preview: z
       .object({
         breakpoints: z
@@ -325,6 +357,13 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
           },
     limits: { maxDepth: value.limits?.maxDepth ?? 3, maxLimit: value.limits?.maxLimit ?? 100 },
     overrides,
+    responseCache: {
+      enabled: Boolean(value.responseCache),
+      maxBytes: 64 * 1024 * 1024,
+      sMaxAge: 10,
+      staleWhileRevalidate: 30,
+      ...(typeof value.responseCache === 'object' ? value.responseCache : {}),
+    },
     preview: value.preview ? { ...value.preview, livePreview: value.preview.livePreview ?? true } : null,
     seed: value.seed ?? false,
     slugs,
