@@ -55,6 +55,11 @@ export default buildConfig({
   ],
   secret: process.env.PAYLOAD_SECRET || 'role-catalog-demo-secret-change-me',
   typescript: {
+    // Outside production every getPayload (the payload CLI, scripts, tests) starts a background
+    // `payload generate:types` it never waits for: it outlived those commands and rewrote this file
+    // while tests read it (issue 13). `next dev` keeps regenerating while you work; elsewhere the
+    // types come from `npm run generate:types` (checked for staleness by tests/documentTypes.test.ts).
+    autoGenerate: process.env.NODE_ENV === 'development',
     outputFile: path.resolve(dirname, 'payload-types.ts'),
   },
 })

@@ -74,6 +74,8 @@ export const startBenchSite = async ({
     plugins: [roleCatalogPlugin({ limits: { maxLimit: 1000 }, seed })],
     secret: 'role-catalog-bench-secret',
     telemetry: false,
+    // No background `payload generate:types` (getPayload starts one outside production and never waits).
+    typescript: { autoGenerate: false },
   })
   ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
   const graphqlCache = (globalThis as { _payload_graphql?: { graphql: unknown; promise: unknown } })._payload_graphql

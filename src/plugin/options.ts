@@ -5,6 +5,8 @@ import { z } from 'zod'
 import type { TransportOptions } from '../changes/transport.js'
 import type { ChangeNotificationOptions } from '../notify/changeNotifications.js'
 
+import { MAX_SLUG_LENGTH } from './databaseNames.js'
+
 /** The four collections the plugin adds, by their role in the catalogue (not by slug). */
 export const catalogCollections = ['roles', 'responsibilities', 'certifications', 'skills'] as const
 export type CatalogCollection = (typeof catalogCollections)[number]
@@ -178,7 +180,10 @@ const fn = (what: string) => z.custom<(...args: never[]) => unknown>(isFunction,
 const collectionSlug = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, starting with a letter')
-  .max(60)
+  // Every table, enum, index and key name the plugin's collections make fits PostgreSQL's 63
+  // characters up to this length (src/plugin/databaseNames.ts); beyond it, Payload's own names
+  // (e.g. `enum__<slug>_v_published_locale`) would not.
+  .max(MAX_SLUG_LENGTH, `must be at most ${MAX_SLUG_LENGTH} characters, so the database names made from it fit PostgreSQL's 63`)
 
 const plainObject = z.custom<Record<string, unknown>>(
   (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
