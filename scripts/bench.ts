@@ -18,6 +18,8 @@
  *   languages' `_locales` rows (scripts/bench/sqlBaselines.ts). Target: at most roleBySlugVsSql + 0.5.
  * - scaleLatencyRatio: the roleBySlug median at ESCO size divided by the median on a database that
  *   holds the article's catalogue only.
+ * - invalidationMs {p50, p99}: two instances on the article's database; from a publish acknowledged
+ *   on one to the change arriving at the other over LISTEN/NOTIFY (scripts/bench/invalidation.ts).
  * - httpRoleBySlug (= httpUncachedRoleBySlug): `next start` of the demo site on the imported
  *   catalogue with the response cache off, autocannon (10 connections, 20 s) on the role page query,
  *   then on the server's trivial route (/healthz); ratioToTrivial = trivial req/s ÷ roleBySlug req/s.
@@ -36,6 +38,7 @@ import { importEscoFolder } from '../src/import/index.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { countStatements } from '../tests/helpers/sqlCounter.js'
 import { type BenchSite, startBenchSite } from './bench/benchSite.js'
+import { measureInvalidation } from './bench/invalidation.js'
 import { escoSizes, generateEscoCatalogue } from './bench/generateEscoCatalogue.js'
 import { type HttpFigures, measureHttp } from './bench/http.js'
 import { describeMachine, finishMachine } from './bench/machine.js'
@@ -328,6 +331,17 @@ try {
       value: `${ratio.toFixed(2)} (${escoRoleMs.toFixed(2)} ms at ESCO size / ${small.graphql.medianMs.toFixed(2)} ms)`,
     })
     ;(details.medianMs as Record<string, unknown>).roleBySlugArticle = { graphql: round(small.graphql.medianMs), sql: round(small.sql.medianMs) }
+
+    // invalidationMs: a publish acknowledged on one instance → the change taken in by a second one.
+    log('invalidationMs: publishes on one instance, arrivals on a second (LISTEN/NOTIFY)')
+    const invalidation = await measureInvalidation(article)
+    results.invalidationMs = { p50: invalidation.p50, p99: invalidation.p99 }
+    rows.push({
+      figure: 'invalidationMs',
+      met: invalidation.p99 <= 1000,
+      target: 'p99 ≤ 1000 ms',
+      value: `p50 ${invalidation.p50} ms, p99 ${invalidation.p99} ms (${invalidation.samples} publishes)`,
+    })
   } finally {
     await article.stop({ drop: !values.keep })
   }
