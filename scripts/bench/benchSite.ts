@@ -46,7 +46,7 @@ export const startBenchSite = async ({
   seed = false,
   serverUrl,
 }: {
-  /** The host's content locales (none by default). */
+  /** The site's content locales (localizedRoleBySlugVsSql); none by default. */
   localization?: Config['localization']
   name: string
   /** Seed the article's catalogue on init. */
@@ -67,7 +67,7 @@ export const startBenchSite = async ({
     admin: { user: 'users' },
     collections: [{ slug: 'users', auth: true, fields: [] }],
     db: postgresAdapter({ pool: { connectionString: databaseUrl } }),
-    localization,
+    ...(localization ? { localization } : {}),
     // The benchmark's own output says what happens; Payload's info lines (seeding) would drown it.
     logger: { options: { level: process.env.BENCH_LOG_LEVEL ?? 'error' } },
     // The recommended list queries are measured up to N = 1000; the default page cap is 100.

@@ -21,6 +21,8 @@ import {
 
 export type Suite = {
   baseURL: string
+  /** The suite's own database (e.g. to change a row behind the site's back). */
+  databaseUrl: string
   browser: Browser
   /** Anonymous GraphQL over HTTP against the running server. */
   graphql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>
@@ -72,6 +74,7 @@ export const startSuite = async (name: string, { env }: { env?: Record<string, s
   return {
     baseURL,
     browser,
+    databaseUrl: database.url,
     graphql: async (query, variables) => {
       const response = await fetch(`${baseURL}/api/graphql`, {
         body: JSON.stringify({ query, variables }),
