@@ -5,6 +5,9 @@
  *
  * - importSeconds: the ESCO-size synthetic catalogue (3,000 occupations, 14,000 skills, 130,000
  *   links; `npm run bench:data`) imported into an empty database, reading the CSV files included.
+ * - importSecondsTwoLanguages: the same catalogue in English and German (ESCO's per-language files;
+ *   `npm run bench:data -- --languages en,de`) imported in one pass into an empty database of a site
+ *   with both locales. For comparison (details.importSecondsLocalized), English only on such a site.
  * - statementsPerListQuery: SQL statements for the list queries docs/frontend.md recommends (the example
  *   frontend's: N roles with their skills, N skills with the roles that use them) for N = 10, 100,
  *   1000, sent anonymously through Payload's GraphQL route handler on the imported catalogue.
@@ -12,6 +15,10 @@
  *   executed in-process (Payload's schema and validation rules, a fresh request per query), divided
  *   by the median of one hand-written SQL statement returning the same data (scripts/bench/sqlBaselines.ts),
  *   runs interleaved, rotating through roles of the imported catalogue.
+ * - localizedRoleBySlugVsSql: roleBySlugVsSql on a localized copy of the same catalogue (English and
+ *   German, German text for every other role and every third skill), the role page asked for in
+ *   German with English as the fallback, against one hand-written SQL statement reading both
+ *   languages' `_locales` rows (scripts/bench/sqlBaselines.ts). Target: at most roleBySlugVsSql + 0.5.
  * - scaleLatencyRatio: the roleBySlug median at ESCO size divided by the median on a database that
  *   holds the article's catalogue only.
  * - invalidationMs {p50, p99}: two instances on the article's database; from a publish acknowledged
@@ -38,7 +45,7 @@ import { measureInvalidation } from './bench/invalidation.js'
 import { escoSizes, generateEscoCatalogue } from './bench/generateEscoCatalogue.js'
 import { type HttpFigures, measureHttp } from './bench/http.js'
 import { describeMachine, finishMachine } from './bench/machine.js'
-import { COMPARE_ROLES_SQL, ROLE_BY_SLUG_SQL } from './bench/sqlBaselines.js'
+import { COMPARE_ROLES_SQL, localizedRoleBySlugSql, ROLE_BY_SLUG_SQL } from './bench/sqlBaselines.js'
 import { round, sideBySide } from './bench/timing.js'
 import { projectRoot, useDatabase } from './database.js'
 
@@ -253,6 +260,64 @@ try {
   escoStopped = true
 }
 
+/** The role page query in German: `locale` as a variable if the frontend's query takes one, else as an argument. */
+const germanRolePage = (): { query: string; variables: Record<string, unknown> } => {
+  if (/\$locale\b/.test(ROLE_PAGE_QUERY)) return { query: ROLE_PAGE_QUERY, variables: { locale: 'de' } }
+  const query = ROLE_PAGE_QUERY.replace('roleBySlug(', 'roleBySlug(locale: de, ')
+  if (query === ROLE_PAGE_QUERY) throw new Error('localizedRoleBySlugVsSql: cannot ask the role page query for German')
+  return { query, variables: {} }
+}
+
+// localizedRoleBySlugVsSql: the ESCO-size catalogue again, on a site with English and German.
+const dataFolder = path.join(projectRoot, '.tmp', 'bench-esco')
+const localized = await startBenchSite({
+  localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de'] },
+  name: 'esco_localized',
+  serverUrl: server.url,
+})
+try {
+  const report = await importEscoFolder({ folder: dataFolder, payload: localized.payload })
+  if (report.failed) throw new Error(`localized import failed: ${report.failed.error}`)
+  const client = await localized.sql()
+  // German text for part of the catalogue: every other role, every third skill, their links' notes;
+  // the rest falls back to English.
+  await client.query(`insert into roles_locales (_locale, _parent_id, title, abbreviation, summary, focus)
+    select 'de', _parent_id, 'DE ' || title, abbreviation, 'DE ' || summary, focus from roles_locales where _locale = 'en' and _parent_id % 2 = 0`)
+  await client.query(`insert into skills_locales (_locale, _parent_id, name, description)
+    select 'de', _parent_id, 'DE ' || name, null from skills_locales where _locale = 'en' and _parent_id % 3 = 0`)
+  const slugs = await sampleRoles(localized, ROLE_SAMPLE)
+  const { query, variables } = germanRolePage()
+  const sqlText = localizedRoleBySlugSql('de', 'en')
+  // The baseline answers what GraphQL answers: the same title (German or English) and the same skill names.
+  for (const slug of slugs.slice(0, 4)) {
+    const role = ((await localized.execute(query, { ...variables, slug })).data as { roleBySlug: Record<string, any> }).roleBySlug
+    const sqlRole = (await client.query(sqlText, [slug])).rows[0]?.role
+    const names = (value: any) => JSON.stringify([value.title, value.skills.map((link: any) => link.skill?.name)])
+    if (names(role) !== names(sqlRole)) throw new Error(`the localized roleBySlug SQL baseline answers differently for "${slug}"`)
+  }
+  log(`roleBySlug in German vs SQL: ${ROLE_ROUNDS} rounds over ${slugs.length} roles`)
+  const slug = (i: number) => slugs[i % slugs.length]
+  const measured = await sideBySide(
+    {
+      graphql: (i) => localized.execute(query, { ...variables, slug: slug(i) }),
+      sql: (i) => client.query(sqlText, [slug(i)]),
+    },
+    { iterations: ROLE_ROUNDS },
+  )
+  const ratio = measured.graphql.medianMs / measured.sql.medianMs
+  const target = (results.roleBySlugVsSql as number) + 0.5
+  results.localizedRoleBySlugVsSql = round(ratio)
+  ;(details.medianMs as Record<string, unknown>).localizedRoleBySlug = { graphql: round(measured.graphql.medianMs), sql: round(measured.sql.medianMs) }
+  rows.push({
+    figure: 'localizedRoleBySlugVsSql',
+    met: ratio <= target,
+    target: `≤ roleBySlugVsSql + 0.5 = ${target.toFixed(2)}`,
+    value: `${ratio.toFixed(2)} (${measured.graphql.medianMs.toFixed(2)} ms / ${measured.sql.medianMs.toFixed(2)} ms)`,
+  })
+} finally {
+  await localized.stop({ drop: !values.keep })
+}
+
 try {
   // scaleLatencyRatio: the same measurement on the article's catalogue only.
   const article = await startBenchSite({ name: 'article', seed: true, serverUrl: server.url })
@@ -283,6 +348,41 @@ try {
   } finally {
     await article.stop({ drop: !values.keep })
   }
+
+  // importSecondsTwoLanguages (and English only on the same kind of site, for comparison).
+  const twoLanguages = path.join(projectRoot, '.tmp', 'bench-esco-en-de')
+  if (!existsSync(path.join(twoLanguages, 'skills_de.csv'))) {
+    log(`generating the ESCO-size catalogue in English and German in ${twoLanguages}`)
+    await generateEscoCatalogue(twoLanguages, { ...escoSizes, languages: ['en', 'de'] })
+  }
+  const localizedSeconds: Record<string, number> = {}
+  for (const languages of [['en'], ['en', 'de']]) {
+    const site = await startBenchSite({
+      localization: { defaultLocale: 'en', locales: ['en', 'de'] },
+      name: `esco_${languages.join('_')}`,
+      serverUrl: server.url,
+    })
+    try {
+      const importStarted = performance.now()
+      const report = await importEscoFolder({ folder: twoLanguages, languages, payload: site.payload })
+      const seconds = (performance.now() - importStarted) / 1000
+      if (report.failed) throw new Error(`import in ${languages.join(', ')} failed: ${report.failed.error}`)
+      if (report.links.created !== escoSizes.links || report.problems.length > 0) {
+        throw new Error(`import in ${languages.join(', ')}: ${report.links.created} links, ${report.problems.length} problems`)
+      }
+      localizedSeconds[languages.join('+')] = round(seconds, 1)
+      log(`import in ${languages.join(', ')} on a site with both locales: ${seconds.toFixed(1)} s`)
+    } finally {
+      await site.stop({ drop: true })
+    }
+  }
+  results.importSecondsTwoLanguages = localizedSeconds['en+de']
+  details.importSecondsLocalized = localizedSeconds
+  rows.push({
+    figure: 'importSecondsTwoLanguages',
+    target: 'for comparison',
+    value: `${localizedSeconds['en+de']} s for en + de in one pass (en only on the same site: ${localizedSeconds.en} s)`,
+  })
 
   // httpRoleBySlug: next start on the imported catalogue (which has its schema: no push).
   delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH
