@@ -56,9 +56,15 @@ const targetOf = (payload: Payload, rolesConfig: SanitizedCollectionConfig, on: 
   return undefined
 }
 
-/** `ORDER BY` for the roles' default sort, as Payload's adapter orders a `find` (createdAt breaks ties). */
-const orderBy = (rolesConfig: SanitizedCollectionConfig, alias: string): string | undefined => {
-  const sort = rolesConfig.defaultSort ?? '-createdAt'
+/**
+ * `ORDER BY` for a join's sort (its `defaultSort`, else the roles' default sort), as Payload's adapter
+ * orders a `find` (createdAt breaks ties).
+ */
+const orderBy = (
+  rolesConfig: SanitizedCollectionConfig,
+  alias: string,
+  sort: unknown = rolesConfig.defaultSort ?? '-createdAt',
+): string | undefined => {
   if (typeof sort !== 'string' || sort.includes('.') || sort.includes(',')) return undefined
   const descending = sort.startsWith('-')
   const name = descending ? sort.slice(1) : sort
@@ -82,6 +88,7 @@ const idsPerParent = async ({
   payload,
   published,
   rolesConfig,
+  sort,
   target,
 }: {
   limit: number
@@ -89,6 +96,7 @@ const idsPerParent = async ({
   payload: Payload
   published: boolean
   rolesConfig: SanitizedCollectionConfig
+  sort: unknown
   target: JoinTarget
 }): Promise<DocID[][]> => {
   const adapter = payload.db as unknown as DrizzleAdapterLike & { drizzle: { execute: (query: unknown) => Promise<{ rows: { id: DocID; parent: DocID }[] }> } }
@@ -101,7 +109,7 @@ const idsPerParent = async ({
   const parentMatch = idType === 'integer' ? `l.${parent} = any(${'\u0000'}::integer[])` : `l.${parent}::text = any(${'\u0000'}::text[])`
   const pathMatch = target.kind === 'rels' ? ` and l.path = '${target.path.replace(/'/g, "''")}'` : ''
   const text = `select x.parent, x.id from (
-      select l.parent, r.id, row_number() over (partition by l.parent order by ${orderBy(rolesConfig, 'r')}) as n
+      select l.parent, r.id, row_number() over (partition by l.parent order by ${orderBy(rolesConfig, 'r', sort)}) as n
       from (select distinct l.${parent} as parent, l.${child} as id from ${links} l where ${parentMatch}${pathMatch}) l
       join ${rolesTable} r on r.id = l.id${published ? ` and r."_status" = 'published'` : ''}
     ) x where x.n <= ${Number(limit)} order by x.parent, x.n`
@@ -145,6 +153,8 @@ export const batchRoleJoins = ({
       if (!graphQLField || !original) continue
       const loaderKey = `${slug}.${field.name}`
       const on = field.on
+      const sort = field.defaultSort ?? rolesConfig.defaultSort ?? '-createdAt'
+      if (!orderBy(rolesConfig, 'r', sort)) continue
       graphQLField.resolve = async (parent: Record<string, unknown>, args: JoinArgs, context: Context, info) => {
         const req = context.req
         const parentID = (parent._id ?? parent.id) as DocID | undefined
@@ -165,7 +175,15 @@ export const batchRoleJoins = ({
         if (!loader) {
           loader = new DataLoader(
             (parentIDs) =>
-              idsPerParent({ limit: findLimit, parentIDs, payload: req.payload, published: scope === 'published', rolesConfig, target }),
+              idsPerParent({
+                limit: findLimit,
+                parentIDs,
+                payload: req.payload,
+                published: scope === 'published',
+                rolesConfig,
+                sort,
+                target,
+              }),
             { cacheKeyFn: String },
           )
           loaders.set(key, loader)

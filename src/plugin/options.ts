@@ -33,6 +33,24 @@ export type GraphQLLimits = {
   maxDepth?: number
 }
 
+export type EditorDrafts = {
+  /**
+   * Save drafts while the editor types (Payload's `versions.drafts.autosave`): the interval in
+   * milliseconds, or `false` for explicit *Save Draft* only. Default 1000 ms: a reload or a closed
+   * tab loses at most about that much typing. Autosaved drafts pass the same hooks (slug
+   * uniqueness, delete guard) as saved ones.
+   */
+  autosave?: false | { interval?: number }
+  /**
+   * Let editors schedule a publish or unpublish at a date and time (Payload's
+   * `versions.drafts.schedulePublish`). Adds Payload's jobs queue (the `payload-jobs` collection);
+   * the site must run the queue (`jobs.autoRun`, a job runner, or the `/api/payload-jobs/run`
+   * route on a cron). `timeIntervals` are the minutes between the picker's times (default 5),
+   * `timeFormat` its clock (default `h:mm aa`). Default true.
+   */
+  schedulePublish?: boolean | { timeFormat?: string; timeIntervals?: number }
+}
+
 export type RoleCatalogPluginOptions = {
   /** Label of the admin navigation group that holds the four collections. */
   adminGroup?: string
@@ -41,6 +59,11 @@ export type RoleCatalogPluginOptions = {
    * endpoints, GraphQL queries or seeding.
    */
   disabled?: boolean
+  /**
+   * How editors' drafts behave in the four collections. Schema (autosave adds a column to the
+   * versions tables, scheduling adds the jobs collection), so applied whether or not `disabled`.
+   */
+  drafts?: EditorDrafts
   /**
    * GraphQL validation rules added to the host's, for the whole schema. Off unless given, because
    * they apply to the host's own queries too.
@@ -59,9 +82,15 @@ export type RoleCatalogPluginOptions = {
   tunedReads?: boolean
 }
 
+export type ResolvedEditorDrafts = {
+  autosave: false | { interval: number }
+  schedulePublish: false | { timeFormat?: string; timeIntervals?: number }
+}
+
 export type ResolvedRoleCatalogOptions = {
   adminGroup: string
   disabled: boolean
+  drafts: ResolvedEditorDrafts
   graphQL: GraphQLLimits
   limits: Required<ReadLimits>
   overrides: Partial<Record<CatalogCollection, CollectionOverride>>
@@ -76,6 +105,9 @@ export const defaultSlugs: CatalogSlugs = {
   roles: 'roles',
   skills: 'skills',
 }
+
+/** Milliseconds between autosaves while an editor types (`drafts.autosave.interval`). */
+export const defaultAutosaveInterval = 1000
 
 const isFunction = (value: unknown): value is (...args: unknown[]) => unknown =>
   typeof value === 'function'
@@ -111,6 +143,29 @@ const optionsSchema = z
   .object({
     adminGroup: z.string().min(1).optional(),
     disabled: z.boolean().optional(),
+    drafts: z
+      .object({
+        autosave: z
+          .union([
+            z.literal(false),
+            // Below 100 ms every keystroke is a request; above a minute a reload loses too much.
+            z.object({ interval: z.number().int().min(100).max(60_000).optional() }).strict(),
+          ])
+          .optional(),
+        schedulePublish: z
+          .union([
+            z.boolean(),
+            z
+              .object({
+                timeFormat: z.string().min(1).optional(),
+                timeIntervals: z.number().int().min(1).max(60).optional(),
+              })
+              .strict(),
+          ])
+          .optional(),
+      })
+      .strict()
+      .optional(),
     graphQL: z
       .object({ maxAliases: positiveInt.optional(), maxDepth: positiveInt.optional() })
       .strict()
@@ -177,6 +232,16 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
   return {
     adminGroup: value.adminGroup ?? 'Role Catalog',
     disabled: value.disabled ?? false,
+    drafts: {
+      autosave:
+        value.drafts?.autosave === false ? false : { interval: value.drafts?.autosave?.interval ?? defaultAutosaveInterval },
+      schedulePublish:
+        value.drafts?.schedulePublish === false
+          ? false
+          : value.drafts?.schedulePublish === true || value.drafts?.schedulePublish === undefined
+            ? {}
+            : value.drafts.schedulePublish,
+    },
     graphQL: value.graphQL ?? {},
     limits: { maxDepth: value.limits?.maxDepth ?? 3, maxLimit: value.limits?.maxLimit ?? 100 },
     overrides,
