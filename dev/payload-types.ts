@@ -393,7 +393,7 @@ export interface Responsibility {
    */
   description?: string | null;
   /**
-   * Roles that link to this. Edit the link on the role.
+   * Roles that link to this, with the requirement and note of each link; change them here or on the role.
    */
   roles?: {
     docs?: (number | Role)[];
@@ -462,7 +462,7 @@ export interface Skill {
    */
   description?: string | null;
   /**
-   * Roles that link to this. Edit the link on the role.
+   * Roles that link to this, with the requirement and note of each link; change them here or on the role.
    */
   roles?: {
     docs?: (number | Role)[];
@@ -523,7 +523,7 @@ export interface Certification {
    */
   description?: string | null;
   /**
-   * Roles that link to this. Edit the link on the role.
+   * Roles that link to this, with the requirement and note of each link; change them here or on the role.
    */
   roles?: {
     docs?: (number | Role)[];

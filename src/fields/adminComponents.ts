@@ -5,4 +5,4 @@
  */
 export const CLIENT_EXPORT = 'payload-plugin-role-catalog/client'
 
-export const clientComponent = (name: 'LinkRowLabel' | 'SlugInput') => `${CLIENT_EXPORT}#${name}`
+export const clientComponent = (name: 'LinkRowLabel' | 'RoleLinksTable' | 'SlugInput') => `${CLIENT_EXPORT}#${name}`

@@ -4,11 +4,13 @@ import type { CatalogCollection, ResolvedRoleCatalogOptions } from '../plugin/op
 
 import { deleteGuardHook } from './deleteGuard.js'
 import { hideUnreadableLinksHook } from './hideUnreadableLinks.js'
+import { dropDeletedLinksOnRestore } from './restoreVersion.js'
 import { roleLinks } from './roleLinks.js'
 import { uniqueSlugHook } from './uniqueSlug.js'
 
 export { deleteGuardHook, findLinkingRoles, ITEM_IN_USE_ERROR, ItemInUseError } from './deleteGuard.js'
 export { hideUnreadableLinksHook } from './hideUnreadableLinks.js'
+export { dropDeletedLinksOnRestore, droppedLinksMessage, restoreVersionEndpoint } from './restoreVersion.js'
 export { roleLinks } from './roleLinks.js'
 export { uniqueSlugHook } from './uniqueSlug.js'
 
@@ -21,7 +23,12 @@ export const catalogHooks = (
   { slugs }: Pick<ResolvedRoleCatalogOptions, 'slugs'>,
 ): NonNullable<CollectionConfig['hooks']> => {
   if (name === 'roles') {
-    return { afterRead: [hideUnreadableLinksHook(slugs)], beforeChange: [uniqueSlugHook] }
+    return {
+      afterRead: [hideUnreadableLinksHook(slugs)],
+      beforeChange: [uniqueSlugHook],
+      // Restoring an old version leaves out links to items deleted since (src/hooks/restoreVersion.ts).
+      beforeValidate: [dropDeletedLinksOnRestore(slugs)],
+    }
   }
   return {
     beforeChange: [uniqueSlugHook],
