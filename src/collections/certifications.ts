@@ -8,7 +8,7 @@ import { usedByRolesField } from '../fields/usedByRoles.js'
 import { buildCollection } from '../plugin/buildCollection.js'
 import { catalogVersions } from '../plugin/versions.js'
 
-export const defaultCertificationFields = ({ disabled, limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultCertificationFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'name',
     type: 'text',
@@ -39,7 +39,7 @@ export const defaultCertificationFields = ({ disabled, limits, slugs }: Resolved
     admin: { description: 'What holding it shows.' },
     localized: true,
   },
-  usedByRolesField({ defaultLimit: limits.maxLimit, editable: !disabled, on: 'certifications.certification', rolesSlug: slugs.roles }),
+  usedByRolesField({ defaultLimit: limits.maxLimit, on: 'certifications.certification', rolesSlug: slugs.roles }),
   sourceField(),
 ]
 

@@ -8,7 +8,7 @@ import { usedByRolesField } from '../fields/usedByRoles.js'
 import { buildCollection } from '../plugin/buildCollection.js'
 import { catalogVersions } from '../plugin/versions.js'
 
-export const defaultResponsibilityFields = ({ disabled, limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultResponsibilityFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'title',
     type: 'text',
@@ -23,7 +23,7 @@ export const defaultResponsibilityFields = ({ disabled, limits, slugs }: Resolve
     admin: { description: 'What the work involves, in a sentence or two.' },
     localized: true,
   },
-  usedByRolesField({ defaultLimit: limits.maxLimit, editable: !disabled, on: 'responsibilities.responsibility', rolesSlug: slugs.roles }),
+  usedByRolesField({ defaultLimit: limits.maxLimit, on: 'responsibilities.responsibility', rolesSlug: slugs.roles }),
   sourceField(),
 ]
 

@@ -13,7 +13,7 @@ import { catalogVersions } from '../plugin/versions.js'
 export const skillKinds = ['soft', 'technical'] as const
 export type SkillKind = (typeof skillKinds)[number]
 
-export const defaultSkillFields = ({ disabled, limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
+export const defaultSkillFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
     name: 'name',
     type: 'text',
@@ -46,7 +46,7 @@ export const defaultSkillFields = ({ disabled, limits, slugs }: ResolvedRoleCata
     admin: { description: 'What the skill is, independent of any one role.' },
     localized: true,
   },
-  usedByRolesField({ defaultLimit: limits.maxLimit, editable: !disabled, on: 'skills.skill', rolesSlug: slugs.roles }),
+  usedByRolesField({ defaultLimit: limits.maxLimit, on: 'skills.skill', rolesSlug: slugs.roles }),
   sourceField(),
 ]
 

@@ -4,6 +4,8 @@ import { Button, useConfig, useDocumentInfo, useLocale } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
 export type RoleLinksTableProps = {
+  /** Path of the link on the role, e.g. `skills.skill` (the join's `on`). */
+  on: string
   /** Slug of the roles collection (the plugin's, after overrides). */
   rolesSlug: string
 }
@@ -32,7 +34,7 @@ const errorText = (body: unknown, status: number) => {
  * is a new version of the role (a draft, or published), written by the plugin's
  * `/:id/role-links` endpoint with the editor's own session and access.
  */
-export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ rolesSlug }) => {
+export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ on, rolesSlug }) => {
   const { collectionSlug, id } = useDocumentInfo()
   const {
     config: {
@@ -50,11 +52,32 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ rolesSlug }) => 
   const [added, setAdded] = useState<{ note: string; requirement: string; role: string }>({ note: '', requirement: 'required', role: '' })
   const [status, setStatus] = useState<{ kind: 'error' | 'success'; text: string } | undefined>()
   const [busy, setBusy] = useState(false)
+  // No endpoint (the plugin is disabled): the roles, read-only, from Payload's REST API.
+  const [readOnly, setReadOnly] = useState(false)
 
   const load = useCallback(async () => {
     if (id === undefined || id === null) return
     const response = await fetch(endpoint, { credentials: 'include', headers: { Accept: 'application/json' } })
     const body = (await response.json().catch(() => undefined)) as { roles?: RoleRow[] } | undefined
+    if (response.status === 404) {
+      const where = `where[${encodeURIComponent(on)}][equals]=${encodeURIComponent(String(id))}`
+      const list = await fetch(`${apiBase}/${rolesSlug}?${where}&depth=0&draft=true&limit=100&sort=slug&select[title]=true&select[slug]=true`, {
+        credentials: 'include',
+        headers: { Accept: 'application/json' },
+      })
+      const found = (await list.json().catch(() => undefined)) as { docs?: { _status?: string; id: ID; slug?: string; title?: string }[] } | undefined
+      setReadOnly(true)
+      setRoles(
+        (found?.docs ?? []).map((doc) => ({
+          id: doc.id,
+          links: [],
+          slug: doc.slug ?? null,
+          status: doc._status === 'published' ? 'published' : 'draft',
+          title: doc.title ?? `#${String(doc.id)}`,
+        })),
+      )
+      return
+    }
     if (!response.ok) {
       setStatus({ kind: 'error', text: errorText(body, response.status) })
       setRoles([])
@@ -62,7 +85,7 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ rolesSlug }) => 
     }
     setRoles(body?.roles ?? [])
     setEdits({})
-  }, [endpoint, id])
+  }, [apiBase, endpoint, id, on, rolesSlug])
 
   useEffect(() => {
     void load()
@@ -98,6 +121,22 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ rolesSlug }) => 
     } finally {
       setBusy(false)
     }
+  }
+
+  if (readOnly) {
+    return (
+      <div className={`${baseClass} field-type`} id="field-roles">
+        <h4 className={`${baseClass}__heading`}>Roles</h4>
+        <p className="field-description">Roles that link to this. Edit the link on the role.</p>
+        <ul>
+          {roles?.map((role) => (
+            <li key={String(role.id)}>
+              <a href={`${adminRoute}/collections/${rolesSlug}/${role.id}`}>{role.title}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    )
   }
 
   if (id === undefined || id === null) {

@@ -8,18 +8,12 @@ import { clientComponent } from './adminComponents.js'
  */
 export const usedByRolesField = ({
   defaultLimit = 100,
-  editable = true,
   on,
   rolesSlug,
 }: {
   /** Roles listed when the reader does not ask for a number; a page of them, with hasNextPage. */
   defaultLimit?: number
-  /**
-   * Show the plugin's Roles table (each role's requirement and note, editable, and a row to add the
-   * item to a role: src/components/RoleLinksTable.tsx) instead of Payload's join table. Off when
-   * the plugin is disabled: the table needs the plugin's endpoint.
-   */
-  editable?: boolean
+
   /** Path of the relationship on the role, e.g. `skills.skill`. */
   on: string
   rolesSlug: string
@@ -27,13 +21,12 @@ export const usedByRolesField = ({
   name: 'roles',
   type: 'join',
   admin: {
-    ...(editable
-      ? { components: { Field: { clientProps: { rolesSlug }, path: clientComponent('RoleLinksTable') } } }
-      : {}),
+    // The plugin's Roles table (src/components/RoleLinksTable.tsx): each role's requirement and note,
+    // editable, and a row to add the item to a role. Admin config, kept when the plugin is disabled
+    // (the table then lists the roles read-only: its endpoint is behaviour, left out).
+    components: { Field: { clientProps: { on, rolesSlug }, path: clientComponent('RoleLinksTable') } },
     defaultColumns: ['title', 'slug', '_status'],
-    description: editable
-      ? 'Roles that link to this, with the requirement and note of each link; change them here or on the role.'
-      : 'Roles that link to this. Edit the link on the role.',
+    description: 'Roles that link to this, with the requirement and note of each link; change them here or on the role.',
   },
   collection: rolesSlug as CollectionSlug,
   defaultLimit,
