@@ -5,7 +5,7 @@
  *
  * - importSeconds: the ESCO-size synthetic catalogue (3,000 occupations, 14,000 skills, 130,000
  *   links; `npm run bench:data`) imported into an empty database, reading the CSV files included.
- * - statementsPerListQuery: SQL statements for the list queries the README recommends (the example
+ * - statementsPerListQuery: SQL statements for the list queries docs/frontend.md recommends (the example
  *   frontend's: N roles with their skills, N skills with the roles that use them) for N = 10, 100,
  *   1000, sent anonymously through Payload's GraphQL route handler on the imported catalogue.
  * - roleBySlugVsSql, compareVsSql: median of the frontend's `roleBySlug` / `compareRoles` query

@@ -1,5 +1,5 @@
 /**
- * Applies the README's recipe ("Turning on localization later") to a migration Payload generated:
+ * Applies the recipe of docs/site-owners.md ("Turning on localization later") to a migration Payload generated:
  * the import, `keepTextWhenLocalizing` before the generated SQL of `up` and of `down`, `restore()`
  * after it.
  *

@@ -162,7 +162,7 @@ describe('installed into an existing Payload site', () => {
     const manifest = JSON.parse(await readFile(path.join(siteDir, 'package.json'), 'utf8'))
     expect(manifest.dependencies['payload-plugin-role-catalog']).toMatch(/^file:.*\.tgz$/)
     const installed = path.join(siteDir, 'node_modules/payload-plugin-role-catalog')
-    expect((await readdir(installed)).filter((entry) => entry !== 'README.md').sort()).toEqual(['dist', 'package.json'])
+    expect((await readdir(installed)).filter((entry) => entry !== 'README.md').sort()).toEqual(['LICENSE', 'dist', 'package.json'])
     // Only the site's copy of payload exists: the plugin brings none of its own.
     await expect(stat(path.join(installed, 'node_modules/payload'))).rejects.toThrow()
   }, 300_000)
@@ -188,7 +188,7 @@ describe('installed into an existing Payload site', () => {
     expect(migration).toContain('CREATE TABLE "job_roles"')
     expect(migration).toContain('CREATE TABLE "roles"')
     await inSite('payload migrate', 'node_modules/.bin/payload', ['migrate'])
-    // The README's upgrade step, with nothing changed: no new migration.
+    // The upgrade step of docs/site-owners.md, with nothing changed: no new migration.
     await inSite('payload migrate:create --skip-empty', 'node_modules/.bin/payload', [
       'migrate:create',
       'upgrade',

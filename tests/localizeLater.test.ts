@@ -1,6 +1,6 @@
 /**
  * A site installs the catalogue without localization, migrates and seeds, then turns localization
- * on. Payload's generated migration would drop every title, name and description; the README's
+ * on. Payload's generated migration would drop every title, name and description; docs/site-owners.md's
  * recipe (keepTextWhenLocalizing before the generated SQL, restore() after) keeps all of it, as the
  * default locale's text. Run here exactly as a site owner would: `payload migrate:create` (its
  * create-or-rename questions answered "create", the default), the recipe's edits, `payload migrate`.

@@ -4,7 +4,7 @@
  * and then neither `payload migrate:create` nor drizzle-kit's push diff finds anything to change.
  *
  * When this fails after a change to the collections, regenerate the migration:
- *   npm run migrate:create -- <name>      (see README, "For site owners" / "Upgrading")
+ *   npm run migrate:create -- <name>      (see docs/site-owners.md, "Upgrading")
  */
 import type { Payload } from 'payload'
 

@@ -1,5 +1,5 @@
 /*
- * The queries the example frontend sends, verbatim (README "For frontend developers" shows their
+ * The queries the example frontend sends, verbatim (docs/frontend.md and docs/examples/ show their
  * answers). In a module of their own, without React or fetch, so `npm run bench` measures exactly
  * these queries.
  */
