@@ -37,8 +37,8 @@ const publicSummary = async (slug: string) => {
 /** Copies a screenshot into docs/ when E2E_UPDATE_DOCS=1 (the editors' guide shows them). */
 const toDocs = (file: string, name: string) => {
   if (process.env.E2E_UPDATE_DOCS !== '1') return
-  mkdirSync(path.join(projectRoot, 'docs', 'images'), { recursive: true })
-  copyFileSync(file, path.join(projectRoot, 'docs', 'images', name))
+  mkdirSync(path.join(projectRoot, 'docs'), { recursive: true })
+  copyFileSync(file, path.join(projectRoot, 'docs', name))
 }
 
 const AUTOSAVED = 'Autosaved while the editor typed, before any click.'
