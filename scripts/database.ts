@@ -62,7 +62,7 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
  * `postgres`. That user must be able to reach the binaries and the data directory: directories
  * such as a `mktemp -d` folder (mode 700) are made traversable (o+x, never readable) for it.
  */
-const makeReachableForPostgres = async (target: string) => {
+export const makeReachableForPostgres = async (target: string) => {
   if (!isRoot()) return
   const changed: string[] = []
   for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {

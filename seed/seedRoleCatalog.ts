@@ -5,6 +5,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import type { CatalogCollection, CatalogSlugs } from '../src/plugin/options.js'
 import type { CatalogSeed } from './schema.js'
 
+import { CHANGE_BATCH_KEY, ChangeBatch } from '../src/changes/changeBatch.js'
 import { getCatalogSlugs } from '../src/plugin/catalogConfig.js'
 import { articleSeed } from './data.js'
 import { catalogSeedSchema } from './schema.js'
@@ -68,7 +69,9 @@ export const seedRoleCatalog = async ({
   const report: SeedReport = { created: emptyReport(), existing: emptyReport() }
   const source = (section: string, quote: string) => ({ section, quote, title: seed.sourceTitle })
 
-  const req = await createLocalReq({}, payload)
+  // One change per collection on the change feed for the whole seed, published after its commit.
+  const changes = new ChangeBatch('seed')
+  const req = await createLocalReq({ context: { [CHANGE_BATCH_KEY]: changes } }, payload)
   const ownsTransaction = await initTransaction(req)
   try {
     await lockSeed(payload, req)
@@ -174,6 +177,7 @@ export const seedRoleCatalog = async ({
     }))
 
     if (ownsTransaction) await commitTransaction(req)
+    changes.publish(payload)
   } catch (error) {
     if (ownsTransaction) await killTransaction(req)
     throw error

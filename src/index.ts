@@ -28,6 +28,15 @@ export {
   type RoleComparison,
   type SharedItem,
 } from './compare/index.js'
+// Change feed (issue 10): committed catalogue changes, for caches and cross-instance transports.
+export {
+  type CatalogChange,
+  lastAppliedChange,
+  onCatalogChange,
+  onCatalogResync,
+  receiveRemoteChange,
+  resyncCatalog,
+} from './changes/index.js'
 export { roleEndpoints } from './endpoints/index.js'
 export { withGraphQLRequestErrors } from './graphql/http.js'
 export { roleCatalogGraphQL } from './graphql/index.js'

@@ -10,6 +10,7 @@ import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 import { unpaginatedReadLimit } from '../hooks/boundReads.js'
 import { type DrizzleAdapterLike, ident, snake } from '../read/sqlDocuments.js'
 import { tunedScope } from '../read/tunedReads.js'
+import { executorFor, readDatabaseFor } from '../replicas/routing.js'
 
 /**
  * Payload's GraphQL resolver for join fields runs one `find` per parent document: a list of N skills
@@ -83,6 +84,7 @@ type Loaders = Map<string, DataLoader<DocID, DocID[], string>>
 const loadersByRequest = new WeakMap<object, Loaders>()
 
 const idsPerParent = async ({
+  database,
   limit,
   parentIDs,
   payload,
@@ -91,6 +93,8 @@ const idsPerParent = async ({
   sort,
   target,
 }: {
+  /** Where the statement may run (src/replicas/routing.ts). */
+  database: 'primary' | 'replica'
   limit: number
   parentIDs: readonly DocID[]
   payload: Payload
@@ -115,7 +119,9 @@ const idsPerParent = async ({
     ) x where x.n <= ${Number(limit)} order by x.parent, x.n`
   const [before, after] = text.split('\u0000')
   const ids = parentIDs.map((id) => (idType === 'integer' ? Number(id) : String(id)))
-  const { rows } = await adapter.drizzle.execute(sql`${sql.raw(before!)}${sql.param(ids)}${sql.raw(after!)}`)
+  const { rows } = (await executorFor(payload, database).execute(sql`${sql.raw(before!)}${sql.param(ids)}${sql.raw(after!)}`)) as {
+    rows: { id: DocID; parent: DocID }[]
+  }
   const byParent = new Map<string, DocID[]>()
   for (const row of rows) {
     const key = String(row.parent)
@@ -170,12 +176,15 @@ export const batchRoleJoins = ({
         const requestKey = (req.payloadDataLoader as object | undefined) ?? req
         let loaders = loadersByRequest.get(requestKey)
         if (!loaders) loadersByRequest.set(requestKey, (loaders = new Map()))
-        const key = `${loaderKey}:${scope}:${findLimit}`
+        // Published reads (no user, no draft: the tuned path's `published` scope) may use a replica.
+        const database = readDatabaseFor(req, scope === 'published' && !req.user ? 'public' : 'private')
+        const key = `${loaderKey}:${scope}:${findLimit}:${database}`
         let loader = loaders.get(key)
         if (!loader) {
           loader = new DataLoader(
             (parentIDs) =>
               idsPerParent({
+                database,
                 limit: findLimit,
                 parentIDs,
                 payload: req.payload,

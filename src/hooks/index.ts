@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { CatalogCollection, ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { catalogChangeHooks } from '../changes/changeHooks.js'
 import { deleteGuardHook } from './deleteGuard.js'
 import { hideUnreadableLinksHook } from './hideUnreadableLinks.js'
 import { dropDeletedLinksOnRestore } from './restoreVersion.js'
@@ -22,8 +23,11 @@ export const catalogHooks = (
   name: CatalogCollection,
   { slugs }: Pick<ResolvedRoleCatalogOptions, 'slugs'>,
 ): NonNullable<CollectionConfig['hooks']> => {
+  // Every committed write is published on the change feed (src/changes): caches and transports follow it.
+  const changes = catalogChangeHooks(name, slugs)
   if (name === 'roles') {
     return {
+      ...changes,
       afterRead: [hideUnreadableLinksHook(slugs)],
       beforeChange: [uniqueSlugHook],
       // Restoring an old version leaves out links to items deleted since (src/hooks/restoreVersion.ts).
@@ -31,6 +35,7 @@ export const catalogHooks = (
     }
   }
   return {
+    ...changes,
     beforeChange: [uniqueSlugHook],
     beforeDelete: [deleteGuardHook({ link: roleLinks[name], rolesSlug: slugs.roles })],
   }

@@ -6,6 +6,7 @@ import { getTableColumns, inArray, type SQL, sql } from 'drizzle-orm'
 
 import type { ImportProblem, ParsedCatalogue, RoleInput, SkillInput } from './types.js'
 
+import { CHANGE_BATCH_KEY, ChangeBatch, changeBatchOf } from '../changes/changeBatch.js'
 import { SLUG_MAX_LENGTH, toSlug } from '../fields/slug.js'
 import { getCatalogSlugs } from '../plugin/catalogConfig.js'
 import { CollectionRowBuilder, RowSet } from './sqlRows.js'
@@ -263,7 +264,9 @@ export const importCatalogue = async ({
     const transactionID = await adapter.beginTransaction()
     if (transactionID === null) throw new Error('role catalog import needs database transactions')
     const db = adapter.sessions[String(transactionID)]!.db
-    const req = await createLocalReq({}, payload)
+    // The batch is one change on the change feed, published after its commit (src/changes).
+    const changes = new ChangeBatch('import')
+    const req = await createLocalReq({ context: { [CHANGE_BATCH_KEY]: changes } }, payload)
     req.transactionID = transactionID
     try {
       await db.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`)
@@ -281,6 +284,7 @@ export const importCatalogue = async ({
       await write(db, req, fresh, Date.now())
       await beforeCommit?.(batch)
       await adapter.commitTransaction(transactionID)
+      changes.publish(payload)
       report[collection].created += fresh.length
       return true
     } catch (error) {
@@ -316,6 +320,8 @@ export const importCatalogue = async ({
     await insertRows(db, adapter, rows)
     for (const table of rows.tables.keys()) writtenTables.add(table)
     items.forEach((item, i) => skillIDs.set(item.uri, ids[i]!))
+    // New skills: only the new roles of later batches link them.
+    changeBatchOf(req)?.add('skills', items.map((item, i) => ({ id: ids[i]!, slug: item.slug })), [])
   }
   let done = 0
   const total = newSkills.length + newRoles.length
@@ -369,6 +375,11 @@ export const importCatalogue = async ({
       await rows.resolvePendingIDs((table, count) => allocateIDs(db, adapter, table, count))
       await insertRows(db, adapter, rows)
       for (const table of rows.tables.keys()) writtenTables.add(table)
+      changeBatchOf(req)?.add(
+        'roles',
+        items.map((item, i) => ({ id: ids[i]!, slug: item.slug })),
+        items.map((item) => item.slug),
+      )
     }
     pendingLinks = data.reduce((sum, entry) => sum + entry.links, 0)
   }

@@ -9,6 +9,7 @@ import { roleEndpoints } from '../endpoints/index.js'
 import { itemRoleLinksEndpoints } from '../endpoints/itemRoleLinks.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
+import { watchCommits } from '../changes/afterCommit.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
 import { mergeTranslations, translatedAdminGroup } from '../translations/index.js'
 import { ITEM_IN_USE_ERROR, restoreVersionEndpoint } from '../hooks/index.js'
@@ -120,6 +121,8 @@ export const roleCatalogPlugin =
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
       keepProcessAliveOnPoolErrors(payload)
+      // Before anything writes: changes are published after their transaction commits (src/changes).
+      watchCommits(payload)
       if (hostOnInit) await hostOnInit(payload)
       if (options.seed) await seedRoleCatalog({ payload })
     }

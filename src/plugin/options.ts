@@ -2,6 +2,9 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { z } from 'zod'
 
+import type { TransportOptions } from '../changes/transport.js'
+import type { ChangeNotificationOptions } from '../notify/changeNotifications.js'
+
 /** The four collections the plugin adds, by their role in the catalogue (not by slug). */
 export const catalogCollections = ['roles', 'responsibilities', 'certifications', 'skills'] as const
 export type CatalogCollection = (typeof catalogCollections)[number]
@@ -51,9 +54,40 @@ export type EditorDrafts = {
   schedulePublish?: boolean | { timeFormat?: string; timeIntervals?: number }
 }
 
+export type InstanceSyncOptions = {
+  /** The LISTEN/NOTIFY channel; every instance of one site must use the same. Default `role_catalog_changes`. */
+  channel?: string
+  /**
+   * A connection string for the notification connection, when the adapter's goes through a
+   * transaction-pooling proxy (PgBouncer in transaction mode cannot carry LISTEN): point it at
+   * PostgreSQL itself, or a session-pooling port. Default: the adapter's pool options.
+   */
+  connectionString?: string
+}
+
+export type ChangeNotificationsOption = {
+  /** Tries per notification and URL, the first included. Default 5. */
+  maxAttempts?: number
+  /** Notifications waiting per URL before the oldest is dropped (logged). Default 1000. */
+  queueLimit?: number
+  /** Wait before the first retry, doubled for each further one. Default 500 ms. */
+  retryDelayMs?: number
+  /** Key of the HMAC-SHA256 signature; receivers check it with `verifyChangeNotification`. At least 16 characters. */
+  secret: string
+  /** How long one POST may take. Default 5000 ms. */
+  timeoutMs?: number
+  /** Where to POST: the frontends' revalidation routes. */
+  urls: string[]
+}
+
 export type RoleCatalogPluginOptions = {
   /** Label of the admin navigation group that holds the four collections. */
   adminGroup?: string
+  /**
+   * After a change readers can see commits, POST a signed JSON body (collection, documents,
+   * operation, affected role slugs) to these URLs, in the background with retries (src/notify).
+   */
+  changeNotifications?: ChangeNotificationsOption
   /**
    * Keep the collections (so the database schema and migrations stay the same) but add no hooks,
    * endpoints, GraphQL queries or seeding.
@@ -69,6 +103,12 @@ export type RoleCatalogPluginOptions = {
    * they apply to the host's own queries too.
    */
   graphQL?: GraphQLLimits
+  /**
+   * Several instances of one site: changes made on one reach the others' caches through LISTEN/NOTIFY
+   * on a dedicated PostgreSQL connection per instance (src/changes/transport.ts). On by default
+   * (one extra connection per instance); `false` for a site that runs one instance only.
+   */
+  instanceSync?: false | InstanceSyncOptions
   /** Bounds on reads of the catalogue's collections over REST and GraphQL (not the Local API). */
   limits?: ReadLimits
   overrides?: Partial<Record<CatalogCollection, CollectionOverride>>
@@ -89,9 +129,11 @@ export type ResolvedEditorDrafts = {
 
 export type ResolvedRoleCatalogOptions = {
   adminGroup: string
+  changeNotifications: ChangeNotificationOptions | undefined
   disabled: boolean
   drafts: ResolvedEditorDrafts
   graphQL: GraphQLLimits
+  instanceSync: false | TransportOptions
   limits: Required<ReadLimits>
   overrides: Partial<Record<CatalogCollection, CollectionOverride>>
   seed: boolean
@@ -139,9 +181,28 @@ const overrideSchema = z
 
 const positiveInt = z.number().int().positive()
 
+const httpUrl = z.string().refine((value) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}, 'must be an http(s) URL')
+
 const optionsSchema = z
   .object({
     adminGroup: z.string().min(1).optional(),
+    changeNotifications: z
+      .object({
+        maxAttempts: z.number().int().min(1).max(20).optional(),
+        queueLimit: positiveInt.optional(),
+        retryDelayMs: positiveInt.optional(),
+        secret: z.string().min(16, 'must be at least 16 characters'),
+        timeoutMs: positiveInt.optional(),
+        urls: z.array(httpUrl).min(1),
+      })
+      .strict()
+      .optional(),
     disabled: z.boolean().optional(),
     drafts: z
       .object({
@@ -169,6 +230,17 @@ const optionsSchema = z
     graphQL: z
       .object({ maxAliases: positiveInt.optional(), maxDepth: positiveInt.optional() })
       .strict()
+      .optional(),
+    instanceSync: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            channel: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier (letters, digits, _)').optional(),
+            connectionString: z.string().min(1).optional(),
+          })
+          .strict(),
+      ])
       .optional(),
     limits: z
       .object({ maxDepth: z.number().int().min(0).max(10).optional(), maxLimit: positiveInt.optional() })
@@ -229,8 +301,19 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
     seen.set(slugs[name], name)
   }
 
+  const notifications = value.changeNotifications
   return {
     adminGroup: value.adminGroup ?? 'Role Catalog',
+    changeNotifications: notifications
+      ? {
+          maxAttempts: notifications.maxAttempts ?? 5,
+          queueLimit: notifications.queueLimit ?? 1000,
+          retryDelayMs: notifications.retryDelayMs ?? 500,
+          secret: notifications.secret,
+          timeoutMs: notifications.timeoutMs ?? 5000,
+          urls: notifications.urls,
+        }
+      : undefined,
     disabled: value.disabled ?? false,
     drafts: {
       autosave:
@@ -243,6 +326,16 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
             : value.drafts.schedulePublish,
     },
     graphQL: value.graphQL ?? {},
+    instanceSync:
+      value.instanceSync === false
+        ? false
+        : {
+            channel: value.instanceSync?.channel ?? 'role_catalog_changes',
+            connectionString: value.instanceSync?.connectionString,
+            maxReconnectDelayMs: 5000,
+            pingIntervalMs: 10_000,
+            resyncWhileDownMs: 500,
+          },
     limits: { maxDepth: value.limits?.maxDepth ?? 3, maxLimit: value.limits?.maxLimit ?? 100 },
     overrides,
     seed: value.seed ?? false,

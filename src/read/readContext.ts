@@ -2,6 +2,8 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { CatalogSlugs } from '../plugin/options.js'
 
+import { readDatabaseFor } from '../replicas/routing.js'
+
 /**
  * What one read of the catalogue answers for: the ONE shape that the GraphQL queries, the REST
  * endpoints, the readers (src/read/catalogReader.ts, src/read/tunedReads.ts), the response cache and
@@ -19,9 +21,10 @@ export type ReadContext = {
    */
   cacheScope: 'private' | 'public'
   /**
-   * Where the read's SQL may go. `replica` only for public reads outside a transaction (and, once
-   * the site has replicas, outside the instance's read-your-writes window); everything else reads
-   * the primary, so an editor always sees what they just saved.
+   * Where the read's SQL may go. `replica` only for public reads outside a transaction and outside
+   * the instance's read-your-writes window (its own writes, and changes other instances announced);
+   * everything else reads the primary, so an editor always sees what they just saved. Decided by
+   * src/replicas/routing.ts, which also picks the connection the plugin's own SQL runs on.
    */
   database: 'primary' | 'replica'
   /** The newest drafts instead of the published documents: only ever true for callers who may read versions. */
@@ -61,7 +64,7 @@ export const readContextFor = async (req: PayloadRequest, { draft, slugs }: Read
   const cacheScope = !req.user && !granted ? 'public' : 'private'
   return {
     cacheScope,
-    database: cacheScope === 'public' && !req.transactionID ? 'replica' : 'primary',
+    database: readDatabaseFor(req, cacheScope),
     draft: granted,
     fallbackLocale: localized ? ((req.fallbackLocale as false | string | undefined) ?? undefined) : undefined,
     locale: localized ? (req.locale ?? undefined) : undefined,

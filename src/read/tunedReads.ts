@@ -28,6 +28,7 @@ import { roleLinks } from '../hooks/roleLinks.js'
 import { isAdminUser } from '../plugin/access.js'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { isPluginOwned } from '../plugin/owned.js'
+import { executorFor } from '../replicas/routing.js'
 import { DocumentSqlBuilder, type DrizzleAdapterLike, type FieldSelection, ident, snake, UntunableSchemaError } from './sqlDocuments.js'
 
 export type Doc = Record<string, unknown> & { id: number | string }
@@ -210,8 +211,9 @@ export const readRolesTuned = async (
   const slugs = getCatalogConfig(req.payload.config).slugs
   const [before, after] = statementFor(req.payload, slugs, planFor(req.payload)!, scope, selection)
   type Row = { result: Record<'neighbours' | 'roles' | LinkedDimension, Doc[] | undefined> }
-  const db = (req.payload.db as unknown as { drizzle: { execute: (query: unknown) => Promise<{ rows: Row[] }> } }).drizzle
-  const { rows } = await db.execute(sql`${sql.raw(before)}${sql.param(roleSlugs)}${sql.raw(after)}`)
+  // `drizzle.execute` would always use the primary (withReplicas): pick the connection by the context.
+  const db = executorFor(req.payload, context.database)
+  const { rows } = (await db.execute(sql`${sql.raw(before)}${sql.param(roleSlugs)}${sql.raw(after)}`)) as { rows: Row[] }
   const result = rows[0]!.result
   const items = { certifications: result.certifications ?? [], responsibilities: result.responsibilities ?? [], skills: result.skills ?? [] }
   const roles = result.roles ?? []

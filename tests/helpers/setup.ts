@@ -2,7 +2,7 @@ import type { CollectionConfig, Config, Payload, SanitizedConfig } from 'payload
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
-import { buildConfig, getPayload } from 'payload'
+import { BasePayload, buildConfig, getPayload } from 'payload'
 import pg from 'pg'
 import { inject } from 'vitest'
 
@@ -25,11 +25,21 @@ export type StartArgs = {
   pool?: Record<string, unknown>
   /** A PostgreSQL server other than the shared one (fault tests run their own). */
   serverUrl?: string
+  /**
+   * A streaming replica of `serverUrl` (tests/helpers/replica.ts): the adapter gets the same database
+   * on it as `readReplicas`, with this read-your-writes window (Payload's default: 2000 ms).
+   */
+  replica?: { afterWriteInterval?: number; serverUrl: string; waitForReplay: () => Promise<void> }
 }
 
 type Call = { body?: unknown; token?: string }
 
 export type TestSite = {
+  /**
+   * A second instance of the same site in this process: its own Payload (pool, plugin state, change
+   * feed) on the same database. Stopped with the site.
+   */
+  anotherInstance: (changes?: Partial<Config>) => Promise<Payload>
   config: SanitizedConfig
   databaseUrl: string
   /** POST to /api/graphql through Payload's own route handler; returns status and parsed body. */
@@ -72,6 +82,7 @@ export const startSite = async ({
   plugin = {},
   pool: poolOptions = {},
   serverUrl = inject('databaseUrl'),
+  replica,
 }: StartArgs): Promise<TestSite> => {
   // Named after the server URL's own database, so two runs against one server never collide.
   const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
@@ -79,14 +90,21 @@ export const startSite = async ({
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
   await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
   const databaseUrl = withDatabaseName(serverUrl, database)
+  // The new database reaches the replica by replication; the adapter connects to it at start-up.
+  if (replica) await replica.waitForReplay()
 
   // The adapter skips a push when the schema equals the last one pushed in this process; every test
   // database is new, so it must always be pushed.
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const config = await buildConfig({
+  const configArgs = (): Parameters<typeof buildConfig>[0] => ({
     admin: { user: 'users' },
     collections: [Users, ...collections],
-    db: postgresAdapter({ pool: { ...poolOptions, connectionString: databaseUrl } }),
+    db: postgresAdapter({
+      pool: { ...poolOptions, connectionString: databaseUrl },
+      ...(replica
+        ? { readReplicas: [withDatabaseName(replica.serverUrl, database)], readReplicasAfterWriteInterval: replica.afterWriteInterval }
+        : {}),
+    }),
     // Payload logs every refused request; TEST_LOG_LEVEL=info shows them when debugging.
     logger: { options: { level: process.env.TEST_LOG_LEVEL ?? 'fatal' } },
     secret: 'role-catalog-test-secret',
@@ -94,6 +112,7 @@ export const startSite = async ({
     ...hostConfig,
     plugins: [...(hostConfig.plugins ?? []), roleCatalogPlugin(plugin)],
   })
+  const config = await buildConfig(configArgs())
 
   // The route handlers look Payload up by config in a process-wide cache; start from an empty one.
   ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
@@ -105,6 +124,9 @@ export const startSite = async ({
   // or dropping the database at the end would surface as an unhandled pool error.
   const adapterPool = (payload.db as unknown as { pool: pg.Pool }).pool
   if (adapterPool.listenerCount('error') === 0) adapterPool.on('error', () => {})
+  // The replicas' pools too: dropping the database at the end ends their connections on the replica.
+  const replicas = (payload.db as unknown as { drizzle: { $replicas?: { $client?: pg.Pool }[] } }).drizzle.$replicas ?? []
+  for (const each of replicas) each.$client?.on('error', () => {})
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
   pool.on('error', () => {})
@@ -133,7 +155,16 @@ export const startSite = async ({
   }
 
   let editorToken: string | undefined
+  const instances: Payload[] = []
   return {
+    anotherInstance: async (changes = {}) => {
+      // A Payload of its own (not getPayload's process-wide one), on the same database and config.
+      const other = await new BasePayload().init({ config: await buildConfig({ ...configArgs(), ...changes }) })
+      const otherPool = (other.db as unknown as { pool: pg.Pool }).pool
+      if (otherPool.listenerCount('error') === 0) otherPool.on('error', () => {})
+      instances.push(other)
+      return other
+    },
     config,
     databaseUrl,
     graphql: async (query, variables, token) => {
@@ -161,6 +192,7 @@ export const startSite = async ({
     rest,
     stop: async () => {
       await pool.end()
+      for (const other of instances) await other.destroy()
       await payload.destroy()
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     },

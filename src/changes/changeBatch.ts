@@ -1,0 +1,52 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { CatalogCollection } from '../plugin/options.js'
+import type { CatalogChange } from './catalogChange.js'
+
+import { publishLocalChange } from './changeFeed.js'
+
+/**
+ * A bulk write (the seed, the import) publishes one change per collection it wrote, not one per
+ * document: its `req.context` carries a batch that the collection hooks add to instead of
+ * publishing, and the writer publishes the batch after its own commit.
+ */
+export const CHANGE_BATCH_KEY = 'roleCatalogChangeBatch'
+
+type Entry = { documents: CatalogChange['documents']; roleSlugs: Set<string> }
+
+export class ChangeBatch {
+  private readonly entries = new Map<CatalogCollection, Entry>()
+
+  constructor(readonly operation: 'import' | 'seed') {}
+
+  add(collection: CatalogCollection, documents: CatalogChange['documents'], roleSlugs: Iterable<string>): void {
+    let entry = this.entries.get(collection)
+    if (!entry) this.entries.set(collection, (entry = { documents: [], roleSlugs: new Set() }))
+    entry.documents.push(...documents)
+    for (const slug of roleSlugs) entry.roleSlugs.add(slug)
+  }
+
+  /** Call after the batch's transaction committed. Returns the changes published. */
+  publish(payload: Payload): CatalogChange[] {
+    const published: CatalogChange[] = []
+    for (const [collection, entry] of this.entries) {
+      if (entry.documents.length === 0) continue
+      published.push(
+        publishLocalChange(payload, {
+          collection,
+          documents: entry.documents,
+          draftOnly: false,
+          operation: this.operation,
+          roleSlugs: [...entry.roleSlugs],
+        }),
+      )
+    }
+    this.entries.clear()
+    return published
+  }
+}
+
+export const changeBatchOf = (req: PayloadRequest): ChangeBatch | undefined => {
+  const batch = req.context?.[CHANGE_BATCH_KEY]
+  return batch instanceof ChangeBatch ? batch : undefined
+}

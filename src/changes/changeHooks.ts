@@ -1,0 +1,157 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionConfig,
+  CollectionSlug,
+  PayloadRequest,
+  Where,
+} from 'payload'
+
+import type { CatalogCollection, CatalogSlugs } from '../plugin/options.js'
+import type { CatalogChange } from './catalogChange.js'
+
+import { type DocID, roleLinks } from '../hooks/roleLinks.js'
+import { afterCommit } from './afterCommit.js'
+import { changeBatchOf } from './changeBatch.js'
+import { publishLocalChange } from './changeFeed.js'
+
+type Doc = Record<string, unknown> & { _status?: string; id: DocID; slug?: unknown; updatedAt?: unknown }
+
+const slugOf = (doc: Doc | undefined): null | string => (typeof doc?.slug === 'string' && doc.slug !== '' ? doc.slug : null)
+
+const hasField = (req: PayloadRequest, collection: string, name: string) =>
+  Boolean(req.payload.collections[collection as CollectionSlug]?.config.flattenedFields.some((field) => field.name === name))
+
+/** Published slugs of the roles matching `where` (the roles table holds what anonymous readers see). */
+const roleSlugsWhere = async (req: PayloadRequest, rolesSlug: string, where: Where): Promise<string[]> => {
+  const found = await req.payload.db.find({
+    collection: rolesSlug as CollectionSlug,
+    pagination: false,
+    req,
+    select: { slug: true },
+    where,
+  })
+  return (found.docs as unknown as Doc[]).map(slugOf).filter((slug): slug is string => slug !== null)
+}
+
+/**
+ * Role slugs whose answers a visible change to this document can alter: a role itself (old and
+ * new slug) and the roles that build on it; for an item, the roles that link it.
+ */
+const affectedRoleSlugs = async (
+  req: PayloadRequest,
+  name: CatalogCollection,
+  slugs: CatalogSlugs,
+  doc: Doc,
+  previousDoc: Doc | undefined,
+): Promise<string[]> => {
+  const found = new Set<string>()
+  if (name === 'roles') {
+    for (const slug of [slugOf(doc), slugOf(previousDoc)]) if (slug) found.add(slug)
+    if (hasField(req, slugs.roles, 'buildsOn')) {
+      for (const slug of await roleSlugsWhere(req, slugs.roles, { buildsOn: { equals: doc.id } })) found.add(slug)
+    }
+  } else {
+    const link = roleLinks[name]
+    if (hasField(req, slugs.roles, link.arrayName)) {
+      const path = `${link.arrayName}.${link.itemName}`
+      for (const slug of await roleSlugsWhere(req, slugs.roles, { [path]: { equals: doc.id } })) found.add(slug)
+    }
+  }
+  return [...found]
+}
+
+/** The row in the collection's own table: what anonymous readers are served (not the latest version). */
+const mainRow = async (req: PayloadRequest, collection: string, id: DocID): Promise<Doc | null> =>
+  (await req.payload.db.findOne({
+    collection: collection as CollectionSlug,
+    req,
+    select: { _status: true, updatedAt: true },
+    where: { id: { equals: id } },
+  })) as Doc | null
+
+/**
+ * What an update or restore did, seen from an anonymous reader. Payload tells hooks neither whether
+ * the save was a draft save nor what the collection's own row held before, so this reads that row:
+ * - the document comes back published: the row was written and is visible (`publish` if the
+ *   previous version was not published, else `update`);
+ * - it comes back a draft while the row is still published: a draft saved over a published
+ *   document, the row untouched: draft only;
+ * - it comes back a draft and the row is a draft: if the row was written now (same `updatedAt`; a
+ *   draft save writes versions only) the document may just have been unpublished: visible;
+ *   otherwise a draft save of a never-published document: draft only.
+ */
+const classifyUpdate = async (
+  req: PayloadRequest,
+  collection: string,
+  doc: Doc,
+  previousDoc: Doc | undefined,
+  restoring: boolean,
+): Promise<{ draftOnly: boolean; operation: CatalogChange['operation'] }> => {
+  const updated = restoring ? 'restore' : 'update'
+  if (doc._status === undefined || doc._status === 'published') {
+    return { draftOnly: false, operation: restoring || previousDoc?._status === 'published' ? updated : 'publish' }
+  }
+  const row = await mainRow(req, collection, doc.id)
+  if (!row || row._status === 'published') return { draftOnly: true, operation: updated }
+  const written = row.updatedAt !== undefined && String(row.updatedAt) === String(doc.updatedAt)
+  if (!written) return { draftOnly: true, operation: updated }
+  return { draftOnly: false, operation: previousDoc?._status === 'published' || !restoring ? 'unpublish' : updated }
+}
+
+const record = async (
+  req: PayloadRequest,
+  name: CatalogCollection,
+  slugs: CatalogSlugs,
+  change: Pick<CatalogChange, 'draftOnly' | 'operation'>,
+  doc: Doc,
+  previousDoc: Doc | undefined,
+) => {
+  const documents: CatalogChange['documents'] = [{ id: doc.id, slug: slugOf(doc) }]
+  const previousSlug = slugOf(previousDoc)
+  if (previousSlug !== null && previousSlug !== slugOf(doc)) documents.push({ id: doc.id, slug: previousSlug })
+  // A draft save alters no anonymous answer: only the role's own slugs are named, without queries.
+  const roleSlugs = change.draftOnly
+    ? name === 'roles'
+      ? documents.map((entry) => entry.slug).filter((slug): slug is string => slug !== null)
+      : []
+    : await affectedRoleSlugs(req, name, slugs, doc, previousDoc)
+
+  const batch = changeBatchOf(req)
+  if (batch) {
+    if (!change.draftOnly) batch.add(name, documents, roleSlugs)
+    return
+  }
+  await afterCommit(req, () => {
+    publishLocalChange(req.payload, { collection: name, documents, roleSlugs, ...change })
+  })
+}
+
+/**
+ * The change feed's source: after every write to a catalogue collection, the change it made is
+ * described (inside the write's transaction, which sees the new state) and published once that
+ * transaction commits (./afterCommit.ts), before the write's response returns.
+ */
+export const catalogChangeHooks = (
+  name: CatalogCollection,
+  slugs: CatalogSlugs,
+): Pick<NonNullable<CollectionConfig['hooks']>, 'afterChange' | 'afterDelete'> => {
+  const afterChange: CollectionAfterChangeHook = async ({ collection, data, doc, operation, previousDoc, req }) => {
+    const current = doc as Doc
+    const previous = operation === 'update' ? (previousDoc as Doc | undefined) : undefined
+    const change =
+      operation === 'create'
+        ? { draftOnly: current._status !== undefined && current._status !== 'published', operation: 'create' as const }
+        : // Payload's restoreVersion is the one operation that hands its hooks the result as `data`.
+          await classifyUpdate(req, collection.slug, current, previous, data === doc)
+    await record(req, name, slugs, change, current, previous)
+    return doc
+  }
+  const afterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+    const current = doc as Doc
+    const change = { draftOnly: current._status !== undefined && current._status !== 'published', operation: 'delete' as const }
+    await record(req, name, slugs, change, current, undefined)
+    return doc
+  }
+  return { afterChange: [afterChange], afterDelete: [afterDelete] }
+}

@@ -1,0 +1,8 @@
+export type { CatalogChange } from './catalogChange.js'
+export {
+  lastAppliedChange,
+  onCatalogChange,
+  onCatalogResync,
+  receiveRemoteChange,
+  resyncCatalog,
+} from './changeFeed.js'
