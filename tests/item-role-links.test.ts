@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { type CatalogChange, onCatalogChange } from '../src/changes/index.js'
 import { catalogRowCounts, create } from './helpers/catalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
@@ -18,6 +19,7 @@ describe("a skill's Roles table", () => {
   let token: string
   let viewerToken: string
   const ids: Record<string, number> = {}
+  const feed: CatalogChange[] = []
 
   beforeAll(async () => {
     site = await startSite({
@@ -33,6 +35,7 @@ describe("a skill's Roles table", () => {
         },
       },
     })
+    onCatalogChange(site.payload, (change) => feed.push(change))
     token = await site.login()
     await site.payload.create({ collection: 'users', data: viewer })
     viewerToken = (await site.payload.login({ collection: 'users', data: viewer })).token!
@@ -101,9 +104,12 @@ describe("a skill's Roles table", () => {
   })
 
   it('adds the skill to another role and publishes it; the note is in the editor\'s language only', async () => {
+    feed.length = 0
     const response = await change({ note: 'Moderates the refinement.', publish: true, requirement: 'required', role: ids.owner })
     expect(response.status).toBe(200)
     expect(response.body.message).toBe('Added it to the role "Product Owner" and published the role.')
+    // The role's change reached the change feed (response cache, notifications) once committed.
+    expect(feed).toEqual([expect.objectContaining({ collection: 'roles', draftOnly: false, roleSlugs: ['product-owner'] })])
     expect((await publicRole(ids.owner)).skills).toEqual([
       expect.objectContaining({ note: 'Moderates the refinement.', requirement: 'required', skill: ids.skill }),
     ])

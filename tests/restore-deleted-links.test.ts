@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { type CatalogChange, onCatalogChange } from '../src/changes/index.js'
 import { create } from './helpers/catalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
@@ -16,6 +17,7 @@ describe('restoring a version that links a deleted item', () => {
   let token: string
   const ids: Record<string, number> = {}
   let oldVersion: string
+  const feed: CatalogChange[] = []
 
   beforeAll(async () => {
     site = await startSite({
@@ -73,6 +75,7 @@ describe('restoring a version that links a deleted item', () => {
   afterAll(async () => site?.stop())
 
   it('restores the rest, leaves the deleted links out and says so in the message', async () => {
+    const stop = onCatalogChange(site.payload, (change) => feed.push(change))
     const response = await site.rest.post(`/${ROLES}/versions/${oldVersion}?locale=en&depth=0`, { token })
     expect(response.status).toBe(200)
     expect(response.body.message).toBe(
@@ -94,6 +97,9 @@ describe('restoring a version that links a deleted item', () => {
     expect(de.body.title).toBe('Betriebsingenieur')
     expect(de.body.skills).toEqual([expect.objectContaining({ note: 'Betreibt die neue Plattform.', skill: ids.cloud })])
     expect(await site.query(`select count(*)::int as n from job_roles_skills where skill_id is null`)).toEqual([{ n: 0 }])
+    // The change feed (response cache, notifications) heard of the restore.
+    stop()
+    expect(feed).toEqual([expect.objectContaining({ collection: 'roles', draftOnly: false, operation: 'restore', roleSlugs: ['operations-engineer'] })])
   })
 
   it('leaves the links out when restoring as a draft too, and the draft can be published as it is', async () => {

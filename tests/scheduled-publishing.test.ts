@@ -9,6 +9,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { type CatalogChange, onCatalogChange } from '../src/changes/index.js'
 import { create, save } from './helpers/catalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
@@ -20,6 +21,8 @@ describe('scheduled publishing', () => {
   let site: TestSite
   let editorID: number | string
   const changes: Change[] = []
+  /** What the change feed (response cache, change notifications, other instances) was told. */
+  const feed: CatalogChange[] = []
   const recordChange: CollectionAfterChangeHook = ({ doc, operation, req }) => {
     changes.push({ operation, status: doc._status, summary: doc.summary, user: req.user?.id })
     return doc
@@ -35,6 +38,7 @@ describe('scheduled publishing', () => {
       name: 'scheduled_publishing',
       plugin: { overrides: { roles: { hooks: { afterChange: [recordChange] }, slug: ROLES } } },
     })
+    onCatalogChange(site.payload, (change) => feed.push(change))
     await site.login()
     const { docs } = await site.payload.find({ collection: 'users', limit: 1 })
     editorID = docs[0]!.id
@@ -72,6 +76,7 @@ describe('scheduled publishing', () => {
     expect((await anonymous(id)).body.summary).toBe('Published summary.')
 
     changes.length = 0
+    feed.length = 0
     const job = await schedule('publish', id, 3)
     // Not before its time: the runner leaves it alone while waitUntil is in the future.
     expect((await anonymous(id)).body.summary).toBe('Published summary.')
@@ -85,6 +90,10 @@ describe('scheduled publishing', () => {
     // The publish went through the collection's afterChange hooks (where the response cache and the
     // change notifications hook in), as the scheduling editor.
     expect(changes).toContainEqual({ operation: 'update', status: 'published', summary: 'Scheduled summary.', user: editorID })
+    // ...and reached the change feed as a publish anonymous readers see (caches drop the role).
+    expect(feed).toContainEqual(
+      expect.objectContaining({ collection: 'roles', draftOnly: false, operation: 'publish', roleSlugs: ['release-manager'] }),
+    )
     // Published in the roles table itself, with a published version on top.
     const [table] = await site.query(`select summary, _status from job_roles_locales l join job_roles r on r.id = l._parent_id where r.id = $1 and l._locale = 'en'`, [id])
     expect(table).toEqual({ _status: 'published', summary: 'Scheduled summary.' })
@@ -94,8 +103,12 @@ describe('scheduled publishing', () => {
     const created = await create(site, ROLES, { title: 'Interim Coordinator' }, { draft: false })
     const id = created.body.doc.id
     expect((await anonymous(id)).status).toBe(200)
+    feed.length = 0
     await schedule('unpublish', id, 2)
     await expect.poll(async () => (await anonymous(id)).status, { interval: 250, timeout: 20_000 }).toBe(404)
+    expect(feed).toContainEqual(
+      expect.objectContaining({ collection: 'roles', draftOnly: false, operation: 'unpublish', roleSlugs: ['interim-coordinator'] }),
+    )
     const list = await site.rest.get(`/${ROLES}?where[id][equals]=${id}`)
     expect(list.body.totalDocs).toBe(0)
   })

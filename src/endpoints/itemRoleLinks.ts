@@ -162,19 +162,19 @@ export const itemRoleLinksEndpoints = (name: LinkedCollection, slugs: CatalogSlu
         try {
           await readItem(req, itemSlug, id)
           // The role's latest version (its draft, if any), as the caller may read it.
-          const current = (await req.payload
-            .findByID({
-              id: roleID as DocID,
-              collection: rolesSlug,
-              depth: 0,
-              disableErrors: true,
-              draft: true,
-              fallbackLocale: false as never,
-              overrideAccess: false,
-              req,
-              user: req.user,
-            })
-            .catch(() => null)) as null | Record<string, unknown>
+          // disableErrors: a role that does not exist, or that the caller may not read, is null (a 400
+          // naming `role` below); any other error still fails the request.
+          const current = (await req.payload.findByID({
+            id: roleID as DocID,
+            collection: rolesSlug,
+            depth: 0,
+            disableErrors: true,
+            draft: true,
+            fallbackLocale: false as never,
+            overrideAccess: false,
+            req,
+            user: req.user,
+          })) as null | Record<string, unknown>
           if (!current) fail('role', `There is no role with the ID ${String(roleID)} that you may read.`)
           const rows = ((current![arrayName] as Row[] | undefined) ?? []).map((row) => ({
             ...row,
