@@ -6,6 +6,7 @@ import { roleCatalogPlugin } from 'payload-plugin-role-catalog'
 
 import { Users } from './collections/Users.js'
 import { ensureDevUser } from './devUser.js'
+import { rolePreviewURL } from './preview.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -54,6 +55,8 @@ export default buildConfig({
   plugins: [
     roleCatalogPlugin({
       graphQL: { maxAliases: 30, maxDepth: 12 },
+      // Live preview and Preview buttons open the example frontend in draft mode (dev/preview.ts).
+      preview: { url: rolePreviewURL },
       seed: process.env.ROLE_CATALOG_SEED !== 'false',
     }),
   ],

@@ -57,10 +57,12 @@ export {
   type CatalogSlugs,
   type CollectionOverride,
   defaultSlugs,
+  type PreviewOptions,
   type ResolvedRoleCatalogOptions,
   resolveOptions,
   RoleCatalogOptionsError,
   type RoleCatalogPluginOptions,
+  type RolePreviewURLArgs,
 } from './plugin/options.js'
 export { articleSeed } from '../seed/data.js'
 export type { CatalogSeed } from '../seed/schema.js'

@@ -12,6 +12,12 @@ import { compareResolvedRoles } from './compareRoles.js'
 export type LoadComparisonArgs = {
   a: unknown
   b: unknown
+  /**
+   * The newest drafts instead of the published roles (and items), as `roleBySlug(draft:)` and
+   * Payload's `?draft=true`: granted only to callers allowed to read versions (src/read/readContext.ts).
+   * Unset: the request's `?draft` (REST). Ignored when a reader is given (its context decides).
+   */
+  draft?: boolean | null
   /** The request's reader, when the caller has one (GraphQL: the `jsonLd` fields then reuse what it read). */
   reader?: CatalogReader
   req: PayloadRequest
@@ -26,10 +32,10 @@ export type LoadComparisonArgs = {
  * one per linked collection, however many items the roles link; on the tuned path
  * (src/read/tunedReads.ts), one statement in all.
  */
-export const loadComparison = async ({ a, b, reader: given, req, selection, slugs }: LoadComparisonArgs): Promise<RoleComparison> => {
+export const loadComparison = async ({ a, b, draft, reader: given, req, selection, slugs }: LoadComparisonArgs): Promise<RoleComparison> => {
   const slugA = parseRoleSlug(a, 'a')
   const slugB = parseRoleSlug(b, 'b')
-  const reader = given ?? new CatalogReader({ context: await readContextFor(req, { draft: false, slugs }), req, slugs })
+  const reader = given ?? new CatalogReader({ context: await readContextFor(req, { draft, slugs }), req, slugs })
   const docs = await reader.findRolesBySlug([slugA, slugB], selection)
   const docA = docs.find((doc) => doc.slug === slugA)
   const docB = docs.find((doc) => doc.slug === slugB)

@@ -98,14 +98,31 @@ export const roleCatalogGraphQL = (
         args: {
           a: { description: 'Slug of the first role, e.g. "project-manager".', type: new GraphQLNonNull(GraphQLString) },
           b: { description: 'Slug of the second role.', type: new GraphQLNonNull(GraphQLString) },
+          draft: {
+            description: 'Editors: compare the newest drafts (of the roles and the items they link). Others get the published roles.',
+            type: GraphQLBoolean,
+          },
         },
         description:
           'Compares two roles by slug: per dimension, the items both have and the items only one has. Unknown slug: error with extensions.statusCode 404.',
-        resolve: async (_source: unknown, args: { a: string; b: string }, context: Context, info: GraphQLResolveInfo) => {
-          // The operation's reader: the two roles' `jsonLd` fields then reuse what the comparison read.
-          // (A comparison reads published documents.)
-          const reader = readerFor(context, slugs, await readContextFor(context.req, { draft: false, slugs }))
+        resolve: async (
+          _source: unknown,
+          args: { a: string; b: string; draft?: boolean | null },
+          context: Context,
+          info: GraphQLResolveInfo,
+        ) => {
           const selection = tunedSelectionForComparison(selectionOf(info))
+          if (args.draft) {
+            // As roleBySlug(draft: true): the compared roles' own relationship fields follow suit.
+            const req = isolateObjectProperty(context.req, ['locale', 'fallbackLocale', 'transactionID'])
+            req.query = req.query || {}
+            req.query.draft = 'true'
+            const reader = new CatalogReader({ context: await readContextFor(req, { draft: args.draft, slugs }), req, slugs })
+            return loadComparison({ a: args.a, b: args.b, reader, req, selection, slugs })
+          }
+          // The operation's reader: the two roles' `jsonLd` fields then reuse what the comparison read.
+          // Without `draft: true` a comparison reads the published roles, whoever asks.
+          const reader = readerFor(context, slugs, await readContextFor(context.req, { draft: false, slugs }))
           return loadComparison({ a: args.a, b: args.b, reader, req: context.req, selection, slugs })
         },
         type: comparison,

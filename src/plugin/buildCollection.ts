@@ -7,6 +7,7 @@ import { boundReads } from '../hooks/boundReads.js'
 import { requiredInDefaultLocale } from '../localization/requiredInDefaultLocale.js'
 import { translatedCollectionLabels, withTranslatedLabels } from '../translations/index.js'
 import { catalogHooks } from '../hooks/index.js'
+import { previewAdmin } from '../preview/previewAdmin.js'
 import { markPluginOwned } from './owned.js'
 import { defaultCatalogAccess } from './access.js'
 
@@ -60,7 +61,8 @@ export const buildCollection = ({
     labels: override.labels ?? translatedCollectionLabels(name),
     slug: options.slugs[name],
     access: { ...defaultCatalogAccess(), ...override.access },
-    admin: { group: options.adminGroup, ...base.admin, ...override.admin },
+    // Previews on the host's frontend (`preview` option) are behaviour: none when disabled.
+    admin: { group: options.adminGroup, ...base.admin, ...previewAdmin(name, options), ...override.admin },
     fields: override.fields ? override.fields({ defaultFields: fields }) : fields,
     hooks: mergeHooks(ownHooks, mergeHooks(base.hooks, override.hooks)),
   }

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, LivePreviewConfig, PayloadRequest } from 'payload'
 
 import { z } from 'zod'
 
@@ -52,6 +52,33 @@ export type EditorDrafts = {
    * `timeFormat` its clock (default `h:mm aa`). Default true.
    */
   schedulePublish?: boolean | { timeFormat?: string; timeIntervals?: number }
+}
+
+/** What `preview.url` is called with. */
+export type RolePreviewURLArgs = {
+  /**
+   * The role to show, as the editor has it: the form's current values (live preview) or the saved
+   * document, drafts included. On a skill, certification or responsibility: the first role (by
+   * title) that links it.
+   */
+  doc: Record<string, unknown> & { id?: number | string; slug?: null | string }
+  /** The content locale the editor works in; undefined when the site has no localization. */
+  locale: string | undefined
+  /** The admin request (the editor's user is `req.user`). */
+  req: PayloadRequest
+}
+
+export type PreviewOptions = {
+  /** Device sizes offered in the live preview's toolbar (Payload's `livePreview.breakpoints`). */
+  breakpoints?: LivePreviewConfig['breakpoints']
+  /** Show Payload's live preview on the role edit screen. Default true. */
+  livePreview?: boolean
+  /**
+   * Where the host's frontend shows a role: an absolute URL, or a path on the admin's own origin.
+   * Used for the live preview on roles and the Preview button on all four collections. Return null
+   * when the role cannot be shown yet (e.g. no slug): the admin then offers no preview.
+   */
+  url: (args: RolePreviewURLArgs) => null | Promise<null | string> | string
 }
 
 export type InstanceSyncOptions = {
@@ -112,6 +139,11 @@ export type RoleCatalogPluginOptions = {
   /** Bounds on reads of the catalogue's collections over REST and GraphQL (not the Local API). */
   limits?: ReadLimits
   overrides?: Partial<Record<CatalogCollection, CollectionOverride>>
+  /**
+   * Previews on the host's frontend: live preview of the role page while an editor types, and a
+   * Preview button (roles, and the items, which preview a role that links them). Off unless given.
+   */
+  preview?: PreviewOptions
   /** Seed the article content on init; only documents whose slug is missing are created. */
   seed?: boolean
   /**
@@ -136,6 +168,7 @@ export type ResolvedRoleCatalogOptions = {
   instanceSync: false | TransportOptions
   limits: Required<ReadLimits>
   overrides: Partial<Record<CatalogCollection, CollectionOverride>>
+  preview: null | Required<Pick<PreviewOptions, 'livePreview'>> & PreviewOptions
   seed: boolean
   slugs: CatalogSlugs
   tunedReads: boolean
@@ -255,6 +288,25 @@ const optionsSchema = z
       })
       .strict()
       .optional(),
+    preview: z
+      .object({
+        breakpoints: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1),
+                height: z.union([z.number().positive(), z.string().min(1)]),
+                label: z.string().min(1),
+                width: z.union([z.number().positive(), z.string().min(1)]),
+              })
+              .strict(),
+          )
+          .optional(),
+        livePreview: z.boolean().optional(),
+        url: fn('({ doc, locale, req }) => string | null'),
+      })
+      .strict()
+      .optional(),
     seed: z.boolean().optional(),
     tunedReads: z.boolean().optional(),
   })
@@ -338,6 +390,7 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
           },
     limits: { maxDepth: value.limits?.maxDepth ?? 3, maxLimit: value.limits?.maxLimit ?? 100 },
     overrides,
+    preview: value.preview ? { ...value.preview, livePreview: value.preview.livePreview ?? true } : null,
     seed: value.seed ?? false,
     slugs,
     tunedReads: value.tunedReads ?? true,

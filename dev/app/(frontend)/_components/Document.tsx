@@ -1,12 +1,14 @@
 import React from 'react'
 
-import { jsonLdScriptText } from '../_lib/graphql.js'
+import { jsonLdScriptText, previewSession } from '../_lib/graphql.js'
 import { styles } from './styles.js'
 
 type Props = {
   children: React.ReactNode
   /** schema.org objects, each rendered as a <script type="application/ld+json"> in <head>. */
   jsonLd?: (null | Record<string, unknown> | undefined)[]
+  /** This page's path: where "Exit preview" leads back to, published. */
+  path?: string
 }
 
 /**
@@ -14,7 +16,7 @@ type Props = {
  * own (the admin has another, in the (payload) group), so a layout that knows the page's slug can
  * put the role's JSON-LD into <head>, where search engines look for it first.
  */
-export const Document = ({ children, jsonLd = [] }: Props) => (
+export const Document = async ({ children, jsonLd = [], path = '/roles' }: Props) => (
   <html lang="en">
     <head>
       <style dangerouslySetInnerHTML={{ __html: styles }} />
@@ -29,6 +31,12 @@ export const Document = ({ children, jsonLd = [] }: Props) => (
         ))}
     </head>
     <body>
+      {(await previewSession()) && (
+        <p className="preview-banner" role="status">
+          <strong>Draft preview</strong> This page shows the latest drafts, as only editors see them.{' '}
+          <a href={`/next/exit-preview?${new URLSearchParams({ path })}`}>Exit preview</a>
+        </p>
+      )}
       <header className="site">
         <a className="brand" href="/roles">
           Role Catalog

@@ -19,6 +19,8 @@ h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; }
 .badge { display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0.05rem 0.45rem; border-radius: 999px; border: 1px solid currentColor; white-space: nowrap; }
 .badge.required { color: var(--required); }
 .badge.recommended { color: var(--recommended); }
+.badge.draft { color: #a3262a; vertical-align: middle; }
+.preview-banner { margin: 0; display: flex; gap: 1rem; align-items: baseline; padding: 0.6rem 2rem; background: #fff4d6; border-bottom: 1px solid #e9cf85; font-size: 0.9rem; }
 .absent { color: #9aa2b1; }
 table.compare { width: 100%; border-collapse: collapse; margin: 0.5rem 0 1rem; table-layout: fixed; }
 table.compare th, table.compare td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--line); }

@@ -1,4 +1,4 @@
-import { headers } from 'next/headers.js'
+import { cookies, draftMode, headers } from 'next/headers.js'
 
 /**
  * The example frontend's only data source: the site's GraphQL endpoint over HTTP, at request time.
@@ -15,6 +15,19 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/** The cookie in which Payload keeps an admin user's session (`${cookiePrefix}-token`). */
+export const SESSION_COOKIE = 'payload-token'
+
+/**
+ * The editor's session while the page is in Next.js draft mode (entered through /next/preview,
+ * which checked it), to send along with the page's queries so that they may answer with drafts.
+ * Outside draft mode: null, and every query is anonymous (public, published content).
+ */
+export const previewSession = async (): Promise<null | { token: null | string }> => {
+  if (!(await draftMode()).isEnabled) return null
+  return { token: (await cookies()).get(SESSION_COOKIE)?.value ?? null }
+}
+
 /**
  * ROLE_CATALOG_GRAPHQL_URL when set (set it in production); otherwise this same server, from the
  * request's Host header (X-Forwarded-Proto for https behind a proxy).
@@ -29,19 +42,31 @@ const endpoint = async (): Promise<string> => {
   return `${protocol}://${host}/api/graphql`
 }
 
+/** The Payload server the frontend reads from: where the admin's live preview messages come from. */
+export const payloadOrigin = async (): Promise<string> => new URL(await endpoint()).origin
+
 type GraphQLError = { extensions?: { statusCode?: number }; message: string }
 
 /**
  * Runs a query. Returns `null` when it failed with 404 (unknown slug) or 400 (not a slug at all), so
  * the page can answer with its not-found page; any other error is thrown.
+ *
+ * `token`: an editor's session (draft mode), sent as `Authorization: JWT <token>`. Such a request
+ * is private: it must never be answered from, or stored in, a cache shared with anyone else
+ * (`no-store` here; the server scopes answers to requests with credentials as private).
  */
-export const graphql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<null | T> => {
+export const graphql = async <T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  { token }: { token?: null | string } = {},
+): Promise<null | T> => {
   const response = await fetch(await endpoint(), {
     body: JSON.stringify({ query, variables }),
     cache: 'no-store',
     headers: {
       Accept: 'application/graphql-response+json, application/json',
       'Content-Type': 'application/json',
+      ...(token ? { Authorization: `JWT ${token}` } : {}),
     },
     method: 'POST',
   })

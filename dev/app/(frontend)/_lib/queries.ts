@@ -1,6 +1,6 @@
 import { cache } from 'react'
 
-import { graphql } from './graphql.js'
+import { graphql, previewSession } from './graphql.js'
 import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from './queryText.js'
 
 /*
@@ -32,7 +32,11 @@ export type SkillWithRoles = {
 
 type Link = { note: null | string; requirement: Requirement }
 
+/** `draft` while the latest version is a draft (an editor's preview shows unpublished changes). */
+export type Status = 'draft' | 'published' | null
+
 export type RolePage = Ref & {
+  _status: Status
   abbreviation: null | string
   buildsOn: Ref[] | null
   builtOnBy: { docs: Ref[] } | null
@@ -40,6 +44,7 @@ export type RolePage = Ref & {
   experience: (Link & { area: string; kind: string; slug: string })[] | null
   externalCodes: { code: null | string; label: string; match: string; scheme: string; source: null | string; uri: null | string }[] | null
   focus: null | string
+  id: number | string
   jsonLd: Record<string, unknown> | null
   qualifications: (Link & { fieldsOfStudy: { name: string; slug: string }[] | null; level: string })[] | null
   responsibilities: (Link & { responsibility: { description: null | string; slug: string; title: string } | null })[] | null
@@ -54,7 +59,7 @@ export type ComparisonDimension = {
   onlyB: (ComparisonItemBase & ComparisonLink)[]
   shared: (ComparisonItemBase & { a: ComparisonLink; b: ComparisonLink })[]
 }
-type ComparedRole = Ref & { abbreviation: null | string; jsonLd: Record<string, unknown> | null; summary: null | string }
+type ComparedRole = Ref & { _status: Status; abbreviation: null | string; jsonLd: Record<string, unknown> | null; summary: null | string }
 export type Comparison = {
   a: ComparedRole
   aBuildsOnB: boolean
@@ -72,7 +77,15 @@ export const loadRoleList = cache(async () => (await graphql<{ Roles: { docs: Ro
 export const loadSkillsWithRoles = cache(
   async () => (await graphql<{ Skills: { docs: SkillWithRoles[] } }>(SKILLS_WITH_ROLES_QUERY))?.Skills.docs ?? [],
 )
-export const loadRole = cache(async (slug: string) => (await graphql<{ roleBySlug: RolePage }>(ROLE_PAGE_QUERY, { slug }))?.roleBySlug ?? null)
-export const loadComparison = cache(
-  async (a: string, b: string) => (await graphql<{ compareRoles: Comparison }>(COMPARE_QUERY, { a, b }))?.compareRoles ?? null,
-)
+// In draft mode (an editor's preview), the role and comparison pages ask for the newest drafts with
+// the editor's session; the server grants them only to users who may read versions.
+export const loadRole = cache(async (slug: string) => {
+  const session = await previewSession()
+  const variables = session ? { draft: true, slug } : { slug }
+  return (await graphql<{ roleBySlug: RolePage }>(ROLE_PAGE_QUERY, variables, session ?? {}))?.roleBySlug ?? null
+})
+export const loadComparison = cache(async (a: string, b: string) => {
+  const session = await previewSession()
+  const variables = session ? { a, b, draft: true } : { a, b }
+  return (await graphql<{ compareRoles: Comparison }>(COMPARE_QUERY, variables, session ?? {}))?.compareRoles ?? null
+})

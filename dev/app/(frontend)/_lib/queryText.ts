@@ -30,8 +30,11 @@ export const SKILLS_WITH_ROLES_QUERY = /* GraphQL */ `query SkillsWithRoles {
   }
 }`
 
-export const ROLE_PAGE_QUERY = /* GraphQL */ `query RolePage($slug: String!) {
-  roleBySlug(slug: $slug) {
+// `$draft`: set only by a page in draft mode (an editor's preview); without it, the published role.
+export const ROLE_PAGE_QUERY = /* GraphQL */ `query RolePage($slug: String!, $draft: Boolean) {
+  roleBySlug(slug: $slug, draft: $draft) {
+    id
+    _status
     slug
     title
     abbreviation
@@ -55,10 +58,10 @@ const comparisonDimension = `{
       onlyB { slug label kind abbreviation requirement note level }
     }`
 
-export const COMPARE_QUERY = /* GraphQL */ `query Compare($a: String!, $b: String!) {
-  compareRoles(a: $a, b: $b) {
-    a { slug title abbreviation summary jsonLd }
-    b { slug title abbreviation summary jsonLd }
+export const COMPARE_QUERY = /* GraphQL */ `query Compare($a: String!, $b: String!, $draft: Boolean) {
+  compareRoles(a: $a, b: $b, draft: $draft) {
+    a { _status slug title abbreviation summary jsonLd }
+    b { _status slug title abbreviation summary jsonLd }
     aBuildsOnB
     bBuildsOnA
     responsibilities ${comparisonDimension}

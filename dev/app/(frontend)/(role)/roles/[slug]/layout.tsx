@@ -9,7 +9,7 @@ type Props = { children: React.ReactNode; params: Promise<{ slug: string }> }
 const RoleLayout = async ({ children, params }: Props) => {
   const { slug } = await params
   const role = await loadRole(slug)
-  return <Document jsonLd={[role?.jsonLd]}>{children}</Document>
+  return <Document jsonLd={[role?.jsonLd]} path={`/roles/${slug}`}>{children}</Document>
 }
 
 export default RoleLayout

@@ -9,7 +9,7 @@ type Props = { children: React.ReactNode; params: Promise<{ a: string; b: string
 const CompareLayout = async ({ children, params }: Props) => {
   const { a, b } = await params
   const comparison = await loadComparison(a, b)
-  return <Document jsonLd={[comparison?.a.jsonLd, comparison?.b.jsonLd]}>{children}</Document>
+  return <Document jsonLd={[comparison?.a.jsonLd, comparison?.b.jsonLd]} path={`/compare/${a}/${b}`}>{children}</Document>
 }
 
 export default CompareLayout

@@ -82,7 +82,8 @@ const ComparePage = async ({ params }: Props) => {
         {[comparison.a, comparison.b].map((role) => (
           <section className="card" key={role.slug}>
             <h2>
-              <a href={`/roles/${role.slug}`}>{roleName(role)}</a>
+              <a href={`/roles/${role.slug}`}>{roleName(role)}</a>{' '}
+              {role._status === 'draft' && <span className="badge draft">Draft</span>}
             </h2>
             {role.summary && <p>{role.summary}</p>}
           </section>
