@@ -88,6 +88,19 @@ const open = async (pathname: string) => {
   await page.goto(`${suite.baseURL}${pathname}`, { waitUntil: 'networkidle' })
 }
 
+/**
+ * Types a new document's name as an editor does. On a loaded machine the create view may hydrate
+ * after `networkidle`, and keystrokes before that are lost: type again until the field holds it.
+ */
+const typeName = async (name: string) => {
+  const field = page.locator('#field-name')
+  for (let attempt = 0; attempt < 3 && (await field.inputValue()) !== name; attempt++) {
+    await field.fill('')
+    await field.pressSequentially(name, { delay: 15 })
+  }
+  expect(await field.inputValue()).toBe(name)
+}
+
 const openTab = async (label: string) => {
   await page.locator('.tabs-field__tab-button').filter({ hasText: label }).first().click()
 }
@@ -164,7 +177,7 @@ describe('an editor in the admin', () => {
 
   it('creates and publishes a skill; the slug fills itself in from the name', async () => {
     await open(`/admin/collections/skills/create`)
-    await page.locator('#field-name').pressSequentially('Stakeholder Negotiation', { delay: 15 })
+    await typeName('Stakeholder Negotiation')
     await expect.poll(() => page.locator('#field-slug').inputValue()).toBe('stakeholder-negotiation')
     await choose('field-kind', 'Soft / interpersonal')
     await page.locator('#field-description').fill('Reaching agreements that stakeholders keep.')
@@ -180,7 +193,7 @@ describe('an editor in the admin', () => {
     const before = await anonymousRole('technical-project-manager')
     await open(`/admin/collections/roles/${ids['technical-project-manager']}`)
     await page.locator('#field-title').waitFor()
-    // Autosave: no Save Draft button on a saved role; the draft is saved about a second after the change.
+    // Autosave: no Save Draft button on a saved role; the draft is saved about two seconds after the change.
     expect(await page.locator(SAVE_DRAFT).count()).toBe(0)
     const autosaved = waitForAutosave(page, 'roles')
     await addSkillLink('Stakeholder Negotiation', 'Stakeholder')
@@ -228,7 +241,7 @@ describe('an editor in the admin', () => {
 
   it('links a draft skill to a published role: anonymous readers see neither the skill nor its ID', async () => {
     await open(`/admin/collections/skills/create`)
-    await page.locator('#field-name').pressSequentially('Internal Tooling', { delay: 15 })
+    await typeName('Internal Tooling')
     await choose('field-kind', 'Technical / domain')
     await clickForToast(SAVE_DRAFT, CREATED)
     ids.tooling = await idFromURL('skills')
@@ -279,7 +292,7 @@ describe('an editor in the admin', () => {
 
   it('is told clearly when a slug is already taken', async () => {
     await open(`/admin/collections/skills/create`)
-    await page.locator('#field-name').pressSequentially('Leadership', { delay: 15 })
+    await typeName('Leadership')
     await expect.poll(() => page.locator('#field-slug').inputValue()).toBe('leadership')
     await choose('field-kind', 'Soft / interpersonal')
     const message = 'The slug "leadership" is already used by the skill "Leadership". Choose another slug.'
