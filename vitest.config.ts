@@ -13,7 +13,8 @@ export default defineConfig({
       { find: 'graphql', replacement: require.resolve('graphql') },
       // The package's exports point at dist/ (what `npm pack` ships); tests use the sources.
       { find: /^payload-plugin-role-catalog$/, replacement: path.resolve(dirname, 'src/index.ts') },
-      { find: /^payload-plugin-role-catalog\/client$/, replacement: path.resolve(dirname, 'src/exports/client.ts') },
+      // Subpaths: src/exports/<name>.ts (package.json "exports").
+      { find: /^payload-plugin-role-catalog\/(\w+)$/, replacement: path.resolve(dirname, 'src/exports/$1.ts') },
     ],
   },
   test: {

@@ -55,6 +55,10 @@ export default buildConfig({
   plugins: [
     roleCatalogPlugin({
       graphQL: { maxAliases: 30, maxDepth: 12 },
+      // Anonymous reads from an in-memory cache cleared by every published change (the route files
+      // use the plugin's helpers). ROLE_CATALOG_RESPONSE_CACHE=off turns it off (the benchmark's
+      // uncached figure).
+      responseCache: process.env.ROLE_CATALOG_RESPONSE_CACHE !== 'off',
       // Live preview and Preview buttons open the example frontend in draft mode (dev/preview.ts).
       preview: { url: rolePreviewURL },
       seed: process.env.ROLE_CATALOG_SEED !== 'false',
@@ -62,6 +66,11 @@ export default buildConfig({
   ],
   secret: process.env.PAYLOAD_SECRET || 'role-catalog-demo-secret-change-me',
   typescript: {
+    // Outside production every getPayload (the payload CLI, scripts, tests) starts a background
+    // `payload generate:types` it never waits for: it outlived those commands and rewrote this file
+    // while tests read it (issue 13). `next dev` keeps regenerating while you work; elsewhere the
+    // types come from `npm run generate:types` (checked for staleness by tests/documentTypes.test.ts).
+    autoGenerate: process.env.NODE_ENV === 'development',
     outputFile: path.resolve(dirname, 'payload-types.ts'),
   },
 })

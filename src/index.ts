@@ -1,34 +1,35 @@
+/**
+ * The package's entry point: the plugin and what a site's config, seed and migrations use. Every
+ * name exported here (and from the subpaths in src/exports/) is a promise to sites: docs/api.md has
+ * a line for each, and tests/public-api.test.ts fails on a name it does not list. Field factories,
+ * translations, the importer and the admin components sit behind subpaths, as in Payload's own
+ * plugins; the rest (readers, SQL builders, hooks) is the plugin's own and may change in any release.
+ */
+export { roleCatalogPlugin } from './plugin/index.js'
 export {
-  certificationsCollection,
-  defaultCertificationFields,
-} from './collections/certifications.js'
+  type CatalogCollection,
+  type CatalogSlugs,
+  type CollectionOverride,
+  type GraphQLLimits,
+  type PreviewOptions,
+  type ReadLimits,
+  type ResponseCacheOptions,
+  RoleCatalogOptionsError,
+  type RoleCatalogPluginOptions,
+  type RolePreviewURLArgs,
+} from './plugin/options.js'
+export { getCatalogSlugs } from './plugin/catalogConfig.js'
+export { type SeedReport, seedRoleCatalog, type SeedRoleCatalogArgs } from '../seed/seedRoleCatalog.js'
 export {
-  defaultResponsibilityFields,
-  responsibilitiesCollection,
-} from './collections/responsibilities.js'
-export {
-  defaultRoleFields,
-  type DegreeLevel,
-  degreeLevels,
-  type ExperienceKind,
-  experienceKinds,
-  rolesCollection,
-} from './collections/roles.js'
-export { defaultSkillFields, type SkillKind, skillKinds, skillsCollection } from './collections/skills.js'
-export * from './fields/index.js'
-// Frontend API: comparison, JSON-LD, GraphQL (issue 3).
-export {
-  type ComparisonDimension,
-  type ComparisonDimensionName,
-  comparisonDimensions,
-  type ComparisonLink,
-  compareResolvedRoles,
-  loadComparison,
-  type OnlyItem,
-  type RoleComparison,
-  type SharedItem,
-} from './compare/index.js'
-// Change feed (issue 10): committed catalogue changes, for caches and cross-instance transports.
+  keepTextWhenLocalizing,
+  type KeepTextWhenLocalizingArgs,
+  type KeptText,
+} from './localization/keepTextWhenLocalizing.js'
+export { withGraphQLRequestErrors } from './graphql/http.js'
+// Serving (issue 10): the route helpers with the response cache, ETags and Cache-Control.
+export { type RestRouteHandler, withCatalogRestCache } from './cache/restRoute.js'
+export { catalogGraphQLRoute } from './graphql/route.js'
+// Change feed (issue 10): committed catalogue changes, for a site's caches and cross-instance transports.
 export {
   type CatalogChange,
   lastAppliedChange,
@@ -37,43 +38,6 @@ export {
   receiveRemoteChange,
   resyncCatalog,
 } from './changes/index.js'
-export { roleEndpoints } from './endpoints/index.js'
-export { withGraphQLRequestErrors } from './graphql/http.js'
-export { roleCatalogGraphQL } from './graphql/index.js'
-export {
-  buildOccupationJsonLd,
-  occupationId,
-  type OccupationJsonLd,
-  serializeJsonLdForHtml,
-} from './jsonld/index.js'
-export { CatalogReader, type ResolvedRole, type RoleDoc } from './read/catalogReader.js'
-export { findLinkingRoles, ITEM_IN_USE_ERROR, ItemInUseError } from './hooks/index.js'
-export { defaultCatalogAccess, isAdminUser } from './plugin/access.js'
-export { getCatalogConfig, getCatalogSlugs } from './plugin/catalogConfig.js'
-export { roleCatalogPlugin } from './plugin/index.js'
-export {
-  type CatalogCollection,
-  catalogCollections,
-  type CatalogSlugs,
-  type CollectionOverride,
-  defaultSlugs,
-  type PreviewOptions,
-  type ResolvedRoleCatalogOptions,
-  resolveOptions,
-  RoleCatalogOptionsError,
-  type RoleCatalogPluginOptions,
-  type RolePreviewURLArgs,
-} from './plugin/options.js'
-export { articleSeed } from '../seed/data.js'
-export type { CatalogSeed } from '../seed/schema.js'
-export { catalogSeedSchema } from '../seed/schema.js'
-export { type SeedReport, seedRoleCatalog, type SeedRoleCatalogArgs } from '../seed/seedRoleCatalog.js'
-export {
-  mergeTranslations,
-  roleCatalogTranslations,
-  type RoleCatalogTranslationKey,
-  TRANSLATION_NAMESPACE,
-} from './translations/index.js'
 export type {
   CatalogCertification,
   CatalogDocuments,
@@ -81,11 +45,3 @@ export type {
   CatalogRole,
   CatalogSkill,
 } from './types/documents.js'
-export {
-  keepTextWhenLocalizing,
-  type KeepTextWhenLocalizingArgs,
-  type KeptText,
-} from './localization/keepTextWhenLocalizing.js'
-export { requiredInDefaultLocale } from './localization/requiredInDefaultLocale.js'
-export { type TaxonomySeed, taxonomySeed, taxonomySeedSchema } from '../seed/taxonomy.js'
-export * from './import/index.js'

@@ -13,9 +13,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { generateEscoCatalogue } from '../scripts/bench/generateEscoCatalogue.js'
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
+import { importEscoFolder } from '../src/import/index.js'
 import {
   type CatalogChange,
-  importEscoFolder,
   lastAppliedChange,
   onCatalogChange,
   onCatalogResync,

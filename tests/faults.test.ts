@@ -12,7 +12,8 @@ import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
 const ROLE_QUERY = `{ Roles(where: { slug: { equals: "technical-project-manager" } }) { docs { title skills { skill { name } } } } }`
-const name = `faults-${process.pid}`
+// The run's mark in the name: the end of the run finds the data folder if it is left (tests/helpers/leftovers.ts).
+const name = `faults-${process.env.ROLE_CATALOG_TEST_RUN ?? 'norun'}-${process.pid}`
 
 describe('database faults', () => {
   let server: RunningDatabase

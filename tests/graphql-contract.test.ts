@@ -1,5 +1,4 @@
 import { configToSchema } from '@payloadcms/graphql'
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { printSchema } from 'graphql'
 import { auditServer } from 'graphql-http'
 import { readFileSync } from 'node:fs'
@@ -7,7 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { withGraphQLRequestErrors } from '../src/graphql/http.js'
+import { catalogGraphQLRoute } from '../src/graphql/route.js'
 import { serveSite, type ServedSite } from './helpers/httpServer.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
@@ -42,10 +41,11 @@ describe('GraphQL over HTTP (graphql-http audit)', () => {
   let url: string
 
   beforeAll(async () => {
-    site = await startSite({ name: 'graphql_http', plugin: { seed: true } })
-    // The same handler dev/app/(payload)/api/graphql/route.ts mounts, over HTTP the way Next.js
-    // serves it: 405 for methods the route does not export, 500 when it throws.
-    served = await serveSite(site, { graphql: withGraphQLRequestErrors(GRAPHQL_POST(site.config)) })
+    // As the demo site: the response cache on, and the route dev/app/(payload)/api/graphql/route.ts
+    // mounts (GET and POST), served over HTTP the way Next.js serves it: 405 for methods the route
+    // does not export, 500 when it throws.
+    site = await startSite({ name: 'graphql_http', plugin: { responseCache: true, seed: true } })
+    served = await serveSite(site, { graphql: catalogGraphQLRoute(site.config) })
     url = `${served.url}/api/graphql`
   })
   afterAll(async () => {
@@ -68,6 +68,26 @@ describe('GraphQL over HTTP (graphql-http audit)', () => {
     // Stock Payload answers a body that is not JSON with 500; the route's wrapper makes it a 400.
     expect(notOk.map((result) => result.id)).not.toContain('BCF8')
     expect(notOk.map((result) => result.id)).not.toContain('B7N8')
+    // Stock Payload serves POST only; the plugin's route answers GET too, so no audit is left out.
+    expect(notOk).toEqual([])
+  })
+
+  it('answers a query over GET, with an ETag, and refuses a mutation over GET with 405', async () => {
+    const get = new URL(url)
+    get.searchParams.set('query', 'query ($slug: String!) { roleBySlug(slug: $slug) { title } }')
+    get.searchParams.set('variables', JSON.stringify({ slug: 'technical-project-manager' }))
+    const response = await fetch(get)
+    expect(response.status).toBe(200)
+    expect((await response.json()).data.roleBySlug.title).toBe('Technical Project Manager')
+    expect(response.headers.get('cache-control')).toMatch(/^public, s-maxage=\d+, stale-while-revalidate=\d+$/)
+    const notModified = await fetch(get, { headers: { 'If-None-Match': response.headers.get('etag')! } })
+    expect(notModified.status).toBe(304)
+
+    const mutation = new URL(url)
+    mutation.searchParams.set('query', 'mutation { deleteSkill(id: 1) { id } }')
+    const refused = await fetch(mutation)
+    expect(refused.status).toBe(405)
+    expect(refused.headers.get('allow')).toBe('POST')
   })
 
   it('answers a body that is not JSON with 400 and a GraphQL error', async () => {

@@ -6,13 +6,15 @@
  * create-or-rename questions answered "create", the default), the recipe's edits, `payload migrate`.
  */
 import { execFile, spawn } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { applyKeepTextRecipe } from '../scripts/keepTextRecipe.js'
+import { testDatabaseName } from './helpers/databaseName.js'
+import { scratchFolder } from './helpers/scratch.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -66,8 +68,7 @@ describe('turning localization on after installing', () => {
 
   beforeAll(async () => {
     serverUrl = inject('databaseUrl')
-    const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
-    database = `${base}_localize_later_${process.pid}`.slice(0, 63)
+    database = testDatabaseName(serverUrl, 'localize_later')
     const admin = new pg.Client({ connectionString: serverUrl })
     await admin.connect()
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
@@ -79,8 +80,7 @@ describe('turning localization on after installing', () => {
     client.on('error', () => {})
     await client.connect()
     // Inside the repository (.tmp/ is ignored) so the migrations resolve its packages.
-    await mkdir(path.join(root, '.tmp'), { recursive: true })
-    migrationDir = path.join(await mkdtemp(path.join(root, '.tmp', 'localize-later-')), 'migrations')
+    migrationDir = path.join(await scratchFolder('localize-later-'), 'migrations')
     env = {
       DATABASE_URL: url.toString(),
       PAYLOAD_CONFIG_PATH: 'tests/fixtures/localize-later/payload.config.ts',

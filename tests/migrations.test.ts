@@ -9,12 +9,14 @@
 import type { Payload } from 'payload'
 
 import { execFile } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { cp, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { adminQuery } from '../scripts/database.js'
+import { testDatabaseName } from './helpers/databaseName.js'
+import { scratchFolder } from './helpers/scratch.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const shippedMigrations = path.join(root, 'dev/migrations')
@@ -73,8 +75,7 @@ describe('the shipped migrations', () => {
 
   beforeAll(async () => {
     serverUrl = inject('databaseUrl')
-    const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
-    database = `${base}_migrations_${process.pid}`.slice(0, 63)
+    database = testDatabaseName(serverUrl, 'migrations')
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
     const url = new URL(serverUrl)
@@ -82,8 +83,7 @@ describe('the shipped migrations', () => {
     databaseUrl = url.toString()
     // A copy, so a `migrate:create` that finds changes never writes into dev/migrations. It lives in
     // the repository's .tmp/ (ignored by git) so the migrations resolve @payloadcms/db-postgres.
-    await mkdir(path.join(root, '.tmp'), { recursive: true })
-    migrationDir = path.join(await mkdtemp(path.join(root, '.tmp', 'migrations-')), 'migrations')
+    migrationDir = path.join(await scratchFolder('migrations-'), 'migrations')
     await cp(shippedMigrations, migrationDir, { recursive: true })
     env = {
       DATABASE_URL: databaseUrl,

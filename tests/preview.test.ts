@@ -74,6 +74,19 @@ beforeAll(async () => {
 })
 afterAll(async () => site?.stop())
 
+describe('the edit screens the previews live on, on a localized site', () => {
+  it('open: the editor’s draft reads of a role and an item, with their join fields, answer 200', async () => {
+    const token = await site.login()
+    const skill = await bySlug('skills', 'leadership')
+    for (const path of [`/${ROLES}/${tpm.id}?depth=0&draft=true&locale=de`, `/skills/${skill.id}?depth=0&draft=true&locale=en`]) {
+      const response = await site.rest.get(path, { token })
+      expect(response.status, `${path}: ${JSON.stringify(response.body).slice(0, 200)}`).toBe(200)
+    }
+    const role = await site.rest.get(`/skills/${skill.id}?depth=0&draft=true`, { token })
+    expect(role.body.roles.docs.length).toBeGreaterThan(0)
+  })
+})
+
 describe('the preview option', () => {
   it('gives the role edit screen a live preview of the frontend page, in the editor’s locale', async () => {
     const { livePreview } = collection(ROLES).admin

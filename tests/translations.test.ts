@@ -8,7 +8,8 @@ import { fr as payloadFr } from '@payloadcms/translations/languages/fr'
 import { buildConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { roleCatalogPlugin, roleCatalogTranslations } from '../src/index.js'
+import { roleCatalogPlugin } from '../src/index.js'
+import { roleCatalogTranslations } from '../src/translations/index.js'
 import { englishSingularLabel } from '../src/translations/index.js'
 
 /** A host with a German admin, its own namespace, and its own wording for one plugin key. */

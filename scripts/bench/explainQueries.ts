@@ -33,6 +33,8 @@ const config = await buildConfig({
   plugins: [roleCatalogPlugin({})],
   secret: 'role-catalog-explain',
   telemetry: false,
+  // No background `payload generate:types` (getPayload starts one outside production and never waits).
+  typescript: { autoGenerate: false },
 })
 const payload = await getPayload({ config })
 const client = new pg.Client({ connectionString: url })

@@ -30,6 +30,69 @@ const load = async (options: autocannon.Options): Promise<LoadFigures> => {
   }
 }
 
+type Server = Awaited<ReturnType<typeof startServer>>
+
+/** The role page query against a running server: warm-up (and a check of the answer), then load, then /healthz. */
+const measureServer = async ({
+  connections,
+  durationSeconds,
+  label,
+  log,
+  query,
+  server,
+  slugs,
+}: {
+  connections: number
+  durationSeconds: number
+  label: string
+  log: (line: string) => void
+  query: string
+  server: Server
+  slugs: string[]
+}): Promise<HttpFigures> => {
+  const graphqlUrl = `${server.baseURL}/api/graphql`
+  const body = (slug: string) => JSON.stringify({ query, variables: { slug } })
+  // Warm up (route compilation caches, the GraphQL schema, connections) and check the answer.
+  for (const slug of slugs) {
+    const response = await fetch(graphqlUrl, { body: body(slug), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
+    const json = (await response.json()) as { data?: { roleBySlug?: { slug: string } }; errors?: { message: string }[] }
+    if (!response.ok || json.errors || json.data?.roleBySlug?.slug !== slug) {
+      throw new Error(`roleBySlug over HTTP did not answer for "${slug}": ${response.status} ${JSON.stringify(json).slice(0, 300)}`)
+    }
+  }
+  await load({ connections, duration: 3, url: `${server.baseURL}/healthz` })
+
+  let next = 0
+  log(`autocannon: roleBySlug (${label}), ${connections} connections, ${durationSeconds} s`)
+  const roleBySlug = await load({
+    connections,
+    duration: durationSeconds,
+    requests: [
+      {
+        headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        setupRequest: (request) => ({ ...request, body: body(slugs[next++ % slugs.length]!) }),
+      },
+    ],
+    url: graphqlUrl,
+  })
+  log(`autocannon: /healthz (${label} server), ${connections} connections, ${durationSeconds} s`)
+  const trivial = await load({ connections, duration: durationSeconds, url: `${server.baseURL}/healthz` })
+  return {
+    ...roleBySlug,
+    connections,
+    durationSeconds,
+    ratioToTrivial: Number((trivial.requestsPerSecond / roleBySlug.requestsPerSecond).toFixed(2)),
+    trivial: { ...trivial, route: '/healthz' },
+  }
+}
+
+/**
+ * The demo site under load twice, from one build: with the response cache off
+ * (ROLE_CATALOG_RESPONSE_CACHE=off: every request executes, as before the cache) and on (the
+ * demo's default: after the warm-up, every request is a cache hit). Each server's trivial route is
+ * measured right after its roleBySlug run.
+ */
 export const measureHttp = async ({
   connections = 10,
   databaseUrl,
@@ -46,48 +109,19 @@ export const measureHttp = async ({
   query: string
   /** Role slugs the requests rotate through. */
   slugs: string[]
-}): Promise<HttpFigures> => {
+}): Promise<{ cached: HttpFigures; uncached: HttpFigures }> => {
   // The build never connects to a database.
   await buildSite('postgres://build-only@127.0.0.1:1/none', { log })
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined
-  const server = await startServer({ databaseUrl, log, port })
-  try {
-    const graphqlUrl = `${server.baseURL}/api/graphql`
-    const body = (slug: string) => JSON.stringify({ query, variables: { slug } })
-    // Warm up (route compilation caches, the GraphQL schema, connections) and check the answer.
-    for (const slug of slugs) {
-      const response = await fetch(graphqlUrl, { body: body(slug), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
-      const json = (await response.json()) as { data?: { roleBySlug?: { slug: string } }; errors?: { message: string }[] }
-      if (!response.ok || json.errors || json.data?.roleBySlug?.slug !== slug) {
-        throw new Error(`roleBySlug over HTTP did not answer for "${slug}": ${response.status} ${JSON.stringify(json).slice(0, 300)}`)
-      }
+  const run = async (label: string, env: Record<string, string>) => {
+    const server = await startServer({ databaseUrl, env, log, port })
+    try {
+      return await measureServer({ connections, durationSeconds, label, log, query, server, slugs })
+    } finally {
+      await server.stop()
     }
-    await load({ connections, duration: 3, url: `${server.baseURL}/healthz` })
-
-    let next = 0
-    log(`autocannon: roleBySlug, ${connections} connections, ${durationSeconds} s`)
-    const roleBySlug = await load({
-      connections,
-      duration: durationSeconds,
-      requests: [
-        {
-          headers: { 'content-type': 'application/json' },
-          method: 'POST',
-          setupRequest: (request) => ({ ...request, body: body(slugs[next++ % slugs.length]!) }),
-        },
-      ],
-      url: graphqlUrl,
-    })
-    log(`autocannon: /healthz, ${connections} connections, ${durationSeconds} s`)
-    const trivial = await load({ connections, duration: durationSeconds, url: `${server.baseURL}/healthz` })
-    return {
-      ...roleBySlug,
-      connections,
-      durationSeconds,
-      ratioToTrivial: Number((trivial.requestsPerSecond / roleBySlug.requestsPerSecond).toFixed(2)),
-      trivial: { ...trivial, route: '/healthz' },
-    }
-  } finally {
-    await server.stop()
   }
+  const uncached = await run('uncached', { ROLE_CATALOG_RESPONSE_CACHE: 'off' })
+  const cached = await run('cached', {})
+  return { cached, uncached }
 }

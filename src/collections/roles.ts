@@ -69,7 +69,7 @@ export const defaultRoleFields = ({ limits, slugs }: ResolvedRoleCatalogOptions)
             admin: { description: 'Roles that build on this one. Edit the link on the other role.' },
             collection: slugs.roles as CollectionSlug,
             defaultLimit: limits.maxLimit,
-            // Not the localized title: see usedByRolesField (src/fields/usedByRoles.ts).
+            // By slug: see usedByRolesField (a join sorted by the localized title breaks draft reads).
             defaultSort: 'slug',
             on: 'buildsOn',
           },

@@ -30,9 +30,9 @@ export const usedByRolesField = ({
   },
   collection: rolesSlug as CollectionSlug,
   defaultLimit,
-  // By slug (the title's words, not localized), not by the roles' default sort (the localized title):
-  // Payload 3.90's SQL for a join over drafts sorted by a localized field fails (a 500 on every
-  // `?draft=true` read of an item, the admin's edit view included, once localization is on).
+  // By slug, not by the roles' default sort (the title): Payload 3.90 cannot read a join sorted by
+  // a localized field from versions, so on a localized site every draft read of the item (the
+  // admin's edit view) failed with a 500.
   defaultSort: 'slug',
   on,
 })

@@ -8,7 +8,7 @@ import { createDataloaderCacheKey } from 'payload'
 import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 
 import { unpaginatedReadLimit } from '../hooks/boundReads.js'
-import { type DrizzleAdapterLike, ident, snake } from '../read/sqlDocuments.js'
+import { type DrizzleAdapterLike, ident, relsColumn, snake } from '../read/sqlDocuments.js'
 import { tunedScope } from '../read/tunedReads.js'
 import { executorFor, readDatabaseFor } from '../replicas/routing.js'
 
@@ -46,7 +46,7 @@ const targetOf = (payload: Payload, rolesConfig: SanitizedCollectionConfig, on: 
   const field = rolesConfig.flattenedFields.find((each) => each.name === first)
   if (!field) return undefined
   if (second === undefined && field.type === 'relationship' && field.hasMany && typeof field.relationTo === 'string') {
-    return { kind: 'rels', parentColumn: `${snake(field.relationTo)}_id`, path: first, table: `${rolesTable}_rels` }
+    return { kind: 'rels', parentColumn: relsColumn(adapter, field.relationTo), path: first, table: `${rolesTable}_rels` }
   }
   if (second !== undefined && field.type === 'array') {
     const inner = field.flattenedFields.find((each) => each.name === second) as FlattenedField | undefined

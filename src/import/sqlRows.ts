@@ -197,7 +197,9 @@ export class CollectionRowBuilder {
         case 'array': {
           if (localized) throw new UnsupportedSchemaError(`localized array "${field.name}"`)
           if (ctx.table !== ctx.rootTable) throw new UnsupportedSchemaError(`array "${field.name}" inside an array`)
-          const arrayTable = `${ctx.table}_${snake(key)}`
+          // Payload's name for the array's table, or the `dbName` the plugin gave it (long slugs).
+          const defaultName = `${ctx.table}_${snake(key)}`
+          const arrayTable = this.adapter.tableNameMap.get(defaultName) ?? defaultName
           this.requireTable(arrayTable)
           ;(value as Row[]).forEach((item, index) => {
             const row: Row = {}

@@ -7,6 +7,7 @@ import { boundReads } from '../hooks/boundReads.js'
 import { requiredInDefaultLocale } from '../localization/requiredInDefaultLocale.js'
 import { translatedCollectionLabels, withTranslatedLabels } from '../translations/index.js'
 import { catalogHooks } from '../hooks/index.js'
+import { databaseNamesFor } from './databaseNames.js'
 import { previewAdmin } from '../preview/previewAdmin.js'
 import { markPluginOwned } from './owned.js'
 import { defaultCatalogAccess } from './access.js'
@@ -48,7 +49,13 @@ export const buildCollection = ({
 }: BuildCollectionArgs): CollectionConfig => {
   const override = options.overrides[name] ?? {}
   // Admin labels come from the plugin's translations (src/translations/); a host's own labels win.
-  const fields = withTranslatedLabels(requiredInDefaultLocale(withMaxLengths(defaultFields)))
+  // Nested tables and enums named to fit PostgreSQL's 63 characters under any slug the options
+  // accept (src/plugin/databaseNames.ts); the host's own fields, added below, are its to name.
+  const { dbName, fields } = databaseNamesFor({
+    fields: withTranslatedLabels(requiredInDefaultLocale(withMaxLengths(defaultFields))),
+    slug: options.slugs[name],
+    versions: Boolean(base.versions),
+  })
   const ownHooks = options.disabled
     ? {}
     : mergeHooks(mergeHooks({ beforeOperation: [boundReads(options.limits)] }, catalogHooks(name, options)), pluginHooks)
@@ -60,6 +67,7 @@ export const buildCollection = ({
     ...base,
     labels: override.labels ?? translatedCollectionLabels(name),
     slug: options.slugs[name],
+    ...(dbName ? { dbName } : {}),
     access: { ...defaultCatalogAccess(), ...override.access },
     // Previews on the host's frontend (`preview` option) are behaviour: none when disabled.
     admin: { group: options.adminGroup, ...base.admin, ...previewAdmin(name, options), ...override.admin },

@@ -70,6 +70,8 @@ export const roleCatalogPlugin =
         ...config.custom,
         [CUSTOM_KEY]: {
           disabled: options.disabled,
+          // The route helpers (src/cache) read it; a disabled plugin caches nothing.
+          responseCache: { ...options.responseCache, enabled: options.responseCache.enabled && !options.disabled },
           slugs: options.slugs,
           // Tuned reads (src/read/tunedReads.ts) need the plugin's own fields.
           tunedReads:

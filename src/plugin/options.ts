@@ -5,6 +5,8 @@ import { z } from 'zod'
 import type { TransportOptions } from '../changes/transport.js'
 import type { ChangeNotificationOptions } from '../notify/changeNotifications.js'
 
+import { MAX_SLUG_LENGTH } from './databaseNames.js'
+
 /** The four collections the plugin adds, by their role in the catalogue (not by slug). */
 export const catalogCollections = ['roles', 'responsibilities', 'certifications', 'skills'] as const
 export type CatalogCollection = (typeof catalogCollections)[number]
@@ -52,6 +54,15 @@ export type EditorDrafts = {
    * `timeFormat` its clock (default `h:mm aa`). Default true.
    */
   schedulePublish?: boolean | { timeFormat?: string; timeIntervals?: number }
+}
+
+export type ResponseCacheOptions = {
+  /** Most memory the cached answers may take, in bytes (least recently used answers go first). Default 64 MiB. */
+  maxBytes?: number
+  /** `s-maxage` (seconds) on cacheable anonymous answers: how long a CDN may serve one without asking. Default 10. */
+  sMaxAge?: number
+  /** `stale-while-revalidate` (seconds) on the same answers: how long a CDN may serve one while it refetches. Default 30. */
+  staleWhileRevalidate?: number
 }
 
 /** What `preview.url` is called with. */
@@ -140,6 +151,14 @@ export type RoleCatalogPluginOptions = {
   limits?: ReadLimits
   overrides?: Partial<Record<CatalogCollection, CollectionOverride>>
   /**
+   * Answer anonymous reads of the catalogue (GraphQL queries over it, REST reads of its collections,
+   * the comparison and JSON-LD endpoints) from an in-memory cache of this instance, cleared by every
+   * change readers could see; and mark them cacheable for CDNs (`Cache-Control: public`). `true` for
+   * the defaults. Needs the plugin's route helpers in the site's route files (`catalogGraphQLRoute`,
+   * `withCatalogRestCache`). Default off.
+   */
+  responseCache?: boolean | ResponseCacheOptions
+  /**
    * Previews on the host's frontend: live preview of the role page while an editor types, and a
    * Preview button (roles, and the items, which preview a role that links them). Off unless given.
    */
@@ -168,6 +187,7 @@ export type ResolvedRoleCatalogOptions = {
   instanceSync: false | TransportOptions
   limits: Required<ReadLimits>
   overrides: Partial<Record<CatalogCollection, CollectionOverride>>
+  responseCache: Required<ResponseCacheOptions> & { enabled: boolean }
   preview: null | Required<Pick<PreviewOptions, 'livePreview'>> & PreviewOptions
   seed: boolean
   slugs: CatalogSlugs
@@ -192,7 +212,10 @@ const fn = (what: string) => z.custom<(...args: never[]) => unknown>(isFunction,
 const collectionSlug = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, starting with a letter')
-  .max(60)
+  // Every table, enum, index and key name the plugin's collections make fits PostgreSQL's 63
+  // characters up to this length (src/plugin/databaseNames.ts); beyond it, Payload's own names
+  // (e.g. `enum__<slug>_v_published_locale`) would not.
+  .max(MAX_SLUG_LENGTH, `must be at most ${MAX_SLUG_LENGTH} characters, so the database names made from it fit PostgreSQL's 63`)
 
 const plainObject = z.custom<Record<string, unknown>>(
   (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
@@ -287,6 +310,20 @@ const optionsSchema = z
         skills: overrideSchema.optional(),
       })
       .strict()
+      .optional(),
+    // `true` is the object with every default, `false` none: errors then name the field at fault.
+    responseCache: z
+      .preprocess(
+        (value) => (value === true ? {} : value === false ? undefined : value),
+        z
+          .object({
+            maxBytes: z.number().int().min(1024).optional(),
+            sMaxAge: z.number().int().min(0).optional(),
+            staleWhileRevalidate: z.number().int().min(0).optional(),
+          })
+          .strict()
+          .optional(),
+      )
       .optional(),
     preview: z
       .object({
@@ -390,6 +427,13 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
           },
     limits: { maxDepth: value.limits?.maxDepth ?? 3, maxLimit: value.limits?.maxLimit ?? 100 },
     overrides,
+    responseCache: {
+      enabled: Boolean(value.responseCache),
+      maxBytes: 64 * 1024 * 1024,
+      sMaxAge: 10,
+      staleWhileRevalidate: 30,
+      ...(typeof value.responseCache === 'object' ? value.responseCache : {}),
+    },
     preview: value.preview ? { ...value.preview, livePreview: value.preview.livePreview ?? true } : null,
     seed: value.seed ?? false,
     slugs,

@@ -35,6 +35,14 @@ export const snake = (name: string) =>
     .replace(/-/g, '_')
     .toLowerCase()
 
+/**
+ * The column of a `_rels` table that holds links to `relationTo`: Payload names it after the
+ * linked collection's table, which is not the slug when the collection has a `dbName` (the
+ * plugin gives one to a roles collection with a long slug: src/plugin/databaseNames.ts).
+ */
+export const relsColumn = (adapter: Pick<DrizzleAdapterLike, 'tableNameMap'>, relationTo: string) =>
+  `${adapter.tableNameMap.get(snake(relationTo)) ?? snake(relationTo)}_id`
+
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /**
@@ -196,7 +204,7 @@ export class DocumentSqlBuilder {
         if (ctx.inArray) throw new UntunableSchemaError(`hasMany relationship "${path}" inside an array`)
         const rels = `${rootTable}_rels`
         const relsColumns = new Set(this.columns(rels).values())
-        const target = `${snake(field.relationTo)}_id`
+        const target = relsColumn(this.adapter, field.relationTo)
         if (!relsColumns.has(target)) throw new UntunableSchemaError(`no column "${target}" in "${rels}"`)
         const rel = this.nextAlias('r')
         const conditions = [`${rel}.parent_id = ${ctx.alias}.id`, `${rel}.path = '${path.replace(/'/g, "''")}'`, `${rel}.${ident(target)} is not null`]

@@ -29,7 +29,7 @@ import { isAdminUser } from '../plugin/access.js'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { isPluginOwned } from '../plugin/owned.js'
 import { executorFor } from '../replicas/routing.js'
-import { DocumentSqlBuilder, type DrizzleAdapterLike, type FieldSelection, ident, snake, UntunableSchemaError } from './sqlDocuments.js'
+import { DocumentSqlBuilder, type DrizzleAdapterLike, type FieldSelection, ident, relsColumn, snake, UntunableSchemaError } from './sqlDocuments.js'
 
 export type Doc = Record<string, unknown> & { id: number | string }
 export type LinkedDimension = keyof typeof roleLinks
@@ -164,7 +164,7 @@ const buildStatement = (payload: Payload, slugs: CatalogSlugs, scope: Scope, sel
     const rels = builder.qualified(`${rolesTable}_rels`)
     const paths = buildsOnPaths.map((path) => `'${path.replace(/'/g, "''")}'`).join(', ')
     parts.push(`'neighbours', coalesce((select json_agg(${builder.document(rolesConfig, 'n', selection.neighbours)}) from ${roles} n where n.id in (
-      select rr.${ident(`${snake(slugs.roles)}_id`)} from ${rels} rr join target t on t.id = rr.parent_id where rr.path in (${paths}))${visible('n')}), '[]'::json)`)
+      select rr.${ident(relsColumn(adapter, slugs.roles))} from ${rels} rr join target t on t.id = rr.parent_id where rr.path in (${paths}))${visible('n')}), '[]'::json)`)
   }
   for (const [name, { arrayName, itemName }] of Object.entries(roleLinks) as [LinkedDimension, (typeof roleLinks)[LinkedDimension]][]) {
     const itemConfig = payload.collections[slugs[name] as CollectionSlug]!.config

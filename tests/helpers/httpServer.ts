@@ -13,10 +13,23 @@ export type ServedSite = { close: () => Promise<void>; url: string }
  * Serves a test site's REST and GraphQL route handlers over real HTTP, the way Next.js mounts them
  * in dev/app/(payload)/api: for load and protocol tests that need sockets, not function calls.
  */
+type Handler = (request: Request) => Promise<Response>
+type RestHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+
 export const serveSite = async (
   site: TestSite,
-  { graphql = GRAPHQL_POST(site.config) }: { graphql?: (request: Request) => Promise<Response> } = {},
+  {
+    graphql = GRAPHQL_POST(site.config),
+    restGet,
+  }: {
+    /** The GraphQL route's handlers: one for POST only (Payload's stock route), or GET and POST (catalogGraphQLRoute). */
+    graphql?: Handler | { GET?: Handler; POST?: Handler }
+    /** The REST GET route, when not Payload's own (e.g. withCatalogRestCache). */
+    restGet?: RestHandler
+  } = {},
 ): Promise<ServedSite> => {
+  const graphqlRoutes: { GET?: Handler; POST?: Handler } = typeof graphql === 'function' ? { POST: graphql } : graphql
+  const allowed = ['OPTIONS', ...Object.keys(graphqlRoutes)].sort().join(', ')
   const server = http.createServer(async (incoming, outgoing) => {
     const target = new URL(incoming.url ?? '/', 'http://127.0.0.1')
     const method = (incoming.method ?? 'GET') as keyof typeof restRoutes | 'OPTIONS'
@@ -32,10 +45,12 @@ export const serveSite = async (
     let response: Response
     try {
       if (target.pathname === '/api/graphql') {
-        response = method === 'POST' ? await graphql(request) : new Response(null, { headers: { Allow: 'OPTIONS, POST' }, status: 405 })
+        const route = method === 'GET' || method === 'POST' ? graphqlRoutes[method] : undefined
+        response = route ? await route(request) : new Response(null, { headers: { Allow: allowed }, status: 405 })
       } else if (target.pathname.startsWith('/api/') && method in restRoutes) {
         const slug = target.pathname.slice('/api/'.length).split('/').filter(Boolean)
-        response = await restRoutes[method as keyof typeof restRoutes](site.config)(request, { params: Promise.resolve({ slug }) })
+        const route = method === 'GET' && restGet ? restGet : restRoutes[method as keyof typeof restRoutes](site.config)
+        response = await route(request, { params: Promise.resolve({ slug }) })
       } else {
         response = new Response(null, { status: 404 })
       }

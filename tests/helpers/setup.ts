@@ -8,6 +8,7 @@ import { inject } from 'vitest'
 
 import { roleCatalogPlugin, type RoleCatalogPluginOptions } from '../../src/index.js'
 import { adminQuery, withDatabaseName } from '../../scripts/database.js'
+import { testDatabaseName } from './databaseName.js'
 
 export const editor = { email: 'editor@example.com', password: 'editor-password' }
 
@@ -84,9 +85,7 @@ export const startSite = async ({
   serverUrl = inject('databaseUrl'),
   replica,
 }: StartArgs): Promise<TestSite> => {
-  // Named after the server URL's own database, so two runs against one server never collide.
-  const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
-  const database = `${base}_${name.replace(/\W/g, '_')}_${process.pid}`.slice(0, 63)
+  const database = testDatabaseName(serverUrl, name)
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
   await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
   const databaseUrl = withDatabaseName(serverUrl, database)
@@ -109,6 +108,10 @@ export const startSite = async ({
     logger: { options: { level: process.env.TEST_LOG_LEVEL ?? 'fatal' } },
     secret: 'role-catalog-test-secret',
     telemetry: false,
+    // Outside production, getPayload spawns `payload generate:types` and never waits for it: a child
+    // per test file that found dev/payload.config.ts, rewrote dev/payload-types.ts while the staleness
+    // test read it, and outlived the suite (issue 13). The types come from `npm run generate:types`.
+    typescript: { autoGenerate: false },
     ...hostConfig,
     plugins: [...(hostConfig.plugins ?? []), roleCatalogPlugin(plugin)],
   })

@@ -1,7 +1,9 @@
 import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import { withCatalogRestCache } from 'payload-plugin-role-catalog'
 
-export const GET = REST_GET(config)
+// Anonymous reads of the catalogue from the plugin's response cache, with ETags and Cache-Control.
+export const GET = withCatalogRestCache(REST_GET(config), config)
 export const POST = REST_POST(config)
 export const DELETE = REST_DELETE(config)
 export const PATCH = REST_PATCH(config)

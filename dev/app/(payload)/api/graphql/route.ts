@@ -1,7 +1,8 @@
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
-import { withGraphQLRequestErrors } from 'payload-plugin-role-catalog'
+import { REST_OPTIONS } from '@payloadcms/next/routes'
+import { catalogGraphQLRoute } from 'payload-plugin-role-catalog'
 
-// Wrapped so a body that is not JSON gets a 400 instead of an empty 500 (see withGraphQLRequestErrors).
-export const POST = withGraphQLRequestErrors(GRAPHQL_POST(config))
+// GraphQL over GET and POST, the response cache for anonymous queries, ETags and Cache-Control,
+// and a 400 (not an empty 500) for a body that is not JSON: see catalogGraphQLRoute.
+export const { GET, POST } = catalogGraphQLRoute(config)
 export const OPTIONS = REST_OPTIONS(config)

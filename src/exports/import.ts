@@ -1,0 +1,22 @@
+/**
+ * `payload-plugin-role-catalog/import`: bulk import of a catalogue (ESCO's CSV download, or any
+ * source parsed into a ParsedCatalogue), in batches through the database adapter.
+ */
+export {
+  type BatchInfo,
+  importCatalogue,
+  type ImportCatalogueArgs,
+  importEscoFolder,
+  type ImportMethod,
+  type ImportProblem,
+  type ImportProgress,
+  type ImportReport,
+  type ImportSource,
+  type ParsedCatalogue,
+  readEscoCatalogue,
+  type ReadEscoOptions,
+  type RoleInput,
+  type RoleLinkInput,
+  type SkillInput,
+  UnsupportedSchemaError,
+} from '../import/index.js'

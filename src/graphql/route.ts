@@ -1,0 +1,291 @@
+import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode, SelectionSetNode } from 'graphql'
+import type { PayloadRequest, SanitizedConfig } from 'payload'
+
+import { configToSchema } from '@payloadcms/graphql'
+import { GraphQLError, Kind } from 'graphql'
+import { createHandler } from 'graphql-http/lib/use/fetch'
+import {
+  addDataAndFileToRequest,
+  addLocalesToRequestFromData,
+  createPayloadRequest,
+  headersWithCors,
+  logError,
+  mergeHeaders,
+  unlinkClientUploadTempFile,
+} from 'payload'
+
+import { catalogScopeOf } from '../cache/catalogScope.js'
+import { answerResponse, carriesCredentials, withCacheControl } from '../cache/httpCaching.js'
+import { digest, responseCacheOf, strongETag } from '../cache/responseCache.js'
+import { getCatalogConfig } from '../plugin/catalogConfig.js'
+import { readContextFor, readContextKey } from '../read/readContext.js'
+import { withGraphQLRequestErrors } from './http.js'
+import { parsedDocument, type ValidationRules, validationErrors } from './preparedOperations.js'
+
+type ConfigArg = Promise<SanitizedConfig> | SanitizedConfig
+type Context = { headers: Record<string, string>; req: PayloadRequest; result?: ExecutionResult }
+type Built = { schema: GraphQLSchema; validationRules: ValidationRules }
+
+/**
+ * The schema, built once per process and shared with Payload's own GRAPHQL_POST (the same global
+ * as @payloadcms/next's getGraphql, rebuilt per request in development as it does there).
+ */
+const globalSchema = globalThis as unknown as { _payload_graphql?: { graphql: Built | null; promise: Promise<Built> | null } }
+const builtSchema = async (config: ConfigArg): Promise<Built> => {
+  if (!globalSchema._payload_graphql || process.env.NODE_ENV === 'development') {
+    globalSchema._payload_graphql = { graphql: null, promise: null }
+  }
+  const cached = globalSchema._payload_graphql
+  if (cached.graphql) return cached.graphql
+  if (!cached.promise) {
+    const resolved = await config
+    cached.promise = Promise.resolve().then(() => configToSchema(resolved) as unknown as Built)
+  }
+  try {
+    cached.graphql = await cached.promise
+  } catch (error) {
+    cached.promise = null
+    throw error
+  }
+  return cached.graphql
+}
+
+/** As Payload's GRAPHQL_POST formats an error (its handleError): status, hidden 500 details, afterError hooks. */
+const formatError = async (err: GraphQLError, req: PayloadRequest): Promise<GraphQLFormattedError> => {
+  const { payload } = req
+  const original = err.originalError as { data?: unknown; name?: string; status?: number } | undefined
+  const status = original?.status || 500
+  logError({ err, payload })
+  let formatted: GraphQLFormattedError = {
+    extensions: {
+      name: original?.name || undefined,
+      data: original?.data || undefined,
+      stack: payload.config.debug ? err.stack : undefined,
+      statusCode: status,
+    },
+    locations: err.locations,
+    // Internal errors can carry anything: hidden unless the site runs with `debug`.
+    message: !payload.config.debug && status === 500 ? 'Something went wrong.' : err.message,
+    path: err.path,
+  }
+  for (const hook of payload.config.hooks.afterError ?? []) {
+    const result = await hook({ context: req.context, error: err, graphqlResult: formatted, req } as never)
+    if (result && (result as { graphqlResult?: GraphQLFormattedError }).graphqlResult) {
+      formatted = (result as { graphqlResult: GraphQLFormattedError }).graphqlResult
+    }
+  }
+  return formatted
+}
+
+const handlers = new WeakMap<GraphQLSchema, (request: Request) => Promise<Response>>()
+/** The context of each request in flight, by the fetch Request graphql-http is given (one handler serves all). */
+const contexts = new WeakMap<Request, Context>()
+
+/**
+ * graphql-http's handler as Payload's route sets it up (media types, GET and POST parameters,
+ * mutations over GET refused with 405, error formatting, `payload.extensions`), with the parse and
+ * validation of each operation cached (./preparedOperations.ts) instead of redone per request.
+ */
+const graphqlHandler = (schema: GraphQLSchema, validationRules: ValidationRules) => {
+  let handler = handlers.get(schema)
+  if (handler) return handler
+  handler = createHandler<Context>({
+    onOperation: async (request, args, result) => {
+      const { req } = args.contextValue as Context
+      const extended = typeof req.payload.extensions === 'function'
+        ? ((await req.payload.extensions({ args, req: request as never, result })) as ExecutionResult)
+        : (result as ExecutionResult)
+      ;(args.contextValue as Context).result = extended
+      if (!extended.errors) return extended
+      const errors = await Promise.all((result as ExecutionResult).errors!.map((error) => formatError(error, req)))
+      return { ...extended, errors } as unknown as ExecutionResult
+    },
+    onSubscribe: (request, params) => {
+      const document = parsedDocument(schema, params.query)
+      if (document instanceof GraphQLError) return [document]
+      const contextValue = contexts.get(request.raw)
+      if (!contextValue) throw new Error('role catalog GraphQL route: request without a context')
+      const args: ExecutionArgs & { contextValue: Context } = {
+        contextValue,
+        document,
+        operationName: params.operationName,
+        schema,
+        variableValues: params.variables,
+      }
+      const errors = validationErrors(schema, validationRules, { ...args, query: params.query })
+      return errors.length ? errors : args
+    },
+    schema,
+  })
+  handlers.set(schema, handler)
+  return handler
+}
+
+/** The operation graphql-http will run: the named one, or the only one. */
+const operationOf = (document: DocumentNode, operationName: null | string | undefined): OperationDefinitionNode | undefined => {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+  if (operationName) return operations.find((operation) => operation.name?.value === operationName)
+  return operations.length === 1 ? operations[0] : undefined
+}
+
+/** The root fields an operation selects, through fragments and inline fragments. */
+const rootFields = (document: DocumentNode, selectionSet: SelectionSetNode, seen = new Set<string>()): string[] =>
+  selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value]
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(document, selection.selectionSet, seen)
+    const name = selection.name.value
+    if (seen.has(name)) return []
+    seen.add(name)
+    const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name)
+    return fragment && fragment.kind === Kind.FRAGMENT_DEFINITION ? rootFields(document, fragment.selectionSet, seen) : ['?']
+  })
+
+/**
+ * Whether the document asks for drafts anywhere: a `draft` argument that is not literally false
+ * (a variable counts unless its value is false). Such reads are never cached, whoever asks.
+ */
+const asksForDrafts = (document: DocumentNode, variables: Record<string, unknown> | null | undefined): boolean => {
+  let found = false
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return
+    if (Array.isArray(node)) return node.forEach(visit)
+    const value = node as { kind?: string; name?: { value: string }; value?: { kind: string; name?: { value: string }; value?: unknown } }
+    if (value.kind === Kind.ARGUMENT && value.name?.value === 'draft') {
+      const argument = value.value!
+      if (argument.kind === Kind.BOOLEAN && argument.value === false) return
+      if (argument.kind === Kind.VARIABLE && variables?.[argument.name!.value] === false) return
+      if (argument.kind === Kind.NULL) return
+      found = true
+      return
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== 'loc') visit(child)
+  }
+  visit(document.definitions)
+  return found
+}
+
+type Params = { extensions?: unknown; operationName?: unknown; query?: unknown; variables?: unknown }
+type WellFormed = { operationName: null | string | undefined; query: string; variables: Record<string, unknown> | undefined }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * The operation's parameters as graphql-http will read them (GET: the URL; POST: the JSON body
+ * Payload parsed), when they are well-formed. Anything else (a `variables` that is a string, a
+ * missing query...) is never looked up: graphql-http answers it with its own 400.
+ */
+const paramsOf = (request: Request, req: PayloadRequest): undefined | WellFormed => {
+  let params: Params
+  if (request.method === 'GET') {
+    const search = new URL(request.url).searchParams
+    try {
+      params = {
+        extensions: search.get('extensions') ? JSON.parse(search.get('extensions')!) : undefined,
+        operationName: search.get('operationName') ?? undefined,
+        query: search.get('query'),
+        variables: search.get('variables') ? JSON.parse(search.get('variables')!) : undefined,
+      }
+    } catch {
+      return undefined
+    }
+  } else if (isObject(req.data)) {
+    params = req.data
+  } else {
+    return undefined
+  }
+  const { extensions, operationName, query, variables } = params
+  if (typeof query !== 'string') return undefined
+  if (variables != null && !isObject(variables)) return undefined
+  if (extensions != null && !isObject(extensions)) return undefined
+  if (operationName != null && typeof operationName !== 'string') return undefined
+  return { operationName, query, variables: variables ?? undefined }
+}
+
+/**
+ * The plugin's GraphQL route: Payload's GRAPHQL_POST with queries over GET as well (GraphQL over
+ * HTTP), parsed and validated documents cached, and, with the plugin's `responseCache` option,
+ * anonymous queries over the catalogue answered from the instance's response cache. Every answer
+ * carries Cache-Control: `public, s-maxage, stale-while-revalidate` for cacheable anonymous answers,
+ * `private, no-store` for callers with credentials, `no-store` for errors; anonymous answers carry
+ * a strong ETag and `If-None-Match` gets 304.
+ *
+ * ```ts
+ * // app/(payload)/api/graphql/route.ts
+ * export const { GET, POST } = catalogGraphQLRoute(config)
+ * ```
+ */
+export const catalogGraphQLRoute = (config: ConfigArg): { GET: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> } => {
+  const handle = async (request: Request): Promise<Response> => {
+    const originalRequest = request.clone()
+    const req = await createPayloadRequest({ canSetHeaders: true, config, request })
+    const { payload } = req
+    if (payload.config.graphQL?.disable) return new Response(null, { status: 404 })
+    try {
+      await addDataAndFileToRequest(req)
+      addLocalesToRequestFromData(req)
+      const { schema, validationRules } = await builtSchema(config)
+      const catalog = getCatalogConfig(payload.config)
+      const options = catalog.responseCache
+      const responseHeaders: Record<string, string> = {}
+
+      // Who is asking, and may the answer be shared?
+      const anonymous = !carriesCredentials(request.headers, payload) && !req.user
+      const params = anonymous ? paramsOf(request, req) : undefined
+      let cacheKey: string | undefined
+      if (params && (request.method === 'GET' || request.method === 'POST')) {
+        const document = parsedDocument(schema, params.query)
+        const operation = document instanceof GraphQLError ? undefined : operationOf(document, params.operationName)
+        const scope = catalogScopeOf(payload)
+        const variables = params.variables
+        if (
+          operation?.operation === 'query' &&
+          !scope.uncacheable &&
+          rootFields(document as DocumentNode, operation.selectionSet).every((field) => scope.graphQLRootFields.has(field)) &&
+          !asksForDrafts(document as DocumentNode, variables)
+        ) {
+          const context = await readContextFor(req, { slugs: catalog.slugs })
+          if (context.cacheScope === 'public') {
+            cacheKey = [
+              'graphql',
+              request.headers.get('accept') ?? '',
+              params.operationName ?? '',
+              variables ? JSON.stringify(variables) : '',
+              readContextKey(context),
+              digest(params.query),
+            ].join('\u0000')
+          }
+        }
+      }
+      const cache = cacheKey && options.enabled ? responseCacheOf(payload, options.maxBytes) : undefined
+      const cors = () => headersWithCors({ headers: new Headers(), req })
+
+      const hit = cache && cacheKey ? cache.get(cacheKey) : undefined
+      if (hit) return answerResponse({ answer: hit, extra: cors(), kind: 'public', options, request })
+
+      const ticket = cache?.begin()
+      const context: Context = { headers: responseHeaders, req }
+      contexts.set(originalRequest, context)
+      const apiResponse = await graphqlHandler(schema, validationRules)(originalRequest)
+      const headers = headersWithCors({ headers: new Headers(apiResponse.headers), req })
+      for (const key in responseHeaders) headers.append(key, responseHeaders[key]!)
+      const merged = req.responseHeaders ? mergeHeaders(req.responseHeaders, headers) : headers
+
+      const succeeded = apiResponse.status === 200 && context.result !== undefined && !context.result.errors
+      if (!succeeded) return withCacheControl(new Response(apiResponse.body, { headers: merged, status: apiResponse.status }), 'error', options)
+      if (!anonymous) return withCacheControl(new Response(apiResponse.body, { headers: merged, status: 200 }), 'private', options)
+
+      const body = await apiResponse.text()
+      const answer = { body, contentType: merged.get('content-type') ?? 'application/json', etag: strongETag(body) }
+      if (cache && cacheKey && ticket) cache.store(cacheKey, answer, ticket)
+      merged.delete('content-type')
+      return answerResponse({ answer, extra: merged, kind: cacheKey && options.enabled ? 'public' : 'revalidate', options, request })
+    } finally {
+      // As Payload's route: GraphQL parses the body itself, so upload temp files are cleaned here.
+      await unlinkClientUploadTempFile({ req })
+    }
+  }
+  // A body that is not JSON: a 400 with a GraphQL-over-HTTP error body, not an empty 500.
+  const route = withGraphQLRequestErrors(handle)
+  return { GET: route, POST: route }
+}

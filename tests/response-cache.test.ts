@@ -1,0 +1,437 @@
+/**
+ * The response cache and HTTP caching (issue 10, parts 1–3), through the plugin's route helpers as
+ * the demo site mounts them (`catalogGraphQLRoute`, `withCatalogRestCache(REST_GET)`), on a site
+ * with the roles collection renamed (`job-roles`), localization on and a host collection of its own.
+ * What a user relies on: a repeated anonymous read costs no SQL statement and no GraphQL
+ * execution; callers with credentials, errors, drafts and the host's own data are never served
+ * from it; a visible change is seen by the next read, a draft save is not.
+ */
+import type { CollectionConfig } from 'payload'
+
+import { GRAPHQL_POST, REST_GET } from '@payloadcms/next/routes'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { existingResponseCache } from '../src/cache/responseCache.js'
+import { catalogGraphQLRoute, withCatalogRestCache } from '../src/index.js'
+import { resolveOptions } from '../src/plugin/options.js'
+import { bySlug, create, save } from './helpers/catalog.js'
+import { startSite, type TestSite } from './helpers/setup.js'
+import { countStatements } from './helpers/sqlCounter.js'
+
+const ROLES = 'job-roles'
+
+const Departments: CollectionConfig = {
+  slug: 'departments',
+  access: { read: () => true },
+  fields: [{ name: 'name', type: 'text' }],
+}
+
+const ROLE_PAGE = /* GraphQL */ `
+  query RolePage($slug: String!) {
+    roleBySlug(slug: $slug) { id slug title summary skills { requirement skill { slug name } } jsonLd }
+  }
+`
+
+let site: TestSite
+let graphqlRoute: ReturnType<typeof catalogGraphQLRoute>
+let restGet: ReturnType<typeof withCatalogRestCache>
+let executions = 0
+
+type Answer = { body: string; headers: Headers; json: any; status: number }
+
+const toAnswer = async (response: Response): Promise<Answer> => {
+  const body = await response.text()
+  let json: unknown
+  try {
+    json = body ? JSON.parse(body) : undefined
+  } catch {
+    json = undefined
+  }
+  return { body, headers: response.headers, json, status: response.status }
+}
+
+const post = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  toAnswer(
+    await graphqlRoute.POST(
+      new Request('http://localhost/api/graphql', {
+        body: JSON.stringify({ query, variables }),
+        headers: { 'Content-Type': 'application/json', ...headers },
+        method: 'POST',
+      }),
+    ),
+  )
+
+const get = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+  const url = new URL('http://localhost/api/graphql')
+  url.searchParams.set('query', query)
+  if (variables) url.searchParams.set('variables', JSON.stringify(variables))
+  return toAnswer(await graphqlRoute.GET(new Request(url, { headers, method: 'GET' })))
+}
+
+const rest = async (path: string, headers: Record<string, string> = {}) => {
+  const url = new URL(`http://localhost/api${path}`)
+  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  return toAnswer(await restGet(new Request(url, { headers, method: 'GET' }), { params: Promise.resolve({ slug }) }))
+}
+
+/** Payload's own route, never cached: what the cached answer must equal. */
+const uncached = async (query: string, variables?: Record<string, unknown>) => {
+  const response = await GRAPHQL_POST(site.config)(
+    new Request('http://localhost/api/graphql', {
+      body: JSON.stringify({ query, variables }),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    }),
+  )
+  return (await response.json()) as any
+}
+
+/** Runs a read and returns its answer with the SQL statements and GraphQL executions it caused. */
+const measured = async (read: () => Promise<Answer>) => {
+  const before = executions
+  const { count, result } = await countStatements(read, { databaseUrl: site.databaseUrl })
+  return { ...result, executions: executions - before, statements: count }
+}
+
+const PUBLIC = 'public, s-maxage=10, stale-while-revalidate=30'
+
+beforeAll(async () => {
+  site = await startSite({
+    name: 'response_cache',
+    collections: [Departments],
+    config: { localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de'] } },
+    plugin: { overrides: { roles: { slug: ROLES } }, responseCache: true, seed: true },
+  })
+  graphqlRoute = catalogGraphQLRoute(site.config)
+  restGet = withCatalogRestCache(REST_GET(site.config), site.config)
+  // Payload calls `extensions` once per executed operation: it counts GraphQL executions.
+  site.payload.extensions = async ({ result }) => {
+    executions++
+    return result
+  }
+  await site.payload.create({ collection: 'departments' as 'users', data: { name: 'Engineering' } as never })
+})
+afterAll(async () => site?.stop())
+
+describe('anonymous GraphQL queries over the catalogue', () => {
+  it('are answered from the cache the second time: no SQL statement, no execution, same bytes', async () => {
+    const first = await measured(() => post(ROLE_PAGE, { slug: 'project-manager' }))
+    expect(first.status).toBe(200)
+    expect(first.json.data.roleBySlug.slug).toBe('project-manager')
+    expect(first.statements).toBeGreaterThan(0)
+    expect(first.executions).toBe(1)
+    expect(first.headers.get('cache-control')).toBe(PUBLIC)
+    expect(first.headers.get('etag')).toMatch(/^"[\w-]+"$/)
+
+    const second = await measured(() => post(ROLE_PAGE, { slug: 'project-manager' }))
+    expect(second.statements).toBe(0)
+    expect(second.executions).toBe(0)
+    expect(second.body).toBe(first.body)
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'))
+    expect(second.headers.get('cache-control')).toBe(PUBLIC)
+    expect(second.json).toEqual(await uncached(ROLE_PAGE, { slug: 'project-manager' }))
+  })
+
+  it('over GET too, sharing the answer with POST; a mutation over GET is refused with 405', async () => {
+    const answer = await measured(() => get(ROLE_PAGE, { slug: 'project-manager' }))
+    expect(answer.status).toBe(200)
+    expect(answer.statements).toBe(0)
+    expect(answer.json.data.roleBySlug.slug).toBe('project-manager')
+
+    const mutation = await get('mutation { deleteSkill(id: 1) { id } }')
+    expect(mutation.status).toBe(405)
+    expect(await site.payload.count({ collection: 'skills', where: { id: { equals: 1 } } })).toEqual({ totalDocs: 1 })
+  })
+
+  it('answers If-None-Match with 304 and no body', async () => {
+    const { headers } = await post(ROLE_PAGE, { slug: 'project-manager' })
+    const etag = headers.get('etag')!
+    const notModified = await post(ROLE_PAGE, { slug: 'project-manager' }, { 'If-None-Match': `W/"other", ${etag}` })
+    expect(notModified.status).toBe(304)
+    expect(notModified.body).toBe('')
+    expect(notModified.headers.get('etag')).toBe(etag)
+    expect(notModified.headers.get('cache-control')).toBe(PUBLIC)
+    expect((await post(ROLE_PAGE, { slug: 'project-manager' }, { 'If-None-Match': '"other"' })).status).toBe(200)
+  })
+
+  it('keys on variables, operation, locale and media type', async () => {
+    const pm = await post(ROLE_PAGE, { slug: 'project-manager' })
+    const tpm = await post(ROLE_PAGE, { slug: 'technical-project-manager' })
+    expect(tpm.json.data.roleBySlug.slug).toBe('technical-project-manager')
+    expect(tpm.headers.get('etag')).not.toBe(pm.headers.get('etag'))
+
+    const roleTitle = /* GraphQL */ `query ($locale: LocaleInputType) { JobRoles(where: { slug: { equals: "business-analyst" } }, locale: $locale) { docs { title } } }`
+    const created = await create(site, ROLES, { slug: 'business-analyst', title: 'Business Analyst' }, { draft: false })
+    expect(created.status).toBe(201)
+    const role = created.body.doc
+    await site.payload.update({ collection: ROLES as 'users', data: { title: 'Businessanalyst' } as never, id: role.id, locale: 'de' })
+    const en = await post(roleTitle, { locale: 'en' })
+    const de = await post(roleTitle, { locale: 'de' })
+    expect(en.json.data.JobRoles.docs[0].title).toBe('Business Analyst')
+    expect(de.json.data.JobRoles.docs[0].title).toBe('Businessanalyst')
+    expect((await measured(() => post(roleTitle, { locale: 'de' }))).statements).toBe(0)
+    // The request's locale (`?locale=de`) as well as the argument.
+    const url = new URL('http://localhost/api/graphql?locale=de')
+    url.searchParams.set('query', `{ roleBySlug(slug: "business-analyst") { title } }`)
+    const viaParam = await toAnswer(await graphqlRoute.GET(new Request(url)))
+    expect(viaParam.json.data.roleBySlug.title).toBe('Businessanalyst')
+    url.searchParams.set('locale', 'en')
+    expect((await toAnswer(await graphqlRoute.GET(new Request(url)))).json.data.roleBySlug.title).toBe('Business Analyst')
+
+    const graphqlResponse = await post(ROLE_PAGE, { slug: 'project-manager' }, { Accept: 'application/graphql-response+json' })
+    expect(graphqlResponse.headers.get('content-type')).toContain('application/graphql-response+json')
+    expect((await post(ROLE_PAGE, { slug: 'project-manager' })).headers.get('content-type')).toContain('application/json')
+  })
+
+  it('never caches an error', async () => {
+    const query = `query ($slug: String!) { roleBySlug(slug: $slug) { title } }`
+    const first = await measured(() => post(query, { slug: 'no-such-role' }))
+    expect(first.json.errors[0].extensions.statusCode).toBe(404)
+    expect(first.headers.get('cache-control')).toBe('no-store')
+    expect(first.headers.get('etag')).toBeNull()
+    const second = await measured(() => post(query, { slug: 'no-such-role' }))
+    expect(second.executions).toBe(1)
+    const invalid = await post('{ roleBySlug { nope } }')
+    expect(invalid.json.errors.length).toBeGreaterThan(0)
+    expect(invalid.headers.get('cache-control')).toBe('no-store')
+  })
+})
+
+describe('what is never served from the cache', () => {
+  it('a caller with a JWT, an invalid token or a Payload cookie: executed every time, private, no-store', async () => {
+    const token = await site.login()
+    await post(ROLE_PAGE, { slug: 'project-manager' })
+    const credentials: Record<string, string>[] = [
+      { Authorization: `JWT ${token}` },
+      { Authorization: 'JWT not-a-token' },
+      { Cookie: `payload-token=${token}` },
+    ]
+    for (const headers of credentials) {
+      const answer = await measured(() => post(ROLE_PAGE, { slug: 'project-manager' }, headers))
+      expect(answer.status).toBe(200)
+      expect(answer.executions).toBe(1)
+      expect(answer.headers.get('cache-control')).toBe('private, no-store')
+      expect(answer.headers.get('etag')).toBeNull()
+    }
+  })
+
+  it('drafts: a draft argument is never cached, and an editor’s draft never reaches anonymous readers', async () => {
+    const token = await site.login()
+    const role = await bySlug(site, ROLES, 'project-manager')
+    expect((await save(site, ROLES, role.id, { title: 'Draft Title Never Public' }, { draft: true })).status).toBe(200)
+
+    const draftQuery = `query ($slug: String!) { roleBySlug(slug: $slug, draft: true) { title } }`
+    const anonymousDraft = await measured(() => post(draftQuery, { slug: 'project-manager' }))
+    expect(anonymousDraft.json.data.roleBySlug.title).toBe('Project Manager')
+    expect((await measured(() => post(draftQuery, { slug: 'project-manager' }))).executions).toBe(1)
+    const editorDraft = await post(draftQuery, { slug: 'project-manager' }, { Authorization: `JWT ${token}` })
+    expect(editorDraft.json.data.roleBySlug.title).toBe('Draft Title Never Public')
+
+    // The draft save changed nothing anonymous readers see: the cached answer is still served.
+    const cached = await measured(() => post(ROLE_PAGE, { slug: 'project-manager' }))
+    expect(cached.statements).toBe(0)
+    expect(cached.json.data.roleBySlug.title).toBe('Project Manager')
+  })
+
+  it('queries that read the host’s own collections: executed every time, revalidated (no-cache)', async () => {
+    const departments = `{ Departments { docs { name } } }`
+    const mixed = `{ roleBySlug(slug: "project-manager") { title } Departments { docs { name } } }`
+    for (const query of [departments, mixed]) {
+      await post(query)
+      const again = await measured(() => post(query))
+      expect(again.json.data.Departments.docs).toEqual([{ name: 'Engineering' }])
+      expect(again.statements).toBeGreaterThan(0)
+      expect(again.headers.get('cache-control')).toBe('no-cache')
+      expect(again.headers.get('etag')).toMatch(/^"/)
+    }
+    const fragment = `query { ...Both } fragment Both on Query { roleBySlug(slug: "project-manager") { title } Departments { docs { name } } }`
+    await post(fragment)
+    expect((await measured(() => post(fragment))).executions).toBe(1)
+  })
+})
+
+describe('invalidation', () => {
+  it('a published change is seen by the next read, on GraphQL and REST', async () => {
+    const role = await bySlug(site, ROLES, 'technical-project-manager')
+    const before = await post(ROLE_PAGE, { slug: 'technical-project-manager' })
+    await rest(`/${ROLES}/${role.id}?depth=0`)
+    expect((await measured(() => rest(`/${ROLES}/${role.id}?depth=0`))).statements).toBe(0)
+
+    expect((await save(site, ROLES, role.id, { title: 'Technical PM (edited)' }, { draft: false })).status).toBe(200)
+    const after = await measured(() => post(ROLE_PAGE, { slug: 'technical-project-manager' }))
+    expect(after.executions).toBe(1)
+    expect(after.json.data.roleBySlug.title).toBe('Technical PM (edited)')
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'))
+    expect((await rest(`/${ROLES}/${role.id}?depth=0`)).json.title).toBe('Technical PM (edited)')
+  })
+
+  it('a read that began before a change does not store its answer', async () => {
+    const role = await bySlug(site, ROLES, 'project-manager')
+    await save(site, ROLES, role.id, { summary: 'Summary 1' }, { draft: false })
+    // While the first read executes (after its SQL ran), an editor publishes a change.
+    let edited = false
+    const previous = site.payload.extensions
+    site.payload.extensions = async (args: any) => {
+      if (!edited) {
+        edited = true
+        await site.payload.update({ collection: ROLES as 'users', data: { summary: 'Summary 2' } as never, id: role.id })
+      }
+      return previous!(args)
+    }
+    try {
+      const racing = await post(ROLE_PAGE, { slug: 'project-manager' })
+      expect(racing.json.data.roleBySlug.summary).toBe('Summary 1')
+    } finally {
+      site.payload.extensions = previous
+    }
+    const next = await measured(() => post(ROLE_PAGE, { slug: 'project-manager' }))
+    expect(next.executions).toBe(1)
+    expect(next.json.data.roleBySlug.summary).toBe('Summary 2')
+  })
+})
+
+describe('REST reads of the catalogue', () => {
+  it('cache lists, documents, the comparison and JSON-LD; parameter order does not matter', async () => {
+    for (const path of [
+      `/skills?limit=5&depth=0&sort=slug`,
+      `/${ROLES}/compare?a=project-manager&b=technical-project-manager`,
+      `/${ROLES}/project-manager/jsonld`,
+    ]) {
+      const first = await rest(path)
+      expect(first.status).toBe(200)
+      expect(first.headers.get('cache-control')).toBe(PUBLIC)
+      const again = await measured(() => rest(path))
+      expect(again.statements).toBe(0)
+      expect(again.body).toBe(first.body)
+      expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'))
+      const notModified = await rest(path, { 'If-None-Match': first.headers.get('etag')! })
+      expect(notModified.status).toBe(304)
+    }
+    const reordered = await measured(() => rest(`/skills?sort=slug&depth=0&limit=5`))
+    expect(reordered.statements).toBe(0)
+  })
+
+  it('keep locales apart', async () => {
+    const de = await rest(`/${ROLES}?where[slug][equals]=business-analyst&locale=de&depth=0`)
+    const en = await rest(`/${ROLES}?where[slug][equals]=business-analyst&locale=en&depth=0`)
+    expect(de.json.docs[0].title).toBe('Businessanalyst')
+    expect(en.json.docs[0].title).toBe('Business Analyst')
+  })
+
+  it('leave errors, editors and the host’s collections alone', async () => {
+    const missing = await rest(`/${ROLES}/compare?a=project-manager&b=nope`)
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('cache-control')).toBe('no-store')
+    const editor = await measured(() => rest(`/skills?limit=5&depth=0&sort=slug`, { Authorization: `JWT ${'x'}` }))
+    expect(editor.headers.get('cache-control')).toBe('private, no-store')
+    const host = await rest(`/departments`)
+    expect(host.status).toBe(200)
+    expect(host.headers.get('cache-control')).toBeNull()
+    expect((await measured(() => rest(`/departments`))).statements).toBeGreaterThan(0)
+  })
+
+  it('stay within the memory bound', () => {
+    const cache = existingResponseCache(site.payload)!
+    expect(cache.size).toBeGreaterThan(0)
+    expect(cache.bytes).toBeLessThanOrEqual(resolveOptions({ responseCache: true }).responseCache.maxBytes)
+  })
+})
+
+describe('edits of linked items', () => {
+  it('a change of a linked item reaches the roles that show it', async () => {
+    const skill = await bySlug(site, 'skills', 'communication')
+    await post(ROLE_PAGE, { slug: 'project-manager' })
+    expect((await save(site, 'skills', skill.id, { name: 'Clear Communication' }, { draft: false })).status).toBe(200)
+    const after = await post(ROLE_PAGE, { slug: 'project-manager' })
+    const names = after.json.data.roleBySlug.skills.map((row: any) => row.skill.name)
+    expect(names).toContain('Clear Communication')
+  })
+
+  it('a random sequence of edits, drafts and reads always answers what an uncached read answers, never a draft', async () => {
+    let seed = 20261201
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const slugs = ['project-manager', 'technical-project-manager']
+    const roles = await Promise.all(slugs.map((slug) => bySlug(site, ROLES, slug)))
+    const skills = await Promise.all(['communication', 'leadership'].map((slug) => bySlug(site, 'skills', slug)))
+    let hits = 0
+    for (let step = 0; step < 40; step++) {
+      const action = random(6)
+      const index = random(2)
+      if (action === 0) {
+        await save(site, ROLES, roles[index]!.id, { summary: `Published summary ${step}` }, { draft: false })
+      } else if (action === 1) {
+        await save(site, ROLES, roles[index]!.id, { summary: `DRAFT ${step}` }, { draft: true })
+      } else if (action === 2) {
+        await save(site, 'skills', skills[index]!.id, { description: `Skill text ${step}` }, { draft: random(2) === 0 })
+      } else {
+        const query = random(2) === 0 ? ROLE_PAGE : `query ($slug: String!) { roleBySlug(slug: $slug) { summary skills { skill { description } } } }`
+        const read = await measured(() => (random(2) === 0 ? post : get)(query, { slug: slugs[index] }))
+        if (read.executions === 0) hits++
+        expect(read.body).not.toContain('DRAFT')
+        expect(read.json).toEqual(await uncached(query, { slug: slugs[index] }))
+      }
+    }
+    expect(hits).toBeGreaterThan(0)
+  })
+})
+
+describe('a catalogue that links a collection of the host', () => {
+  beforeAll(async () => {
+    await site.stop()
+    site = await startSite({
+      name: 'response_cache_linked',
+      collections: [Departments],
+      plugin: {
+        overrides: {
+          roles: {
+            fields: ({ defaultFields }) => [...defaultFields, { name: 'department', type: 'relationship', relationTo: 'departments' }],
+            slug: ROLES,
+          },
+        },
+        responseCache: true,
+        seed: true,
+      },
+    })
+    graphqlRoute = catalogGraphQLRoute(site.config)
+    restGet = withCatalogRestCache(REST_GET(site.config), site.config)
+    site.payload.extensions = async ({ result }) => {
+      executions++
+      return result
+    }
+  })
+
+  it('caches nothing: a change to the host’s document would never clear it', async () => {
+    const department = await site.payload.create({ collection: 'departments' as 'users', data: { name: 'PMO' } as never })
+    const role = await bySlug(site, ROLES, 'project-manager')
+    await site.payload.update({ collection: ROLES as 'users', data: { department: department.id } as never, id: role.id })
+    const query = `{ roleBySlug(slug: "project-manager") { title department { name } } }`
+    expect((await post(query)).json.data.roleBySlug.department).toEqual({ name: 'PMO' })
+    await site.payload.update({ collection: 'departments' as 'users', data: { name: 'Delivery' } as never, id: department.id })
+    const again = await measured(() => post(query))
+    expect(again.executions).toBe(1)
+    expect(again.json.data.roleBySlug.department).toEqual({ name: 'Delivery' })
+    expect(again.headers.get('cache-control')).toBe('no-cache')
+    await rest(`/${ROLES}/${role.id}?depth=1`)
+    const restAgain = await measured(() => rest(`/${ROLES}/${role.id}?depth=1`))
+    expect(restAgain.statements).toBeGreaterThan(0)
+    expect(restAgain.json.department.name).toBe('Delivery')
+    expect(restAgain.headers.get('cache-control')).toBe('no-cache')
+  })
+})
+
+describe('the option', () => {
+  it('is validated, naming the offending field', () => {
+    expect(() => resolveOptions({ responseCache: { maxBytes: 'big' } })).toThrow(/`responseCache.maxBytes`/)
+    expect(() => resolveOptions({ responseCache: { ttl: 5 } })).toThrow(/`responseCache`.*ttl/)
+    expect(resolveOptions({}).responseCache.enabled).toBe(false)
+    expect(resolveOptions({ responseCache: { sMaxAge: 60 } }).responseCache).toEqual({
+      enabled: true,
+      maxBytes: 64 * 1024 * 1024,
+      sMaxAge: 60,
+      staleWhileRevalidate: 30,
+    })
+  })
+})
