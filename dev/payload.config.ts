@@ -7,6 +7,7 @@ import { roleCatalogPlugin } from 'payload-plugin-role-catalog'
 import { Users } from './collections/Users.js'
 import { ensureDevUser } from './devUser.js'
 import { rolePreviewURL } from './preview.js'
+import { revalidationSecret, revalidationUrls } from './revalidation.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -32,6 +33,8 @@ export default buildConfig({
     // ROLE_CATALOG_MIGRATION_DIR lets tests/migrations.test.ts work on a copy.
     migrationDir: process.env.ROLE_CATALOG_MIGRATION_DIR || path.resolve(dirname, 'migrations'),
     pool: { connectionString: process.env.DATABASE_URL },
+    // Read replicas (comma-separated URLs): anonymous reads go there, see docs/production.md.
+    ...(process.env.DATABASE_REPLICA_URLS ? { readReplicas: process.env.DATABASE_REPLICA_URLS.split(',').map((url) => url.trim()) } : {}),
   }),
   graphQL: {
     // Payload's default: no introspection (and no playground) in production. The schema is published
@@ -54,6 +57,8 @@ export default buildConfig({
   onInit: ensureDevUser,
   plugins: [
     roleCatalogPlugin({
+      // The example frontend caches its pages and is told what changed (dev/revalidation.ts).
+      changeNotifications: { secret: revalidationSecret(), urls: revalidationUrls() },
       graphQL: { maxAliases: 30, maxDepth: 12 },
       // Anonymous reads from an in-memory cache cleared by every published change (the route files
       // use the plugin's helpers). ROLE_CATALOG_RESPONSE_CACHE=off turns it off (the benchmark's

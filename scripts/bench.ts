@@ -12,8 +12,14 @@
  *   executed in-process (Payload's schema and validation rules, a fresh request per query), divided
  *   by the median of one hand-written SQL statement returning the same data (scripts/bench/sqlBaselines.ts),
  *   runs interleaved, rotating through roles of the imported catalogue.
+ * - localizedRoleBySlugVsSql: roleBySlugVsSql on a localized copy of the same catalogue (English and
+ *   German, German text for every other role and every third skill), the role page asked for in
+ *   German with English as the fallback, against one hand-written SQL statement reading both
+ *   languages' `_locales` rows (scripts/bench/sqlBaselines.ts). Target: at most roleBySlugVsSql + 0.5.
  * - scaleLatencyRatio: the roleBySlug median at ESCO size divided by the median on a database that
  *   holds the article's catalogue only.
+ * - invalidationMs {p50, p99}: two instances on the article's database; from a publish acknowledged
+ *   on one to the change arriving at the other over LISTEN/NOTIFY (scripts/bench/invalidation.ts).
  * - httpRoleBySlug (= httpUncachedRoleBySlug): `next start` of the demo site on the imported
  *   catalogue with the response cache off, autocannon (10 connections, 20 s) on the role page query,
  *   then on the server's trivial route (/healthz); ratioToTrivial = trivial req/s ÷ roleBySlug req/s.
@@ -32,10 +38,11 @@ import { importEscoFolder } from '../src/import/index.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { countStatements } from '../tests/helpers/sqlCounter.js'
 import { type BenchSite, startBenchSite } from './bench/benchSite.js'
+import { measureInvalidation } from './bench/invalidation.js'
 import { escoSizes, generateEscoCatalogue } from './bench/generateEscoCatalogue.js'
 import { type HttpFigures, measureHttp } from './bench/http.js'
 import { describeMachine, finishMachine } from './bench/machine.js'
-import { COMPARE_ROLES_SQL, ROLE_BY_SLUG_SQL } from './bench/sqlBaselines.js'
+import { COMPARE_ROLES_SQL, localizedRoleBySlugSql, ROLE_BY_SLUG_SQL } from './bench/sqlBaselines.js'
 import { round, sideBySide } from './bench/timing.js'
 import { projectRoot, useDatabase } from './database.js'
 
@@ -250,6 +257,64 @@ try {
   escoStopped = true
 }
 
+/** The role page query in German: `locale` as a variable if the frontend's query takes one, else as an argument. */
+const germanRolePage = (): { query: string; variables: Record<string, unknown> } => {
+  if (/\$locale\b/.test(ROLE_PAGE_QUERY)) return { query: ROLE_PAGE_QUERY, variables: { locale: 'de' } }
+  const query = ROLE_PAGE_QUERY.replace('roleBySlug(', 'roleBySlug(locale: de, ')
+  if (query === ROLE_PAGE_QUERY) throw new Error('localizedRoleBySlugVsSql: cannot ask the role page query for German')
+  return { query, variables: {} }
+}
+
+// localizedRoleBySlugVsSql: the ESCO-size catalogue again, on a site with English and German.
+const dataFolder = path.join(projectRoot, '.tmp', 'bench-esco')
+const localized = await startBenchSite({
+  localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de'] },
+  name: 'esco_localized',
+  serverUrl: server.url,
+})
+try {
+  const report = await importEscoFolder({ folder: dataFolder, payload: localized.payload })
+  if (report.failed) throw new Error(`localized import failed: ${report.failed.error}`)
+  const client = await localized.sql()
+  // German text for part of the catalogue: every other role, every third skill, their links' notes;
+  // the rest falls back to English.
+  await client.query(`insert into roles_locales (_locale, _parent_id, title, abbreviation, summary, focus)
+    select 'de', _parent_id, 'DE ' || title, abbreviation, 'DE ' || summary, focus from roles_locales where _locale = 'en' and _parent_id % 2 = 0`)
+  await client.query(`insert into skills_locales (_locale, _parent_id, name, description)
+    select 'de', _parent_id, 'DE ' || name, null from skills_locales where _locale = 'en' and _parent_id % 3 = 0`)
+  const slugs = await sampleRoles(localized, ROLE_SAMPLE)
+  const { query, variables } = germanRolePage()
+  const sqlText = localizedRoleBySlugSql('de', 'en')
+  // The baseline answers what GraphQL answers: the same title (German or English) and the same skill names.
+  for (const slug of slugs.slice(0, 4)) {
+    const role = ((await localized.execute(query, { ...variables, slug })).data as { roleBySlug: Record<string, any> }).roleBySlug
+    const sqlRole = (await client.query(sqlText, [slug])).rows[0]?.role
+    const names = (value: any) => JSON.stringify([value.title, value.skills.map((link: any) => link.skill?.name)])
+    if (names(role) !== names(sqlRole)) throw new Error(`the localized roleBySlug SQL baseline answers differently for "${slug}"`)
+  }
+  log(`roleBySlug in German vs SQL: ${ROLE_ROUNDS} rounds over ${slugs.length} roles`)
+  const slug = (i: number) => slugs[i % slugs.length]
+  const measured = await sideBySide(
+    {
+      graphql: (i) => localized.execute(query, { ...variables, slug: slug(i) }),
+      sql: (i) => client.query(sqlText, [slug(i)]),
+    },
+    { iterations: ROLE_ROUNDS },
+  )
+  const ratio = measured.graphql.medianMs / measured.sql.medianMs
+  const target = (results.roleBySlugVsSql as number) + 0.5
+  results.localizedRoleBySlugVsSql = round(ratio)
+  ;(details.medianMs as Record<string, unknown>).localizedRoleBySlug = { graphql: round(measured.graphql.medianMs), sql: round(measured.sql.medianMs) }
+  rows.push({
+    figure: 'localizedRoleBySlugVsSql',
+    met: ratio <= target,
+    target: `≤ roleBySlugVsSql + 0.5 = ${target.toFixed(2)}`,
+    value: `${ratio.toFixed(2)} (${measured.graphql.medianMs.toFixed(2)} ms / ${measured.sql.medianMs.toFixed(2)} ms)`,
+  })
+} finally {
+  await localized.stop({ drop: !values.keep })
+}
+
 try {
   // scaleLatencyRatio: the same measurement on the article's catalogue only.
   const article = await startBenchSite({ name: 'article', seed: true, serverUrl: server.url })
@@ -266,6 +331,17 @@ try {
       value: `${ratio.toFixed(2)} (${escoRoleMs.toFixed(2)} ms at ESCO size / ${small.graphql.medianMs.toFixed(2)} ms)`,
     })
     ;(details.medianMs as Record<string, unknown>).roleBySlugArticle = { graphql: round(small.graphql.medianMs), sql: round(small.sql.medianMs) }
+
+    // invalidationMs: a publish acknowledged on one instance → the change taken in by a second one.
+    log('invalidationMs: publishes on one instance, arrivals on a second (LISTEN/NOTIFY)')
+    const invalidation = await measureInvalidation(article)
+    results.invalidationMs = { p50: invalidation.p50, p99: invalidation.p99 }
+    rows.push({
+      figure: 'invalidationMs',
+      met: invalidation.p99 <= 1000,
+      target: 'p99 ≤ 1000 ms',
+      value: `p50 ${invalidation.p50} ms, p99 ${invalidation.p99} ms (${invalidation.samples} publishes)`,
+    })
   } finally {
     await article.stop({ drop: !values.keep })
   }

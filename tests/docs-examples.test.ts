@@ -17,6 +17,7 @@ import {
   SKILLS_WITH_ROLES_QUERY,
 } from '../dev/app/(frontend)/_lib/queryText.js'
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
+import { startLocalizedSite } from './helpers/localized.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
 const examplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/examples')
@@ -46,26 +47,62 @@ describe('docs/examples: the documented responses are what the API answers today
     await site?.stop()
   })
 
-  for (const example of examples) {
-    it(example.file, async () => {
-      let body: unknown
-      if (example.kind === 'graphql') {
-        const response = await site.graphql(example.query, example.variables)
-        expect(response.body.errors).toBeUndefined()
-        body = response.body
-      } else {
-        const response = await site.rest.get(example.path)
-        expect(response.status).toBe(200)
-        body = response.body
-      }
-      const text = `${JSON.stringify(body, null, 2)}\n`
-      const file = path.join(examplesDir, example.file)
-      if (update) {
-        mkdirSync(examplesDir, { recursive: true })
-        writeFileSync(file, text)
-      }
-      expect(existsSync(file), `${example.file} is missing: run UPDATE_DOCS_EXAMPLES=1 npx vitest run tests/docs-examples.test.ts`).toBe(true)
-      expect(JSON.parse(readFileSync(file, 'utf8')), `${example.file} is stale: run UPDATE_DOCS_EXAMPLES=1 npx vitest run tests/docs-examples.test.ts`).toEqual(body)
-    })
+  for (const example of examples) it(example.file, () => checkExample(site, example))
+})
+
+/** Runs the example's request; writes its file with UPDATE_DOCS_EXAMPLES=1, else compares it. */
+const checkExample = async (site: TestSite, example: Example) => {
+  let body: unknown
+  if (example.kind === 'graphql') {
+    const response = await site.graphql(example.query, example.variables)
+    expect(response.body.errors).toBeUndefined()
+    body = response.body
+  } else {
+    const response = await site.rest.get(example.path)
+    expect(response.status).toBe(200)
+    body = response.body
   }
+  const text = `${JSON.stringify(body, null, 2)}\n`
+  const file = path.join(examplesDir, example.file)
+  if (update) {
+    mkdirSync(examplesDir, { recursive: true })
+    writeFileSync(file, text)
+  }
+  expect(existsSync(file), `${example.file} is missing: run UPDATE_DOCS_EXAMPLES=1 npx vitest run tests/docs-examples.test.ts`).toBe(true)
+  expect(JSON.parse(readFileSync(file, 'utf8')), `${example.file} is stale: run UPDATE_DOCS_EXAMPLES=1 npx vitest run tests/docs-examples.test.ts`).toEqual(body)
+}
+
+/** docs/frontend.md's example of the locale arguments (in the docs verbatim). */
+const LOCALIZED_ROLE_QUERY = `query ($slug: String!, $locale: LocaleInputType, $fallbackLocale: FallbackLocaleInputType) {
+  roleBySlug(slug: $slug, locale: $locale, fallbackLocale: $fallbackLocale) {
+    slug title abbreviation summary
+    skills { note skill { slug name } }
+    jsonLd
+  }
+}`
+
+/** The same role in each language of a localized site (tests/helpers/localized.ts: en, de, fr), one example per language. */
+const localizedExamples: Example[] = [
+  { file: 'localized-role-en.json', kind: 'graphql', query: LOCALIZED_ROLE_QUERY, variables: { locale: 'en', slug: 'project-manager' } },
+  { file: 'localized-role-de.json', kind: 'graphql', query: LOCALIZED_ROLE_QUERY, variables: { locale: 'de', slug: 'project-manager' } },
+  { file: 'localized-role-fr.json', kind: 'graphql', query: LOCALIZED_ROLE_QUERY, variables: { locale: 'fr', slug: 'project-manager' } },
+  {
+    file: 'localized-role-de-no-fallback.json',
+    kind: 'graphql',
+    query: LOCALIZED_ROLE_QUERY,
+    variables: { fallbackLocale: 'none', locale: 'de', slug: 'project-manager' },
+  },
+  { file: 'jsonld-project-manager-de.json', kind: 'rest', path: '/roles/project-manager/jsonld?locale=de' },
+]
+
+describe('docs/examples: the API in every language, on a localized site', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    site = await startLocalizedSite('docs_examples_localized')
+  })
+  afterAll(async () => {
+    await site?.stop()
+  })
+
+  for (const example of localizedExamples) it(example.file, () => checkExample(site, example))
 })

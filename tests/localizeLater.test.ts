@@ -183,6 +183,36 @@ describe('turning localization on after installing', () => {
     expect((await readdir(migrationDir)).filter((file) => !files.includes(file))).toEqual([])
   }, 180_000)
 
+  it('serves the catalogue in every locale afterwards: locale arguments, tuned reads, JSON-LD', async () => {
+    const step = await run('node_modules/.bin/tsx', ['tests/fixtures/localize-later/readInLocales.ts'], { ...env, LOCALIZED: 'true', NODE_ENV: 'production' })
+    expect(step.code, tail(step.output)).toBe(0)
+    const line = step.output.split('\n').find((each) => each.startsWith('ANSWERS '))
+    expect(line, tail(step.output)).toBeDefined()
+    const answers = JSON.parse(line!.slice('ANSWERS '.length))
+    // The tuned path answers the localized site (one statement), and exactly what the generic path answers.
+    for (const name of ['compare', 'de', 'en', 'jsonld']) {
+      expect(answers.tuned[name].tuned, name).toBe(true)
+      expect(answers.generic[name].tuned, name).toBe(false)
+      expect(answers.tuned[name].result, name).toEqual(answers.generic[name].result)
+    }
+    const de = answers.tuned.de.result.data.roleBySlug
+    const en = answers.tuned.en.result.data.roleBySlug
+    expect(answers.tuned.de.result.errors).toBeUndefined()
+    expect(de.title).toBe('Technischer Projektmanager')
+    expect(en.title).toBe('Technical Project Manager')
+    // The text kept by the recipe (English) is what German falls back to.
+    expect(de.summary).toBe(en.summary)
+    expect(de.summary).toBe(before.roles!.find((row) => row.slug === 'technical-project-manager')!.summary)
+    expect(de.skills.map((link: { skill: { name: string } }) => link.skill.name)).toEqual(en.skills.map((link: { skill: { name: string } }) => link.skill.name))
+    expect(de.buildsOn).toEqual([{ title: 'Project Manager' }])
+    expect(de.jsonLd).toMatchObject({ inLanguage: 'de', name: 'Technischer Projektmanager' })
+    expect(en.jsonLd).toMatchObject({ inLanguage: 'en', name: 'Technical Project Manager' })
+    expect(answers.tuned.jsonld.result).toMatchObject({ body: { inLanguage: 'de', name: 'Technischer Projektmanager' }, language: 'de', status: 200 })
+    expect(answers.tuned.compare.result.data.compareRoles.skills.shared.length).toBeGreaterThan(0)
+    expect(answers.tuned.unknown.result.status).toBe(400)
+    expect(answers.tuned.unknown.result.body.errors[0].message).toContain('"locale"')
+  }, 180_000)
+
   it("rolls back with the recipe's down: the default locale's text returns to its columns", async () => {
     const down = await run('node_modules/.bin/payload', ['migrate:down'], { ...env, LOCALIZED: 'true' })
     expect(down.code, tail(down.output)).toBe(0)

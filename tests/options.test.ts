@@ -20,6 +20,11 @@ describe('option validation', () => {
     [{ overrides: { skills: { access: { read: 'public' } } } }, /`overrides\.skills\.access\.read`/],
     [{ overrides: { skills: { hooks: { afterChange: () => {} } } } }, /`overrides\.skills\.hooks\.afterChange`/],
     [{ overrides: { skills: { slug: 'roles' } } }, /`overrides\.roles\.slug`: "roles" is already used by skills|`overrides\.skills\.slug`/],
+    [{ changeNotifications: { secret: 'short', urls: ['https://example.com/hook'] } }, /`changeNotifications\.secret`: must be at least 16/],
+    [{ changeNotifications: { secret: 'long-enough-secret-value', urls: ['ftp://example.com'] } }, /`changeNotifications\.urls\.0`: must be an http\(s\) URL/],
+    [{ changeNotifications: { secret: 'long-enough-secret-value', urls: [] } }, /`changeNotifications\.urls`/],
+    [{ instanceSync: { channel: 'Role Catalog' } }, /`instanceSync\.channel`: must be a lower-case identifier/],
+    [{ instanceSync: true }, /`instanceSync`/],
   ])('%j fails naming the option', (options, message) => {
     expect(() => apply(options)).toThrow(message)
     expect(() => apply(options)).toThrow(/^roleCatalogPlugin: invalid option/)

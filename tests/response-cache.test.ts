@@ -11,6 +11,7 @@ import type { CollectionConfig } from 'payload'
 import { GRAPHQL_POST, REST_GET } from '@payloadcms/next/routes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { ROLE_PAGE_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
 import { existingResponseCache } from '../src/cache/responseCache.js'
 import { catalogGraphQLRoute, withCatalogRestCache } from '../src/index.js'
 import { resolveOptions } from '../src/plugin/options.js'
@@ -224,6 +225,16 @@ describe('what is never served from the cache', () => {
     const anonymousDraft = await measured(() => post(draftQuery, { slug: 'project-manager' }))
     expect(anonymousDraft.json.data.roleBySlug.title).toBe('Project Manager')
     expect((await measured(() => post(draftQuery, { slug: 'project-manager' }))).executions).toBe(1)
+    // The example frontend's query declares `$draft` and sets it in draft mode only: unset, it is cached.
+    await post(ROLE_PAGE_QUERY, { slug: 'project-manager' })
+    expect((await measured(() => post(ROLE_PAGE_QUERY, { slug: 'project-manager' }))).executions).toBe(0)
+    expect((await measured(() => post(ROLE_PAGE_QUERY, { draft: false, slug: 'project-manager' }))).executions).toBe(1)
+    expect((await measured(() => post(ROLE_PAGE_QUERY, { draft: false, slug: 'project-manager' }))).executions).toBe(0)
+    for (let i = 0; i < 2; i++) {
+      const asked = await measured(() => post(ROLE_PAGE_QUERY, { draft: true, slug: 'project-manager' }))
+      expect(asked.executions).toBe(1)
+      expect(asked.json.data.roleBySlug.title).toBe('Project Manager')
+    }
     const editorDraft = await post(draftQuery, { slug: 'project-manager' }, { Authorization: `JWT ${token}` })
     expect(editorDraft.json.data.roleBySlug.title).toBe('Draft Title Never Public')
 

@@ -20,6 +20,7 @@ import { generateEscoCatalogue } from '../scripts/bench/generateEscoCatalogue.js
 import { importEscoFolder } from '../src/import/index.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { bySlug, create, linkSkill, save } from './helpers/catalog.js'
+import { german as germanText, startLocalizedSite } from './helpers/localized.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 import { countStatements, recordStatements } from './helpers/sqlCounter.js'
 
@@ -198,6 +199,103 @@ describe('tuned reads answer what the generic path answers', () => {
     }
   })
 
+})
+
+describe('tuned reads answer what the generic path answers on a localized site', () => {
+  let site: TestSite
+  let schema: GraphQLSchema
+  let editorToken: string
+  // The request's default, a translated locale, a locale with a fallback chain; no fallback, the
+  // default one, one other than the default.
+  const locales = [undefined, 'de', 'fr'] as const
+  const fallbacks = [undefined, 'none', 'de'] as const
+  const args = (locale?: string, fallbackLocale?: string) => ({ ...(locale ? { locale } : {}), ...(fallbackLocale ? { fallbackLocale } : {}) })
+
+  beforeAll(async () => {
+    // English, German, French (falling back to German, then English); the article partly translated.
+    site = await startLocalizedSite('tuned_reads_localized')
+    schema = configToSchema(site.config).schema
+    editorToken = await site.login()
+    // Drafts around, in German too: an unpublished skill (German name) linked by the PM, a newer
+    // German draft of the TPM's title, a draft role that builds on the PM.
+    const draftSkill = await create(site, 'skills', { name: 'Unreleased skill', kind: 'technical' }, { draft: true })
+    expect(draftSkill.status, JSON.stringify(draftSkill.body)).toBe(201)
+    await site.payload.update({ collection: 'skills', data: { name: 'Unveröffentlicht' } as never, depth: 0, draft: true, id: draftSkill.body.doc.id, locale: 'de' })
+    // (Through the Local API: Payload 3.90's REST read of a draft role fails on a localized site,
+    // its `builtOnBy` join sorting the versions by the localized title.)
+    const pm = await bySlug(site, 'roles', PM)
+    await site.payload.update({
+      collection: 'roles',
+      data: { skills: [...(pm.skills as object[]), { requirement: 'recommended', skill: draftSkill.body.doc.id }] } as never,
+      id: pm.id,
+    })
+    const draftRole = await create(site, 'roles', { title: 'Draft Lead', buildsOn: [pm.id] }, { draft: true })
+    expect(draftRole.status, JSON.stringify(draftRole.body)).toBe(201)
+    const tpm = await bySlug(site, 'roles', TPM)
+    await site.payload.update({ collection: 'roles', data: { title: 'Neuer Entwurf' } as never, depth: 0, draft: true, id: tpm.id, locale: 'de' })
+  })
+  afterAll(async () => site?.stop())
+
+  for (const reader of ['anonymous', 'editor'] as const) {
+    it(`roleBySlug and compareRoles, every field, every locale and fallback (${reader})`, async () => {
+      const token = reader === 'editor' ? editorToken : undefined
+      const variables = '$locale: LocaleInputType, $fallbackLocale: FallbackLocaleInputType'
+      const role = `query ($slug: String!, ${variables}) { roleBySlug(slug: $slug, locale: $locale, fallbackLocale: $fallbackLocale) { ${selectAll(schema.getType('Role') as GraphQLObjectType, 3)} } }`
+      const compare = `query ($a: String!, $b: String!, ${variables}) { compareRoles(a: $a, b: $b, locale: $locale, fallbackLocale: $fallbackLocale) { ${selectAll(schema.getType('RoleComparison') as GraphQLObjectType, 3)} } }`
+      for (const locale of locales) {
+        for (const fallbackLocale of fallbacks) {
+          const label = `${locale}/${fallbackLocale}`
+          for (const slug of [PM, TPM]) {
+            const { generic, statements, tuned } = await bothPaths(site, role, { slug, ...args(locale, fallbackLocale) }, token)
+            expect(tuned, `${slug} ${label}`).toEqual(generic)
+            expect(statements.tuned.some(isTunedStatement), label).toBe(true)
+            expect(statements.generic.some(isTunedStatement)).toBe(false)
+          }
+          const { generic, statements, tuned } = await bothPaths(site, compare, { a: PM, b: TPM, ...args(locale, fallbackLocale) }, token)
+          expect(tuned, `compare ${label}`).toEqual(generic)
+          expect(statements.tuned.filter(isTunedStatement)).toHaveLength(1)
+        }
+      }
+      // What the comparison proves is only worth something if the locales differ.
+      const german = ROLE_PAGE_QUERY.replace('roleBySlug(', 'roleBySlug(locale: de, ')
+      expect(german).not.toBe(ROLE_PAGE_QUERY)
+      const de = await bothPaths(site, german, { slug: PM }, token)
+      expect(de.tuned.roleBySlug.title).toBe(germanText.pmTitle)
+      expect(de.tuned).toEqual(de.generic)
+    }, 240_000)
+
+    it(`the roles joins: batched below roleBySlug, sorted by the title in its locale; Payload's own below its queries (${reader})`, async () => {
+      const token = reader === 'editor' ? editorToken : undefined
+      for (const locale of locales) {
+        for (const fallbackLocale of fallbacks) {
+          const localeArgs = [locale ? `locale: ${locale}` : '', fallbackLocale ? `fallbackLocale: ${fallbackLocale}` : ''].filter(Boolean).join(', ')
+          const query = `{
+            Skills(limit: 60, sort: "slug"${localeArgs ? `, ${localeArgs}` : ''}) { docs { slug name roles { docs { slug title } hasNextPage } } }
+            roleBySlug(slug: "${PM}"${localeArgs ? `, ${localeArgs}` : ''}) { builtOnBy(limit: 1) { docs { slug title } hasNextPage } }
+          }`
+          const { generic, statements, tuned } = await bothPaths(site, query, {}, token)
+          expect(tuned, `${locale}/${fallbackLocale}`).toEqual(generic)
+          // One batched statement: roleBySlug's builtOnBy (the skills' joins take Payload's resolver).
+          expect(statements.tuned.filter(isBatchedJoin), `${locale}/${fallbackLocale}`).toHaveLength(1)
+        }
+      }
+    }, 120_000)
+
+    it(`REST jsonld and compare, with the French fallback chain and without fallback (${reader})`, async () => {
+      const token = reader === 'editor' ? editorToken : undefined
+      for (const query of ['', '?locale=de', '?locale=fr', '?locale=fr&fallback-locale=none', '?locale=de&fallback-locale=en', '?fallback-locale=none']) {
+        for (const path of [`/roles/${PM}/jsonld${query}`, `/roles/compare${query ? `${query}&` : '?'}a=${PM}&b=${TPM}`]) {
+          setTuned(site, true)
+          const tuned = await recordStatements(site.databaseUrl, () => site.rest.get(path, { token }))
+          setTuned(site, false)
+          const generic = await recordStatements(site.databaseUrl, () => site.rest.get(path, { token })).finally(() => setTuned(site, true))
+          expect(tuned.result.status, path).toBe(200)
+          expect(tuned.result.body, path).toEqual(generic.result.body)
+          expect(tuned.statements.some(isTunedStatement), path).toBe(true)
+        }
+      }
+    })
+  }
 })
 
 describe('SQL statements of the recommended list queries', () => {

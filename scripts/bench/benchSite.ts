@@ -3,7 +3,7 @@
  * the benchmark's PostgreSQL server, queried through Payload's real GraphQL route handler or, for
  * timings, executed in-process the way that handler does it.
  */
-import type { Payload, SanitizedConfig } from 'payload'
+import type { Config, Payload, SanitizedConfig } from 'payload'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { configToSchema } from '@payloadcms/graphql'
@@ -41,10 +41,13 @@ export const dropDatabase = async (serverUrl: string, databaseUrl: string) =>
   adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${databaseName(databaseUrl)}" WITH (FORCE)`)
 
 export const startBenchSite = async ({
+  localization,
   name,
   seed = false,
   serverUrl,
 }: {
+  /** The site's content locales (localizedRoleBySlugVsSql); none by default. */
+  localization?: Config['localization']
   name: string
   /** Seed the article's catalogue on init. */
   seed?: boolean
@@ -65,6 +68,7 @@ export const startBenchSite = async ({
     collections: [{ slug: 'users', auth: true, fields: [] }],
     db: postgresAdapter({ pool: { connectionString: databaseUrl } }),
     // The benchmark's own output says what happens; Payload's info lines (seeding) would drown it.
+    ...(localization ? { localization } : {}),
     logger: { options: { level: process.env.BENCH_LOG_LEVEL ?? 'error' } },
     // The recommended list queries are measured up to N = 1000; the default page cap is 100.
     plugins: [roleCatalogPlugin({ limits: { maxLimit: 1000 }, seed })],

@@ -116,3 +116,48 @@ select json_build_object(
   )) from (values ('responsibilities'), ('skills'), ('certifications'), ('qualifications'), ('experience')) as d(dim))
 ) as comparison
 where (select count(*) from r) = 2`
+
+/**
+ * roleBySlug on a localized site, in `locale` with `fallback` for text missing there (or empty), as
+ * the role page asks for it: ROLE_BY_SLUG_SQL with every localized column read from its `_locales`
+ * table (two joined rows per table, one per language) and `coalesce(nullif(wanted, ''), fallback)`.
+ * Locale codes are literals: the benchmark's own, never input.
+ */
+export const localizedRoleBySlugSql = (locale: string, fallback: string) => {
+  const pick = (alias: string, column: string) => `coalesce(nullif(${alias}w.${column}, ''), ${alias}f.${column}, ${alias}w.${column})`
+  const both = (table: string, alias: string, parent: string) =>
+    `left join ${table}_locales ${alias}w on ${alias}w._parent_id = ${parent} and ${alias}w._locale = '${locale}'
+       left join ${table}_locales ${alias}f on ${alias}f._parent_id = ${parent} and ${alias}f._locale = '${fallback}'`
+  const localizedLinks = (name: keyof typeof linkItems, fields: string) => {
+    const { item, table } = linkItems[name]
+    return `coalesce((select json_agg(json_build_object('requirement', l.requirement, 'note', ${pick('n', 'note')}, '${item}', json_build_object(${fields})) order by l._order)
+      from roles_${name} l join ${table} i on i.id = l.${item}_id and i._status = 'published'
+        ${both(`roles_${name}`, 'n', 'l.id')}
+        ${both(table, 'i', 'i.id')}
+      where l._parent_id = r.id), '[]')`
+  }
+  return `select json_build_object(
+  'slug', r.slug, 'title', ${pick('r', 'title')}, 'abbreviation', ${pick('r', 'abbreviation')}, 'summary', ${pick('r', 'summary')}, 'focus', ${pick('r', 'focus')},
+  'buildsOn', coalesce((select json_agg(json_build_object('slug', b.slug, 'title', ${pick('b', 'title')}) order by rr."order")
+      from roles_rels rr join roles b on b.id = rr.roles_id and b._status = 'published' ${both('roles', 'b', 'b.id')}
+      where rr.parent_id = r.id and rr.path = 'buildsOn'), '[]'),
+  'builtOnBy', coalesce((select json_agg(json_build_object('slug', b.slug, 'title', ${pick('b', 'title')}) order by bw.title, b.created_at desc)
+      from roles_rels rr join roles b on b.id = rr.parent_id and b._status = 'published' ${both('roles', 'b', 'b.id')}
+      where rr.roles_id = r.id and rr.path = 'buildsOn'), '[]'),
+  'responsibilities', ${localizedLinks('responsibilities', `'slug', i.slug, 'title', ${pick('i', 'title')}, 'description', ${pick('i', 'description')}`)},
+  'skills', ${localizedLinks('skills', `'slug', i.slug, 'name', ${pick('i', 'name')}, 'kind', i.kind, 'description', ${pick('i', 'description')}`)},
+  'certifications', ${localizedLinks('certifications', `'slug', i.slug, 'name', ${pick('i', 'name')}, 'abbreviation', i.abbreviation, 'issuingBody', ${pick('i', 'issuing_body')}, 'description', ${pick('i', 'description')}`)},
+  'qualifications', coalesce((select json_agg(json_build_object('level', q.level, 'requirement', q.requirement, 'note', ${pick('q', 'note')},
+        'fieldsOfStudy', coalesce((select json_agg(json_build_object('slug', f.slug, 'name', ${pick('f', 'name')}) order by f._order)
+          from roles_qualifications_fields_of_study f ${both('roles_qualifications_fields_of_study', 'f', 'f.id')} where f._parent_id = q.id), '[]')) order by q._order)
+      from roles_qualifications q ${both('roles_qualifications', 'q', 'q.id')} where q._parent_id = r.id), '[]'),
+  'experience', coalesce((select json_agg(json_build_object('slug', e.slug, 'area', ${pick('e', 'area')}, 'kind', e.kind,
+        'requirement', e.requirement, 'note', ${pick('e', 'note')}) order by e._order)
+      from roles_experience e ${both('roles_experience', 'e', 'e.id')} where e._parent_id = r.id), '[]'),
+  'externalCodes', coalesce((select json_agg(json_build_object('scheme', c.scheme, 'code', c.code, 'label', c.label,
+        'uri', c.uri, 'match', c.match, 'source', c.source) order by c._order)
+      from roles_external_codes c where c._parent_id = r.id), '[]')
+) as role
+from roles r ${both('roles', 'r', 'r.id')}
+where r.slug = $1 and r._status = 'published'`
+}

@@ -9,8 +9,8 @@
  *   Changes sent while it was down are lost to this instance, so after every reconnect it calls
  *   `resyncCatalog` (every cache drops everything); while it is down it does so every
  *   `resyncWhileDownMs`, so no cache holds an answer older than that while changes cannot arrive.
- * - Changes are sent with `pg_notify` through the adapter's pool, after their transaction
- *   committed (the change feed publishes them then). A change too large for NOTIFY's 8000-byte
+ * - Changes are sent with `pg_notify` on the same connection (through the adapter's pool while it is
+ *   down), after their transaction committed (the change feed publishes them then). A change too large for NOTIFY's 8000-byte
  *   payload is sent as a bare "resync" from its origin: receivers drop their caches instead.
  * - A received change also opens the read-your-writes window (src/replicas/routing.ts): until the
  *   replicas had the interval to replay it, this instance reads from the primary.
@@ -54,6 +54,9 @@ export type ChangeTransport = {
 
 /** NOTIFY's payload limit is 8000 bytes; leave room for the envelope. */
 const MAX_PAYLOAD_BYTES = 7900
+
+/** The notification connection's `application_name`: how it is told apart in pg_stat_activity (and by tests counting statements). */
+export const TRANSPORT_APPLICATION_NAME = 'role-catalog-changes'
 
 type Envelope<Change> = { change: Change; v: 1 } | { origin: string; resync: string; v: 1 }
 
@@ -153,7 +156,7 @@ export const startChangeTransport = <Change extends TransportedChange>(
     if (stopped) return
     const next = new adapter.pg!.Client({
       ...(options.connectionString ? { connectionString: options.connectionString } : adapter.poolOptions),
-      application_name: 'role-catalog-changes',
+      application_name: TRANSPORT_APPLICATION_NAME,
       keepAlive: true,
     })
     next.on('error', (error: unknown) => (client === next ? dropped(error) : undefined))
@@ -215,7 +218,10 @@ export const startChangeTransport = <Change extends TransportedChange>(
     if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) {
       text = JSON.stringify({ origin: change.origin, resync: `change ${change.sequence} of ${change.origin}`, v: 1 } satisfies Envelope<Change>)
     }
-    adapter.pool!.query('select pg_notify($1, $2)', [options.channel, text]).catch((error: Error) => {
+    // On the notification connection while it is up (it keeps all of the transport's traffic on one
+    // session, apart from the pool's); through the pool otherwise.
+    const via = connected && client ? client : adapter.pool!
+    via.query('select pg_notify($1, $2)', [options.channel, text]).catch((error: Error) => {
       // The other instances miss this change: they must not keep answers it made stale. Nothing
       // reaches them now; their own connection checks (and this log) are what is left.
       log.error(`role catalog: could not announce change ${change.sequence} to other instances (${error.message})`)

@@ -64,14 +64,15 @@ const fromLinks = (links: ResolvedLink[]): Entry[] =>
 const fromQualifications = (role: ResolvedRole): Entry[] =>
   role.qualifications.flatMap((row) =>
     (row.fieldsOfStudy ?? []).map((field) => ({
-      item: { abbreviation: null, description: null, kind: null, label: field.name, slug: field.slug },
+      // A field of study without a name in the reader's language (and no fallback) is shown by its key.
+      item: { abbreviation: null, description: null, kind: null, label: field.name ?? field.slug, slug: field.slug },
       link: { level: row.level ?? null, note: row.note ?? null, requirement: row.requirement ?? 'required' },
     })),
   )
 
 const fromExperience = (role: ResolvedRole): Entry[] =>
   role.experience.map((row) => ({
-    item: { abbreviation: null, description: null, kind: row.kind ?? null, label: row.area, slug: row.slug },
+    item: { abbreviation: null, description: null, kind: row.kind ?? null, label: row.area ?? row.slug, slug: row.slug },
     link: { level: null, note: row.note ?? null, requirement: row.requirement ?? 'required' },
   }))
 

@@ -11,6 +11,7 @@ import { unpaginatedReadLimit } from '../hooks/boundReads.js'
 import { type DrizzleAdapterLike, ident, relsColumn, snake } from '../read/sqlDocuments.js'
 import { tunedScope } from '../read/tunedReads.js'
 import { executorFor, readDatabaseFor } from '../replicas/routing.js'
+import { READ_LOCALE } from './inheritLocale.js'
 
 /**
  * Payload's GraphQL resolver for join fields runs one `find` per parent document: a list of N skills
@@ -58,14 +59,16 @@ const targetOf = (payload: Payload, rolesConfig: SanitizedCollectionConfig, on: 
 }
 
 /**
- * `ORDER BY` for a join's sort (its `defaultSort`, else the roles' default sort), as Payload's adapter
- * orders a `find` (createdAt breaks ties).
+ * `ORDER BY` for the roles' default sort, as Payload's adapter orders a `find` (createdAt breaks
+ * ties), with the join it needs: a localized sort field (the title, on a localized site) is sorted
+ * by its text in the read's locale, from the `_locales` table, as the adapter does (no fallback).
  */
 const orderBy = (
   rolesConfig: SanitizedCollectionConfig,
   alias: string,
-  sort: unknown = rolesConfig.defaultSort ?? '-createdAt',
-): string | undefined => {
+  localized?: { locale: string; table: string },
+): undefined | { join: string; order: string } => {
+  const sort = rolesConfig.defaultSort ?? '-createdAt'
   if (typeof sort !== 'string' || sort.includes('.') || sort.includes(',')) return undefined
   const descending = sort.startsWith('-')
   const name = descending ? sort.slice(1) : sort
@@ -74,10 +77,18 @@ const orderBy = (
     return undefined
   }
   const column = (each: string) => `${alias}.${ident(snake(each))}`
-  const parts = [`${column(name)} ${descending ? 'desc' : 'asc'}`]
+  let join = ''
+  let sorted = column(name)
+  if ((field as { localized?: boolean }).localized) {
+    // Without a locale (the plan's check at start-up) any will do: only the shape is checked.
+    const locale = localized?.locale ?? 'en'
+    join = ` left join ${localized?.table ?? 'roles_locales'} ${alias}l on ${alias}l._parent_id = ${alias}.id and ${alias}l._locale = '${locale.replace(/'/g, "''")}'`
+    sorted = `${alias}l.${ident(snake(name))}`
+  }
+  const parts = [`${sorted} ${descending ? 'desc' : 'asc'}`]
   if (name !== 'createdAt') parts.push(`${column('createdAt')} desc`)
   parts.push(`${alias}.id`)
-  return parts.join(', ')
+  return { join, order: parts.join(', ') }
 }
 
 type Loaders = Map<string, DataLoader<DocID, DocID[], string>>
@@ -86,26 +97,29 @@ const loadersByRequest = new WeakMap<object, Loaders>()
 const idsPerParent = async ({
   database,
   limit,
+  locale,
   parentIDs,
   payload,
   published,
   rolesConfig,
-  sort,
   target,
 }: {
   /** Where the statement may run (src/replicas/routing.ts). */
   database: 'primary' | 'replica'
   limit: number
+  /** The read's locale, on a localized site (the sort may be by localized text). */
+  locale: string | undefined
   parentIDs: readonly DocID[]
   payload: Payload
   published: boolean
   rolesConfig: SanitizedCollectionConfig
-  sort: unknown
   target: JoinTarget
 }): Promise<DocID[][]> => {
   const adapter = payload.db as unknown as DrizzleAdapterLike & { drizzle: { execute: (query: unknown) => Promise<{ rows: { id: DocID; parent: DocID }[] }> } }
   const schema = adapter.schemaName && adapter.schemaName !== 'public' ? `${ident(adapter.schemaName)}.` : ''
-  const rolesTable = `${schema}${ident(adapter.tableNameMap.get(snake(rolesConfig.slug))!)}`
+  const rolesTableName = adapter.tableNameMap.get(snake(rolesConfig.slug))!
+  const rolesTable = `${schema}${ident(rolesTableName)}`
+  const sort = orderBy(rolesConfig, 'r', locale ? { locale, table: `${schema}${ident(`${rolesTableName}${adapter.localesSuffix ?? '_locales'}`)}` } : undefined)!
   const links = `${schema}${ident(target.table)}`
   const parent = ident(target.parentColumn)
   const child = target.kind === 'array' ? '_parent_id' : 'parent_id'
@@ -113,9 +127,9 @@ const idsPerParent = async ({
   const parentMatch = idType === 'integer' ? `l.${parent} = any(${'\u0000'}::integer[])` : `l.${parent}::text = any(${'\u0000'}::text[])`
   const pathMatch = target.kind === 'rels' ? ` and l.path = '${target.path.replace(/'/g, "''")}'` : ''
   const text = `select x.parent, x.id from (
-      select l.parent, r.id, row_number() over (partition by l.parent order by ${orderBy(rolesConfig, 'r', sort)}) as n
+      select l.parent, r.id, row_number() over (partition by l.parent order by ${sort.order}) as n
       from (select distinct l.${parent} as parent, l.${child} as id from ${links} l where ${parentMatch}${pathMatch}) l
-      join ${rolesTable} r on r.id = l.id${published ? ` and r."_status" = 'published'` : ''}
+      join ${rolesTable} r on r.id = l.id${published ? ` and r."_status" = 'published'` : ''}${sort.join}
     ) x where x.n <= ${Number(limit)} order by x.parent, x.n`
   const [before, after] = text.split('\u0000')
   const ids = parentIDs.map((id) => (idType === 'integer' ? Number(id) : String(id)))
@@ -159,14 +173,19 @@ export const batchRoleJoins = ({
       if (!graphQLField || !original) continue
       const loaderKey = `${slug}.${field.name}`
       const on = field.on
-      const sort = field.defaultSort ?? rolesConfig.defaultSort ?? '-createdAt'
-      if (!orderBy(rolesConfig, 'r', sort)) continue
       graphQLField.resolve = async (parent: Record<string, unknown>, args: JoinArgs, context: Context, info) => {
         const req = context.req
         const parentID = (parent._id ?? parent.id) as DocID | undefined
         const draft = Boolean((args as { draft?: unknown }).draft ?? req.query?.draft)
         const plain = args.where == null && args.sort == null && args.page == null && !args.count && context.select === undefined
-        const scope = plain && parentID !== undefined ? tunedScope(req, { draft }) : undefined
+        // On a localized site the roles come in the read's locale (sorted by its text), for documents
+        // read by the plugin's own queries only (they carry their locale and fallback: READ_LOCALE).
+        // Under Payload's own queries the fallback its join resolver ends up with depends on what
+        // else ran on the request before it (the Local API writes its locale onto a shared request).
+        const localization = req.payload.config.localization
+        const locale = localization ? (req.locale && localization.localeCodes.includes(req.locale) ? req.locale : undefined) : undefined
+        const localeOK = !localization || (locale !== undefined && READ_LOCALE in parent)
+        const scope = plain && localeOK && parentID !== undefined ? tunedScope(req, { draft }) : undefined
         const target = scope ? targetOf(req.payload, rolesConfig, on) : undefined
         if (!scope || !target || parentID === undefined) return original(parent, args, context, info)
 
@@ -178,21 +197,12 @@ export const batchRoleJoins = ({
         if (!loaders) loadersByRequest.set(requestKey, (loaders = new Map()))
         // Published reads (no user, no draft: the tuned path's `published` scope) may use a replica.
         const database = readDatabaseFor(req, scope === 'published' && !req.user ? 'public' : 'private')
-        const key = `${loaderKey}:${scope}:${findLimit}:${database}`
+        const key = `${loaderKey}:${scope}:${findLimit}:${database}:${locale ?? ''}`
         let loader = loaders.get(key)
         if (!loader) {
           loader = new DataLoader(
             (parentIDs) =>
-              idsPerParent({
-                database,
-                limit: findLimit,
-                parentIDs,
-                payload: req.payload,
-                published: scope === 'published',
-                rolesConfig,
-                sort,
-                target,
-              }),
+              idsPerParent({ database, limit: findLimit, locale, parentIDs, payload: req.payload, published: scope === 'published', rolesConfig, target }),
             { cacheKeyFn: String },
           )
           loaders.set(key, loader)
@@ -207,7 +217,9 @@ export const batchRoleJoins = ({
               depth: 0,
               docID: id,
               draft: false,
-              fallbackLocale: req.fallbackLocale as never,
+              // Payload's join resolver (3.90) ends up reading the joined roles with the locale's own
+              // fallback from the config, whatever fallback the read asked for: so does this one.
+              fallbackLocale: (localization ? null : req.fallbackLocale) as never,
               locale: req.locale as never,
               overrideAccess: false,
               select: undefined,

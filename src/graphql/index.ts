@@ -11,9 +11,11 @@ import { loadComparison } from '../compare/loadComparison.js'
 import { occupationForDoc } from '../jsonld/loadOccupation.js'
 import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
 import { type ReadContext, readContextFor, readContextKey } from '../read/readContext.js'
+import { type LocaleArgs, requestForLocaleArgs } from '../read/requestLocale.js'
 import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
 import { batchRoleJoins } from './batchedJoins.js'
 import { buildComparisonTypes } from './comparisonTypes.js'
+import { inheritLocaleOnType, markReadLocale, requestInheritingLocale } from './inheritLocale.js'
 import { selectionOf, tunedSelectionForComparison, tunedSelectionForRole } from './selection.js'
 import { answerLinksFromTunedReads } from './tunedLinks.js'
 
@@ -46,24 +48,26 @@ const jsonLdInputs = ['slug', 'title', 'responsibilities', 'skills', 'certificat
  * hook for extra fields on a generated type, so the field goes into the type's resolved field map
  * before the schema is assembled; a field of that name that the host defined is left alone.
  */
-const addJsonLdField = (roleType: GraphQLModule.GraphQLObjectType, slugs: CatalogSlugs) => {
+const addJsonLdField = (roleType: GraphQLModule.GraphQLObjectType, slugs: CatalogSlugs, localeArgs: GraphQLModule.GraphQLArgument[]) => {
   const fields = roleType.getFields()
   if (fields.jsonLd) return
   fields.jsonLd = {
     name: 'jsonLd',
-    args: [],
+    args: localeArgs,
     astNode: undefined,
     deprecationReason: undefined,
     description:
       'The role as a schema.org Occupation in JSON-LD, ready for a <script type="application/ld+json"> element.',
     extensions: {},
-    resolve: async (parent: RoleDoc, _args: unknown, context: Context) => {
-      const reader = readerFor(context, slugs, await readContextFor(context.req, { slugs }))
+    resolve: async (parent: RoleDoc, args: LocaleArgs, context: Context) => {
+      // In its own locale arguments, else the locale the role was read in (roleBySlug(locale: de)).
+      const req = requestForLocaleArgs(requestInheritingLocale(parent, context.req), args)
+      const reader = readerFor(context, slugs, await readContextFor(req, { slugs }))
       const doc = jsonLdInputs.every((key) => parent[key] !== undefined)
         ? parent
         : (await reader.findRoles({ id: { equals: parent.id } }, 1))[0]
       if (!doc) return null
-      return occupationForDoc({ doc, reader, req: context.req, slugs })
+      return occupationForDoc({ doc, reader, req, slugs })
     },
     type: GraphQLJSON,
   }
@@ -87,11 +91,47 @@ export const roleCatalogGraphQL = (
     const roleType = context.collections[slugs.roles]?.graphQL?.type as GraphQLModule.GraphQLObjectType | undefined
     // The host may hide the roles collection from GraphQL (`graphQL: false`).
     if (!roleType) return host
-    addJsonLdField(roleType, slugs)
+    const { GraphQLBoolean, GraphQLNonNull, GraphQLString } = GraphQL
+    // Payload's own enums of the site's locales (only with localization): the same arguments, with
+    // the same values, as its `Role(id, locale, fallbackLocale)`.
+    const { fallbackLocaleInputType, localeInputType } = context.types as {
+      fallbackLocaleInputType?: GraphQLModule.GraphQLEnumType
+      localeInputType?: GraphQLModule.GraphQLEnumType
+    }
+    const localeArgs =
+      localeInputType && fallbackLocaleInputType
+        ? {
+            fallbackLocale: {
+              description: 'Where text missing in `locale` comes from (`none`: nowhere). Default: as for the request.',
+              type: fallbackLocaleInputType,
+            },
+            locale: { description: "The language of the answer's text. Default: the request's locale.", type: localeInputType },
+          }
+        : {}
+    const jsonLdArgs = Object.entries(localeArgs).map(
+      ([name, arg]): GraphQLModule.GraphQLArgument => ({
+        name,
+        astNode: undefined,
+        defaultValue: undefined,
+        deprecationReason: undefined,
+        description: arg.description,
+        extensions: {},
+        type: arg.type,
+      }),
+    )
+    addJsonLdField(roleType, slugs, jsonLdArgs)
     answerLinksFromTunedReads(GraphQL, roleType)
     if (limits) batchRoleJoins({ collections: context.collections as never, limits, slugs })
+    if (localeInputType) {
+      // Last, around the wrappers above: the fields below a role read in the role's locale.
+      const collectionTypes = new Set(
+        Object.values(slugs)
+          .map((slug) => context.collections[slug]?.graphQL?.type as GraphQLModule.GraphQLObjectType | undefined)
+          .filter((type): type is GraphQLModule.GraphQLObjectType => !!type),
+      )
+      for (const type of collectionTypes) inheritLocaleOnType(GraphQL, type, collectionTypes)
+    }
     const { comparison } = buildComparisonTypes(GraphQL, roleType)
-    const { GraphQLBoolean, GraphQLNonNull, GraphQLString } = GraphQL
 
     return {
       compareRoles: {
@@ -102,28 +142,37 @@ export const roleCatalogGraphQL = (
             description: 'Editors: compare the newest drafts (of the roles and the items they link). Others get the published roles.',
             type: GraphQLBoolean,
           },
+          ...localeArgs,
         },
         description:
           'Compares two roles by slug: per dimension, the items both have and the items only one has. Unknown slug: error with extensions.statusCode 404.',
         resolve: async (
           _source: unknown,
-          args: { a: string; b: string; draft?: boolean | null },
+          args: LocaleArgs & { a: string; b: string; draft?: boolean | null },
           context: Context,
           info: GraphQLResolveInfo,
         ) => {
           const selection = tunedSelectionForComparison(selectionOf(info))
+          // The locale arguments first, as Payload's own resolvers apply them.
+          const localeReq = requestForLocaleArgs(context.req, args)
+          let reader: CatalogReader
+          let req = localeReq
           if (args.draft) {
             // As roleBySlug(draft: true): the compared roles' own relationship fields follow suit.
-            const req = isolateObjectProperty(context.req, ['locale', 'fallbackLocale', 'transactionID'])
+            req = isolateObjectProperty(localeReq, ['locale', 'fallbackLocale', 'transactionID'])
             req.query = req.query || {}
             req.query.draft = 'true'
-            const reader = new CatalogReader({ context: await readContextFor(req, { draft: args.draft, slugs }), req, slugs })
-            return loadComparison({ a: args.a, b: args.b, reader, req, selection, slugs })
+            reader = new CatalogReader({ context: await readContextFor(req, { draft: args.draft, slugs }), req, slugs })
+          } else {
+            // The operation's reader: the two roles' `jsonLd` fields then reuse what the comparison read.
+            // Without `draft: true` a comparison reads the published roles, whoever asks.
+            reader = readerFor(context, slugs, await readContextFor(localeReq, { draft: false, slugs }))
           }
-          // The operation's reader: the two roles' `jsonLd` fields then reuse what the comparison read.
-          // Without `draft: true` a comparison reads the published roles, whoever asks.
-          const reader = readerFor(context, slugs, await readContextFor(context.req, { draft: false, slugs }))
-          return loadComparison({ a: args.a, b: args.b, reader, req: context.req, selection, slugs })
+          const comparison = await loadComparison({ a: args.a, b: args.b, reader, req, selection, slugs })
+          // The fields below the compared roles (their items, joins, jsonLd) read in the comparison's locale.
+          markReadLocale(comparison.a, reader.context)
+          markReadLocale(comparison.b, reader.context)
+          return comparison
         },
         type: comparison,
       },
@@ -131,31 +180,35 @@ export const roleCatalogGraphQL = (
         args: {
           slug: { type: new GraphQLNonNull(GraphQLString) },
           draft: { description: 'Editors: read the newest draft.', type: GraphQLBoolean },
+          ...localeArgs,
         },
         description:
           'One role by slug, for role pages: ask for its links (responsibilities, skills, ...) and jsonLd in one call. Unknown slug: error with extensions.statusCode 404.',
         resolve: async (
           _source: unknown,
-          args: { draft?: boolean | null; slug: string },
+          args: LocaleArgs & { draft?: boolean | null; slug: string },
           context: Context,
           info: GraphQLResolveInfo,
         ) => {
           const slug = parseRoleSlug(args.slug, 'slug')
+          // The locale arguments first, as Payload's own resolvers apply them.
+          const localeReq = requestForLocaleArgs(context.req, args)
           let reader: CatalogReader
           if (typeof args.draft === 'boolean') {
             // As Payload's own `Role(id, draft)` does: the role's relationship fields follow suit.
-            const req = isolateObjectProperty(context.req, ['locale', 'fallbackLocale', 'transactionID'])
+            const req = isolateObjectProperty(localeReq, ['locale', 'fallbackLocale', 'transactionID'])
             req.query = req.query || {}
             req.query.draft = String(args.draft)
             reader = new CatalogReader({ context: await readContextFor(req, { draft: args.draft, slugs }), req, slugs })
           } else {
             // The operation's reader: `jsonLd` then reuses what this read (on the tuned path, everything).
-            reader = readerFor(context, slugs, await readContextFor(context.req, { slugs }))
+            reader = readerFor(context, slugs, await readContextFor(localeReq, { slugs }))
           }
           // On the tuned path, what the query selects is read in one statement (src/read/tunedReads.ts).
           const [doc] = await reader.findRolesBySlug([slug], tunedSelectionForRole(selectionOf(info)))
           if (!doc) throw roleNotFound([slug])
-          return doc
+          // The fields below the role (its items, joins, jsonLd) read in the role's locale.
+          return markReadLocale(doc, reader.context)
         },
         type: roleType,
       },

@@ -141,10 +141,20 @@ const rootFields = (document: DocumentNode, selectionSet: SelectionSetNode, seen
   })
 
 /**
- * Whether the document asks for drafts anywhere: a `draft` argument that is not literally false
- * (a variable counts unless its value is false). Such reads are never cached, whoever asks.
+ * Whether the document asks for drafts anywhere: a `draft` argument that is true, literally or
+ * through a variable (its value, or its default when the request leaves it out). `$draft` left
+ * unset, null or false reads published content (the example frontend's queries declare it and
+ * set it in draft mode only). Drafts are never cached, whoever asks.
  */
-const asksForDrafts = (document: DocumentNode, variables: Record<string, unknown> | null | undefined): boolean => {
+const asksForDrafts = (document: DocumentNode, variables: Record<string, unknown> | undefined): boolean => {
+  const defaults = new Map<string, unknown>()
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue
+    for (const variable of definition.variableDefinitions ?? []) {
+      const value = variable.defaultValue
+      if (value?.kind === Kind.BOOLEAN) defaults.set(variable.variable.name.value, value.value)
+    }
+  }
   let found = false
   const visit = (node: unknown): void => {
     if (found || !node || typeof node !== 'object') return
@@ -152,10 +162,11 @@ const asksForDrafts = (document: DocumentNode, variables: Record<string, unknown
     const value = node as { kind?: string; name?: { value: string }; value?: { kind: string; name?: { value: string }; value?: unknown } }
     if (value.kind === Kind.ARGUMENT && value.name?.value === 'draft') {
       const argument = value.value!
-      if (argument.kind === Kind.BOOLEAN && argument.value === false) return
-      if (argument.kind === Kind.VARIABLE && variables?.[argument.name!.value] === false) return
-      if (argument.kind === Kind.NULL) return
-      found = true
+      if (argument.kind === Kind.BOOLEAN) found = argument.value === true
+      else if (argument.kind === Kind.VARIABLE) {
+        const name = argument.name!.value
+        found = (variables && name in variables ? variables[name] : defaults.get(name)) === true
+      }
       return
     }
     for (const [key, child] of Object.entries(node)) if (key !== 'loc') visit(child)

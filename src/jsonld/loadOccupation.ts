@@ -18,5 +18,7 @@ export const occupationForDoc = async ({
   slugs: CatalogSlugs
 }): Promise<OccupationJsonLd> => {
   const role = await reader.resolve(doc)
-  return buildOccupationJsonLd(role, occupationId({ config: req.payload.config, rolesSlug: slugs.roles, slug: doc.slug }))
+  // The language of its text: the read's locale on a localized site (`all` never reaches here).
+  const inLanguage = reader.context.locale
+  return buildOccupationJsonLd(role, occupationId({ config: req.payload.config, rolesSlug: slugs.roles, slug: doc.slug }), { inLanguage })
 }

@@ -64,13 +64,21 @@ const compact = <T extends Record<string, unknown>>(value: T): T =>
  *   narrower concept is not a category the whole role falls under).
  *
  * schema.org has no notion of "recommended": recommended items are included, with the role's note.
+ * On a localized site `inLanguage` names the locale the text was read in (text missing there falls
+ * back as the site's fallback rules say, as everywhere in Payload).
  */
-export const buildOccupationJsonLd = (role: ResolvedRole, id: string): OccupationJsonLd => {
+export const buildOccupationJsonLd = (
+  role: ResolvedRole,
+  id: string,
+  /** `inLanguage`: the language of the text (a BCP 47 code, e.g. a Payload locale code); left out when not given. */
+  { inLanguage }: { inLanguage?: string } = {},
+): OccupationJsonLd => {
   const { doc } = role
   return compact({
     '@context': 'https://schema.org',
     '@id': id,
     '@type': 'Occupation',
+    inLanguage,
     name: doc.title,
     alternateName: doc.abbreviation ?? undefined,
     description: doc.summary ?? undefined,
@@ -78,7 +86,8 @@ export const buildOccupationJsonLd = (role: ResolvedRole, id: string): Occupatio
       .filter((row) => (row.fieldsOfStudy ?? []).length > 0)
       .map((row) => {
         const level = row.level ? degreeLevelNames[row.level] : undefined
-        const fields = (row.fieldsOfStudy ?? []).map((field) => field.name)
+        // A name missing in the reader's language (no fallback): the field's key stands in.
+        const fields = (row.fieldsOfStudy ?? []).map((field) => field.name ?? field.slug)
         return compact({
           '@type': 'EducationalOccupationalCredential',
           about: fields.map((name) => ({ '@type': 'Thing', name })),
@@ -88,7 +97,10 @@ export const buildOccupationJsonLd = (role: ResolvedRole, id: string): Occupatio
           name: `${level ?? 'Degree'} in ${joinNames(fields)}`,
         })
       }),
-    experienceRequirements: role.experience.map((row) => (row.note ? `${row.area}: ${row.note}` : row.area)),
+    experienceRequirements: role.experience.map((row) => {
+      const area = row.area ?? row.slug
+      return row.note ? `${area}: ${row.note}` : area
+    }),
     occupationalCategory: role.externalCodes
       .filter((code) => code.match !== 'narrow')
       .map((code) =>

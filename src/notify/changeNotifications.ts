@@ -171,3 +171,34 @@ export const createChangeNotifier = (payload: Payload, slugs: CatalogSlugs, opti
     },
   }
 }
+
+const notifiers = new WeakMap<Payload, ChangeNotifier>()
+
+/** This instance's notifier, when the site configured `changeNotifications`. */
+export const changeNotifierOf = (payload: Payload): ChangeNotifier | undefined => notifiers.get(payload)
+
+/**
+ * Sends a notification for every change made on this instance (each instance notifies its own
+ * changes, so receivers get each change once however many instances there are). Stopped by
+ * payload.destroy(), like the change transport.
+ */
+export const startChangeNotifications = (
+  payload: Payload,
+  onCatalogChange: (payload: Payload, listener: (change: NotifiableChange, source: 'local' | 'remote') => void) => () => void,
+  slugs: CatalogSlugs,
+  options: ChangeNotificationOptions,
+): ChangeNotifier => {
+  const notifier = createChangeNotifier(payload, slugs, options)
+  const unsubscribe = onCatalogChange(payload, (change, source) => {
+    if (source === 'local') notifier.notify(change)
+  })
+  notifiers.set(payload, notifier)
+  ;(payload.crons as unknown as { stop: () => Promise<void> }[]).push({
+    stop: async () => {
+      unsubscribe()
+      notifier.stop()
+      notifiers.delete(payload)
+    },
+  })
+  return notifier
+}

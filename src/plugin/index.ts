@@ -10,6 +10,9 @@ import { itemRoleLinksEndpoints } from '../endpoints/itemRoleLinks.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { watchCommits } from '../changes/afterCommit.js'
+import { onCatalogChange, receiveRemoteChange, resyncCatalog } from '../changes/changeFeed.js'
+import { startChangeTransport } from '../changes/transport.js'
+import { startChangeNotifications } from '../notify/changeNotifications.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
 import { mergeTranslations, translatedAdminGroup } from '../translations/index.js'
 import { ITEM_IN_USE_ERROR, restoreVersionEndpoint } from '../hooks/index.js'
@@ -125,6 +128,13 @@ export const roleCatalogPlugin =
       keepProcessAliveOnPoolErrors(payload)
       // Before anything writes: changes are published after their transaction commits (src/changes).
       watchCommits(payload)
+      // Before the seed, so its change reaches the other instances and the frontends too.
+      if (options.instanceSync) {
+        startChangeTransport(payload, { onCatalogChange, receiveRemoteChange, resyncCatalog }, options.instanceSync)
+      }
+      if (options.changeNotifications) {
+        startChangeNotifications(payload, onCatalogChange, options.slugs, options.changeNotifications)
+      }
       if (hostOnInit) await hostOnInit(payload)
       if (options.seed) await seedRoleCatalog({ payload })
     }

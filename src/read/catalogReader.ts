@@ -1,7 +1,7 @@
 import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
 import DataLoader from 'dataloader'
-import { Forbidden } from 'payload'
+import { Forbidden, isolateObjectProperty } from 'payload'
 
 import type { ExternalCode } from '../fields/externalCodes.js'
 import type { CatalogSlugs } from '../plugin/options.js'
@@ -34,14 +34,16 @@ export type RoleDoc = {
 type LinkRow = { [item: string]: unknown; note?: null | string; requirement?: null | string }
 
 export type QualificationRow = {
-  fieldsOfStudy?: { name: string; slug: string }[] | null
+  /** `name` may be missing in a locale without a translation and no fallback. */
+  fieldsOfStudy?: { name?: null | string; slug: string }[] | null
   level?: null | string
   note?: null | string
   requirement?: null | string
 }
 
 export type ExperienceRow = {
-  area: string
+  /** Missing in a locale without a translation and no fallback. */
+  area?: null | string
   kind?: null | string
   note?: null | string
   requirement?: null | string
@@ -141,7 +143,9 @@ export class CatalogReader {
   constructor({ context, req, slugs }: CatalogReaderArgs) {
     this.context = context
     this.draft = context.draft
-    this.req = internalReadRequest(req)
+    // Locale isolated too: given a `req`, the Local API writes the locale it was asked for onto it,
+    // which would otherwise change the language of everything else the operation reads.
+    this.req = internalReadRequest(isolateObjectProperty(req, ['locale', 'fallbackLocale']))
     this.slugs = slugs
     this.items = new DataLoader((keys) => this.loadItems(keys), {
       cacheKeyFn: (key) => `${key.dimension}:${key.id}`,
@@ -173,6 +177,7 @@ export class CatalogReader {
       collection: this.slugs.roles as CollectionSlug,
       depth: 0,
       draft: this.draft,
+      ...this.localeOptions(),
       joins: noJoins,
       limit,
       overrideAccess: false,
@@ -182,6 +187,16 @@ export class CatalogReader {
       where,
     })
     return result.docs as unknown as RoleDoc[]
+  }
+
+  /**
+   * The context's locale and fallback, passed to every `find` explicitly: given a `req`, the Local
+   * API takes its locale but works the fallback out afresh unless it is passed.
+   */
+  private localeOptions() {
+    const { fallbackLocale, locale } = this.context
+    if (locale === undefined) return {}
+    return { fallbackLocale: fallbackLocale as never, locale: locale as never }
   }
 
   /** The role with its linked items resolved; items the reader may not see are left out. */
@@ -233,6 +248,7 @@ export class CatalogReader {
           collection,
           depth: 0,
           draft: this.draft,
+          ...this.localeOptions(),
           joins: noJoins,
           overrideAccess: false,
           pagination: false,

@@ -3,6 +3,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { CatalogSlugs } from '../plugin/options.js'
 
 import { readDatabaseFor } from '../replicas/routing.js'
+import { normalizeFallbackLocale } from './requestLocale.js'
 
 /**
  * What one read of the catalogue answers for: the ONE shape that the GraphQL queries, the REST
@@ -29,8 +30,12 @@ export type ReadContext = {
   database: 'primary' | 'replica'
   /** The newest drafts instead of the published documents: only ever true for callers who may read versions. */
   draft: boolean
-  /** The fallback locale (a locale code, or false for none); undefined when the site has no localization. */
-  fallbackLocale: false | string | undefined
+  /**
+   * Where text missing in `locale` comes from: a locale code, a chain of them (a locale's own
+   * `fallbackLocale` list in the config), or false for none; undefined when the site has no
+   * localization. Normalised (`'none'` → false) so equal reads have equal keys.
+   */
+  fallbackLocale: false | string | string[] | undefined
   /** The content locale (a configured locale code, or `all`); undefined when the site has no localization. */
   locale: string | undefined
 }
@@ -66,11 +71,12 @@ export const readContextFor = async (req: PayloadRequest, { draft, slugs }: Read
     cacheScope,
     database: readDatabaseFor(req, cacheScope),
     draft: granted,
-    fallbackLocale: localized ? ((req.fallbackLocale as false | string | undefined) ?? undefined) : undefined,
+    // Set by the entry points from their arguments first (src/read/requestLocale.ts), as Payload's own resolvers do.
+    fallbackLocale: localized ? normalizeFallbackLocale(req.fallbackLocale) : undefined,
     locale: localized ? (req.locale ?? undefined) : undefined,
   }
 }
 
 /** A key of everything in the context that changes an answer (not where it is read from). */
 export const readContextKey = (context: ReadContext): string =>
-  `${context.draft ? 'draft' : 'published'}|${context.locale ?? ''}|${context.fallbackLocale === false ? 'none' : (context.fallbackLocale ?? '')}`
+  `${context.draft ? 'draft' : 'published'}|${context.locale ?? ''}|${context.fallbackLocale === false ? 'none' : ([context.fallbackLocale ?? ''].flat().join(','))}`

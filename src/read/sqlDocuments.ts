@@ -22,6 +22,8 @@ export class UntunableSchemaError extends Error {
 }
 
 export type DrizzleAdapterLike = {
+  /** The suffix of a table's localized columns' table (`roles` → `roles_locales`). */
+  localesSuffix?: string
   schemaName?: string
   tableNameMap: Map<string, string>
   tables: Record<string, unknown>
@@ -54,7 +56,16 @@ export type FieldSelection = { [field: string]: FieldSelection | true }
 /** A link is kept only when this condition on the linked document (alias `alias`) holds. */
 export type LinkCondition = (args: { alias: string; table: string }) => string
 
+/**
+ * The locale to read localized fields in, and where missing text comes from: `fallbacks` in order
+ * (empty: none). As Payload's afterRead hook decides per field (fields/hooks/afterRead/promise.ts):
+ * text that is missing or empty in `code` takes the first fallback's non-empty text.
+ */
+export type SqlLocale = { code: string; fallbacks: string[] }
+
 export type DocumentSqlOptions = {
+  /** Localized sites: the locale to read (required there: localized fields live in `*_locales`). */
+  locale?: SqlLocale
   /**
    * For a relationship at `path` (e.g. `skills.skill`, `buildsOn`) to `relationTo`: undefined to keep
    * every link, or the condition a linked document must meet for the link to stay (a row of an
@@ -77,6 +88,8 @@ type Context = {
 }
 
 const SCALARS = new Set(['checkbox', 'code', 'email', 'json', 'number', 'radio', 'richText', 'select', 'text', 'textarea'])
+
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`
 
 const isoTimestamp = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
@@ -159,9 +172,44 @@ export class DocumentSqlBuilder {
       if (((field as { hooks?: { afterRead?: unknown[] } }).hooks?.afterRead ?? []).length > 0) {
         throw new UntunableSchemaError(`field "${field.name}" has afterRead hooks`)
       }
-      pairs.push(`'${field.name}', ${this.value(field, ctx, rootTable)}`)
+      const localized = (field as { localized?: boolean }).localized === true && this.options.locale
+      pairs.push(`'${field.name}', ${localized ? this.localizedValue(field, ctx, rootTable, this.options.locale!) : this.value(field, ctx, rootTable)}`)
     }
     return pairs
+  }
+
+  /**
+   * A localized field, read from the `*_locales` table of its table (text, textarea) or from the
+   * locale's rows of `_texts` (hasMany text), in the requested locale with its fallbacks. What the
+   * drizzle adapter returns and Payload's afterRead hook then picks:
+   * - text: the locale's value unless missing or empty; else the first fallback's non-empty value;
+   *   else the locale's own (empty or missing);
+   * - hasMany text: the locale's list when it has rows; else the first fallback's list with rows;
+   *   else none (null), except that a field with no rows in any locale is an empty list.
+   */
+  private localizedValue(field: FlattenedField, ctx: Context, rootTable: string, locale: SqlLocale): string {
+    const path = `${ctx.path}${field.name}`
+    const chain = [locale.code, ...locale.fallbacks]
+    const inChain = chain.map(literal).join(', ')
+    if (field.type === 'text' && (field as { hasMany?: boolean }).hasMany) {
+      if (ctx.inArray) throw new UntunableSchemaError(`localized hasMany text "${path}" inside an array`)
+      const texts = `${rootTable}_texts`
+      if (!new Set(this.columns(texts).values()).has('locale')) throw new UntunableSchemaError(`no column "locale" in "${texts}"`)
+      const x = this.nextAlias('x')
+      const lists = chain.map((code) => `json_agg(${x}.text order by ${x}."order") filter (where ${x}.locale = ${literal(code)})`)
+      return `(select case when count(*) = 0 then '[]'::json else coalesce(${lists.join(', ')}) end from ${this.qualified(texts)} ${x} where ${x}.parent_id = ${ctx.alias}.id and ${x}.path = ${literal(path)})`
+    }
+    if ((field.type !== 'text' && field.type !== 'textarea') || (field as { hasMany?: boolean }).hasMany) {
+      throw new UntunableSchemaError(`localized field "${path}" of type ${field.type}`)
+    }
+    const suffix = this.adapter.localesSuffix ?? '_locales'
+    const table = `${ctx.table}${suffix}`
+    const column = ident(this.column(table, `${ctx.prefix}${field.name}`))
+    const x = this.nextAlias('x')
+    const localeColumn = `${x}.${ident(this.column(table, '_locale'))}`
+    const valueIn = (code: string) => `max(${x}.${column}) filter (where ${localeColumn} = ${literal(code)})`
+    const picks = [`nullif(${valueIn(locale.code)}, '')`, ...locale.fallbacks.map((code) => `nullif(${valueIn(code)}, '')`), valueIn(locale.code)]
+    return `(select coalesce(${picks.join(', ')}) from ${this.qualified(table)} ${x} where ${x}.${ident(this.column(table, '_parentID'))} = ${ctx.alias}.${ident(this.column(ctx.table, 'id'))} and ${localeColumn} in (${inChain}))`
   }
 
   private value(field: FlattenedField, ctx: Context, rootTable: string): string {

@@ -9,6 +9,8 @@
  *   functions (published unless admin user), no hooks but the plugin's, no `fields` override, no
  *   localization, the PostgreSQL adapter, and `tunedReads` not turned off (options, config.custom);
  * - the read is not a draft preview and runs outside a transaction.
+ * With localization, localized fields are read from the `*_locales` tables (and the locale's rows of
+ * `_texts`) in the read context's locale with its fallbacks, in the same statement.
  * Otherwise callers keep Payload's Local API path (src/read/catalogReader.ts), which applies whatever
  * access, hooks and fields the host configured. tests/tuned-reads.test.ts proves both paths answer
  * the same, for anonymous readers and editors, with drafts around.
@@ -29,7 +31,7 @@ import { isAdminUser } from '../plugin/access.js'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { isPluginOwned } from '../plugin/owned.js'
 import { executorFor } from '../replicas/routing.js'
-import { DocumentSqlBuilder, type DrizzleAdapterLike, type FieldSelection, ident, relsColumn, snake, UntunableSchemaError } from './sqlDocuments.js'
+import { DocumentSqlBuilder, type DrizzleAdapterLike, type FieldSelection, ident, relsColumn, snake, type SqlLocale, UntunableSchemaError } from './sqlDocuments.js'
 
 export type Doc = Record<string, unknown> & { id: number | string }
 export type LinkedDimension = keyof typeof roleLinks
@@ -90,7 +92,6 @@ const plans = new WeakMap<SanitizedConfig, Plan | { reason: string }>()
 const makePlan = (payload: Payload): Plan | { reason: string } => {
   const config = payload.config
   const catalog = getCatalogConfig(config)
-  if (config.localization) return { reason: 'localization is enabled' }
   const db = payload.db as unknown as DrizzleAdapterLike & { drizzle?: { execute?: unknown }; name?: string }
   if (db.name !== 'postgres' || typeof db.drizzle?.execute !== 'function') return { reason: 'not the PostgreSQL adapter' }
   for (const slug of Object.values(catalog.slugs)) {
@@ -102,7 +103,8 @@ const makePlan = (payload: Payload): Plan | { reason: string } => {
   const plan: Plan = { statements: new Map() }
   try {
     // Built once up front, so a schema the tuned path cannot read is found at the first request.
-    statementFor(payload, catalog.slugs, plan, 'published', {})
+    const locale = config.localization ? { code: config.localization.defaultLocale, fallbacks: [] } : undefined
+    statementFor(payload, catalog.slugs, plan, 'published', {}, locale)
     return plan
   } catch (error) {
     if (error instanceof UntunableSchemaError) return { reason: error.message }
@@ -142,7 +144,13 @@ const withItemFields = (collection: SanitizedCollectionConfig, selection: FieldS
   return merged
 }
 
-const buildStatement = (payload: Payload, slugs: CatalogSlugs, scope: Scope, selection: TunedSelection): [string, string] => {
+const buildStatement = (
+  payload: Payload,
+  slugs: CatalogSlugs,
+  scope: Scope,
+  selection: TunedSelection,
+  locale: SqlLocale | undefined,
+): [string, string] => {
   const published = scope === 'published'
   const linked = new Set(Object.values(roleLinks).map(({ arrayName, itemName }) => `${arrayName}.${itemName}`))
   const rolesConfig = payload.collections[slugs.roles as CollectionSlug]!.config
@@ -151,6 +159,7 @@ const buildStatement = (payload: Payload, slugs: CatalogSlugs, scope: Scope, sel
     .map((field) => field.name)
   const adapter = payload.db as unknown as DrizzleAdapterLike
   const builder = new DocumentSqlBuilder(adapter, {
+    locale,
     // The roles' afterRead hook leaves out links to documents the reader may not read.
     linkCondition: (path) =>
       published && (linked.has(path) || buildsOnPaths.includes(path)) ? ({ alias }) => `${alias}."_status" = 'published'` : undefined,
@@ -183,16 +192,39 @@ select json_build_object(${parts.join(',\n')}) as result`
   return [before, after]
 }
 
-const statementFor = (payload: Payload, slugs: CatalogSlugs, plan: Plan, scope: Scope, selection: TunedSelection) => {
-  const key = `${scope}:${JSON.stringify(selection)}`
+const statementFor = (
+  payload: Payload,
+  slugs: CatalogSlugs,
+  plan: Plan,
+  scope: Scope,
+  selection: TunedSelection,
+  locale: SqlLocale | undefined,
+) => {
+  const key = `${scope}:${locale ? [locale.code, ...locale.fallbacks].join(',') : ''}:${JSON.stringify(selection)}`
   let statement = plan.statements.get(key)
   if (!statement) {
-    statement = buildStatement(payload, slugs, scope, selection)
+    statement = buildStatement(payload, slugs, scope, selection, locale)
     // Selections come from queries: keep the set bounded.
     if (plan.statements.size >= 200) plan.statements.clear()
     plan.statements.set(key, statement)
   }
   return statement
+}
+
+/**
+ * The locale the statement reads localized fields in, from the read context: the locale and its
+ * fallbacks as Payload's afterRead hook applies them (a fallback equal to the locale is none; a
+ * chain is tried in order). Undefined without localization; null when the tuned path cannot answer
+ * (`all` locales, or no locale at all), and the generic path does.
+ */
+const sqlLocaleFor = (config: SanitizedConfig, context: ReadContext): null | SqlLocale | undefined => {
+  const localization = config.localization
+  if (!localization) return undefined
+  const { fallbackLocale, locale } = context
+  if (!locale || !localization.localeCodes.includes(locale) || fallbackLocale === undefined) return null
+  const fallbacks = fallbackLocale === false ? [] : Array.isArray(fallbackLocale) ? fallbackLocale : fallbackLocale === locale ? [] : [fallbackLocale]
+  if (!fallbacks.every((code) => localization.localeCodes.includes(code))) return null
+  return { code: locale, fallbacks }
 }
 
 /**
@@ -208,8 +240,10 @@ export const readRolesTuned = async (
 ): Promise<TunedRoles | undefined> => {
   const scope = tunedScope(req, { draft: context.draft })
   if (!scope) return undefined
+  const locale = sqlLocaleFor(req.payload.config, context)
+  if (locale === null) return undefined
   const slugs = getCatalogConfig(req.payload.config).slugs
-  const [before, after] = statementFor(req.payload, slugs, planFor(req.payload)!, scope, selection)
+  const [before, after] = statementFor(req.payload, slugs, planFor(req.payload)!, scope, selection, locale)
   type Row = { result: Record<'neighbours' | 'roles' | LinkedDimension, Doc[] | undefined> }
   // `drizzle.execute` would always use the primary (withReplicas): pick the connection by the context.
   const db = executorFor(req.payload, context.database)

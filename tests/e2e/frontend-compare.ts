@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core'
 
 import { auditServer } from 'graphql-http'
+import pg from 'pg'
 import { copyFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -157,7 +158,7 @@ describe('example frontend (next start + Chromium)', () => {
     expect(json?.status).toBe('ok')
   })
 
-  it('reads at request time: an edit shows on the next page load', async () => {
+  it('an edit over REST shows on the page within 2 s (a change notification, no rebuild)', async () => {
     const login = await fetch(`${site.url}/api/users/login`, {
       body: JSON.stringify(e2eEditor),
       headers: { 'Content-Type': 'application/json' },
@@ -173,9 +174,69 @@ describe('example frontend (next start + Chromium)', () => {
       method: 'PATCH',
     })
     expect(update.status).toBe(200)
-    await page.goto(`${site.url}${COMPARE_PATH}`)
-    expect(await page.getByText(summary).count()).toBe(1)
+    // The page is cached (Next.js data cache) until the change notification expires it: no rebuild.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${site.url}${COMPARE_PATH}`)
+          return page.getByText(summary).count()
+        },
+        { interval: 100, timeout: 2_000 },
+      )
+      .toBe(1)
     const [jsonLd] = await page.locator('head script[type="application/ld+json"]').allTextContents()
     expect(JSON.parse(jsonLd!).description).toBe(summary)
+  })
+
+  /** What an anonymous reader's page shows, fetched without the browser's cookies. */
+  const pageText = async (pathname: string) => (await (await fetch(`${site.url}${pathname}`)).text()).replace(/<[^>]+>/g, ' ')
+
+  it('a publish in the admin shows on the role and comparison pages within 2 s, a draft save does not', async () => {
+    const ROLE_PATH = '/roles/technical-project-manager'
+    const comparePath = '/compare/technical-project-manager/project-manager'
+    const found = await fetch(`${site.url}/api/roles?where[slug][equals]=technical-project-manager&depth=0`)
+    const [tpm] = ((await found.json()) as { docs: { id: number; summary: string }[] }).docs
+    // Both pages cached now.
+    expect(await pageText(ROLE_PATH)).toContain(tpm!.summary)
+    expect(await pageText(comparePath)).toContain(tpm!.summary)
+    // Served from the cache: a change made behind the CMS's back (so nobody is notified) does not show.
+    const database = new pg.Client({ connectionString: suite.databaseUrl })
+    await database.connect()
+    try {
+      await database.query(`update roles set summary = 'Changed behind the CMS.' where slug = 'technical-project-manager'`)
+    } finally {
+      await database.end()
+    }
+    expect(await pageText(ROLE_PATH)).toContain(tpm!.summary)
+    expect(await pageText(comparePath)).toContain(tpm!.summary)
+
+    const admin = await suite.browser.context.newPage()
+    try {
+      await suite.login(admin)
+      await admin.goto(`${site.url}/admin/collections/roles/${tpm!.id}`, { waitUntil: 'networkidle' })
+      const summary = admin.locator('#field-summary')
+      const toast = async (selector: string, text: string) => {
+        await admin.locator(selector).first().click()
+        await admin.locator('[data-sonner-toast]').filter({ hasText: text }).first().waitFor({ state: 'visible' })
+      }
+
+      const draft = 'Draft summary: not for readers yet.'
+      await summary.fill(draft)
+      await toast('#action-save-draft', 'Draft saved successfully.')
+      // For the promised 2 s, neither page shows the draft.
+      const until = Date.now() + 2_000
+      while (Date.now() < until) {
+        expect(await pageText(ROLE_PATH)).not.toContain(draft)
+        expect(await pageText(comparePath)).not.toContain(draft)
+      }
+
+      const published = 'Published summary: the TPM leads technical delivery.'
+      await summary.fill(published)
+      await toast('#action-save', 'Updated successfully.')
+      const shown = async () => [(await pageText(ROLE_PATH)).includes(published), (await pageText(comparePath)).includes(published)]
+      await expect.poll(shown, { interval: 100, timeout: 2_000 }).toEqual([true, true])
+    } finally {
+      await admin.close()
+    }
   })
 })

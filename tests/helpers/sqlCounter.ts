@@ -9,6 +9,8 @@
  */
 import pg from 'pg'
 
+import { TRANSPORT_APPLICATION_NAME } from '../../src/changes/transport.js'
+
 type Recorder = {
   /** Only statements sent to this database (a connection's `database`), when given. */
   database?: string
@@ -25,8 +27,16 @@ const install = () => {
   if (original) return
   const unpatched = pg.Client.prototype.query
   original = unpatched
-  pg.Client.prototype.query = function (this: pg.Client & { connectionParameters?: { database?: string } }, ...args: unknown[]) {
-    if (active.size > 0) {
+  pg.Client.prototype.query = function (
+    this: pg.Client & { connectionParameters?: { application_name?: string; database?: string } },
+    ...args: unknown[]
+  ) {
+    // The cross-instance change transport's own connection (LISTEN, pings, NOTIFY) is background
+    // traffic of the instance, not statements of the work being counted; so is a NOTIFY it sends
+    // through the pool while that connection is down.
+    const background =
+      this.connectionParameters?.application_name === TRANSPORT_APPLICATION_NAME || statementText(args[0]).startsWith('select pg_notify(')
+    if (active.size > 0 && !background) {
       const text = statementText(args[0])
       const database = this.connectionParameters?.database
       for (const recorder of active) {

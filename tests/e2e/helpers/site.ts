@@ -211,7 +211,14 @@ export const startServer = async ({
   const chosen = port ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort())
   const baseURL = `http://localhost:${chosen}`
   const server = start('npx', ['next', 'start', 'dev', '--port', String(chosen)], {
-    env: { ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ROLE_CATALOG_SEED: 'false' },
+    env: {
+      // The demo's change notifications reach this server's own revalidation route (dev/revalidation.ts).
+      ROLE_CATALOG_REVALIDATE_URL: `${baseURL}/next/revalidate`,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ROLE_CATALOG_SEED: 'false',
+    },
     label: 'server',
   })
   const started = Date.now()

@@ -21,12 +21,9 @@ import {
 
 export type Suite = {
   baseURL: string
-  browser: Browser
-  /**
-   * This suite's own database, for a step that must change what no route may (e.g. bring a
-   * scheduled job's time forward) or check what the database holds.
-   */
+  /** The suite's own database (e.g. to change a row behind the site's back). */
   databaseUrl: string
+  browser: Browser
   /** Anonymous GraphQL over HTTP against the running server. */
   graphql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>
   /** Logs the editor in through the admin's login form. */
@@ -77,7 +74,7 @@ export const startSuite = async (name: string, { env }: { env?: Record<string, s
   return {
     baseURL,
     browser,
-    databaseUrl: database!.url,
+    databaseUrl: database.url,
     graphql: async (query, variables) => {
       const response = await fetch(`${baseURL}/api/graphql`, {
         body: JSON.stringify({ query, variables }),

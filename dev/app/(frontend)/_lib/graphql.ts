@@ -1,5 +1,7 @@
 import { cookies, draftMode, headers } from 'next/headers.js'
 
+import { CACHE_SECONDS } from './cacheTags.js'
+
 /**
  * The example frontend's only data source: the site's GraphQL endpoint over HTTP, at request time.
  * No Local API, no database: a frontend on another server works the same way with
@@ -51,18 +53,21 @@ type GraphQLError = { extensions?: { statusCode?: number }; message: string }
  * Runs a query. Returns `null` when it failed with 404 (unknown slug) or 400 (not a slug at all), so
  * the page can answer with its not-found page; any other error is thrown.
  *
+ * With `tags` (and no token), the answer is kept in the Next.js data cache under those tags until a
+ * change notification expires them (_lib/cacheTags.ts); without, it is read at request time.
+ *
  * `token`: an editor's session (draft mode), sent as `Authorization: JWT <token>`. Such a request
  * is private: it must never be answered from, or stored in, a cache shared with anyone else
- * (`no-store` here; the server scopes answers to requests with credentials as private).
+ * (`no-store` here, tags or not; the server scopes answers to requests with credentials as private).
  */
 export const graphql = async <T>(
   query: string,
   variables: Record<string, unknown> = {},
-  { token }: { token?: null | string } = {},
+  { tags, token }: { tags?: string[]; token?: null | string } = {},
 ): Promise<null | T> => {
   const response = await fetch(await endpoint(), {
     body: JSON.stringify({ query, variables }),
-    cache: 'no-store',
+    ...(tags && !token ? { cache: 'force-cache', next: { revalidate: CACHE_SECONDS, tags } } : { cache: 'no-store' }),
     headers: {
       Accept: 'application/graphql-response+json, application/json',
       'Content-Type': 'application/json',

@@ -1,5 +1,6 @@
 import { cache } from 'react'
 
+import { CATALOG_TAG, roleTag } from './cacheTags.js'
 import { graphql, previewSession } from './graphql.js'
 import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from './queryText.js'
 
@@ -73,19 +74,27 @@ export type Comparison = {
 }
 
 // React's cache(): the layout (JSON-LD in <head>) and the page share one HTTP request per render.
-export const loadRoleList = cache(async () => (await graphql<{ Roles: { docs: RoleListItem[] } }>(ROLE_LIST_QUERY))?.Roles.docs ?? [])
+// The tags: what a change notification expires (cacheTags.ts).
+export const loadRoleList = cache(
+  async () => (await graphql<{ Roles: { docs: RoleListItem[] } }>(ROLE_LIST_QUERY, {}, { tags: [CATALOG_TAG] }))?.Roles.docs ?? [],
+)
 export const loadSkillsWithRoles = cache(
-  async () => (await graphql<{ Skills: { docs: SkillWithRoles[] } }>(SKILLS_WITH_ROLES_QUERY))?.Skills.docs ?? [],
+  async () =>
+    (await graphql<{ Skills: { docs: SkillWithRoles[] } }>(SKILLS_WITH_ROLES_QUERY, {}, { tags: [CATALOG_TAG] }))?.Skills.docs ?? [],
 )
 // In draft mode (an editor's preview), the role and comparison pages ask for the newest drafts with
-// the editor's session; the server grants them only to users who may read versions.
+// the editor's session (never cached); the server grants them only to users who may read versions.
+// Readers' answers are cached under the role tags.
 export const loadRole = cache(async (slug: string) => {
   const session = await previewSession()
   const variables = session ? { draft: true, slug } : { slug }
-  return (await graphql<{ roleBySlug: RolePage }>(ROLE_PAGE_QUERY, variables, session ?? {}))?.roleBySlug ?? null
+  return (await graphql<{ roleBySlug: RolePage }>(ROLE_PAGE_QUERY, variables, session ?? { tags: [roleTag(slug)] }))?.roleBySlug ?? null
 })
 export const loadComparison = cache(async (a: string, b: string) => {
   const session = await previewSession()
   const variables = session ? { a, b, draft: true } : { a, b }
-  return (await graphql<{ compareRoles: Comparison }>(COMPARE_QUERY, variables, session ?? {}))?.compareRoles ?? null
+  return (
+    (await graphql<{ compareRoles: Comparison }>(COMPARE_QUERY, variables, session ?? { tags: [roleTag(a), roleTag(b)] }))?.compareRoles ??
+    null
+  )
 })

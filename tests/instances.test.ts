@@ -1,0 +1,186 @@
+/**
+ * Two instances of one site on one database behave as one site (issue 10, parts 2 and 5): started
+ * together they seed once; a login on one is valid on the other; a random sequence of edits,
+ * publishes, draft saves and reads across both never shows an anonymous reader a draft, and once an
+ * instance has taken in a change (its last applied change, read from /__instance: no sleeping) it
+ * never answers with the older content; after its notification connection is killed
+ * (pg_terminate_backend) the instance resyncs instead of serving stale answers.
+ *
+ * Instance A runs in this process (tests/helpers/setup.ts, served over HTTP), B and C in processes
+ * of their own (tests/helpers/instance.ts).
+ */
+import { REST_GET } from '@payloadcms/next/routes'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import { articleSeed } from '../seed/data.js'
+import { lastAppliedChange } from '../src/changes/changeFeed.js'
+import { catalogGraphQLRoute, withCatalogRestCache } from '../src/index.js'
+import { catalogRowCounts } from './helpers/catalog.js'
+import { serveSite, type ServedSite } from './helpers/httpServer.js'
+import { type Instance, startInstance } from './helpers/instance.js'
+import { editor, startSite, type TestSite } from './helpers/setup.js'
+
+const PM = 'project-manager'
+const TPM = 'technical-project-manager'
+const ROLE = /* GraphQL */ `query ($slug: String!) { roleBySlug(slug: $slug) { slug summary } }`
+
+/** A small seeded PRNG (mulberry32): the sequence is random but reproducible from its seed. */
+const random = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+describe('two instances of one site', () => {
+  let site: TestSite
+  let a: ServedSite
+  let b: Instance
+  let c: Instance | undefined
+
+  beforeAll(async () => {
+    // The schema (no seed yet), then two instances started together, each seeding on init.
+    site = await startSite({ name: 'instances', plugin: { responseCache: true } })
+    // As the demo's route files serve it: GraphQL and REST GETs through the response cache.
+    a = await serveSite(site, {
+      graphql: catalogGraphQLRoute(site.config),
+      restGet: withCatalogRestCache(REST_GET(site.config), site.config),
+    })
+    ;[b, c] = await Promise.all([
+      startInstance({ databaseUrl: site.databaseUrl, plugin: { seed: true } }),
+      startInstance({ databaseUrl: site.databaseUrl, plugin: { seed: true } }),
+    ])
+  })
+  afterAll(async () => {
+    await c?.stop()
+    await b?.stop()
+    await a?.close()
+    await site?.stop()
+  })
+
+  const graphql = async (url: string, query: string, variables: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`${url}/api/graphql`, {
+      body: JSON.stringify({ query, variables }),
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+      method: 'POST',
+    })
+    return (await response.json()) as { data?: any; errors?: unknown[] }
+  }
+  const summaryOn = async (url: string, slug: string) => (await graphql(url, ROLE, { slug })).data.roleBySlug.summary as string
+
+  it('started together, two instances seed once', async () => {
+    expect(await catalogRowCounts(site)).toMatchObject({
+      certifications: articleSeed.certifications.length,
+      responsibilities: articleSeed.responsibilities.length,
+      roles: articleSeed.roles.length,
+      skills: articleSeed.skills.length,
+    })
+    await c!.stop()
+    c = undefined
+  })
+
+  it('a login on one instance is valid on the other', async () => {
+    await site.payload.create({ collection: 'users', data: editor })
+    const login = await fetch(`${b.url}/api/users/login`, {
+      body: JSON.stringify(editor),
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+    })
+    const { token } = (await login.json()) as { token: string }
+    const me = await fetch(`${a.url}/api/users/me`, { headers: { Authorization: `JWT ${token}` } })
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe(editor.email)
+  })
+
+  it('a random sequence of edits, publishes, drafts and reads: no draft ever, nothing older once a change arrived', async () => {
+    const token = await site.login()
+    const seed = Number(process.env.INSTANCES_SEED ?? Date.now() % 100_000)
+    const next = random(seed)
+    const instances = { a: a.url, b: b.url }
+    const ids: Record<string, number> = {}
+    for (const slug of [PM, TPM]) {
+      ids[slug] = (await site.payload.find({ collection: 'roles', where: { slug: { equals: slug } } })).docs[0]!.id as number
+    }
+    /** What anonymous readers must see per role, once the change is in; and every draft text written. */
+    const published: Record<string, string> = { [PM]: await summaryOn(a.url, PM), [TPM]: await summaryOn(a.url, TPM) }
+    const drafts = new Set<string>()
+    // Fill both instances' caches.
+    for (const url of Object.values(instances)) for (const slug of [PM, TPM]) expect(await summaryOn(url, slug)).toBe(published[slug])
+    // Both answer from their caches: a change made behind Payload's back (so never announced) is not seen.
+    await site.query('update roles set summary = $1 where slug = $2', ['Changed behind Payload', TPM])
+    for (const url of Object.values(instances)) expect(await summaryOn(url, TPM)).toBe(published[TPM])
+    await site.query('update roles set summary = $1 where slug = $2', [published[TPM], TPM])
+
+    /** The other instance has applied the writer's latest change. */
+    const arrived = async (writer: 'a' | 'b') => {
+      const change = writer === 'a' ? lastAppliedChange(site.payload)! : (await b.state()).lastApplied!
+      await vi.waitFor(
+        async () => {
+          const seen = writer === 'a' ? (await b.state()).lastApplied : lastAppliedChange(site.payload)
+          expect(seen?.origin === change.origin && seen.sequence >= change.sequence).toBe(true)
+        },
+        { interval: 10, timeout: 10_000 },
+      )
+    }
+
+    for (let step = 0; step < 24; step++) {
+      const writer = next() < 0.5 ? 'a' : 'b'
+      const other = writer === 'a' ? 'b' : 'a'
+      const slug = next() < 0.5 ? PM : TPM
+      const kind = next()
+      if (kind < 0.45) {
+        const text = `Published ${step} (seed ${seed}) on ${writer}`
+        const response = await fetch(`${instances[writer]}/api/roles/${ids[slug]}`, {
+          body: JSON.stringify({ _status: 'published', summary: text }),
+          headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+          method: 'PATCH',
+        })
+        expect(response.status).toBe(200)
+        published[slug] = text
+        // Before its response returned, the writing instance took its own change in.
+        expect(await summaryOn(instances[writer], slug)).toBe(text)
+        await arrived(writer)
+        expect(await summaryOn(instances[other], slug)).toBe(text)
+      } else if (kind < 0.75) {
+        const text = `Draft ${step} (seed ${seed}) on ${writer}`
+        const response = await fetch(`${instances[writer]}/api/roles/${ids[slug]}?draft=true`, {
+          body: JSON.stringify({ summary: text }),
+          headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+          method: 'PATCH',
+        })
+        expect(response.status).toBe(200)
+        drafts.add(text)
+      }
+      // Reads on both instances: the published text, never a draft.
+      for (const url of Object.values(instances)) {
+        for (const each of [PM, TPM]) {
+          const summary = await summaryOn(url, each)
+          expect(drafts.has(summary), `step ${step}, seed ${seed}: a draft reached an anonymous reader`).toBe(false)
+          expect(summary, `step ${step}, seed ${seed}`).toBe(published[each])
+        }
+      }
+    }
+  })
+
+  it('after its notification connection is killed, an instance resyncs instead of serving stale answers', async () => {
+    const token = await site.login()
+    const before = await b.state()
+    expect(before.transport?.connected).toBe(true)
+    const old = await summaryOn(b.url, PM) // cached on B
+    await site.query('select pg_terminate_backend($1)', [before.transport!.backendPid])
+    // A change while B may not be listening.
+    const text = `Written while B was deaf: ${Date.now()}`
+    const id = (await site.payload.find({ collection: 'roles', where: { slug: { equals: PM } } })).docs[0]!.id
+    const response = await fetch(`${a.url}/api/roles/${id}`, {
+      body: JSON.stringify({ _status: 'published', summary: text }),
+      headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+      method: 'PATCH',
+    })
+    expect(response.status).toBe(200)
+    await vi.waitFor(async () => expect((await b.state()).transport?.reconnects).toBe(1), { interval: 20, timeout: 15_000 })
+    const after = await b.state()
+    expect(after.resyncs).toBeGreaterThan(before.resyncs)
+    expect(after.transport?.backendPid).not.toBe(before.transport?.backendPid)
+    expect(old).not.toBe(text)
+    expect(await summaryOn(b.url, PM)).toBe(text)
+  })
+})

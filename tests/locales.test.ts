@@ -1,0 +1,223 @@
+/**
+ * The catalogue's API in every locale (issue 12, part 1): `roleBySlug`, `compareRoles` and `jsonLd`
+ * take Payload's own `locale` / `fallbackLocale` arguments and answer as Payload's own queries do;
+ * the REST comparison and JSON-LD take `?locale=` / `?fallback-locale=` and refuse unknown ones;
+ * JSON-LD states its language; a comparison is the same in every language apart from the words.
+ * On a site with localization (tests/helpers/localized.ts), with the plugin's slugs and overridden.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { TestSite } from './helpers/setup.js'
+
+import { french, german, PM, startLocalizedSite, TPM } from './helpers/localized.js'
+
+const locales = [undefined, 'en', 'de', 'fr'] as const
+const fallbacks = [undefined, 'none', 'en', 'de'] as const
+
+const ROLE = `query ($slug: String!, $locale: LocaleInputType, $fallbackLocale: FallbackLocaleInputType) {
+  roleBySlug(slug: $slug, locale: $locale, fallbackLocale: $fallbackLocale) {
+    id title abbreviation summary focus alternateNames
+    skills { note skill { slug name alternateNames } }
+    qualifications { note fieldsOfStudy { name slug } }
+    buildsOn { slug title }
+    builtOnBy { docs { slug title } }
+    jsonLd
+  }
+}`
+
+/**
+ * Payload's own query for the same document, with the same arguments on the role and on the items
+ * it links: the plugin's queries apply their locale and fallback to everything below them. (Payload's
+ * `Role(locale, fallbackLocale: none)` passes the locale down to the linked items but not `none`:
+ * they fall back to English unless asked again.)
+ */
+const payloadRole = (type: string) => `query ($id: Int!, $locale: LocaleInputType, $fallbackLocale: FallbackLocaleInputType) {
+  ${type}(id: $id, locale: $locale, fallbackLocale: $fallbackLocale) {
+    id title abbreviation summary focus alternateNames
+    skills { note skill(locale: $locale, fallbackLocale: $fallbackLocale) { slug name alternateNames } }
+    qualifications { note fieldsOfStudy { name slug } }
+    buildsOn(locale: $locale, fallbackLocale: $fallbackLocale) { slug title }
+    builtOnBy { docs { slug title } }
+  }
+}`
+
+const COMPARE = `query ($a: String!, $b: String!, $locale: LocaleInputType, $fallbackLocale: FallbackLocaleInputType) {
+  compareRoles(a: $a, b: $b, locale: $locale, fallbackLocale: $fallbackLocale) {
+    a { slug title skills { skill { name } } }
+    b { slug title }
+    aBuildsOnB bBuildsOnA
+    responsibilities { shared { slug label a { requirement note } b { requirement note } } onlyA { slug label requirement note } onlyB { slug label requirement note } }
+    skills { shared { slug label a { requirement note } b { requirement note } } onlyA { slug label requirement note } onlyB { slug label requirement note } }
+    certifications { shared { slug label } onlyA { slug label } onlyB { slug label } }
+    qualifications { shared { slug label a { level } b { level } } onlyA { slug label level } onlyB { slug label level } }
+    experience { shared { slug label } onlyA { slug label } onlyB { slug label } }
+  }
+}`
+
+const vars = (locale?: string, fallbackLocale?: string) => ({
+  ...(locale ? { locale } : {}),
+  ...(fallbackLocale ? { fallbackLocale } : {}),
+})
+
+/** A comparison with every text left out: which items, on which side, with which requirement and level. */
+const structure = (comparison: Record<string, any>) =>
+  Object.fromEntries(
+    ['responsibilities', 'skills', 'certifications', 'qualifications', 'experience', 'aBuildsOnB', 'bBuildsOnA'].map((name) => {
+      const dimension = comparison[name]
+      if (typeof dimension === 'boolean') return [name, dimension]
+      return [
+        name,
+        {
+          onlyA: dimension.onlyA.map((item: any) => [item.slug, item.requirement ?? null, item.level ?? null]),
+          onlyB: dimension.onlyB.map((item: any) => [item.slug, item.requirement ?? null, item.level ?? null]),
+          shared: dimension.shared.map((item: any) => [item.slug, item.a?.requirement ?? null, item.b?.requirement ?? null, item.a?.level ?? null]),
+        },
+      ]
+    }),
+  )
+
+for (const rolesSlug of ['roles', 'job-roles'] as const) {
+  describe(`the API in every locale (roles collection "${rolesSlug}")`, () => {
+    let site: TestSite
+    let token: string
+    const type = rolesSlug === 'roles' ? 'Role' : 'JobRole'
+
+    beforeAll(async () => {
+      site = await startLocalizedSite(`locales_${rolesSlug}`, rolesSlug === 'roles' ? {} : { overrides: { roles: { slug: 'job-roles' } } })
+      token = await site.login()
+    })
+    afterAll(async () => site?.stop())
+
+    it('roleBySlug answers in the locale asked for, its items and jsonLd too', async () => {
+      const en = (await site.graphql(ROLE, { slug: PM })).body
+      expect(en.errors).toBeUndefined()
+      expect(en.data.roleBySlug.title).toBe('Project Manager')
+      expect(en.data.roleBySlug.jsonLd).toMatchObject({ inLanguage: 'en', name: 'Project Manager' })
+
+      const { body } = await site.graphql(ROLE, { locale: 'de', slug: PM })
+      expect(body.errors).toBeUndefined()
+      const de = body.data.roleBySlug
+      expect(de).toMatchObject({ summary: german.pmSummary, title: german.pmTitle, alternateNames: ['Projektleiter'] })
+      // Empty in German: the English abbreviation shows through; untranslated focus too.
+      expect(de.abbreviation).toBe(en.data.roleBySlug.abbreviation)
+      expect(de.focus).toBe(en.data.roleBySlug.focus)
+      const leadership = de.skills.find((link: any) => link.skill.slug === 'leadership')
+      expect(leadership).toMatchObject({ note: german.note, skill: { name: german.leadership, alternateNames: ['Leading people', 'People leadership'] } })
+      expect(de.qualifications[0].fieldsOfStudy[0].name).toBe('Betriebswirtschaft')
+      expect(de.builtOnBy.docs).toEqual([{ slug: TPM, title: german.tpmTitle }])
+      expect(de.jsonLd).toMatchObject({ inLanguage: 'de', name: german.pmTitle, description: german.pmSummary })
+      expect(de.jsonLd.skills.map((skill: any) => skill.name)).toContain(german.leadership)
+
+      // No fallback: what has no German text is null.
+      const none = (await site.graphql(ROLE, { fallbackLocale: 'none', locale: 'de', slug: PM })).body.data.roleBySlug
+      expect(none).toMatchObject({ abbreviation: '', focus: null, title: german.pmTitle })
+      expect(none.skills.find((link: any) => link.skill.slug === 'problem-solving')?.skill.name ?? null).toBeNull()
+    })
+
+    /** The text of a role and what it links, from a GraphQL answer or a REST document at depth 1. */
+    const text = (role: any) => ({
+      abbreviation: role.abbreviation ?? null,
+      alternateNames: role.alternateNames ?? null,
+      buildsOn: (role.buildsOn ?? []).map((other: any) => other.title ?? null),
+      fieldsOfStudy: (role.qualifications ?? []).map((row: any) => row.fieldsOfStudy.map((field: any) => field.name ?? null)),
+      focus: role.focus ?? null,
+      skills: (role.skills ?? []).map((link: any) => [link.note ?? null, link.skill?.name ?? null, link.skill?.alternateNames ?? null]),
+      summary: role.summary ?? null,
+      title: role.title ?? null,
+    })
+
+    it("answers what Payload's own REST and GraphQL answer, for every locale and fallback", async () => {
+      const pm = (await site.graphql(ROLE, { slug: PM })).body.data.roleBySlug
+      for (const locale of locales) {
+        for (const fallbackLocale of fallbacks) {
+          for (const reader of [undefined, token]) {
+            const label = `${locale}/${fallbackLocale}/${reader ? 'editor' : 'anonymous'}`
+            const ours = await site.graphql(ROLE, { slug: PM, ...vars(locale, fallbackLocale) }, reader)
+            expect(ours.body.errors, label).toBeUndefined()
+            const { jsonLd, ...role } = ours.body.data.roleBySlug
+            expect(jsonLd.inLanguage).toBe(locale ?? 'en')
+            // Payload's REST, with the same parameters: the role and its items at depth 1.
+            const query = new URLSearchParams({ depth: '1', ...(locale ? { locale } : {}), ...(fallbackLocale ? { 'fallback-locale': fallbackLocale } : {}) })
+            const rest = await site.rest.get(`/${rolesSlug}/${pm.id}?${query}`, { token: reader })
+            expect(rest.status).toBe(200)
+            expect(text(role), label).toEqual(text(rest.body))
+            // Payload's GraphQL, asked in the same locale at every level. Without `fallbackLocale`
+            // its top level falls back to the request's default rather than the locale's own chain
+            // (French: German, then English), so those are compared through REST only.
+            if (fallbackLocale === undefined && locale === 'fr') continue
+            const theirs = await site.graphql(payloadRole(type), { id: pm.id, ...vars(locale, fallbackLocale) }, reader)
+            expect(theirs.body.errors).toBeUndefined()
+            expect(role, label).toEqual(theirs.body.data[type])
+          }
+        }
+      }
+      // French falls back to German, then English: the config's chain for French.
+      const fr = (await site.graphql(ROLE, { locale: 'fr', slug: PM })).body.data.roleBySlug
+      expect(fr).toMatchObject({ focus: french.pmFocus, summary: german.pmSummary, title: german.pmTitle })
+      expect(fr.skills.map((link: any) => link.skill.name)).toEqual(expect.arrayContaining([french.leadership, german.communication]))
+      const rest = await site.rest.get(`/${rolesSlug}/${PM}/jsonld?locale=fr`)
+      expect(rest.status).toBe(200)
+      expect(rest.headers['content-language']).toBe('fr')
+      expect(rest.body).toMatchObject({ inLanguage: 'fr', name: german.pmTitle, description: german.pmSummary })
+      expect(rest.body.skills.map((skill: any) => skill.name)).toEqual(expect.arrayContaining([french.leadership, german.communication]))
+    })
+
+    it('compareRoles matches items by document: the same comparison in every language apart from the words', async () => {
+      const en = (await site.graphql(COMPARE, { a: PM, b: TPM })).body
+      expect(en.errors).toBeUndefined()
+      for (const locale of ['de', 'fr'] as const) {
+        for (const fallbackLocale of [undefined, 'none'] as const) {
+          const other = (await site.graphql(COMPARE, { a: PM, b: TPM, ...vars(locale, fallbackLocale) })).body
+          expect(other.errors).toBeUndefined()
+          expect(structure(other.data.compareRoles), `${locale}/${fallbackLocale}`).toEqual(structure(en.data.compareRoles))
+        }
+      }
+      const de = (await site.graphql(COMPARE, { a: PM, b: TPM, locale: 'de' })).body.data.compareRoles
+      expect(de.a.title).toBe(german.pmTitle)
+      expect(de.b.title).toBe(german.tpmTitle)
+      expect(de.a.skills.map((link: any) => link.skill.name)).toContain(german.leadership)
+      const shared = de.skills.shared.find((item: any) => item.slug === 'leadership')
+      expect(shared).toMatchObject({ label: german.leadership, a: { note: german.note } })
+      expect(de.skills.shared.find((item: any) => item.slug === 'communication').label).toBe(german.communication)
+    })
+
+    it('REST compare and jsonld take ?locale= and ?fallback-locale=', async () => {
+      const de = await site.rest.get(`/${rolesSlug}/compare?a=${PM}&b=${TPM}&locale=de`)
+      expect(de.status).toBe(200)
+      expect(de.body.a.title).toBe(german.pmTitle)
+      expect(de.body.skills.shared.find((item: any) => item.slug === 'leadership').label).toBe(german.leadership)
+      const en = await site.rest.get(`/${rolesSlug}/compare?a=${PM}&b=${TPM}`)
+      expect(structure(de.body)).toEqual(structure(en.body))
+      const none = await site.rest.get(`/${rolesSlug}/compare?a=${PM}&b=${TPM}&locale=de&fallback-locale=none`)
+      expect(none.status).toBe(200)
+      expect(none.body.a.focus).toBeNull()
+
+      const jsonld = await site.rest.get(`/${rolesSlug}/${PM}/jsonld?locale=de`)
+      expect(jsonld.status).toBe(200)
+      expect(jsonld.body).toMatchObject({ inLanguage: 'de', name: german.pmTitle })
+      const noFallback = await site.rest.get(`/${rolesSlug}/${PM}/jsonld?locale=de&fallback-locale=none`)
+      expect(noFallback.body.alternateName).toBeUndefined()
+      expect(noFallback.body.skills.map((skill: any) => skill.name)).not.toContain('Problem-solving')
+    })
+
+    it('an unknown locale or fallback is a 400 naming the parameter, never the default language', async () => {
+      for (const [query, parameter] of [
+        ['locale=xx', 'locale'],
+        ['locale=all', 'locale'],
+        ['locale=de&fallback-locale=xx', 'fallback-locale'],
+        ['fallbackLocale=%3Cscript%3E', 'fallbackLocale'],
+      ] as const) {
+        for (const path of [`/${rolesSlug}/compare?a=${PM}&b=${TPM}&${query}`, `/${rolesSlug}/${PM}/jsonld?${query}`]) {
+          const { body, status } = await site.rest.get(path)
+          expect(status, path).toBe(400)
+          expect(body.errors[0].message, path).toContain(`"${parameter}"`)
+          expect(body.errors[0].message).toContain('en, de, fr')
+        }
+      }
+      // GraphQL: Payload's own enum refuses it before anything is read.
+      const graphql = await site.graphql(`{ roleBySlug(slug: "${PM}", locale: xx) { title } }`)
+      expect(graphql.body.data).toBeUndefined()
+      expect(graphql.body.errors?.[0].message).toMatch(/"locale"/)
+    })
+  })
+}
