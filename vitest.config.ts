@@ -17,6 +17,8 @@ export default defineConfig({
       { find: /^payload-plugin-role-catalog\/(\w+)$/, replacement: path.resolve(dirname, 'src/exports/$1.ts') },
     ],
   },
+  // tsconfig keeps JSX for Next to compile; tests that render the admin's components need it compiled.
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     // The files share one PostgreSQL server; each uses a database of its own, one file at a time.
     fileParallelism: false,

@@ -5,6 +5,9 @@
  *
  * - importSeconds: the ESCO-size synthetic catalogue (3,000 occupations, 14,000 skills, 130,000
  *   links; `npm run bench:data`) imported into an empty database, reading the CSV files included.
+ * - importSecondsTwoLanguages: the same catalogue in English and German (ESCO's per-language files;
+ *   `npm run bench:data -- --languages en,de`) imported in one pass into an empty database of a site
+ *   with both locales. For comparison (details.importSecondsLocalized), English only on such a site.
  * - statementsPerListQuery: SQL statements for the list queries docs/frontend.md recommends (the example
  *   frontend's: N roles with their skills, N skills with the roles that use them) for N = 10, 100,
  *   1000, sent anonymously through Payload's GraphQL route handler on the imported catalogue.
@@ -345,6 +348,41 @@ try {
   } finally {
     await article.stop({ drop: !values.keep })
   }
+
+  // importSecondsTwoLanguages (and English only on the same kind of site, for comparison).
+  const twoLanguages = path.join(projectRoot, '.tmp', 'bench-esco-en-de')
+  if (!existsSync(path.join(twoLanguages, 'skills_de.csv'))) {
+    log(`generating the ESCO-size catalogue in English and German in ${twoLanguages}`)
+    await generateEscoCatalogue(twoLanguages, { ...escoSizes, languages: ['en', 'de'] })
+  }
+  const localizedSeconds: Record<string, number> = {}
+  for (const languages of [['en'], ['en', 'de']]) {
+    const site = await startBenchSite({
+      localization: { defaultLocale: 'en', locales: ['en', 'de'] },
+      name: `esco_${languages.join('_')}`,
+      serverUrl: server.url,
+    })
+    try {
+      const importStarted = performance.now()
+      const report = await importEscoFolder({ folder: twoLanguages, languages, payload: site.payload })
+      const seconds = (performance.now() - importStarted) / 1000
+      if (report.failed) throw new Error(`import in ${languages.join(', ')} failed: ${report.failed.error}`)
+      if (report.links.created !== escoSizes.links || report.problems.length > 0) {
+        throw new Error(`import in ${languages.join(', ')}: ${report.links.created} links, ${report.problems.length} problems`)
+      }
+      localizedSeconds[languages.join('+')] = round(seconds, 1)
+      log(`import in ${languages.join(', ')} on a site with both locales: ${seconds.toFixed(1)} s`)
+    } finally {
+      await site.stop({ drop: true })
+    }
+  }
+  results.importSecondsTwoLanguages = localizedSeconds['en+de']
+  details.importSecondsLocalized = localizedSeconds
+  rows.push({
+    figure: 'importSecondsTwoLanguages',
+    target: 'for comparison',
+    value: `${localizedSeconds['en+de']} s for en + de in one pass (en only on the same site: ${localizedSeconds.en} s)`,
+  })
 
   // httpRoleBySlug: next start on the imported catalogue (which has its schema: no push).
   delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH

@@ -1,19 +1,30 @@
 /**
- * `npm run import -- <folder> [--batch-size 500] [--method sql|localApi]`: imports a folder in the
- * layout of ESCO's CSV download (occupations_en.csv, skills_en.csv, occupationSkillRelations_en.csv)
- * into the demo site's database: skills, roles and their links, published. Re-running imports only
- * what is missing. Exit code 1 when a batch failed (it was rolled back; run again to continue).
+ * `npm run import -- <folder> [--languages en,de] [--batch-size 500] [--method sql|localApi]`:
+ * imports a folder in the layout of ESCO's CSV download (occupations_en.csv, skills_en.csv,
+ * occupationSkillRelations_en.csv, and occupations_de.csv, skills_de.csv … for further languages)
+ * into the demo site's database: skills, roles and their links, published, each language in its
+ * locale. `--languages` defaults to the site's locales, its default locale first. Re-running
+ * imports only what is missing. Exit code 1 when a batch failed (it was rolled back; run again to
+ * continue).
  */
 import { SingleBar } from 'cli-progress'
 import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
 
-import { type ImportMethod, type ImportProgress, importCatalogue, readEscoCatalogue } from '../src/import/index.js'
+import {
+  checkImportLanguages,
+  type ImportMethod,
+  type ImportProgress,
+  importCatalogue,
+  importLanguages,
+  readEscoCatalogue,
+} from '../src/import/index.js'
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     'batch-size': { type: 'string' },
+    languages: { type: 'string' },
     method: { type: 'string' },
     'source-title': { type: 'string' },
   },
@@ -22,7 +33,9 @@ const folder = positionals[0]
 const batchSize = Number(values['batch-size'] ?? 500)
 const method = (values.method ?? 'sql') as ImportMethod
 if (!folder || !Number.isInteger(batchSize) || batchSize < 1 || !['localApi', 'sql'].includes(method)) {
-  console.error('usage: npm run import -- <folder> [--batch-size 500] [--method sql|localApi] [--source-title "ESCO v1.2"]')
+  console.error(
+    'usage: npm run import -- <folder> [--languages en,de] [--batch-size 500] [--method sql|localApi] [--source-title "ESCO v1.2"]',
+  )
   process.exit(2)
 }
 
@@ -33,12 +46,20 @@ const payload = await getPayload({ config })
 
 let exitCode = 0
 try {
+  const languages = values.languages
+    ? values.languages.split(',').map((code) => code.trim()).filter(Boolean)
+    : importLanguages(payload)
+  checkImportLanguages(payload, languages)
   const started = performance.now()
-  const catalogue = await readEscoCatalogue(folder, { sourceTitle: values['source-title'] })
+  const catalogue = await readEscoCatalogue(folder, {
+    languages,
+    optionalTranslations: !values.languages,
+    sourceTitle: values['source-title'],
+  })
   const parsedIn = (performance.now() - started) / 1000
   const links = catalogue.roles.reduce((sum, role) => sum + role.skills.length, 0)
   console.log(
-    `read ${catalogue.skills.length} skills, ${catalogue.roles.length} occupations, ${links} links from ${folder} in ${parsedIn.toFixed(1)} s`,
+    `read ${catalogue.skills.length} skills, ${catalogue.roles.length} occupations, ${links} links in ${languages.join(', ')} from ${folder} in ${parsedIn.toFixed(1)} s`,
   )
 
   // A bar on a terminal; one line per ~10% otherwise (CI logs, pipes).
@@ -61,7 +82,10 @@ try {
   const report = await importCatalogue({ batchSize, catalogue, method, onProgress, payload })
   bar?.stop()
 
-  for (const problem of report.problems) console.log(`skipped ${problem.file}:${problem.line}: ${problem.message}`)
+  // Line 0: a row the file lacks (a language's text left empty: readers get the fallback).
+  for (const problem of report.problems) {
+    console.log(problem.line === 0 ? `${problem.file}: ${problem.message}` : `skipped ${problem.file}:${problem.line}: ${problem.message}`)
+  }
   console.log(
     `skills: ${report.skills.created} created, ${report.skills.existing} already there | roles: ${report.roles.created} created, ${report.roles.existing} already there | links: ${report.links.created} created | ${report.problems.length} rows skipped | ${report.seconds.toFixed(1)} s import (+${parsedIn.toFixed(1)} s reading)`,
   )

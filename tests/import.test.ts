@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -75,6 +75,10 @@ const dumpTables = async (site: TestSite) => {
         rowTokens.set(row.id, token)
         out.id = token
       }
+      // The `_locales` rows of an array row refer to its ObjectId.
+      if ('_locale' in row && typeof row._parent_id === 'string' && rowTokens.has(row._parent_id)) {
+        out._parent_id = rowTokens.get(row._parent_id)
+      }
       if ('_uuid' in row) {
         expect(rowTokens.has(String(row._uuid)), `${table}._uuid ${String(row._uuid)}`).toBe(true)
         out._uuid = rowTokens.get(String(row._uuid))
@@ -108,30 +112,101 @@ const catalogueQuery = (locale?: string) => `{
     source { title section quote uri } roles { docs { slug } } } }
 }`
 
-const readBack = async (site: TestSite) => {
-  const roles = await site.payload.find({ collection: 'roles', depth: 1, draft: false, pagination: false, sort: 'slug' })
-  const skills = await site.payload.find({ collection: 'skills', depth: 0, draft: false, pagination: false, sort: 'slug' })
-  const versions = await site.payload.findVersions({ collection: 'roles', limit: 0, pagination: false, sort: 'parent' })
-  // Anonymous: only published documents are visible.
-  const graphql = await site.graphql(catalogueQuery(site.config.localization ? site.config.localization.defaultLocale : undefined))
-  expect(graphql.body.errors).toBeUndefined()
-  return normaliseDoc({ graphql: graphql.body.data, roles: roles.docs, skills: skills.docs, versions: versions.docs })
+const readBack = async (site: TestSite, { latestVersions = false } = {}) => {
+  const locale = site.config.localization ? 'all' : undefined
+  const roles = await site.payload.find({ collection: 'roles', depth: 1, draft: false, locale, pagination: false, sort: 'slug' })
+  const skills = await site.payload.find({ collection: 'skills', depth: 0, draft: false, locale, pagination: false, sort: 'slug' })
+  const versions = await site.payload.findVersions({
+    collection: 'roles',
+    limit: 0,
+    locale,
+    pagination: false,
+    sort: 'parent',
+    where: latestVersions ? { latest: { equals: true } } : undefined,
+  })
+  // Anonymous: only published documents are visible; in every locale, with and without fallback.
+  const graphql: Record<string, unknown> = {}
+  for (const code of site.config.localization ? site.config.localization.localeCodes : [undefined]) {
+    const answer = await site.graphql(catalogueQuery(code))
+    expect(answer.body.errors).toBeUndefined()
+    graphql[code ?? 'default'] = answer.body.data
+  }
+  return normaliseDoc({
+    graphql,
+    roles: roles.docs,
+    skills: skills.docs,
+    versions: versions.docs.map(({ id: _id, ...version }) => version),
+  })
 }
 
 const expectNoFailure = (report: ImportReport) => expect(report.failed).toBeUndefined()
 
-const runEqualityCheck = async (site: TestSite, folder: string) => {
+/**
+ * With more than one language the Local API writes each document with a create (default locale)
+ * and an update per further locale, so it leaves one version per step and renumbers the rows it
+ * rewrites; the bulk writer writes the final state as one version. What readers and editors get is
+ * compared as it is: the documents and their latest version, every locale, row for row, with the
+ * serial IDs and the superseded versions left out.
+ */
+const latestOnly = (dump: Record<string, unknown[]>) => {
+  const out: Record<string, unknown[]> = {}
+  // Version IDs → the document they belong to, for the latest version of each.
+  const latest = new Map<string, string>()
+  for (const [table, rows] of Object.entries(dump)) {
+    if (/^_\w+_v$/.test(table)) {
+      for (const row of rows as Record<string, unknown>[]) if (row.latest) latest.set(`${table}:${String(row.id)}`, `v(${String(row.parent_id)})`)
+    }
+  }
+  const versionOf = (table: string) => /^(_[a-z]+_v)/.exec(table)?.[1]
+  const arrayRowTokens = new Map<string, string>()
+  const tables = Object.keys(dump).sort((a, b) => a.length - b.length)
+  for (const table of tables) {
+    const version = versionOf(table)
+    const rows = (dump[table] as Record<string, unknown>[]).flatMap((row) => {
+      const copy: Record<string, unknown> = { ...row }
+      if (version) {
+        if (table === version) {
+          const token = latest.get(`${table}:${String(row.id)}`)
+          if (!token) return []
+          copy.id = token
+        } else {
+          const parentKey = '_parent_id' in row ? '_parent_id' : 'parent_id'
+          // An array's `_locales` rows belong to an array row; every other child table to the version.
+          const ofArrayRow = table.endsWith('_locales') && table !== `${version}_locales`
+          const parent = ofArrayRow
+            ? arrayRowTokens.get(`${table.replace(/_locales$/, '')}:${String(row[parentKey])}`)
+            : latest.get(`${version}:${String(row[parentKey])}`)
+          if (!parent) return []
+          copy[parentKey] = parent
+          if ('_order' in row && typeof row.id === 'number') {
+            const token = `${parent}#${String(row._order)}`
+            arrayRowTokens.set(`${table}:${String(row.id)}`, token)
+            copy.id = token
+          }
+        }
+      }
+      if (/_(locales|texts|rels)$/.test(table) && typeof copy.id === 'number') delete copy.id
+      return [copy]
+    })
+    rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+    out[table] = rows
+  }
+  return out
+}
+
+const runEqualityCheck = async (site: TestSite, folder: string, { languages }: { languages?: string[] } = {}) => {
+  const several = (languages?.length ?? 1) > 1
   await truncateCatalogue(site)
-  const sqlReport = await importEscoFolder({ batchSize: 7, folder, method: 'sql', payload: site.payload })
+  const sqlReport = await importEscoFolder({ batchSize: 7, folder, languages, method: 'sql', payload: site.payload })
   expectNoFailure(sqlReport)
-  const sqlRows = await dumpTables(site)
-  const sqlRead = await readBack(site)
+  const sqlRows = several ? latestOnly(await dumpTables(site)) : await dumpTables(site)
+  const sqlRead = await readBack(site, { latestVersions: several })
 
   await truncateCatalogue(site)
-  const apiReport = await importEscoFolder({ batchSize: 7, folder, method: 'localApi', payload: site.payload })
+  const apiReport = await importEscoFolder({ batchSize: 7, folder, languages, method: 'localApi', payload: site.payload })
   expectNoFailure(apiReport)
-  const apiRows = await dumpTables(site)
-  const apiRead = await readBack(site)
+  const apiRows = several ? latestOnly(await dumpTables(site)) : await dumpTables(site)
+  const apiRead = await readBack(site, { latestVersions: several })
   await truncateCatalogue(site)
 
   expect({ ...sqlReport, seconds: 0 }).toEqual({ ...apiReport, seconds: 0 })
@@ -415,5 +490,131 @@ describe('ESCO import on a localized site', () => {
     expect(rows.skills_locales?.length).toBe(10)
     expect(rows._roles_v_locales?.length).toBe(4)
     expect((rows.roles_texts as { locale: string }[]).every((row) => row.locale === 'en')).toBe(true)
+  })
+
+  it('imports English and German in one pass: every locale holds the rows payload.create and update write', async () => {
+    const folder = path.join(work, 'en-de')
+    await generateEscoCatalogue(folder, { languages: ['en', 'de'], links: 25, occupations: 4, seed: 6, skills: 10 })
+    const rows = await runEqualityCheck(site, folder, { languages: ['en', 'de'] })
+    for (const table of ['skills_locales', 'roles_locales', '_skills_v_locales', '_roles_v_locales']) {
+      const locales = (rows[table] as { _locale: string }[]).map((row) => row._locale)
+      expect(locales.filter((code) => code === 'en').length, table).toBe(table.includes('skills') ? 10 : 4)
+      expect(locales.filter((code) => code === 'de').length, table).toBe(table.includes('skills') ? 10 : 4)
+    }
+    expect((rows.skills_texts as { locale: string }[]).some((row) => row.locale === 'de')).toBe(true)
+  })
+
+  it('reads each language as readers ask for it; a row the German file lacks falls back to English and is reported', async () => {
+    const folder = path.join(work, 'gaps')
+    const generated = await generateEscoCatalogue(folder, { languages: ['en', 'de'], links: 12, occupations: 3, seed: 12, skills: 6 })
+    const germanSkills = await readCsv(generated.translationFiles.de!.skills)
+    const germanOccupations = await readCsv(generated.translationFiles.de!.occupations)
+    // The German files lack one skill and one occupation, and another occupation has no German description.
+    const [missingSkill, ...keptSkills] = germanSkills
+    const [missingOccupation, noDescription, ...keptOccupations] = germanOccupations
+    await writeFile(generated.translationFiles.de!.skills, stringify(keptSkills, { columns: [...SKILL_COLUMNS], header: true }))
+    await writeFile(
+      generated.translationFiles.de!.occupations,
+      stringify([{ ...noDescription, description: '' }, ...keptOccupations], { columns: [...OCCUPATION_COLUMNS], header: true }),
+    )
+    const english = {
+      occupations: await readCsv(generated.files.occupations),
+      skills: await readCsv(generated.files.skills),
+    }
+    const englishLine = async (file: string, uri: string) => lineOf(file, uri)
+
+    // Languages default to the site's locales, the default locale first.
+    const report = await importEscoFolder({ folder, payload: site.payload })
+    expectNoFailure(report)
+    expect(report.problems).toEqual([
+      {
+        file: 'skills_de.csv',
+        line: 0,
+        message: `no row for ${missingSkill!.conceptUri} (skills_en.csv, line ${await englishLine(generated.files.skills, missingSkill!.conceptUri!)}): its de text stays empty`,
+      },
+      {
+        file: 'occupations_de.csv',
+        line: 0,
+        message: `no row for ${missingOccupation!.conceptUri} (occupations_en.csv, line ${await englishLine(generated.files.occupations, missingOccupation!.conceptUri!)}): its de text stays empty`,
+      },
+    ])
+    expect(report).toMatchObject({ roles: { created: 3 }, skills: { created: 6 } })
+
+    const query = `query ($uris: [String], $locale: LocaleInputType, $fallback: FallbackLocaleInputType) {
+      Roles(where: { source__uri: { in: $uris } }, locale: $locale, fallbackLocale: $fallback, limit: 0) { docs { title summary alternateNames source { uri } } }
+      Skills(where: { source__uri: { in: $uris } }, locale: $locale, fallbackLocale: $fallback, limit: 0) { docs { name description source { uri } } }
+    }`
+    const uris = [...english.occupations, ...english.skills].map((row) => row.conceptUri)
+    const read = async (locale: string, fallback?: string) => {
+      const { body } = await site.graphql(query, { fallback, locale, uris })
+      expect(body.errors).toBeUndefined()
+      const byUri = new Map<string, Record<string, unknown>>()
+      for (const doc of [...body.data.Roles.docs, ...body.data.Skills.docs]) byUri.set(doc.source.uri, doc)
+      return byUri
+    }
+    const german = await read('de')
+    const stored = await read('de', 'none')
+    const englishRead = await read('en')
+
+    const kept = germanOccupations.find((row) => row.conceptUri === keptOccupations[0]!.conceptUri)!
+    expect(german.get(kept.conceptUri!)).toMatchObject({ summary: kept.description, title: kept.preferredLabel })
+    expect(german.get(kept.conceptUri!)!.alternateNames).toEqual(kept.altLabels ? kept.altLabels.split('\n') : [])
+    expect(englishRead.get(kept.conceptUri!)).toMatchObject({
+      title: english.occupations.find((row) => row.conceptUri === kept.conceptUri)!.preferredLabel,
+    })
+    // The lacking occupation: German readers get English, German as stored is empty.
+    const englishOccupation = english.occupations.find((row) => row.conceptUri === missingOccupation!.conceptUri)!
+    expect(german.get(englishOccupation.conceptUri!)).toMatchObject({ summary: englishOccupation.description, title: englishOccupation.preferredLabel })
+    expect(stored.get(englishOccupation.conceptUri!)).toMatchObject({ summary: null, title: null })
+    // The occupation without a German description: German title, English description.
+    expect(german.get(noDescription!.conceptUri!)).toMatchObject({
+      summary: english.occupations.find((row) => row.conceptUri === noDescription!.conceptUri)!.description,
+      title: noDescription!.preferredLabel,
+    })
+    expect(stored.get(noDescription!.conceptUri!)).toMatchObject({ summary: null, title: noDescription!.preferredLabel })
+    const englishSkill = english.skills.find((row) => row.conceptUri === missingSkill!.conceptUri)!
+    expect(german.get(englishSkill.conceptUri!)).toMatchObject({ name: englishSkill.preferredLabel })
+    expect(stored.get(englishSkill.conceptUri!)).toMatchObject({ description: null, name: null })
+
+    // Idempotent by URI: a second run in both languages writes nothing.
+    const before = await dumpTables(site)
+    const again = await importEscoFolder({ folder, payload: site.payload })
+    expect(again).toMatchObject({ links: { created: 0 }, roles: { created: 0, existing: 3 }, skills: { created: 0, existing: 6 } })
+    expect(await dumpTables(site)).toEqual(before)
+  })
+
+  it('refuses languages the site cannot hold, naming them, before writing anything', async () => {
+    const folder = path.join(work, 'en-de')
+    const before = await dumpTables(site)
+    await expect(importEscoFolder({ folder, languages: ['en', 'fr'], payload: site.payload })).rejects.toThrow(
+      'language(s) fr are not locales of this site (en, de)',
+    )
+    await expect(importEscoFolder({ folder, languages: ['de', 'en'], payload: site.payload })).rejects.toThrow(
+      `the first language must be the site's default locale "en"`,
+    )
+    // A language asked for whose file is not there.
+    await rm(path.join(folder, 'skills_de.csv'))
+    await expect(importEscoFolder({ folder, languages: ['en', 'de'], payload: site.payload })).rejects.toThrow(
+      /skills_de\.csv not found/,
+    )
+    expect(await dumpTables(site)).toEqual(before)
+  })
+
+  it("by default reads the site's locales, and reports a language whose file is not there", async () => {
+    const folder = path.join(work, 'english-only')
+    const generated = await generateEscoCatalogue(folder, { links: 2, occupations: 1, seed: 21, skills: 2 })
+    const report = await importEscoFolder({ folder, payload: site.payload })
+    expectNoFailure(report)
+    expect(report.problems).toEqual([
+      { file: 'skills_de.csv', line: 0, message: `not found in ${folder}: that language's text stays empty` },
+      { file: 'occupations_de.csv', line: 0, message: `not found in ${folder}: that language's text stays empty` },
+    ])
+    expect(report).toMatchObject({ roles: { created: 1 }, skills: { created: 2 } })
+    const [occupation] = await readCsv(generated.files.occupations)
+    const { body } = await site.graphql(
+      `query ($uri: String) { Roles(where: { source__uri: { equals: $uri } }, locale: de, fallbackLocale: none) { docs { title } } }`,
+      { uri: occupation!.conceptUri },
+    )
+    expect(body.data.Roles.docs).toEqual([{ title: null }])
   })
 })

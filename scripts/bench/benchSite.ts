@@ -67,8 +67,8 @@ export const startBenchSite = async ({
     admin: { user: 'users' },
     collections: [{ slug: 'users', auth: true, fields: [] }],
     db: postgresAdapter({ pool: { connectionString: databaseUrl } }),
-    // The benchmark's own output says what happens; Payload's info lines (seeding) would drown it.
     ...(localization ? { localization } : {}),
+    // The benchmark's own output says what happens; Payload's info lines (seeding) would drown it.
     logger: { options: { level: process.env.BENCH_LOG_LEVEL ?? 'error' } },
     // The recommended list queries are measured up to N = 1000; the default page cap is 100.
     plugins: [roleCatalogPlugin({ limits: { maxLimit: 1000 }, seed })],

@@ -12,7 +12,16 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 
+import { escoFilesFor } from '../../src/import/esco/vocabulary.js'
+
 export type GenerateOptions = {
+  /**
+   * Languages to write (default `['en']`): the first gets the three files; each further one its
+   * occupations_<code>.csv and skills_<code>.csv with the same concepts (URIs, order, columns) and
+   * text of its own, as ESCO's per-language downloads are. The text is synthetic: the first
+   * language's, tagged with the language code, so a test can tell every language's text apart.
+   */
+  languages?: string[]
   /** Occupation–skill links in occupationSkillRelations_en.csv. */
   links: number
   occupations: number
@@ -81,6 +90,8 @@ const uniqueLabel = (seen: Set<string>, make: () => string) => {
 
 export type GeneratedCatalogue = {
   files: { occupations: string; relations: string; skills: string }
+  /** The further languages' files, by language. */
+  translationFiles: Record<string, { occupations: string; skills: string }>
   counts: { links: number; occupations: number; skills: number }
 }
 
@@ -95,9 +106,20 @@ const writeCsv = async (file: string, columns: readonly string[], rows: Iterable
   )
 }
 
+/** A row's text in another language: every label and the description tagged with the language code. */
+const inLanguage = (row: Record<string, string>, language: string): Record<string, string> => {
+  const tag = (value: string | undefined) => (value ? `${value} [${language}]` : '')
+  return {
+    ...row,
+    altLabels: (row.altLabels ?? '').split('\n').filter(Boolean).map(tag).join('\n'),
+    description: tag(row.description),
+    preferredLabel: tag(row.preferredLabel),
+  }
+}
+
 export const generateEscoCatalogue = async (
   folder: string,
-  { links, occupations, seed, skills }: GenerateOptions = escoSizes,
+  { languages = ['en'], links, occupations, seed, skills }: GenerateOptions = escoSizes,
 ): Promise<GeneratedCatalogue> => {
   if (skills < 1 || occupations < 1) throw new Error('need at least one skill and one occupation')
   if (links > occupations * skills) throw new Error(`${links} links do not fit ${occupations} × ${skills} pairs`)
@@ -196,13 +218,22 @@ export const generateEscoCatalogue = async (
     }
   })
 
+  const [first = 'en', ...others] = languages
+  const names = escoFilesFor(first)
   const files = {
-    occupations: path.join(folder, 'occupations_en.csv'),
-    relations: path.join(folder, 'occupationSkillRelations_en.csv'),
-    skills: path.join(folder, 'skills_en.csv'),
+    occupations: path.join(folder, names.occupations),
+    relations: path.join(folder, names.relations),
+    skills: path.join(folder, names.skills),
   }
   await writeCsv(files.occupations, OCCUPATION_COLUMNS, occupationRows)
   await writeCsv(files.skills, SKILL_COLUMNS, skillRows)
   await writeCsv(files.relations, RELATION_COLUMNS, relationRows)
-  return { counts: { links: relationRows.length, occupations: occupationRows.length, skills: skillRows.length }, files }
+  const translationFiles: GeneratedCatalogue['translationFiles'] = {}
+  for (const language of others) {
+    const more = escoFilesFor(language)
+    translationFiles[language] = { occupations: path.join(folder, more.occupations), skills: path.join(folder, more.skills) }
+    await writeCsv(translationFiles[language].occupations, OCCUPATION_COLUMNS, occupationRows.map((row) => inLanguage(row, language)))
+    await writeCsv(translationFiles[language].skills, SKILL_COLUMNS, skillRows.map((row) => inLanguage(row, language)))
+  }
+  return { counts: { links: relationRows.length, occupations: occupationRows.length, skills: skillRows.length }, files, translationFiles }
 }

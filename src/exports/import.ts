@@ -4,8 +4,11 @@
  */
 export {
   type BatchInfo,
+  checkImportLanguages,
+  escoFilesFor,
   importCatalogue,
   type ImportCatalogueArgs,
+  importLanguages,
   importEscoFolder,
   type ImportMethod,
   type ImportProblem,
@@ -17,6 +20,8 @@ export {
   type ReadEscoOptions,
   type RoleInput,
   type RoleLinkInput,
+  type RoleTranslation,
   type SkillInput,
+  type SkillTranslation,
   UnsupportedSchemaError,
 } from '../import/index.js'

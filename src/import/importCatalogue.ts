@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { createLocalReq } from 'payload'
 import { getTableColumns, inArray, type SQL, sql } from 'drizzle-orm'
 
-import type { ImportProblem, ParsedCatalogue, RoleInput, SkillInput } from './types.js'
+import type { ImportProblem, ParsedCatalogue, RoleInput, RoleTranslation, SkillInput, SkillTranslation } from './types.js'
 
 import { CHANGE_BATCH_KEY, ChangeBatch, changeBatchOf } from '../changes/changeBatch.js'
 import { SLUG_MAX_LENGTH, toSlug } from '../fields/slug.js'
@@ -175,6 +175,42 @@ const loadExisting = async (db: any, table: any): Promise<Existing> => {
 }
 
 /**
+ * The languages an import reads by default: the site's locales, its default locale first (its
+ * files hold the concepts and relations); `en` on a site without localization.
+ */
+export const importLanguages = (payload: Payload): string[] => {
+  const localization = payload.config.localization
+  if (!localization) return ['en']
+  return [localization.defaultLocale, ...localization.localeCodes.filter((code) => code !== localization.defaultLocale)]
+}
+
+/**
+ * Throws, naming the language, unless the site can hold every language asked for: the first one
+ * is the site's default locale (or the only language of a site without localization), the others
+ * are configured locales.
+ */
+export const checkImportLanguages = (payload: Payload, languages: string[]): void => {
+  const localization = payload.config.localization
+  const [first, ...others] = languages
+  if (!first) throw new Error('no language given: pass at least one')
+  if (!localization) {
+    if (others.length > 0) {
+      throw new Error(`this site has no localization: it can hold one language, not ${languages.join(', ')}`)
+    }
+    return
+  }
+  if (first !== localization.defaultLocale) {
+    throw new Error(
+      `the first language must be the site's default locale "${localization.defaultLocale}" (its files hold every concept), not "${first}"`,
+    )
+  }
+  const unknown = others.filter((code) => !localization.localeCodes.includes(code))
+  if (unknown.length > 0) {
+    throw new Error(`language(s) ${unknown.join(', ')} are not locales of this site (${localization.localeCodes.join(', ')})`)
+  }
+}
+
+/**
  * Imports a parsed catalogue (see readEscoCatalogue) into the plugin's skills and roles: new
  * documents only (matched by `source.uri`; existing ones, editors' changes included, are left
  * alone), published, in batches of one transaction each. Skills come first, so every role batch
@@ -193,6 +229,7 @@ export const importCatalogue = async ({
   if (typeof adapter.drizzle?.insert !== 'function') {
     throw new Error('role catalog import needs a SQL database adapter (@payloadcms/db-postgres)')
   }
+  checkImportLanguages(payload, catalogue.languages)
   const slugs = getCatalogSlugs(payload.config)
   const configs = {
     roles: payload.collections[slugs.roles as CollectionSlug]!.config as SanitizedCollectionConfig,
@@ -222,18 +259,41 @@ export const importCatalogue = async ({
     if (reason) report.problems.push({ file, line, message: reason })
     return Boolean(reason)
   }
-  const newSkills: (SkillInput & { slug: string })[] = []
+  // A translation Payload would refuse is reported and left out: that locale falls back.
+  const acceptedTranslations = <T extends { line: number }>(
+    collection: 'roles' | 'skills',
+    translations: Record<string, T>,
+    toData: (translation: T) => Record<string, unknown>,
+  ): Record<string, Record<string, unknown>> => {
+    const accepted: Record<string, Record<string, unknown>> = {}
+    for (const [language, translation] of Object.entries(translations)) {
+      const data = toData(translation)
+      if (Object.keys(data).length === 0) continue
+      const files = catalogue.translationFiles[language]!
+      if (!refused(collection, collection === 'roles' ? files.occupations : files.skills, translation.line, data)) accepted[language] = data
+    }
+    return accepted
+  }
+  const newSkills: (SkillInput & { slug: string; translated: Record<string, Record<string, unknown>> })[] = []
   for (const skill of catalogue.skills) {
     if (existingSkills.byUri.has(skill.uri)) report.skills.existing++
     else if (!refused('skills', catalogue.files.skills, skill.line, skillData({ ...skill, slug: '' }))) {
-      newSkills.push({ ...skill, slug: assignSlug(skill.name, skill.uri, existingSkills.slugs, 'skill') })
+      newSkills.push({
+        ...skill,
+        slug: assignSlug(skill.name, skill.uri, existingSkills.slugs, 'skill'),
+        translated: acceptedTranslations('skills', skill.translations, skillTranslationData),
+      })
     }
   }
-  const newRoles: (RoleInput & { slug: string })[] = []
+  const newRoles: (RoleInput & { slug: string; translated: Record<string, Record<string, unknown>> })[] = []
   for (const role of catalogue.roles) {
     if (existingRoles.byUri.has(role.uri)) report.roles.existing++
     else if (!refused('roles', catalogue.files.occupations, role.line, roleDocumentData({ ...role, slug: '' }, []))) {
-      newRoles.push({ ...role, slug: assignSlug(role.title, role.uri, existingRoles.slugs, 'role') })
+      newRoles.push({
+        ...role,
+        slug: assignSlug(role.title, role.uri, existingRoles.slugs, 'role'),
+        translated: acceptedTranslations('roles', role.translations, roleTranslationData),
+      })
     }
   }
   for (const relation of catalogue.orphanRelations) {
@@ -242,6 +302,31 @@ export const importCatalogue = async ({
         file: catalogue.files.relations,
         line: relation.line,
         message: `unknown occupation ${relation.occupationUri} (not in ${catalogue.files.occupations} nor in the database)`,
+      })
+    }
+  }
+
+  const defaultLocale = payload.config.localization ? payload.config.localization.defaultLocale : undefined
+  /**
+   * The Local API writes one locale per call: the document is created in the default locale, then
+   * each other locale's text is saved with an update in that locale (a version each, as an editor's
+   * translation would make). The bulk writer puts every locale into the one version it writes.
+   */
+  const translateWithLocalApi = async (
+    collection: string,
+    id: number | string,
+    translations: Record<string, Record<string, unknown>>,
+    req: PayloadRequest,
+  ) => {
+    for (const [locale, data] of Object.entries(translations)) {
+      await payload.update({
+        id,
+        collection: collection as CollectionSlug,
+        data: data as never,
+        depth: 0,
+        locale: locale as never,
+        overrideAccess: true,
+        req,
       })
     }
   }
@@ -295,7 +380,7 @@ export const importCatalogue = async ({
   }
 
   // Skills.
-  const writeSkills = async (db: any, req: PayloadRequest, items: (SkillInput & { slug: string })[], now: number) => {
+  const writeSkills = async (db: any, req: PayloadRequest, items: (typeof newSkills)[number][], now: number) => {
     const data = items.map((skill) => skillData(skill))
     if (method === 'localApi') {
       for (const [i, item] of items.entries()) {
@@ -303,9 +388,11 @@ export const importCatalogue = async ({
           collection: slugs.skills as CollectionSlug,
           data: { ...data[i], _status: 'published' } as never,
           depth: 0,
+          locale: defaultLocale as never,
           overrideAccess: true,
           req,
         })
+        await translateWithLocalApi(slugs.skills, doc.id, item.translated, req)
         skillIDs.set(item.uri, doc.id)
       }
       return
@@ -314,7 +401,13 @@ export const importCatalogue = async ({
     const versionIDs = await allocateIDs(db, adapter, builders.skills.versionsTable, items.length)
     const rows = new RowSet()
     items.forEach((item, i) => {
-      builders.skills.addDocument(rows, { data: data[i]!, id: ids[i]!, now: timestamp(now, i, items.length), versionID: versionIDs[i]! })
+      builders.skills.addDocument(rows, {
+        data: data[i]!,
+        id: ids[i]!,
+        now: timestamp(now, i, items.length),
+        translations: item.translated,
+        versionID: versionIDs[i]!,
+      })
     })
     await rows.resolvePendingIDs((table, count) => allocateIDs(db, adapter, table, count))
     await insertRows(db, adapter, rows)
@@ -329,7 +422,7 @@ export const importCatalogue = async ({
     const ok = await runBatch('skills', items, i + 1, writeSkills)
     if (!ok) {
       await analyzeWrittenTables(adapter, report, writtenTables)
-      return finish(report, started, catalogue.files)
+      return finish(report, started, catalogue)
     }
     done += items.length
     onProgress?.({ done, phase: 'skills', total })
@@ -337,7 +430,7 @@ export const importCatalogue = async ({
 
   // Roles, with their links to skills.
   let pendingLinks = 0
-  const roleData = (role: RoleInput & { slug: string }) => {
+  const roleData = (role: (typeof newRoles)[number]) => {
     const links: { requirement: string; skill: number | string }[] = []
     for (const link of role.skills) {
       const id = skillIDs.get(link.skillUri)
@@ -351,26 +444,34 @@ export const importCatalogue = async ({
       }
       links.push({ requirement: link.requirement, skill: id })
     }
-    return { data: roleDocumentData(role, links), links: links.length }
+    return { data: roleDocumentData(role, links), links: links.length, translations: role.translated }
   }
-  const writeRoles = async (db: any, req: PayloadRequest, items: (RoleInput & { slug: string })[], now: number) => {
+  const writeRoles = async (db: any, req: PayloadRequest, items: (typeof newRoles)[number][], now: number) => {
     const data = items.map(roleData)
     if (method === 'localApi') {
       for (const entry of data) {
-        await payload.create({
+        const doc = await payload.create({
           collection: slugs.roles as CollectionSlug,
           data: { ...entry.data, _status: 'published' } as never,
           depth: 0,
+          locale: defaultLocale as never,
           overrideAccess: true,
           req,
         })
+        await translateWithLocalApi(slugs.roles, doc.id, entry.translations, req)
       }
     } else {
       const ids = await allocateIDs(db, adapter, builders.roles.table, items.length)
       const versionIDs = await allocateIDs(db, adapter, builders.roles.versionsTable, items.length)
       const rows = new RowSet()
       data.forEach((entry, i) => {
-        builders.roles.addDocument(rows, { data: entry.data, id: ids[i]!, now: timestamp(now, i, items.length), versionID: versionIDs[i]! })
+        builders.roles.addDocument(rows, {
+          data: entry.data,
+          id: ids[i]!,
+          now: timestamp(now, i, items.length),
+          translations: entry.translations,
+          versionID: versionIDs[i]!,
+        })
       })
       await rows.resolvePendingIDs((table, count) => allocateIDs(db, adapter, table, count))
       await insertRows(db, adapter, rows)
@@ -391,14 +492,14 @@ export const importCatalogue = async ({
       // The batch's rows are gone; so are the problems it found, which a re-run reports again.
       report.problems.length = problemsBefore
       await analyzeWrittenTables(adapter, report, writtenTables)
-      return finish(report, started, catalogue.files)
+      return finish(report, started, catalogue)
     }
     report.links.created += pendingLinks
     done += items.length
     onProgress?.({ done, phase: 'roles', total })
   }
   await analyzeWrittenTables(adapter, report, writtenTables)
-  return finish(report, started, catalogue.files)
+  return finish(report, started, catalogue)
 }
 
 /**
@@ -414,9 +515,10 @@ const analyzeWrittenTables = async (adapter: Adapter, report: ImportReport, tabl
   }
 }
 
-const finish = (report: ImportReport, started: number, files: ParsedCatalogue['files']): ImportReport => {
-  // In reading order: skills, occupations, relations; by line within a file.
-  const order = [files.skills, files.occupations, files.relations]
+const finish = (report: ImportReport, started: number, catalogue: ParsedCatalogue): ImportReport => {
+  // In reading order: skills, occupations, relations, then each further language's; by line within a file.
+  const { files, translationFiles } = catalogue
+  const order = [files.skills, files.occupations, files.relations, ...Object.values(translationFiles).flatMap((more) => [more.skills, more.occupations])]
   report.problems.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file) || a.line - b.line)
   report.seconds = (performance.now() - started) / 1000
   return report
@@ -433,6 +535,21 @@ const skillData = (skill: SkillInput & { slug: string }) =>
     reuseLevel: skill.reuseLevel,
     skillType: skill.skillType,
     source: skill.source,
+  })
+
+/** A skill's text in another locale: only what that language's file has (the rest falls back). */
+const skillTranslationData = (translation: SkillTranslation) =>
+  withoutUndefined({
+    name: translation.name,
+    alternateNames: translation.alternateNames.length > 0 ? translation.alternateNames : undefined,
+    description: translation.description,
+  })
+
+const roleTranslationData = (translation: RoleTranslation) =>
+  withoutUndefined({
+    alternateNames: translation.alternateNames.length > 0 ? translation.alternateNames : undefined,
+    summary: translation.summary,
+    title: translation.title,
   })
 
 const roleDocumentData = (role: RoleInput & { slug: string }, skills: { requirement: string; skill: number | string }[]) =>

@@ -86,6 +86,14 @@ const snake = (name: string) =>
 type WalkContext = {
   /** Key prefix of columns in the current table (`version_`, `source_`). */
   keyPrefix: string
+  /** The locale the localized values of this walk belong to (undefined: the site has no localization). */
+  locale: string | undefined
+  /**
+   * Whether array rows get an empty `_locales` row per locale for their localized fields: Payload
+   * writes them when it saves a document with all its locales (every version, and a document once
+   * it has been saved in a second locale).
+   */
+  localeRowsForArrays: boolean
   localeRow: () => Row
   localized: boolean
   parentID: number | string
@@ -146,6 +154,9 @@ export class CollectionRowBuilder {
       if (value === undefined) continue
       const localized = Boolean(this.locale) && (ctx.localized || Boolean('localized' in field && field.localized))
       const key = `${ctx.keyPrefix}${field.name}`
+      if (ctx.locale !== this.locale && !localized && field.type !== 'group') {
+        throw new UnsupportedSchemaError(`a ${ctx.locale} value for field "${field.name}", which is not localized`)
+      }
       switch (field.type) {
         case 'checkbox':
         case 'date':
@@ -163,7 +174,7 @@ export class CollectionRowBuilder {
               this.set(texts, row, 'parent', ctx.parentID)
               this.set(texts, row, 'path', `${ctx.pathPrefix}${field.name}`)
               this.set(texts, row, 'text', text)
-              if (localized) this.set(texts, row, 'locale', this.locale)
+              if (localized) this.set(texts, row, 'locale', ctx.locale)
               rows.add(texts, row)
             })
             break
@@ -209,10 +220,12 @@ export class CollectionRowBuilder {
             this.set(arrayTable, row, ctx.version ? '_uuid' : 'id', item.id)
             const { id: _id, ...rest } = item
             // Payload saves a version from the document with all its locales, so a new array row's
-            // localized fields (e.g. the link's note) get an empty row per locale in the version.
-            const localizedChildren = this.locale
-              ? field.flattenedFields.filter((child) => 'localized' in child && child.localized)
-              : []
+            // localized fields (e.g. the link's note) get an empty row per locale in the version,
+            // and in the document too once it is saved in a second locale.
+            const localizedChildren =
+              this.locale && ctx.localeRowsForArrays
+                ? field.flattenedFields.filter((child) => 'localized' in child && child.localized)
+                : []
             if (ctx.version && localizedChildren.length > 0) this.set(arrayTable, row, 'id', PENDING_ID)
             this.walk(
               field.flattenedFields,
@@ -231,13 +244,13 @@ export class CollectionRowBuilder {
               rows,
             )
             rows.add(arrayTable, row)
-            if (ctx.version && localizedChildren.length > 0) {
+            if (localizedChildren.length > 0) {
               const localesTable = `${arrayTable}${this.adapter.localesSuffix}`
               for (const code of this.localeCodes) {
                 const localeRow: Row = {}
                 for (const child of localizedChildren) this.set(localesTable, localeRow, child.name, null)
                 this.set(localesTable, localeRow, '_locale', code)
-                this.set(localesTable, localeRow, '_parentID', { pendingParent: row } satisfies PendingParent)
+                this.set(localesTable, localeRow, '_parentID', ctx.version ? ({ pendingParent: row } satisfies PendingParent) : item.id)
                 rows.add(localesTable, localeRow)
               }
             }
@@ -252,12 +265,25 @@ export class CollectionRowBuilder {
 
   /**
    * Adds the rows of one published document and its one version. `id` and `versionID` come from
-   * the tables' own sequences; array rows get Payload's ObjectId-style IDs.
+   * the tables' own sequences; array rows get Payload's ObjectId-style IDs. `data` is in the
+   * default locale; `translations` holds the localized fields' values in other locales (a
+   * `_locales` row and localized `_texts` rows each), in the document and in its version.
    */
   addDocument(
     rows: RowSet,
-    { data, id, now, versionID }: { data: Row; id: number | string; now: string; versionID: number | string },
+    {
+      data,
+      id,
+      now,
+      translations = {},
+      versionID,
+    }: { data: Row; id: number | string; now: string; translations?: Record<string, Row>; versionID: number | string },
   ) {
+    for (const code of Object.keys(translations)) {
+      if (!this.localeCodes.includes(code) || code === this.locale) {
+        throw new UnsupportedSchemaError(`"${code}" is not one of the site's other locales (${this.localeCodes.join(', ')})`)
+      }
+    }
     const doc: Row = { ...data, _status: 'published', createdAt: now, updatedAt: now }
     for (const [name, value] of Object.entries(doc)) {
       if (Array.isArray(value) && value.length > 0 && typeof value[0] === 'object') {
@@ -268,17 +294,23 @@ export class CollectionRowBuilder {
 
     const build = (table: string, parentID: number | string, version: boolean) => {
       const row: Row = { id: parentID }
-      let localeRow: Row | undefined
+      const localesTable = `${table}${this.adapter.localesSuffix}`
+      const localeRows = new Map<string, Row>()
+      const localeRowFor = (locale: string | undefined) => () => {
+        let localeRow = localeRows.get(locale!)
+        if (!localeRow) {
+          localeRow = {}
+          this.set(localesTable, localeRow, '_locale', locale)
+          this.set(localesTable, localeRow, '_parentID', parentID)
+          localeRows.set(locale!, localeRow)
+        }
+        return localeRow
+      }
       const ctx: WalkContext = {
         keyPrefix: version ? 'version_' : '',
-        localeRow: () => {
-          if (!localeRow) {
-            localeRow = {}
-            this.set(`${table}${this.adapter.localesSuffix}`, localeRow, '_locale', this.locale)
-            this.set(`${table}${this.adapter.localesSuffix}`, localeRow, '_parentID', parentID)
-          }
-          return localeRow
-        },
+        locale: this.locale,
+        localeRow: localeRowFor(this.locale),
+        localeRowsForArrays: version || Object.keys(translations).length > 0,
         localized: false,
         parentID,
         pathPrefix: version ? 'version.' : '',
@@ -298,8 +330,12 @@ export class CollectionRowBuilder {
       // Parent rows go first so foreign keys hold; the walk adds children as it meets them.
       const children = new RowSet()
       this.walk(fields, doc, ctx, children)
+      // The other locales: only their localized fields (the walk writes nothing else from them).
+      for (const [locale, translation] of Object.entries(translations)) {
+        this.walk(fields, translation, { ...ctx, locale, localeRow: localeRowFor(locale) }, children)
+      }
       rows.add(table, row)
-      if (localeRow) rows.add(`${table}${this.adapter.localesSuffix}`, localeRow)
+      for (const localeRow of localeRows.values()) rows.add(localesTable, localeRow)
       for (const [name, list] of children.tables) for (const child of list) rows.add(name, child)
     }
     build(this.table, id, false)

@@ -1,7 +1,10 @@
 import type { RequirementLevel } from '../fields/requirement.js'
 import type { ReuseLevel, SkillType } from '../fields/skillClassification.js'
 
-/** A row the importer skipped, and why; `line` is the 1-based line of the CSV file where the row starts. */
+/**
+ * A row the importer skipped, and why; `line` is the 1-based line of the CSV file where the row
+ * starts, or 0 when the problem is a row the file lacks (a concept missing from a language's file).
+ */
 export type ImportProblem = {
   file: string
   line: number
@@ -16,6 +19,13 @@ export type ImportSource = {
   uri: string
 }
 
+/**
+ * A concept's text in a language other than the catalogue's first one, from that language's file.
+ * What a file leaves out stays empty in that locale, so readers get the fallback language's text.
+ */
+export type SkillTranslation = { alternateNames: string[]; description?: string; line: number; name?: string }
+export type RoleTranslation = { alternateNames: string[]; line: number; summary?: string; title?: string }
+
 export type SkillInput = {
   alternateNames: string[]
   /** Line of the row in its file. */
@@ -26,6 +36,8 @@ export type SkillInput = {
   reuseLevel?: ReuseLevel
   skillType?: SkillType
   source: ImportSource
+  /** Text in the other languages read, by locale code. */
+  translations: Record<string, SkillTranslation>
   uri: string
 }
 
@@ -45,6 +57,8 @@ export type RoleInput = {
   source: ImportSource
   summary?: string
   title: string
+  /** Text in the other languages read, by locale code. */
+  translations: Record<string, RoleTranslation>
   uri: string
 }
 
@@ -53,8 +67,15 @@ export type ParsedCatalogue = {
   /** Relations whose occupation is not in the occupations file: fine if the role is already imported. */
   orphanRelations: { line: number; occupationUri: string }[]
   problems: ImportProblem[]
-  /** File names, for reports. */
+  /** File names of the first language, for reports. */
   files: { occupations: string; relations: string; skills: string }
+  /**
+   * The languages read, as locale codes: the first one's files hold every concept and the
+   * relations (it becomes the site's default locale); the others add their text.
+   */
+  languages: string[]
+  /** File names of the other languages, for reports. */
+  translationFiles: Record<string, { occupations: string; skills: string }>
   roles: RoleInput[]
   skills: SkillInput[]
 }

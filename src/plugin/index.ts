@@ -7,6 +7,7 @@ import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
 import { roleEndpoints } from '../endpoints/index.js'
 import { itemRoleLinksEndpoints } from '../endpoints/itemRoleLinks.js'
+import { serverComponent } from '../fields/adminComponents.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { watchCommits } from '../changes/afterCommit.js'
@@ -122,6 +123,26 @@ export const roleCatalogPlugin =
         : collection
     })
     next.graphQL = roleCatalogGraphQL(next.graphQL, options.slugs, options.limits)
+
+    // On a site with more than one locale, each catalogue list tells editors what has no text in
+    // the other locales yet, and filters to it (src/components/UntranslatedFilter.tsx).
+    if ((config.localization ? config.localization.locales.length : 0) > 1) {
+      const catalogSlugs = new Set<string>(catalogCollections.map((name) => options.slugs[name]))
+      next.collections = next.collections!.map((collection) =>
+        catalogSlugs.has(collection.slug)
+          ? {
+              ...collection,
+              admin: {
+                ...collection.admin,
+                components: {
+                  ...collection.admin?.components,
+                  beforeListTable: [...(collection.admin?.components?.beforeListTable ?? []), serverComponent('UntranslatedFilter')],
+                },
+              },
+            }
+          : collection,
+      )
+    }
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {

@@ -59,4 +59,8 @@ export const de: Record<RoleCatalogTranslationKey, string> = {
   tab_links: 'Verantwortlichkeiten, Fähigkeiten, Zertifizierungen',
   tab_overview: 'Überblick',
   tab_qualifications: 'Qualifikationen & Berufserfahrung',
+
+  untranslated_count: 'Ohne Text auf {{locale}}: {{count}}',
+  untranslated_show: 'Anzeigen',
+  untranslated_showAll: 'Alle anzeigen',
 }

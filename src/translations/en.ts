@@ -61,6 +61,10 @@ export const en = {
   tab_links: 'Responsibilities, skills, certifications',
   tab_overview: 'Overview',
   tab_qualifications: 'Qualifications & experience',
+
+  untranslated_count: 'Without {{locale}} text: {{count}}',
+  untranslated_show: 'Show them',
+  untranslated_showAll: 'Show all',
 }
 
 export type RoleCatalogTranslationKey = keyof typeof en

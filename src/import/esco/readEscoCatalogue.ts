@@ -2,11 +2,11 @@ import { parse } from 'csv-parse'
 import { createReadStream, existsSync } from 'node:fs'
 import path from 'node:path'
 
-import type { ImportProblem, ParsedCatalogue, RoleInput, SkillInput } from '../types.js'
+import type { ImportProblem, ParsedCatalogue, RoleInput, RoleTranslation, SkillInput, SkillTranslation } from '../types.js'
 
 import {
   DEFAULT_SOURCE_TITLE,
-  escoFiles,
+  escoFilesFor,
   escoRelationTypes,
   escoReuseLevels,
   escoSkillTypes,
@@ -72,8 +72,51 @@ const text = (value: string | undefined) => {
 }
 
 export type ReadEscoOptions = {
+  /**
+   * ESCO languages to read, as the site's locale codes (ESCO names its files by the same ISO 639-1
+   * codes: `skills_de.csv`). The first language's files hold the concepts and the relations; each
+   * further language adds the labels and descriptions of its files. Default: `['en']`.
+   */
+  languages?: string[]
+  /**
+   * When the languages were not asked for explicitly (the site's locales): a further language's
+   * file that is not there is reported and that language left empty, instead of an error.
+   */
+  optionalTranslations?: boolean
   /** `source.title` of every imported document. */
   sourceTitle?: string
+}
+
+/**
+ * Reads one further language's file for concepts already read: preferred label, alternative labels
+ * and description by URI. A row for a concept the first language does not have, a repeated URI and
+ * a row without a label are reported; a concept the file lacks is reported once, and keeps that
+ * locale empty (readers get the fallback language's text).
+ */
+const readTranslations = async <T extends { line: number; source: { section: string }; translations: Record<string, unknown>; uri: string }>(
+  file: string,
+  language: string,
+  concepts: Map<string, T>,
+  problems: ImportProblem[],
+  translate: (record: Record<string, string>, line: number) => T['translations'][string],
+) => {
+  const name = path.basename(file)
+  const seen = new Map<string, number>()
+  for await (const { line, record } of readCsv(file, ['conceptUri', 'preferredLabel'], problems)) {
+    const uri = text(record.conceptUri)
+    if (!uri) { problems.push({ file: name, line, message: 'missing conceptUri' }); continue }
+    const concept = concepts.get(uri)
+    if (!concept) { problems.push({ file: name, line, message: `unknown concept ${uri} (not in the first language's file)` }); continue }
+    if (seen.has(uri)) { problems.push({ file: name, line, message: `repeated conceptUri ${uri} (first at ${name}, line ${seen.get(uri)})` }); continue }
+    seen.set(uri, line)
+    if (!text(record.preferredLabel)) problems.push({ file: name, line, message: `missing preferredLabel for ${uri}: its ${language} label stays empty` })
+    concept.translations[language] = translate(record, line)
+  }
+  for (const [uri, concept] of concepts) {
+    if (!seen.has(uri)) {
+      problems.push({ file: name, line: 0, message: `no row for ${uri} (${concept.source.section}): its ${language} text stays empty` })
+    }
+  }
 }
 
 /**
@@ -85,14 +128,26 @@ export type ReadEscoOptions = {
  */
 export const readEscoCatalogue = async (
   folder: string,
-  { sourceTitle = DEFAULT_SOURCE_TITLE }: ReadEscoOptions = {},
+  { languages = ['en'], optionalTranslations = false, sourceTitle = DEFAULT_SOURCE_TITLE }: ReadEscoOptions = {},
 ): Promise<ParsedCatalogue> => {
-  for (const file of Object.values(escoFiles)) {
-    if (!existsSync(path.join(folder, file))) {
-      throw new Error(`${path.join(folder, file)} not found: the folder must hold ESCO's ${Object.values(escoFiles).join(', ')}`)
-    }
-  }
+  const [first, ...others] = languages
+  if (!first) throw new Error('no language to read: pass at least one')
+  if (new Set(languages).size !== languages.length) throw new Error(`a language is listed twice: ${languages.join(', ')}`)
+  const escoFiles = escoFilesFor(first)
+  const translationFiles = Object.fromEntries(
+    others.map((language) => {
+      const { occupations, skills } = escoFilesFor(language)
+      return [language, { occupations, skills }]
+    }),
+  )
   const problems: ImportProblem[] = []
+  const needed = [...Object.values(escoFiles), ...Object.values(translationFiles).flatMap((files) => Object.values(files))]
+  const absent = new Set(needed.filter((file) => !existsSync(path.join(folder, file))))
+  for (const file of absent) {
+    const optional = optionalTranslations && !Object.values(escoFiles).includes(file as never)
+    if (!optional) throw new Error(`${path.join(folder, file)} not found: the folder must hold ESCO's ${needed.join(', ')}`)
+    problems.push({ file, line: 0, message: `not found in ${folder}: that language's text stays empty` })
+  }
   const report = (file: string, line: number, message: string) => problems.push({ file, line, message })
 
   const skills: SkillInput[] = []
@@ -125,6 +180,7 @@ export const readEscoCatalogue = async (
       reuseLevel,
       skillType,
       source: { quote: name, section: `${file}, line ${line}`, title: sourceTitle, uri },
+      translations: {},
       uri,
     }
     skills.push(skill)
@@ -147,6 +203,7 @@ export const readEscoCatalogue = async (
       source: { quote: title, section: `${file}, line ${line}`, title: sourceTitle, uri },
       summary: text(record.description),
       title,
+      translations: {},
       uri,
     }
     roles.push(role)
@@ -182,5 +239,21 @@ export const readEscoCatalogue = async (
     else orphanRelations.push({ line, occupationUri })
   }
 
-  return { files: { ...escoFiles }, orphanRelations, problems, roles, skills }
+  for (const language of others) {
+    const files = translationFiles[language]!
+    if (!absent.has(files.skills)) {
+      await readTranslations(path.join(folder, files.skills), language, skillByUri, problems, (record, line): SkillTranslation => {
+        const name = text(record.preferredLabel)
+        return { alternateNames: splitLabels(record.altLabels, name ?? ''), description: text(record.description), line, name }
+      })
+    }
+    if (!absent.has(files.occupations)) {
+      await readTranslations(path.join(folder, files.occupations), language, roleByUri, problems, (record, line): RoleTranslation => {
+        const title = text(record.preferredLabel)
+        return { alternateNames: splitLabels(record.altLabels, title ?? ''), line, summary: text(record.description), title }
+      })
+    }
+  }
+
+  return { files: { ...escoFiles }, languages: [...languages], orphanRelations, problems, roles, skills, translationFiles }
 }

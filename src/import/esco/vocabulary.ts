@@ -1,12 +1,20 @@
 import type { RequirementLevel } from '../../fields/requirement.js'
 import type { ReuseLevel, SkillType } from '../../fields/skillClassification.js'
 
-/** The files of ESCO's CSV download (English) that the importer reads. */
-export const escoFiles = {
-  occupations: 'occupations_en.csv',
-  relations: 'occupationSkillRelations_en.csv',
-  skills: 'skills_en.csv',
-} as const
+/**
+ * The files of ESCO's CSV download in one language that the importer reads. ESCO publishes one
+ * download per language, each with the same concepts (same URIs) and the same relations; the
+ * labels and descriptions are in that language.
+ */
+export const escoFilesFor = (language: string) =>
+  ({
+    occupations: `occupations_${language}.csv`,
+    relations: `occupationSkillRelations_${language}.csv`,
+    skills: `skills_${language}.csv`,
+  }) as const
+
+/** The files of ESCO's English download. */
+export const escoFiles = escoFilesFor('en')
 
 /** ESCO's skillType strings → the plugin's GraphQL-safe select values. */
 export const escoSkillTypes: Record<string, SkillType> = {

@@ -1,0 +1,135 @@
+/**
+ * The admin's view of what has no text in another locale yet: above each catalogue list (roles,
+ * responsibilities, certifications, skills), per further locale, how many documents have no title
+ * there, and a link that filters the list to exactly those. Rendered here as the admin renders it
+ * (the server component with the list view's props) in English and German, on a site whose roles
+ * slug is overridden; the link's filter is checked through the REST API it stands for.
+ */
+import type { BeforeListTableServerProps, CollectionSlug, SanitizedCollectionConfig } from 'payload'
+
+import { initI18n } from '@payloadcms/translations'
+import { de as payloadDe } from '@payloadcms/translations/languages/de'
+import { en as payloadEn } from '@payloadcms/translations/languages/en'
+import React from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { UntranslatedFilter } from '../src/components/UntranslatedFilter.js'
+import { startSite, type TestSite } from './helpers/setup.js'
+
+const COMPONENT = 'payload-plugin-role-catalog/rsc#UntranslatedFilter'
+
+describe('admin lists: documents without text in another locale', () => {
+  let site: TestSite
+  let editorUser: Record<string, unknown>
+
+  beforeAll(async () => {
+    site = await startSite({
+      config: {
+        i18n: { supportedLanguages: { de: payloadDe, en: payloadEn } },
+        localization: {
+          defaultLocale: 'en',
+          locales: [
+            { code: 'en', label: { de: 'Englisch', en: 'English' } },
+            { code: 'de', label: { de: 'Deutsch', en: 'German' } },
+          ],
+        },
+      },
+      name: 'untranslated',
+      plugin: { overrides: { roles: { slug: 'job-roles' } } },
+    })
+    editorUser = (await site.payload.create({ collection: 'users', data: { email: 'lists@example.com', password: 'lists-password' } })) as never
+    for (const title of ['Project Manager', 'Data Engineer', 'Site Reliability Engineer']) {
+      await site.payload.create({ collection: 'job-roles' as CollectionSlug, data: { _status: 'published', title } as never, locale: 'en' })
+    }
+    const [engineer] = (
+      await site.payload.find({ collection: 'job-roles' as CollectionSlug, locale: 'en', where: { title: { equals: 'Data Engineer' } } })
+    ).docs
+    await site.payload.update({
+      id: engineer!.id,
+      collection: 'job-roles' as CollectionSlug,
+      data: { title: 'Dateningenieur' } as never,
+      locale: 'de',
+    })
+  })
+  afterAll(async () => {
+    await site?.stop()
+  })
+
+  const render = async (slug: string, language: 'de' | 'en', where?: Record<string, unknown>, locale?: string) => {
+    const collectionConfig = site.payload.collections[slug as CollectionSlug]!.config as SanitizedCollectionConfig
+    const i18n = await initI18n({ config: site.payload.config.i18n, context: 'client', language })
+    const element = await UntranslatedFilter({
+      collectionConfig,
+      i18n,
+      payload: site.payload,
+      searchParams: { ...(where ? { where } : {}), ...(locale ? { locale } : {}) },
+      user: { ...editorUser, collection: 'users' },
+    } as unknown as BeforeListTableServerProps)
+    return element ? renderToStaticMarkup(element as React.ReactElement) : ''
+  }
+
+  it('is above the list of every catalogue collection, under its overridden slug', () => {
+    for (const slug of ['job-roles', 'responsibilities', 'certifications', 'skills']) {
+      const { config } = site.payload.collections[slug as CollectionSlug]!
+      expect(config.admin.components?.beforeListTable, slug).toContain(COMPONENT)
+    }
+  })
+
+  it('counts the roles without a German title, in the editor’s language, and links to exactly those', async () => {
+    const german = await render('job-roles', 'de')
+    expect(german).toContain('Ohne Text auf Deutsch: 2')
+    const href = /href="([^"]+)"/.exec(german)![1]!.replace(/&amp;/g, '&')
+    expect(href).toBe('/admin/collections/job-roles?locale=de&where%5Btitle%5D%5Bexists%5D=false')
+    expect(german).toContain('>Anzeigen</a>')
+    expect(await render('job-roles', 'en')).toContain('Without German text: 2')
+
+    // The list the link opens, queried as the admin's list view queries it (drafts, that locale, no fallback).
+    const { docs } = await site.payload.find({
+      collection: 'job-roles' as CollectionSlug,
+      draft: true,
+      fallbackLocale: false,
+      locale: 'de',
+      overrideAccess: false,
+      sort: 'slug',
+      user: { ...editorUser, collection: 'users' } as never,
+      where: { title: { exists: 'false' } } as never,
+    })
+    expect(docs.map((doc) => [doc.slug, doc.title ?? null])).toEqual([
+      ['project-manager', null],
+      ['site-reliability-engineer', null],
+    ])
+  })
+
+  it('with the filter on, offers the whole list again; nothing to show where every document is translated', async () => {
+    expect(await render('job-roles', 'en', { title: { exists: 'false' } }, 'de')).toContain(
+      '<a href="/admin/collections/job-roles?locale=en">Show all</a>',
+    )
+    // No skills at all: a count of 0 and no link.
+    const skills = await render('skills', 'en')
+    expect(skills).toContain('Without German text: 0')
+    expect(skills).not.toContain('<a ')
+  })
+
+  it('is not there on a site with one locale', async () => {
+    const { buildConfig } = await import('payload')
+    const { roleCatalogPlugin } = await import('../src/index.js')
+    const single = await buildConfig({
+      collections: [{ slug: 'users', auth: true, fields: [] }],
+      db: site.config.db,
+      localization: { defaultLocale: 'en', locales: ['en'] },
+      plugins: [roleCatalogPlugin({})],
+      secret: 'single-locale',
+    })
+    const none = await buildConfig({
+      collections: [{ slug: 'users', auth: true, fields: [] }],
+      db: site.config.db,
+      plugins: [roleCatalogPlugin({})],
+      secret: 'no-localization',
+    })
+    for (const config of [single, none]) {
+      const roles = config.collections.find((collection) => collection.slug === 'roles')!
+      expect(roles.admin.components?.beforeListTable ?? []).not.toContain(COMPONENT)
+    }
+  })
+})
