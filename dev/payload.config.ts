@@ -43,6 +43,17 @@ export default buildConfig({
     disableIntrospectionInProduction: process.env.GRAPHQL_INTROSPECTION !== 'on',
     schemaOutputFile: path.resolve(dirname, 'schema.graphql'),
   },
+  jobs: {
+    // Scheduled publishing (the plugin's `drafts.schedulePublish`) queues a job per scheduled
+    // publish or unpublish; this site runs the queue itself, in the server process, every 5 s, so a
+    // publish goes out within about 5 s of its time (one indexed query on payload_jobs per tick).
+    // A site with a separate worker or a platform cron sets ROLE_CATALOG_JOBS_AUTORUN=off and runs
+    // `payload jobs:run` or calls /api/payload-jobs/run instead (docs/production.md).
+    autoRun:
+      process.env.ROLE_CATALOG_JOBS_AUTORUN === 'off'
+        ? undefined
+        : [{ cron: process.env.ROLE_CATALOG_JOBS_CRON || '*/5 * * * * *', queue: 'default' }],
+  },
   onInit: ensureDevUser,
   plugins: [
     roleCatalogPlugin({

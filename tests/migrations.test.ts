@@ -39,10 +39,11 @@ const knownPayloadNoise = (statements: string[]): ((statement: string) => boolea
     const added = statement.match(/ADD CONSTRAINT "([^"]{64,})" FOREIGN KEY/)?.[1]
     return Boolean(added && statements.some((other) => other.includes(`DROP CONSTRAINT "${added.slice(0, 63)}"`)))
   }
-  // 2. Payload's auth collections declare `login_attempts numeric DEFAULT 0`; drizzle-kit reads the
-  //    database's default back as '0'::numeric and proposes to set it again.
+  // 2. Payload's auth collections declare `login_attempts numeric DEFAULT 0`, its jobs collection
+  //    `total_tried numeric DEFAULT 0`; drizzle-kit reads the database's default back as
+  //    '0'::numeric and proposes to set it again.
   const isLoginAttemptsDefault = (statement: string) =>
-    /^ALTER TABLE "users" ALTER COLUMN "login_attempts" SET DEFAULT 0;$/.test(statement.trim())
+    /^ALTER TABLE "(users|payload_jobs)" ALTER COLUMN "(login_attempts|total_tried)" SET DEFAULT 0;$/.test(statement.trim())
   return (statement) => isTruncatedConstraint(statement) || isLoginAttemptsDefault(statement)
 }
 

@@ -1,9 +1,15 @@
 import * as migration_20261126_192925_initial from './20261126_192925_initial.js';
+import * as migration_20261201_004007_editors_scheduling_autosave from './20261201_004007_editors_scheduling_autosave.js';
 
 export const migrations = [
   {
     up: migration_20261126_192925_initial.up,
     down: migration_20261126_192925_initial.down,
-    name: '20261126_192925_initial'
+    name: '20261126_192925_initial',
+  },
+  {
+    up: migration_20261201_004007_editors_scheduling_autosave.up,
+    down: migration_20261201_004007_editors_scheduling_autosave.down,
+    name: '20261201_004007_editors_scheduling_autosave'
   },
 ];

@@ -6,6 +6,7 @@ import { catalogSlugField } from '../fields/slug.js'
 import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
 import { buildCollection } from '../plugin/buildCollection.js'
+import { catalogVersions } from '../plugin/versions.js'
 
 export const defaultResponsibilityFields = ({ limits, slugs }: ResolvedRoleCatalogOptions): Field[] => [
   {
@@ -38,8 +39,7 @@ export const responsibilitiesCollection = (options: ResolvedRoleCatalogOptions):
         useAsTitle: 'title',
       },
       defaultSort: 'title',
-      // Drafts are validated too, so a draft can never hold a malformed or missing slug.
-      versions: { drafts: { validate: true }, maxPerDoc: 50 },
+      versions: catalogVersions(options),
     },
     defaultFields: defaultResponsibilityFields(options),
     options,

@@ -10,6 +10,7 @@ import { roleLinkField } from '../fields/roleLink.js'
 import { catalogSlugField, rowSlugField } from '../fields/slug.js'
 import { sourceField } from '../fields/source.js'
 import { buildCollection } from '../plugin/buildCollection.js'
+import { catalogVersions } from '../plugin/versions.js'
 
 export const degreeLevels = ['unspecified', 'associate', 'bachelor', 'master', 'doctorate'] as const
 export type DegreeLevel = (typeof degreeLevels)[number]
@@ -211,8 +212,7 @@ export const rolesCollection = (options: ResolvedRoleCatalogOptions): Collection
         useAsTitle: 'title',
       },
       defaultSort: 'title',
-      // Drafts are validated too, so a draft can never hold a malformed or missing slug.
-      versions: { drafts: { validate: true }, maxPerDoc: 50 },
+      versions: catalogVersions(options),
     },
     defaultFields: defaultRoleFields(options),
     options,

@@ -8,6 +8,7 @@ import { catalogSlugField } from '../fields/slug.js'
 import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
 import { buildCollection } from '../plugin/buildCollection.js'
+import { catalogVersions } from '../plugin/versions.js'
 
 export const skillKinds = ['soft', 'technical'] as const
 export type SkillKind = (typeof skillKinds)[number]
@@ -61,8 +62,7 @@ export const skillsCollection = (options: ResolvedRoleCatalogOptions): Collectio
         useAsTitle: 'name',
       },
       defaultSort: 'name',
-      // Drafts are validated too, so a draft can never hold a malformed or missing slug.
-      versions: { drafts: { validate: true }, maxPerDoc: 50 },
+      versions: catalogVersions(options),
     },
     defaultFields: defaultSkillFields(options),
     options,

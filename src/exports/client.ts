@@ -3,4 +3,5 @@
  * `payload-plugin-role-catalog/client#SlugInput` and `payload-plugin-role-catalog/client#LinkRowLabel`.
  */
 export { LinkRowLabel, type LinkRowLabelProps } from '../components/LinkRowLabel.js'
+export { RoleLinksTable, type RoleLinksTableProps } from '../components/RoleLinksTable.js'
 export { SlugInput, type SlugInputProps } from '../components/SlugInput.js'

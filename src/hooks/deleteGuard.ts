@@ -2,6 +2,7 @@ import type { CollectionBeforeDeleteHook, CollectionSlug, PayloadRequest } from 
 
 import { APIError } from 'payload'
 
+import { textForMessages } from '../localization/textForMessages.js'
 import { englishSingularLabel } from '../translations/index.js'
 import { type DocID, relationID, type RoleLink } from './roleLinks.js'
 
@@ -10,8 +11,8 @@ type LinkingRole = { draftOnly: boolean; id: DocID; title: string }
 const hasField = (req: PayloadRequest, collection: string, name: string) =>
   Boolean(req.payload.collections[collection as CollectionSlug]?.config.flattenedFields.some((field) => field.name === name))
 
-const roleTitle = (doc: Record<string, unknown> | undefined, id: DocID) =>
-  typeof doc?.title === 'string' && doc.title !== '' ? doc.title : `#${id}`
+const roleTitle = (doc: Record<string, unknown> | undefined, id: DocID, req: PayloadRequest) =>
+  textForMessages(doc?.title, req) ?? `#${id}`
 
 /**
  * Roles that link the item: in the roles table (published roles and never-published drafts) or in
@@ -37,17 +38,20 @@ export const findLinkingRoles = async ({
 
   const current = await req.payload.db.find({
     collection: rolesSlug as CollectionSlug,
+    // Every locale of the title, for the message (src/localization/textForMessages.ts).
+    locale: 'all',
     pagination: false,
     req,
     where: { [path]: { equals: id } },
   })
   for (const doc of current.docs as unknown as Record<string, unknown>[]) {
     const roleID = doc.id as DocID
-    found.set(roleID, { draftOnly: false, id: roleID, title: roleTitle(doc, roleID) })
+    found.set(roleID, { draftOnly: false, id: roleID, title: roleTitle(doc, roleID, req) })
   }
 
   const latest = await req.payload.db.findVersions({
     collection: rolesSlug as CollectionSlug,
+    locale: 'all',
     pagination: false,
     req,
     where: { and: [{ latest: { equals: true } }, { [`version.${path}`]: { equals: id } }] },
@@ -55,7 +59,7 @@ export const findLinkingRoles = async ({
   for (const version of latest.docs as unknown as { parent?: unknown; version?: Record<string, unknown> }[]) {
     const roleID = relationID(version.parent)
     if (roleID === undefined || found.has(roleID)) continue
-    found.set(roleID, { draftOnly: true, id: roleID, title: roleTitle(version.version, roleID) })
+    found.set(roleID, { draftOnly: true, id: roleID, title: roleTitle(version.version, roleID, req) })
   }
   return [...found.values()].sort((a, b) => a.title.localeCompare(b.title))
 }

@@ -5,11 +5,13 @@ import type { CatalogCollection, ResolvedRoleCatalogOptions } from '../plugin/op
 import { catalogChangeHooks } from '../changes/changeHooks.js'
 import { deleteGuardHook } from './deleteGuard.js'
 import { hideUnreadableLinksHook } from './hideUnreadableLinks.js'
+import { dropDeletedLinksOnRestore } from './restoreVersion.js'
 import { roleLinks } from './roleLinks.js'
 import { uniqueSlugHook } from './uniqueSlug.js'
 
 export { deleteGuardHook, findLinkingRoles, ITEM_IN_USE_ERROR, ItemInUseError } from './deleteGuard.js'
 export { hideUnreadableLinksHook } from './hideUnreadableLinks.js'
+export { dropDeletedLinksOnRestore, droppedLinksMessage, restoreVersionEndpoint } from './restoreVersion.js'
 export { roleLinks } from './roleLinks.js'
 export { uniqueSlugHook } from './uniqueSlug.js'
 
@@ -24,7 +26,13 @@ export const catalogHooks = (
   // Every committed write is published on the change feed (src/changes): caches and transports follow it.
   const changes = catalogChangeHooks(name, slugs)
   if (name === 'roles') {
-    return { ...changes, afterRead: [hideUnreadableLinksHook(slugs)], beforeChange: [uniqueSlugHook] }
+    return {
+      ...changes,
+      afterRead: [hideUnreadableLinksHook(slugs)],
+      beforeChange: [uniqueSlugHook],
+      // Restoring an old version leaves out links to items deleted since (src/hooks/restoreVersion.ts).
+      beforeValidate: [dropDeletedLinksOnRestore(slugs)],
+    }
   }
   return {
     ...changes,

@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest, Saniti
 import { ValidationError } from 'payload'
 
 import { checkSlug } from '../fields/slugFormat.js'
+import { textForMessages } from '../localization/textForMessages.js'
 import { englishSingularLabel } from '../translations/index.js'
 import { type DocID, relationID } from './roleLinks.js'
 
@@ -11,10 +12,8 @@ type Conflict = { draftOnly: boolean; id: DocID; title: string }
 const singularLabel = (collection: SanitizedCollectionConfig, req: PayloadRequest) =>
   englishSingularLabel(collection, req.payload.config).toLowerCase()
 
-const titleOf = (collection: SanitizedCollectionConfig, doc: Record<string, unknown>) => {
-  const title = doc[collection.admin?.useAsTitle ?? 'id']
-  return typeof title === 'string' && title !== '' ? title : String(doc.id)
-}
+const titleOf = (collection: SanitizedCollectionConfig, doc: Record<string, unknown>, req: PayloadRequest) =>
+  textForMessages(doc[collection.admin?.useAsTitle ?? 'id'], req) ?? String(doc.id)
 
 /**
  * Another document of this collection whose slug is `slug`, in the main table (what is published,
@@ -38,16 +37,19 @@ const findConflict = async ({
   const current = await req.payload.db.find({
     collection: collectionSlug,
     limit: 1,
+    // Every locale of the title, for the message (src/localization/textForMessages.ts).
+    locale: 'all',
     pagination: false,
     req,
     where: { and: [{ slug: { equals: slug } }, ...(id !== undefined ? [{ id: { not_equals: id } }] : [])] },
   })
   const doc = current.docs[0] as unknown as Record<string, unknown> | undefined
-  if (doc) return { draftOnly: false, id: doc.id as DocID, title: titleOf(collection, doc) }
+  if (doc) return { draftOnly: false, id: doc.id as DocID, title: titleOf(collection, doc, req) }
 
   const drafts = await req.payload.db.findVersions({
     collection: collectionSlug,
     limit: 1,
+    locale: 'all',
     pagination: false,
     req,
     where: {
@@ -61,7 +63,7 @@ const findConflict = async ({
   const version = drafts.docs[0] as unknown as { parent?: unknown; version?: Record<string, unknown> } | undefined
   if (version?.version) {
     const parent = relationID(version.parent)
-    return { draftOnly: true, id: parent ?? '?', title: titleOf(collection, { ...version.version, id: parent }) }
+    return { draftOnly: true, id: parent ?? '?', title: titleOf(collection, { ...version.version, id: parent }, req) }
   }
   return undefined
 }

@@ -322,6 +322,8 @@ export class CollectionRowBuilder {
       if (version) {
         this.set(table, row, 'parent', id)
         this.set(table, row, 'latest', true)
+        // With autosave on, the versions table has an `autosave` column; a create writes false.
+        if (this.requireTable(table).has('autosave')) this.set(table, row, 'autosave', false)
         this.set(table, row, 'createdAt', now)
         this.set(table, row, 'updatedAt', now)
       }

@@ -6,6 +6,7 @@ import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
 import { roleEndpoints } from '../endpoints/index.js'
+import { itemRoleLinksEndpoints } from '../endpoints/itemRoleLinks.js'
 import { serverComponent } from '../fields/adminComponents.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
@@ -15,7 +16,8 @@ import { startChangeTransport } from '../changes/transport.js'
 import { startChangeNotifications } from '../notify/changeNotifications.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
 import { mergeTranslations, translatedAdminGroup } from '../translations/index.js'
-import { ITEM_IN_USE_ERROR } from '../hooks/index.js'
+import { ITEM_IN_USE_ERROR, restoreVersionEndpoint } from '../hooks/index.js'
+import { linkedCollections } from '../hooks/roleLinks.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import { withCatalogIndexes } from './indexes.js'
 import {
@@ -103,11 +105,23 @@ export const roleCatalogPlugin =
 
     // Frontend API: REST comparison + JSON-LD on the roles collection, GraphQL queries (src/endpoints, src/graphql).
     // After the limits above: it extends `next.graphQL`, keeping their validation rules.
-    next.collections = next.collections!.map((collection) =>
-      collection.slug === options.slugs.roles
-        ? { ...collection, endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs)] }
-        : collection,
-    )
+    // Editors: restoring a role's version says which links to deleted items it left out; an item's
+    // Roles table edits the roles' links from the item's side (src/endpoints/itemRoleLinks.ts).
+    next.collections = next.collections!.map((collection) => {
+      if (collection.slug === options.slugs.roles) {
+        return {
+          ...collection,
+          endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs), restoreVersionEndpoint(options.slugs.roles)],
+        }
+      }
+      const linked = linkedCollections.find((name) => options.slugs[name] === collection.slug)
+      return linked
+        ? {
+            ...collection,
+            endpoints: [...(collection.endpoints || []), ...itemRoleLinksEndpoints(linked, options.slugs, options.limits.maxLimit)],
+          }
+        : collection
+    })
     next.graphQL = roleCatalogGraphQL(next.graphQL, options.slugs, options.limits)
 
     // On a site with more than one locale, each catalogue list tells editors what has no text in

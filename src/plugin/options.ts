@@ -38,6 +38,24 @@ export type GraphQLLimits = {
   maxDepth?: number
 }
 
+export type EditorDrafts = {
+  /**
+   * Save drafts while the editor types (Payload's `versions.drafts.autosave`): the interval in
+   * milliseconds, or `false` for explicit *Save Draft* only. Default 2000 ms: a reload or a closed
+   * tab loses at most about that much typing. Autosaved drafts pass the same hooks (slug
+   * uniqueness, delete guard) as saved ones.
+   */
+  autosave?: false | { interval?: number }
+  /**
+   * Let editors schedule a publish or unpublish at a date and time (Payload's
+   * `versions.drafts.schedulePublish`). Adds Payload's jobs queue (the `payload-jobs` collection);
+   * the site must run the queue (`jobs.autoRun`, a job runner, or the `/api/payload-jobs/run`
+   * route on a cron). `timeIntervals` are the minutes between the picker's times (default 5),
+   * `timeFormat` its clock (default `h:mm aa`). Default true.
+   */
+  schedulePublish?: boolean | { timeFormat?: string; timeIntervals?: number }
+}
+
 export type ResponseCacheOptions = {
   /** Most memory the cached answers may take, in bytes (least recently used answers go first). Default 64 MiB. */
   maxBytes?: number
@@ -114,6 +132,11 @@ export type RoleCatalogPluginOptions = {
    */
   disabled?: boolean
   /**
+   * How editors' drafts behave in the four collections. Schema (autosave adds a column to the
+   * versions tables, scheduling adds the jobs collection), so applied whether or not `disabled`.
+   */
+  drafts?: EditorDrafts
+  /**
    * GraphQL validation rules added to the host's, for the whole schema. Off unless given, because
    * they apply to the host's own queries too.
    */
@@ -150,10 +173,16 @@ export type RoleCatalogPluginOptions = {
   tunedReads?: boolean
 }
 
+export type ResolvedEditorDrafts = {
+  autosave: false | { interval: number }
+  schedulePublish: false | { timeFormat?: string; timeIntervals?: number }
+}
+
 export type ResolvedRoleCatalogOptions = {
   adminGroup: string
   changeNotifications: ChangeNotificationOptions | undefined
   disabled: boolean
+  drafts: ResolvedEditorDrafts
   graphQL: GraphQLLimits
   instanceSync: false | TransportOptions
   limits: Required<ReadLimits>
@@ -171,6 +200,9 @@ export const defaultSlugs: CatalogSlugs = {
   roles: 'roles',
   skills: 'skills',
 }
+
+/** Milliseconds between autosaves while an editor types (`drafts.autosave.interval`). */
+export const defaultAutosaveInterval = 2000
 
 const isFunction = (value: unknown): value is (...args: unknown[]) => unknown =>
   typeof value === 'function'
@@ -228,6 +260,29 @@ const optionsSchema = z
       .strict()
       .optional(),
     disabled: z.boolean().optional(),
+    drafts: z
+      .object({
+        autosave: z
+          .union([
+            z.literal(false),
+            // Below 100 ms every keystroke is a request; above a minute a reload loses too much.
+            z.object({ interval: z.number().int().min(100).max(60_000).optional() }).strict(),
+          ])
+          .optional(),
+        schedulePublish: z
+          .union([
+            z.boolean(),
+            z
+              .object({
+                timeFormat: z.string().min(1).optional(),
+                timeIntervals: z.number().int().min(1).max(60).optional(),
+              })
+              .strict(),
+          ])
+          .optional(),
+      })
+      .strict()
+      .optional(),
     graphQL: z
       .object({ maxAliases: positiveInt.optional(), maxDepth: positiveInt.optional() })
       .strict()
@@ -349,6 +404,16 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
         }
       : undefined,
     disabled: value.disabled ?? false,
+    drafts: {
+      autosave:
+        value.drafts?.autosave === false ? false : { interval: value.drafts?.autosave?.interval ?? defaultAutosaveInterval },
+      schedulePublish:
+        value.drafts?.schedulePublish === false
+          ? false
+          : value.drafts?.schedulePublish === true || value.drafts?.schedulePublish === undefined
+            ? {}
+            : value.drafts.schedulePublish,
+    },
     graphQL: value.graphQL ?? {},
     instanceSync:
       value.instanceSync === false

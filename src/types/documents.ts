@@ -44,7 +44,7 @@ export interface CatalogCertification {
    */
   description?: string | null;
   /**
-   * Roles that link to this. Edit the link on the role.
+   * Roles that link to this, with the requirement and note of each link; change them here or on the role.
    */
   roles?: {
     docs?: (number | CatalogRole)[];
@@ -299,7 +299,7 @@ export interface CatalogResponsibility {
    */
   description?: string | null;
   /**
-   * Roles that link to this. Edit the link on the role.
+   * Roles that link to this, with the requirement and note of each link; change them here or on the role.
    */
   roles?: {
     docs?: (number | CatalogRole)[];
@@ -368,7 +368,7 @@ export interface CatalogSkill {
    */
   description?: string | null;
   /**
-   * Roles that link to this. Edit the link on the role.
+   * Roles that link to this, with the requirement and note of each link; change them here or on the role.
    */
   roles?: {
     docs?: (number | CatalogRole)[];

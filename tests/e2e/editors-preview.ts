@@ -141,15 +141,21 @@ describe('an editor previewing a role', () => {
     await rowAction('skills', 0, 'Remove')
     await expect.poll(previewSkills).toEqual(seeded.slice(1))
 
-    // Nothing was saved: visitors, and the API, still have the published role.
+    // Nothing was published (autosave keeps the editor's draft): visitors, and the API, still have the published role.
     const { roleBySlug } = await suite.graphql(`{ roleBySlug(slug: "${TPM}") { title summary } }`)
     expect(roleBySlug.title).toBe(PUBLISHED_TITLE)
     expect((await visit(`/roles/${TPM}`)).h1).toBe(PUBLISHED_H1)
   })
 
   it('saves a draft and opens it on the real site with Preview: role and comparison show the draft, visitors the published role', async () => {
-    await page.locator('#action-save-draft').click()
-    await page.locator('[data-sonner-toast]').filter({ hasText: 'Draft saved successfully.' }).first().waitFor()
+    // Autosave (about two seconds after the last change; no Save Draft button on a saved role) has
+    // saved the draft: the editor's own read of it has the typed title and summary.
+    await expect
+      .poll(async () => {
+        const draft = await (await page.request.get(`${suite.baseURL}/api/roles/${ids[TPM]}?draft=true&depth=0`)).json()
+        return [draft.title, draft.summary]
+      })
+      .toEqual([DRAFT_TITLE, DRAFT_SUMMARY])
 
     const [tab] = await Promise.all([page.context().waitForEvent('page'), page.locator('#preview-button').click()])
     await tab.waitForURL(`${suite.baseURL}/roles/${TPM}`)
