@@ -45,7 +45,8 @@ export const requestInheritingLocale = (parent: unknown, req: PayloadRequest): P
   if (!mark || mark.locale === undefined) return req
   if (req.locale === mark.locale && req.fallbackLocale === mark.fallbackLocale) return req
   const isolated = isolateObjectProperty(req, ['locale', 'fallbackLocale', 'transactionID'])
-  isolated.locale = mark.locale
+  // PayloadRequest['locale'] is the site's generated locale union: a site without localization types it 'all'.
+  isolated.locale = mark.locale as PayloadRequest['locale']
   isolated.fallbackLocale = mark.fallbackLocale as PayloadRequest['fallbackLocale']
   return isolated
 }

@@ -37,7 +37,8 @@ const badParameter = (parameter: string, value: string, allowed: string[]) =>
 /** A request of its own with this locale and fallback; the caller's request is left as it was. */
 const withLocale = (req: PayloadRequest, locale: string | undefined, fallbackLocale: unknown): PayloadRequest => {
   const isolated = isolateObjectProperty(req, ['locale', 'fallbackLocale', 'transactionID'])
-  if (locale !== undefined) isolated.locale = locale
+  // PayloadRequest['locale'] is the site's generated locale union: a site without localization types it 'all'.
+  if (locale !== undefined) isolated.locale = locale as PayloadRequest['locale']
   if (fallbackLocale !== undefined) isolated.fallbackLocale = fallbackLocale as PayloadRequest['fallbackLocale']
   return isolated
 }
