@@ -13,7 +13,7 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { projectRoot } from '../../scripts/database.js'
-import { waitForAutosave } from './helpers/admin.js'
+import { chooseOption, openTab as openTabOn, waitForAutosave } from './helpers/admin.js'
 import { startSuite, type Suite } from './helpers/suite.js'
 
 const ROLE = /* GraphQL */ `
@@ -101,17 +101,8 @@ const typeName = async (name: string) => {
   expect(await field.inputValue()).toBe(name)
 }
 
-const openTab = async (label: string) => {
-  await page.locator('.tabs-field__tab-button').filter({ hasText: label }).first().click()
-}
-
-/** Picks an option in one of Payload's select/relationship inputs (react-select) by its label. */
-const choose = async (fieldID: string, label: string, search?: string) => {
-  const field = page.locator(`#${fieldID}`)
-  await field.locator('.rs__control').click()
-  if (search) await field.locator('input').first().pressSequentially(search, { delay: 20 })
-  await page.locator('.rs__option').filter({ hasText: label }).first().click()
-}
+const openTab = (label: string) => openTabOn(page, label)
+const choose = (fieldID: string, label: string, search?: string) => chooseOption(page, fieldID, label, search)
 
 /** The edit view's URL changes from /create to /<id> once the document exists. */
 const idFromURL = async (collection: string) => {

@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { previewSecret } from '../../dev/preview.js'
 import { projectRoot } from '../../scripts/database.js'
+import { chooseOption, openTab as openTabOn } from './helpers/admin.js'
 import { type Browser, launchBrowser } from './helpers/site.js'
 import { startSuite, type Suite } from './helpers/suite.js'
 
@@ -42,17 +43,8 @@ const previewSkills = () =>
     .locator('h2:has-text("Skills") + ul.links > li')
     .evaluateAll((items) => items.map((li) => `${li.querySelector('strong')?.textContent} ${li.querySelector('.badge')?.textContent}`))
 
-const openTab = async (label: string) => {
-  await page.locator('.tabs-field__tab-button').filter({ hasText: label }).first().click()
-}
-
-/** Picks an option in one of Payload's select/relationship inputs (react-select) by its label. */
-const choose = async (fieldID: string, label: string, search?: string) => {
-  const field = page.locator(`#${fieldID}`)
-  await field.locator('.rs__control').click()
-  if (search) await field.locator('input').first().pressSequentially(search, { delay: 20 })
-  await page.locator('.rs__option').filter({ hasText: label }).first().click()
-}
+const openTab = (label: string) => openTabOn(page, label)
+const choose = (fieldID: string, label: string, search?: string) => chooseOption(page, fieldID, label, search)
 
 /** Runs one of an array row's actions (Move Up, Remove, ...) from its menu. */
 const rowAction = async (field: string, row: number, action: string) => {

@@ -45,3 +45,16 @@ export const waitForAutosave = (page: Page, collection: string) =>
       response.status() === 200,
     { timeout: 20_000 },
   )
+
+/** Opens a tab of the edit view by its label. */
+export const openTab = async (page: Page, label: string) => {
+  await page.locator('.tabs-field__tab-button').filter({ hasText: label }).first().click()
+}
+
+/** Picks an option in one of Payload's select/relationship inputs (react-select) by its label. */
+export const chooseOption = async (page: Page, fieldID: string, label: string, search?: string) => {
+  const field = page.locator(`#${fieldID}`)
+  await field.locator('.rs__control').click()
+  if (search) await field.locator('input').first().pressSequentially(search, { delay: 20 })
+  await page.locator('.rs__option').filter({ hasText: label }).first().click()
+}
