@@ -54,6 +54,17 @@ export default buildConfig({
         ? undefined
         : [{ cron: process.env.ROLE_CATALOG_JOBS_CRON || '*/5 * * * * *', queue: 'default' }],
   },
+  // English and German content. The seed is English (the article is); German pages fall back to
+  // English until an editor translates (the admin's "Without German text" filter lists what is left).
+  // The example frontend serves German under /de (app/(frontend)/_lib/languages.ts).
+  localization: {
+    defaultLocale: 'en',
+    fallback: true,
+    locales: [
+      { code: 'en', label: 'English' },
+      { code: 'de', label: 'Deutsch' },
+    ],
+  },
   onInit: ensureDevUser,
   plugins: [
     roleCatalogPlugin({

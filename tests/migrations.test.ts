@@ -183,3 +183,69 @@ describe('the shipped migrations', () => {
     expect(roles.docs.map((role) => role.slug).sort()).toEqual(['project-manager', 'technical-project-manager'])
   }, 180_000)
 })
+
+describe('a demo database from before the German locale (dev/migrations/*_localize_demo)', () => {
+  let serverUrl: string
+  let database: string
+  let client: pg.Client
+  let migrationDir: string
+  let env: Record<string, string>
+
+  beforeAll(async () => {
+    serverUrl = inject('databaseUrl')
+    database = testDatabaseName(serverUrl, 'migrations_localize')
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
+    const url = new URL(serverUrl)
+    url.pathname = `/${database}`
+    client = new pg.Client({ connectionString: url.toString() })
+    client.on('error', () => {})
+    await client.connect()
+    migrationDir = path.join(await scratchFolder('migrations-'), 'migrations')
+    env = {
+      DATABASE_URL: url.toString(),
+      PAYLOAD_CONFIG_PATH: 'dev/payload.config.ts',
+      PAYLOAD_TS_OUTPUT_PATH: path.join(path.dirname(migrationDir), 'payload-types.ts'),
+      ROLE_CATALOG_MIGRATION_DIR: migrationDir,
+    }
+  }, 60_000)
+
+  afterAll(async () => {
+    await client?.end()
+    if (database) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    if (migrationDir) await rm(path.dirname(migrationDir), { force: true, recursive: true })
+  })
+
+  it('keeps its English titles, names and descriptions when the localization migration runs', async () => {
+    const files = (await readdir(shippedMigrations)).filter((file) => /^\d{8}_\d{6}_.+\.(ts|json)$/.test(file)).sort()
+    const localizing = files.filter((file) => /_localize_demo\.(ts|json)$/.test(file))
+    expect(localizing).toHaveLength(2)
+    const earlier = files.filter((file) => file < localizing[0]!)
+    // The demo as it was before: every migration up to the localization one, then content.
+    await cp(shippedMigrations, migrationDir, { filter: (source) => source === shippedMigrations || earlier.includes(path.basename(source)), recursive: true })
+    const before = await run('node_modules/.bin/payload', ['migrate'], env)
+    expect(before.code, tail(before.output)).toBe(0)
+    await client.query(
+      `insert into roles (title, slug, summary, focus, _status) values ('Release Manager', 'release-manager', 'Ships software.', 'Releases.', 'published')`,
+    )
+    await client.query(`insert into skills (name, slug, description, _status) values ('Risk management', 'risk-management', 'Seeing trouble early.', 'published')`)
+    await client.query(
+      `insert into _roles_v (parent_id, version_title, version_slug, version__status, latest) select id, 'Release Manager (draft)', slug, 'draft', true from roles`,
+    )
+
+    for (const file of localizing) await cp(path.join(shippedMigrations, file), path.join(migrationDir, file))
+    const after = await run('node_modules/.bin/payload', ['migrate'], env)
+    expect(after.code, tail(after.output)).toBe(0)
+
+    const { rows: columns } = await client.query(
+      `select column_name from information_schema.columns where table_schema = 'public' and table_name = 'roles' and column_name = 'title'`,
+    )
+    expect(columns).toEqual([])
+    const { rows: roles } = await client.query(`select _locale, title, summary, focus from roles_locales`)
+    expect(roles).toEqual([{ _locale: 'en', focus: 'Releases.', summary: 'Ships software.', title: 'Release Manager' }])
+    const { rows: skills } = await client.query(`select _locale, name, description from skills_locales`)
+    expect(skills).toEqual([{ _locale: 'en', description: 'Seeing trouble early.', name: 'Risk management' }])
+    const { rows: versions } = await client.query(`select _locale, version_title from _roles_v_locales`)
+    expect(versions).toEqual([{ _locale: 'en', version_title: 'Release Manager (draft)' }])
+  }, 240_000)
+})

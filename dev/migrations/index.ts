@@ -1,5 +1,6 @@
 import * as migration_20261126_192925_initial from './20261126_192925_initial.js';
 import * as migration_20261201_004007_editors_scheduling_autosave from './20261201_004007_editors_scheduling_autosave.js';
+import * as migration_20261201_033921_localize_demo from './20261201_033921_localize_demo.js';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261201_004007_editors_scheduling_autosave.up,
     down: migration_20261201_004007_editors_scheduling_autosave.down,
-    name: '20261201_004007_editors_scheduling_autosave'
+    name: '20261201_004007_editors_scheduling_autosave',
+  },
+  {
+    up: migration_20261201_033921_localize_demo.up,
+    down: migration_20261201_033921_localize_demo.down,
+    name: '20261201_033921_localize_demo'
   },
 ];
