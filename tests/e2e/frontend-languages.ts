@@ -98,6 +98,10 @@ describe('example frontend in two languages (next start + Chromium)', () => {
     expect(redirected?.url()).toBe(`${suite.baseURL}${PM}`)
     expect(await html()).toBe('en')
     expect((await page.goto(`${suite.baseURL}/fr${PM}`))?.status()).toBe(404)
+    // A German address that leads nowhere says so in German, inside the site's page.
+    expect((await page.goto(`${suite.baseURL}/de/roles/chief-wizard`))?.status()).toBe(404)
+    await expect.poll(() => page.getByText('Diese Seite gibt es nicht').count()).toBe(1)
+    expect(await html()).toBe('de')
     const list = await page.goto(`${suite.baseURL}/de`)
     expect(list?.url()).toBe(`${suite.baseURL}/de/roles`)
     expect(await heading()).toBe('Rollen')

@@ -42,6 +42,7 @@ type Words = {
   match: (how: string) => string
   noRoles: string
   notFound: string
+  pageNotFound: string
   publicTaxonomies: string
   recommended: string
   relatedRole: string
@@ -93,6 +94,7 @@ export const words: Record<Language, Words> = {
     match: (how) => `Übereinstimmung: ${how}`,
     noRoles: 'Noch keine Rollen veröffentlicht.',
     notFound: 'Rolle nicht gefunden',
+    pageNotFound: 'Diese Seite gibt es nicht (oder nicht mehr).',
     publicTaxonomies: 'In öffentlichen Klassifikationen',
     recommended: 'Empfohlen',
     relatedRole: 'Verwandte Rolle:',
@@ -139,6 +141,7 @@ export const words: Record<Language, Words> = {
     match: (how) => `${how} match`,
     noRoles: 'No roles are published yet.',
     notFound: 'Role not found',
+    pageNotFound: 'This page could not be found.',
     publicTaxonomies: 'In public taxonomies',
     recommended: 'Recommended',
     relatedRole: 'Related role:',
