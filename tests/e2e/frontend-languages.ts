@@ -86,6 +86,8 @@ describe('example frontend in two languages (next start + Chromium)', () => {
     const german = await page.locator('table.compare tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-slug')))
     expect(german).toEqual(english)
     expect(await page.getByRole('region', { name: 'Fähigkeiten', exact: true }).count()).toBe(1)
+    // Item names without German are marked in the table too (a comparison labels them by document).
+    expect(await page.locator('table.compare th[scope="row"] .untranslated[lang="en"]').count()).toBe(german.length)
 
     await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'English' }).click()
     await page.waitForURL(`${suite.baseURL}${COMPARE}`)

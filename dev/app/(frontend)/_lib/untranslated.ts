@@ -42,7 +42,10 @@ export const untranslatedText = (shown: unknown, own: unknown): UntranslatedText
       // JSON-LD is one value made on the server (in the page's language), not text to mark.
       if (field === 'jsonLd') continue
       const ownText = isObject(mine) ? mine[field] : undefined
-      if (typeof text === 'string' && text !== '' && (ownText === null || ownText === undefined || ownText === '')) {
+      // A comparison item's `label` is never null: without a title or name in the language it is the
+      // item's slug, so that is what "no text of its own" looks like there.
+      const noOwnText = ownText === null || ownText === undefined || ownText === '' || (field === 'label' && ownText === (mine as Record<string, unknown>).slug)
+      if (typeof text === 'string' && text !== '' && noOwnText && text !== ownText) {
         const fields = marks.get(value) ?? new Set<string>()
         fields.add(field)
         marks.set(value, fields)
