@@ -60,9 +60,10 @@ export default buildConfig({
   localization: {
     defaultLocale: 'en',
     fallback: true,
+    // Labels in the admin's languages: an English admin says "German", a German one "Deutsch".
     locales: [
-      { code: 'en', label: 'English' },
-      { code: 'de', label: 'Deutsch' },
+      { code: 'en', label: { de: 'Englisch', en: 'English' } },
+      { code: 'de', label: { de: 'Deutsch', en: 'German' } },
     ],
   },
   onInit: ensureDevUser,
