@@ -1,4 +1,4 @@
-import type { BeforeListTableServerProps, CollectionSlug } from 'payload'
+import type { BeforeListTableServerProps, CollectionSlug, TypedLocale } from 'payload'
 
 import React from 'react'
 
@@ -45,7 +45,8 @@ export const UntranslatedFilter = async ({ collectionConfig, i18n, payload, sear
         draft: true,
         fallbackLocale: false,
         limit: 1,
-        locale: locale.code,
+        // A host's generated types narrow TypedLocale to its own codes; these come from its config.
+        locale: locale.code as TypedLocale,
         overrideAccess: false,
         user: user ?? undefined,
         where: { [titleField]: { exists: false } },
