@@ -6,6 +6,7 @@ import { roleCatalogPlugin } from 'payload-plugin-role-catalog'
 
 import { Users } from './collections/Users.js'
 import { ensureDevUser } from './devUser.js'
+import { demoLocalization } from './localization.js'
 import { rolePreviewURL } from './preview.js'
 import { revalidationSecret, revalidationUrls } from './revalidation.js'
 
@@ -54,17 +55,7 @@ export default buildConfig({
         ? undefined
         : [{ cron: process.env.ROLE_CATALOG_JOBS_CRON || '*/5 * * * * *', queue: 'default' }],
   },
-  // English and German content. The seed is English (the article is); German pages fall back to
-  // English until an editor translates (the admin's "Without German text" filter lists what is left).
-  // The example frontend serves German under /de (app/(frontend)/_lib/languages.ts).
-  localization: {
-    defaultLocale: 'en',
-    fallback: true,
-    locales: [
-      { code: 'en', label: 'English' },
-      { code: 'de', label: 'Deutsch' },
-    ],
-  },
+  localization: demoLocalization,
   onInit: ensureDevUser,
   plugins: [
     roleCatalogPlugin({

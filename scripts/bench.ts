@@ -23,8 +23,8 @@
  *   holds the article's catalogue only.
  * - invalidationMs {p50, p99}: two instances on the article's database; from a publish acknowledged
  *   on one to the change arriving at the other over LISTEN/NOTIFY (scripts/bench/invalidation.ts).
- * - httpRoleBySlug (= httpUncachedRoleBySlug): `next start` of the demo site on the imported
- *   catalogue with the response cache off, autocannon (10 connections, 20 s) on the role page query,
+ * - httpRoleBySlug (= httpUncachedRoleBySlug): `next start` of the demo site (English and German) on
+ *   the bilingual ESCO-size catalogue of localizedRoleBySlugVsSql, with the response cache off, autocannon (10 connections, 20 s) on the role page query,
  *   then on the server's trivial route (/healthz); ratioToTrivial = trivial req/s ÷ roleBySlug req/s.
  * - httpCachedRoleBySlug: the same with the demo's response cache on (every request after the
  *   warm-up is a hit), then /healthz on that server; ratioToTrivial = roleBySlug req/s ÷ trivial req/s.
@@ -37,6 +37,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
+import { demoLocalization } from '../dev/localization.js'
 import { importEscoFolder } from '../src/import/index.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { countStatements } from '../tests/helpers/sqlCounter.js'
@@ -268,13 +269,12 @@ const germanRolePage = (): { query: string; variables: Record<string, unknown> }
   return { query, variables: {} }
 }
 
-// localizedRoleBySlugVsSql: the ESCO-size catalogue again, on a site with English and German.
+// localizedRoleBySlugVsSql: the ESCO-size catalogue again, on a site with English and German (the
+// demo site's locales). Kept for httpRoleBySlug: `next start` of the demo site serves this database.
 const dataFolder = path.join(projectRoot, '.tmp', 'bench-esco')
-const localized = await startBenchSite({
-  localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de'] },
-  name: 'esco_localized',
-  serverUrl: server.url,
-})
+const localized = await startBenchSite({ localization: demoLocalization, name: 'esco_localized', serverUrl: server.url })
+let localizedDatabaseUrl: string | undefined = localized.databaseUrl
+let localizedSlugs: string[] = []
 try {
   const report = await importEscoFolder({ folder: dataFolder, payload: localized.payload })
   if (report.failed) throw new Error(`localized import failed: ${report.failed.error}`)
@@ -286,6 +286,7 @@ try {
   await client.query(`insert into skills_locales (_locale, _parent_id, name, description)
     select 'de', _parent_id, 'DE ' || name, null from skills_locales where _locale = 'en' and _parent_id % 3 = 0`)
   const slugs = await sampleRoles(localized, ROLE_SAMPLE)
+  localizedSlugs = slugs
   const { query, variables } = germanRolePage()
   const sqlText = localizedRoleBySlugSql('de', 'en')
   // The baseline answers what GraphQL answers: the same title (German or English) and the same skill names.
@@ -314,9 +315,12 @@ try {
     target: `≤ roleBySlugVsSql + 0.5 = ${target.toFixed(2)}`,
     value: `${ratio.toFixed(2)} (${measured.graphql.medianMs.toFixed(2)} ms / ${measured.sql.medianMs.toFixed(2)} ms)`,
   })
-} finally {
+} catch (error) {
   await localized.stop({ drop: !values.keep })
+  localizedDatabaseUrl = undefined
+  throw error
 }
+await localized.stop({ drop: false })
 
 try {
   // scaleLatencyRatio: the same measurement on the article's catalogue only.
@@ -384,10 +388,12 @@ try {
     value: `${localizedSeconds['en+de']} s for en + de in one pass (en only on the same site: ${localizedSeconds.en} s)`,
   })
 
-  // httpRoleBySlug: next start on the imported catalogue (which has its schema: no push).
+  // httpRoleBySlug: next start of the demo site (English and German) on the imported bilingual
+  // catalogue (which has its schema: no push), the role page in the default language.
   delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH
-  if (!values['skip-http'] && escoDatabaseUrl) {
-    const measuredHttp = await measureHttp({ databaseUrl: escoDatabaseUrl, log, query: ROLE_PAGE_QUERY, slugs: escoSlugs })
+  if (!values['skip-http'] && localizedDatabaseUrl) {
+    details.httpCatalogue = 'ESCO size, English and German (part translated), the demo site’s locales'
+    const measuredHttp = await measureHttp({ databaseUrl: localizedDatabaseUrl, log, query: ROLE_PAGE_QUERY, slugs: localizedSlugs })
     http = measuredHttp.uncached
     // httpRoleBySlug keeps its meaning (every request executes); httpUncachedRoleBySlug is the same figure.
     results.httpRoleBySlug = http
@@ -422,10 +428,9 @@ try {
     })
   }
 } finally {
-  if (escoStopped && escoDatabaseUrl && !values.keep) {
-    const { dropDatabase } = await import('./bench/benchSite.js')
-    await dropDatabase(server.url, escoDatabaseUrl)
-  }
+  const { dropDatabase } = await import('./bench/benchSite.js')
+  if (escoStopped && escoDatabaseUrl && !values.keep) await dropDatabase(server.url, escoDatabaseUrl)
+  if (localizedDatabaseUrl && !values.keep) await dropDatabase(server.url, localizedDatabaseUrl)
   await server.stop()
 }
 

@@ -15,9 +15,13 @@ import {
   ROLE_LIST_QUERY,
   ROLE_PAGE_QUERY,
   SKILLS_WITH_ROLES_QUERY,
+  TRANSLATED_COMPARE_QUERY,
+  TRANSLATED_ROLE_LIST_QUERY,
+  TRANSLATED_ROLE_PAGE_QUERY,
+  TRANSLATED_SKILLS_WITH_ROLES_QUERY,
 } from '../dev/app/(frontend)/_lib/queryText.js'
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
-import { startLocalizedSite } from './helpers/localized.js'
+import { german, startLocalizedSite } from './helpers/localized.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
 const examplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/examples')
@@ -93,6 +97,13 @@ const localizedExamples: Example[] = [
     variables: { fallbackLocale: 'none', locale: 'de', slug: 'project-manager' },
   },
   { file: 'jsonld-project-manager-de.json', kind: 'rest', path: '/roles/project-manager/jsonld?locale=de' },
+  // The example frontend's German role page: the role as shown, and its own German text beside it.
+  {
+    file: 'translated-role-page-de.json',
+    kind: 'graphql',
+    query: TRANSLATED_ROLE_PAGE_QUERY,
+    variables: { locale: 'de', slug: 'project-manager' },
+  },
 ]
 
 describe('docs/examples: the API in every language, on a localized site', () => {
@@ -105,4 +116,35 @@ describe('docs/examples: the API in every language, on a localized site', () => 
   })
 
   for (const example of localizedExamples) it(example.file, () => checkExample(site, example))
+
+  it("the example frontend's other German queries answer, with the own-text read beside each", async () => {
+    for (const [query, variables, field] of [
+      [TRANSLATED_ROLE_LIST_QUERY, { locale: 'de' }, 'Roles'],
+      [TRANSLATED_SKILLS_WITH_ROLES_QUERY, { locale: 'de' }, 'Skills'],
+      [TRANSLATED_COMPARE_QUERY, { a: 'project-manager', b: 'technical-project-manager', locale: 'de' }, 'compareRoles'],
+    ] as const) {
+      const { body } = await site.graphql(query, variables)
+      expect(body.errors).toBeUndefined()
+      expect(body.data?.[field]).toBeTruthy()
+      expect(body.data?.ownText).toBeTruthy()
+    }
+    // The translated title is the page's own; an untranslated name is missing in the own-text read
+    // only, where a comparison item's label (never null) is its slug.
+    const { body } = await site.graphql(TRANSLATED_COMPARE_QUERY, { a: 'project-manager', b: 'technical-project-manager', locale: 'de' })
+    expect(body.data.compareRoles.a.title).toBe(german.pmTitle)
+    expect(body.data.ownText.a.title).toBe(german.pmTitle)
+    type Item = { label: null | string; slug: string }
+    const items = (comparison: { skills: Record<'onlyA' | 'onlyB' | 'shared', Item[]> }) =>
+      Object.fromEntries([...comparison.skills.shared, ...comparison.skills.onlyA, ...comparison.skills.onlyB].map((item) => [item.slug, item.label]))
+    const shown = items(body.data.compareRoles)
+    const own = items(body.data.ownText)
+    expect(shown.leadership).toBe(german.leadership)
+    expect(own.leadership).toBe(german.leadership)
+    const untranslated = Object.keys(shown).filter((slug) => !['communication', 'leadership'].includes(slug))
+    expect(untranslated.length).toBeGreaterThan(0)
+    for (const slug of untranslated) {
+      expect(shown[slug], slug).not.toBe(slug)
+      expect(own[slug], slug).toBe(slug)
+    }
+  })
 })

@@ -32,3 +32,33 @@ describe('example frontend (dev/app/(frontend))', () => {
     expect(client).toMatch(/method: 'POST'/)
   })
 })
+
+describe('fallback marks (dev/app/(frontend)/_lib/untranslated.ts)', () => {
+  it('marks the strings shown that have no text of their own, pairing list items by slug', async () => {
+    const { untranslatedText } = await import('../dev/app/(frontend)/_lib/untranslated.js')
+    const shown = {
+      docs: [
+        { slug: 'b', summary: 'English summary', title: 'Zweite' },
+        { slug: 'a', summary: '', title: 'First' },
+      ],
+      skills: { onlyA: [], shared: [{ label: 'Organizational skills', slug: 'organizational-skills' }] },
+    }
+    // The own-text read, sorted by the language's own titles (missing ones last): another order.
+    const own = {
+      docs: [
+        { slug: 'a', summary: null, title: null },
+        { slug: 'b', summary: null, title: 'Zweite' },
+      ],
+      skills: { onlyA: [], shared: [{ label: 'organizational-skills', slug: 'organizational-skills' }] },
+    }
+    const marks = untranslatedText(shown, own)
+    const [second, first] = shown.docs
+    expect(marks.has(first!, 'title')).toBe(true)
+    expect(marks.has(first!, 'summary')).toBe(false) // empty: nothing shown, nothing to mark
+    expect(marks.has(first!, 'slug')).toBe(false)
+    expect(marks.has(second!, 'title')).toBe(false)
+    expect(marks.has(second!, 'summary')).toBe(true)
+    expect(marks.has(shown.skills.shared[0]!, 'label')).toBe(true)
+    expect(marks.count).toBe(3)
+  })
+})

@@ -204,7 +204,11 @@ describe('example frontend (next start + Chromium)', () => {
     const database = new pg.Client({ connectionString: suite.databaseUrl })
     await database.connect()
     try {
-      await database.query(`update roles set summary = 'Changed behind the CMS.' where slug = 'technical-project-manager'`)
+      // The demo's text is localized: the English summary is a row of roles_locales.
+      const changed = await database.query(
+        `update roles_locales set summary = 'Changed behind the CMS.' where _locale = 'en' and _parent_id = (select id from roles where slug = 'technical-project-manager')`,
+      )
+      expect(changed.rowCount).toBe(1)
     } finally {
       await database.end()
     }

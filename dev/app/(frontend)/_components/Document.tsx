@@ -1,56 +1,93 @@
+import { headers } from 'next/headers.js'
 import React from 'react'
 
 import { jsonLdScriptText, previewSession } from '../_lib/graphql.js'
+import { DEFAULT_LANGUAGE, type Language, languageNames, LANGUAGES, localizedPath, words } from '../_lib/languages.js'
 import { styles } from './styles.js'
 
 type Props = {
   children: React.ReactNode
   /** schema.org objects, each rendered as a <script type="application/ld+json"> in <head>. */
   jsonLd?: (null | Record<string, unknown> | undefined)[]
-  /** This page's path: where "Exit preview" leads back to, published. */
+  language: Language
+  /** This page's path without its language (`/roles/x`): the alternates and the language switch lead there. */
   path?: string
+}
+
+/**
+ * The site's public origin, for the absolute addresses hreflang links need: the Host the reader
+ * asked for (X-Forwarded-Host and -Proto behind a proxy or CDN).
+ */
+const origin = async (): Promise<string> => {
+  const incoming = await headers()
+  const host = incoming.get('x-forwarded-host')?.split(',')[0]?.trim() || incoming.get('host') || 'localhost'
+  const protocol = incoming.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http'
+  return `${protocol}://${host}`
 }
 
 /**
  * The example frontend's HTML document. Each route group of the frontend has a root layout of its
  * own (the admin has another, in the (payload) group), so a layout that knows the page's slug can
- * put the role's JSON-LD into <head>, where search engines look for it first.
+ * put the role's JSON-LD into <head>, where search engines look for it first. It states the page's
+ * language (`<html lang>`), links the page in every language (`hreflang`, English as `x-default`)
+ * and offers the same page in the other languages.
  */
-export const Document = async ({ children, jsonLd = [], path = '/roles' }: Props) => (
-  <html lang="en">
-    <head>
-      <style dangerouslySetInnerHTML={{ __html: styles }} />
-      {jsonLd
-        .filter((value): value is Record<string, unknown> => Boolean(value))
-        .map((value, index) => (
-          <script
-            dangerouslySetInnerHTML={{ __html: jsonLdScriptText(value) }}
-            key={index}
-            type="application/ld+json"
-          />
+export const Document = async ({ children, jsonLd = [], language, path = '/roles' }: Props) => {
+  const say = words[language]
+  const site = await origin()
+  const here = localizedPath(language, path)
+  return (
+    <html lang={language}>
+      <head>
+        <style dangerouslySetInnerHTML={{ __html: styles }} />
+        <link href={`${site}${here}`} rel="canonical" />
+        {LANGUAGES.map((code) => (
+          <link href={`${site}${localizedPath(code, path)}`} hrefLang={code} key={code} rel="alternate" />
         ))}
-    </head>
-    <body>
-      {(await previewSession()) && (
-        <p className="preview-banner" role="status">
-          <strong>Draft preview</strong> This page shows the latest drafts, as only editors see them.{' '}
-          <a href={`/next/exit-preview?${new URLSearchParams({ path })}`}>Exit preview</a>
-        </p>
-      )}
-      <header className="site">
-        <a className="brand" href="/roles">
-          Role Catalog
-        </a>
-        <nav>
-          <a href="/roles">Roles</a>
-          <a href="/compare/project-manager/technical-project-manager">PM vs TPM</a>
-          <a href="/admin">Admin</a>
-        </nav>
-      </header>
-      <main>{children}</main>
-      <footer className="site">
-        Example frontend: every page is read from <code>/api/graphql</code> over HTTP when it is requested.
-      </footer>
-    </body>
-  </html>
-)
+        <link href={`${site}${localizedPath(DEFAULT_LANGUAGE, path)}`} hrefLang="x-default" rel="alternate" />
+        {jsonLd
+          .filter((value): value is Record<string, unknown> => Boolean(value))
+          .map((value, index) => (
+            <script
+              dangerouslySetInnerHTML={{ __html: jsonLdScriptText(value) }}
+              key={index}
+              type="application/ld+json"
+            />
+          ))}
+      </head>
+      <body>
+        {(await previewSession()) && (
+          <p className="preview-banner" role="status">
+            <strong>{say.draftPreview}</strong> {say.draftBanner}{' '}
+            <a href={`/next/exit-preview?${new URLSearchParams({ path: here })}`}>{say.exitPreview}</a>
+          </p>
+        )}
+        <header className="site">
+          <a className="brand" href={localizedPath(language, '/roles')}>
+            Role Catalog
+          </a>
+          <nav>
+            <a href={localizedPath(language, '/roles')}>{say.roles}</a>
+            <a href={localizedPath(language, '/compare/project-manager/technical-project-manager')}>PM vs TPM</a>
+            <a href="/admin">{say.admin}</a>
+          </nav>
+          <nav aria-label={say.languageSwitch} className="languages">
+            {LANGUAGES.map((code) =>
+              code === language ? (
+                <strong aria-current="page" key={code} lang={code}>
+                  {languageNames[code]}
+                </strong>
+              ) : (
+                <a href={localizedPath(code, path)} hrefLang={code} key={code} lang={code}>
+                  {languageNames[code]}
+                </a>
+              ),
+            )}
+          </nav>
+        </header>
+        <main>{children}</main>
+        <footer className="site">{say.footer}</footer>
+      </body>
+    </html>
+  )
+}

@@ -3,6 +3,7 @@
 import { useLivePreview } from '@payloadcms/live-preview-react'
 import React from 'react'
 
+import type { Language } from '../_lib/languages.js'
 import type { RolePage } from '../_lib/queries.js'
 
 import { RoleView } from './RoleView.js'
@@ -26,10 +27,12 @@ const withDrafts: RequestHandler = ({ apiPath, data, endpoint, serverURL }) =>
 /**
  * The role page inside the admin's live preview: starts from the role as GraphQL answered it (the
  * latest draft) and re-renders with the form's values each time the editor changes something,
- * before anything is saved. Depth 1: each link's item, and the roles it builds on, populated.
+ * before anything is saved. Depth 1: each link's item, and the roles it builds on, populated. The
+ * admin sends its content locale along (the preview URL opened this page in that language); the
+ * form's text is the editor's own, so nothing is marked as untranslated here.
  */
-export const LiveRole = ({ initialRole, serverURL }: { initialRole: RolePage; serverURL: string }) => {
+export const LiveRole = ({ initialRole, language, serverURL }: { initialRole: RolePage; language: Language; serverURL: string }) => {
   const { data } = useLivePreview<RolePage>({ depth: 1, initialData: initialRole, requestHandler: withDrafts, serverURL })
   // What only GraphQL answers (the JSON-LD) stays as loaded; everything the form holds is live.
-  return <RoleView role={{ ...initialRole, ...data, jsonLd: initialRole.jsonLd }} />
+  return <RoleView language={language} role={{ ...initialRole, ...data, jsonLd: initialRole.jsonLd }} />
 }

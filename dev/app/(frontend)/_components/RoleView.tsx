@@ -2,7 +2,9 @@ import React from 'react'
 
 import type { RolePage } from '../_lib/queries.js'
 
-import { degreeLevels, experienceKinds, Requirement, roleName } from './labels.js'
+import { type Language, localizedPath, words } from '../_lib/languages.js'
+import { noneUntranslated, type UntranslatedText } from '../_lib/untranslated.js'
+import { Requirement, roleName, Text, UntranslatedNotice } from './labels.js'
 
 /*
  * The role page's content, from the role as GraphQL answers it (server) or as the admin's live
@@ -13,86 +15,105 @@ import { degreeLevels, experienceKinds, Requirement, roleName } from './labels.j
 /** A linked item that can be shown: a document, not an empty row or a bare ID. */
 const isItem = <T,>(value: null | number | string | T | undefined): value is T => typeof value === 'object' && value !== null
 
-const Note = ({ note }: { note: null | string }) => (note ? <span className="note">{note}</span> : null)
+type Props = {
+  language: Language
+  role: RolePage
+  /** Text shown in the default language for want of a translation (none in the live preview). */
+  untranslated?: UntranslatedText
+}
 
-export const RoleView = ({ role }: { role: RolePage }) => {
+export const RoleView = ({ language, role, untranslated = noneUntranslated }: Props) => {
   const related = [...(role.buildsOn ?? []), ...(role.builtOnBy?.docs ?? [])].filter(isItem)
+  const say = words[language]
+  const text = (of: object, field: string, value?: React.ReactNode) => (
+    <Text field={field} language={language} of={of} untranslated={untranslated} value={value} />
+  )
+  const note = (row: { note: null | string }) => (row.note ? <span className="note">{text(row, 'note')}</span> : null)
   return (
     <>
+      <UntranslatedNotice language={language} untranslated={untranslated} />
       <h1>
-        {roleName(role)} {role._status === 'draft' && <span className="badge draft">Draft</span>}
+        {text(role, 'title', roleName(role))} {role._status === 'draft' && <span className="badge draft">{say.draft}</span>}
       </h1>
-      {role.summary && <p className="lead">{role.summary}</p>}
+      {role.summary && <p className="lead">{text(role, 'summary')}</p>}
       {role.focus && (
         <p>
-          <strong>Focus:</strong> {role.focus}
+          <strong>{say.focus}</strong> {text(role, 'focus')}
         </p>
       )}
       {related.map((other) => (
         <p className="meta" key={other.slug}>
-          Related role: <a href={`/roles/${other.slug}`}>{other.title}</a> —{' '}
-          <a href={`/compare/${role.slug}/${other.slug}`}>compare side by side</a>
+          {say.relatedRole} <a href={localizedPath(language, `/roles/${other.slug}`)}>{text(other, 'title')}</a> —{' '}
+          <a href={localizedPath(language, `/compare/${role.slug}/${other.slug}`)}>{say.compareSideBySide}</a>
         </p>
       ))}
 
-      <h2>Responsibilities</h2>
+      <h2>{say.dimensions.responsibilities.title}</h2>
       <ul className="links">
-        {(role.responsibilities ?? []).map(({ note, requirement, responsibility }) =>
-          isItem(responsibility) ? (
-            <li key={responsibility.slug}>
-              <strong>{responsibility.title}</strong> <Requirement value={requirement} />
-              {responsibility.description && <span className="note">{responsibility.description}</span>}
-              <Note note={note} />
+        {(role.responsibilities ?? []).map((row) =>
+          isItem(row.responsibility) ? (
+            <li key={row.responsibility.slug}>
+              <strong>{text(row.responsibility, 'title')}</strong> <Requirement language={language} value={row.requirement} />
+              {row.responsibility.description && <span className="note">{text(row.responsibility, 'description')}</span>}
+              {note(row)}
             </li>
           ) : null,
         )}
       </ul>
 
-      <h2>Skills</h2>
+      <h2>{say.dimensions.skills.title}</h2>
       <ul className="links">
-        {(role.skills ?? []).map(({ note, requirement, skill }) =>
-          isItem(skill) ? (
-            <li key={skill.slug}>
-              <strong>{skill.name}</strong> <span className="meta">({skill.kind})</span> <Requirement value={requirement} />
-              <Note note={note} />
+        {(role.skills ?? []).map((row) =>
+          isItem(row.skill) ? (
+            <li key={row.skill.slug}>
+              <strong>{text(row.skill, 'name')}</strong> <span className="meta">({row.skill.kind})</span>{' '}
+              <Requirement language={language} value={row.requirement} />
+              {note(row)}
             </li>
           ) : null,
         )}
       </ul>
 
-      <h2>Certifications</h2>
+      <h2>{say.dimensions.certifications.title}</h2>
       <ul className="links">
-        {(role.certifications ?? []).map(({ certification, note, requirement }) =>
-          isItem(certification) ? (
-            <li key={certification.slug}>
-              <strong>{certification.name}</strong>
-              {certification.abbreviation && ` (${certification.abbreviation})`} <Requirement value={requirement} />
-              <Note note={note} />
+        {(role.certifications ?? []).map((row) =>
+          isItem(row.certification) ? (
+            <li key={row.certification.slug}>
+              <strong>{text(row.certification, 'name')}</strong>
+              {row.certification.abbreviation && ` (${row.certification.abbreviation})`}{' '}
+              <Requirement language={language} value={row.requirement} />
+              {note(row)}
             </li>
           ) : null,
         )}
       </ul>
 
-      <h2>Degrees</h2>
+      <h2>{say.dimensions.qualifications.title}</h2>
       <ul className="links">
         {(role.qualifications ?? []).map((row, index) => (
           <li key={index}>
-            <strong>{degreeLevels[row.level] ?? row.level}</strong> in{' '}
-            {(row.fieldsOfStudy ?? []).map((field) => field?.name).filter(Boolean).join(', ')} <Requirement value={row.requirement} />
-            <Note note={row.note} />
+            <strong>{say.degreeLevels[row.level] ?? row.level}</strong> {say.degreeIn}{' '}
+            {(row.fieldsOfStudy ?? []).filter(isItem).map((field, position) => (
+              <React.Fragment key={field.slug}>
+                {position > 0 && ', '}
+                {text(field, 'name')}
+              </React.Fragment>
+            ))}{' '}
+            <Requirement language={language} value={row.requirement} />
+            {note(row)}
           </li>
         ))}
       </ul>
 
       {(role.experience ?? []).length > 0 && (
         <>
-          <h2>Experience</h2>
+          <h2>{say.dimensions.experience.title}</h2>
           <ul className="links">
             {(role.experience ?? []).map((row, index) => (
               <li key={row.slug ?? index}>
-                <strong>{row.area}</strong> <span className="meta">({experienceKinds[row.kind] ?? row.kind})</span>{' '}
-                <Requirement value={row.requirement} />
-                <Note note={row.note} />
+                <strong>{text(row, 'area')}</strong> <span className="meta">({say.experienceKinds[row.kind] ?? row.kind})</span>{' '}
+                <Requirement language={language} value={row.requirement} />
+                {note(row)}
               </li>
             ))}
           </ul>
@@ -101,14 +122,14 @@ export const RoleView = ({ role }: { role: RolePage }) => {
 
       {(role.externalCodes ?? []).length > 0 && (
         <>
-          <h2>In public taxonomies</h2>
+          <h2>{say.publicTaxonomies}</h2>
           <dl className="codes">
             {(role.externalCodes ?? []).map((code) => (
               <React.Fragment key={`${code.scheme}:${code.code ?? code.uri}`}>
                 <dt>{code.scheme}</dt>
                 <dd>
-                  {code.uri ? <a href={code.uri}>{code.label}</a> : code.label}
-                  {code.code && ` (${code.code})`} <span className="meta">— {code.match} match</span>
+                  {code.uri ? <a href={code.uri}>{text(code, 'label')}</a> : text(code, 'label')}
+                  {code.code && ` (${code.code})`} <span className="meta">— {say.match(code.match)}</span>
                 </dd>
               </React.Fragment>
             ))}
@@ -118,4 +139,3 @@ export const RoleView = ({ role }: { role: RolePage }) => {
     </>
   )
 }
-

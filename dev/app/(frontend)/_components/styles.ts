@@ -34,4 +34,7 @@ ul.links { padding-left: 1.2rem; }
 ul.links li { margin: 0.35rem 0; }
 dl.codes { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
 dl.codes dt { font-weight: 600; }
+header.site nav.languages { margin-left: auto; gap: 0.75rem; font-size: 0.9rem; }
+.fallback-mark { font-size: 0.65rem; font-weight: 600; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 0.2rem; text-decoration: none; vertical-align: super; cursor: help; }
+.untranslated-notice { margin: 0 0 1rem; padding: 0.5rem 0.75rem; background: #f6f7f9; border-left: 3px solid var(--line); color: var(--muted); font-size: 0.9rem; }
 `

@@ -2,7 +2,18 @@ import { cache } from 'react'
 
 import { CATALOG_TAG, roleTag } from './cacheTags.js'
 import { graphql, previewSession } from './graphql.js'
-import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from './queryText.js'
+import { DEFAULT_LANGUAGE, type Language } from './languages.js'
+import {
+  COMPARE_QUERY,
+  ROLE_LIST_QUERY,
+  ROLE_PAGE_QUERY,
+  SKILLS_WITH_ROLES_QUERY,
+  TRANSLATED_COMPARE_QUERY,
+  TRANSLATED_ROLE_LIST_QUERY,
+  TRANSLATED_ROLE_PAGE_QUERY,
+  TRANSLATED_SKILLS_WITH_ROLES_QUERY,
+} from './queryText.js'
+import { noneUntranslated, untranslatedText, type UntranslatedText } from './untranslated.js'
 
 /*
  * The queries this frontend sends (their text is in queryText.ts; README "For frontend developers"
@@ -73,28 +84,74 @@ export type Comparison = {
   skills: ComparisonDimension
 }
 
+/** What a page shows, and which of its text fell back to the default language. */
+export type InLanguage<T> = { data: T; untranslated: UntranslatedText }
+
+/**
+ * One read in a language: the default language's query as it is (no locale arguments: the default
+ * locale), any other language's with `locale` and the own-text read beside it (queryText.ts).
+ */
+const read = async <T, K extends string>(
+  language: Language,
+  field: K,
+  queries: { inDefault: string; translated: string },
+  variables: Record<string, unknown>,
+  options: Parameters<typeof graphql>[2],
+): Promise<InLanguage<T> | null> => {
+  if (language === DEFAULT_LANGUAGE) {
+    const data = await graphql<Record<K, T>>(queries.inDefault, variables, options)
+    return data?.[field] ? { data: data[field], untranslated: noneUntranslated } : null
+  }
+  const data = await graphql<Record<'ownText' | K, T>>(queries.translated, { ...variables, locale: language }, options)
+  return data?.[field] ? { data: data[field], untranslated: untranslatedText(data[field], data.ownText) } : null
+}
+
+const empty = { data: { docs: [] }, untranslated: noneUntranslated }
+
 // React's cache(): the layout (JSON-LD in <head>) and the page share one HTTP request per render.
-// The tags: what a change notification expires (cacheTags.ts).
+// The tags: what a change notification expires (cacheTags.ts); one tag covers every language.
 export const loadRoleList = cache(
-  async () => (await graphql<{ Roles: { docs: RoleListItem[] } }>(ROLE_LIST_QUERY, {}, { tags: [CATALOG_TAG] }))?.Roles.docs ?? [],
+  async (language: Language) =>
+    (await read<{ docs: RoleListItem[] }, 'Roles'>(
+      language,
+      'Roles',
+      { inDefault: ROLE_LIST_QUERY, translated: TRANSLATED_ROLE_LIST_QUERY },
+      {},
+      { tags: [CATALOG_TAG] },
+    )) ?? empty,
 )
 export const loadSkillsWithRoles = cache(
-  async () =>
-    (await graphql<{ Skills: { docs: SkillWithRoles[] } }>(SKILLS_WITH_ROLES_QUERY, {}, { tags: [CATALOG_TAG] }))?.Skills.docs ?? [],
+  async (language: Language) =>
+    (await read<{ docs: SkillWithRoles[] }, 'Skills'>(
+      language,
+      'Skills',
+      { inDefault: SKILLS_WITH_ROLES_QUERY, translated: TRANSLATED_SKILLS_WITH_ROLES_QUERY },
+      {},
+      { tags: [CATALOG_TAG] },
+    )) ?? empty,
 )
 // In draft mode (an editor's preview), the role and comparison pages ask for the newest drafts with
 // the editor's session (never cached); the server grants them only to users who may read versions.
 // Readers' answers are cached under the role tags.
-export const loadRole = cache(async (slug: string) => {
+export const loadRole = cache(async (slug: string, language: Language) => {
   const session = await previewSession()
   const variables = session ? { draft: true, slug } : { slug }
-  return (await graphql<{ roleBySlug: RolePage }>(ROLE_PAGE_QUERY, variables, session ?? { tags: [roleTag(slug)] }))?.roleBySlug ?? null
+  return read<RolePage, 'roleBySlug'>(
+    language,
+    'roleBySlug',
+    { inDefault: ROLE_PAGE_QUERY, translated: TRANSLATED_ROLE_PAGE_QUERY },
+    variables,
+    session ?? { tags: [roleTag(slug)] },
+  )
 })
-export const loadComparison = cache(async (a: string, b: string) => {
+export const loadComparison = cache(async (a: string, b: string, language: Language) => {
   const session = await previewSession()
   const variables = session ? { a, b, draft: true } : { a, b }
-  return (
-    (await graphql<{ compareRoles: Comparison }>(COMPARE_QUERY, variables, session ?? { tags: [roleTag(a), roleTag(b)] }))?.compareRoles ??
-    null
+  return read<Comparison, 'compareRoles'>(
+    language,
+    'compareRoles',
+    { inDefault: COMPARE_QUERY, translated: TRANSLATED_COMPARE_QUERY },
+    variables,
+    session ?? { tags: [roleTag(a), roleTag(b)] },
   )
 })

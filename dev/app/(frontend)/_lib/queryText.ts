@@ -4,8 +4,7 @@
  * these queries.
  */
 
-export const ROLE_LIST_QUERY = /* GraphQL */ `query RoleList {
-  Roles(limit: 100, sort: "title") {
+const ROLE_LIST_FIELDS = `{
     docs {
       slug
       title
@@ -16,23 +15,27 @@ export const ROLE_LIST_QUERY = /* GraphQL */ `query RoleList {
       skills { requirement skill { slug name kind } }
       certifications { requirement certification { slug name abbreviation } }
     }
-  }
+  }`
+
+export const ROLE_LIST_QUERY = /* GraphQL */ `query RoleList {
+  Roles(limit: 100, sort: "title") ${ROLE_LIST_FIELDS}
 }`
 
-export const SKILLS_WITH_ROLES_QUERY = /* GraphQL */ `query SkillsWithRoles {
-  Skills(limit: 100, sort: "name") {
+const SKILLS_WITH_ROLES_FIELDS = `{
     docs {
       slug
       name
       kind
       roles { docs { slug title abbreviation } }
     }
-  }
+  }`
+
+export const SKILLS_WITH_ROLES_QUERY = /* GraphQL */ `query SkillsWithRoles {
+  Skills(limit: 100, sort: "name") ${SKILLS_WITH_ROLES_FIELDS}
 }`
 
 // `$draft`: set only by a page in draft mode (an editor's preview); without it, the published role.
-export const ROLE_PAGE_QUERY = /* GraphQL */ `query RolePage($slug: String!, $draft: Boolean) {
-  roleBySlug(slug: $slug, draft: $draft) {
+const ROLE_PAGE_TEXT = `
     id
     _status
     slug
@@ -47,7 +50,10 @@ export const ROLE_PAGE_QUERY = /* GraphQL */ `query RolePage($slug: String!, $dr
     certifications { requirement note certification { slug name abbreviation } }
     qualifications { level requirement note fieldsOfStudy { slug name } }
     experience { slug area kind requirement note }
-    externalCodes { scheme code label uri match source }
+    externalCodes { scheme code label uri match source }`
+
+export const ROLE_PAGE_QUERY = /* GraphQL */ `query RolePage($slug: String!, $draft: Boolean) {
+  roleBySlug(slug: $slug, draft: $draft) {${ROLE_PAGE_TEXT}
     jsonLd
   }
 }`
@@ -58,8 +64,7 @@ const comparisonDimension = `{
       onlyB { slug label kind abbreviation requirement note level }
     }`
 
-export const COMPARE_QUERY = /* GraphQL */ `query Compare($a: String!, $b: String!, $draft: Boolean) {
-  compareRoles(a: $a, b: $b, draft: $draft) {
+const COMPARE_FIELDS = `{
     a { _status slug title abbreviation summary jsonLd }
     b { _status slug title abbreviation summary jsonLd }
     aBuildsOnB
@@ -69,5 +74,38 @@ export const COMPARE_QUERY = /* GraphQL */ `query Compare($a: String!, $b: Strin
     certifications ${comparisonDimension}
     qualifications ${comparisonDimension}
     experience ${comparisonDimension}
+  }`
+
+export const COMPARE_QUERY = /* GraphQL */ `query Compare($a: String!, $b: String!, $draft: Boolean) {
+  compareRoles(a: $a, b: $b, draft: $draft) ${COMPARE_FIELDS}
+}`
+
+/*
+ * The same pages in another language (/de/…). `$locale` is the page's language; text it lacks falls
+ * back as the site's config says (German → English). `ownText` reads the same fields again with
+ * `fallbackLocale: none`, null where the language has no text of its own: the page marks what fell
+ * back (untranslated.ts). Both reads go in one request, and the server's response cache and the
+ * Next.js data cache keep the answer per language (the variables are part of the key).
+ */
+export const TRANSLATED_ROLE_LIST_QUERY = /* GraphQL */ `query TranslatedRoleList($locale: LocaleInputType!) {
+  Roles(limit: 100, sort: "title", locale: $locale) ${ROLE_LIST_FIELDS}
+  ownText: Roles(limit: 100, sort: "title", locale: $locale, fallbackLocale: none) ${ROLE_LIST_FIELDS}
+}`
+
+export const TRANSLATED_SKILLS_WITH_ROLES_QUERY = /* GraphQL */ `query TranslatedSkillsWithRoles($locale: LocaleInputType!) {
+  Skills(limit: 100, sort: "name", locale: $locale) ${SKILLS_WITH_ROLES_FIELDS}
+  ownText: Skills(limit: 100, sort: "name", locale: $locale, fallbackLocale: none) ${SKILLS_WITH_ROLES_FIELDS}
+}`
+
+export const TRANSLATED_ROLE_PAGE_QUERY = /* GraphQL */ `query TranslatedRolePage($slug: String!, $draft: Boolean, $locale: LocaleInputType!) {
+  roleBySlug(slug: $slug, draft: $draft, locale: $locale) {${ROLE_PAGE_TEXT}
+    jsonLd
   }
+  ownText: roleBySlug(slug: $slug, draft: $draft, locale: $locale, fallbackLocale: none) {${ROLE_PAGE_TEXT}
+  }
+}`
+
+export const TRANSLATED_COMPARE_QUERY = /* GraphQL */ `query TranslatedCompare($a: String!, $b: String!, $draft: Boolean, $locale: LocaleInputType!) {
+  compareRoles(a: $a, b: $b, draft: $draft, locale: $locale) ${COMPARE_FIELDS}
+  ownText: compareRoles(a: $a, b: $b, draft: $draft, locale: $locale, fallbackLocale: none) ${COMPARE_FIELDS}
 }`

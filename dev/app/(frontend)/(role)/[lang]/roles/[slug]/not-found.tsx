@@ -1,0 +1,3 @@
+import { NotFound } from '../../../../_components/NotFound.js'
+
+export default NotFound
