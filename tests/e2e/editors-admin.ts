@@ -351,7 +351,7 @@ describe('an editor in the admin', () => {
     expect(after.Skills.totalDocs).toBe(0)
   })
 
-  it('switches the content locale to Deutsch and gives a role its German title: the "Without German text" filter counts one role fewer', async () => {
+  it('switches the content locale to German and gives a role its German title: the "Without German text" filter counts one role fewer', async () => {
     // A role of this step's own, so the seeded roles the other steps check keep their text as it was.
     const created = await page.request.post(`${suite.baseURL}/api/roles?depth=0`, {
       data: { _status: 'published', summary: 'Plans releases and sees them out.', title: 'Release Manager' },
@@ -379,10 +379,11 @@ describe('an editor in the admin', () => {
     // The header's locale selector (the header also keeps an invisible copy of its label, for spacing).
     const currentLocale = page.locator('.localizer .localizer-button__current-label')
     expect(await currentLocale.innerText()).toBe('English')
+    // Deutsch, as the demo labels it for an English admin (dev/localization.ts).
     await page.locator('.localizer .popup-button').click()
-    await page.getByRole('button', { name: 'Deutsch (de)' }).click()
+    await page.getByRole('button', { name: 'German (de)' }).click()
     await page.waitForURL(/[?&]locale=de(&|$)/)
-    await expect.poll(() => currentLocale.innerText()).toBe('Deutsch')
+    await expect.poll(() => currentLocale.innerText()).toBe('German')
     // The edit view shows a locale without fallback: nothing to translate from in the field itself.
     await expect.poll(() => title.inputValue()).toBe('')
 
