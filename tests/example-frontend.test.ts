@@ -62,3 +62,13 @@ describe('fallback marks (dev/app/(frontend)/_lib/untranslated.ts)', () => {
     expect(marks.count).toBe(3)
   })
 })
+
+describe("the frontend's languages (dev/app/(frontend)/_lib/languages.ts)", () => {
+  it("are the demo site's content locales, with the same default", async () => {
+    const { DEFAULT_LANGUAGE, LANGUAGES } = await import('../dev/app/(frontend)/_lib/languages.js')
+    const { demoLocalization } = await import('../dev/localization.js')
+    if (!demoLocalization) throw new Error('the demo site has no localization')
+    expect([...LANGUAGES]).toEqual(demoLocalization.locales.map((locale) => (typeof locale === 'string' ? locale : locale.code)))
+    expect(DEFAULT_LANGUAGE).toBe(demoLocalization.defaultLocale)
+  })
+})

@@ -618,3 +618,31 @@ describe('ESCO import on a localized site', () => {
     expect(body.data.Roles.docs).toEqual([{ title: null }])
   })
 })
+
+describe('ESCO import into collections with other slugs', () => {
+  let site: TestSite
+  let work: string
+
+  beforeAll(async () => {
+    // A host that renamed the catalogue's collections (slugs with a hyphen: job-roles → table job_roles).
+    site = await startSite({ name: 'import_slugs', plugin: { overrides: { roles: { slug: 'job-roles' }, skills: { slug: 'abilities' } } } })
+    work = await mkdtemp(path.join(tmpdir(), 'role-catalog-import-slugs-'))
+  })
+  afterAll(async () => {
+    await site?.stop()
+    if (work) await rm(work, { force: true, recursive: true })
+  })
+
+  it('imports into the renamed collections, with every link', async () => {
+    await generateEscoCatalogue(work, { links: 25, occupations: 4, seed: 7, skills: 10 })
+    const report = await importEscoFolder({ folder: work, payload: site.payload })
+    expect(report.failed).toBeUndefined()
+    expect([report.roles.created, report.skills.created, report.links.created]).toEqual([4, 10, 25])
+    const roles = await site.payload.find({ collection: 'job-roles' as 'roles', depth: 1, limit: 10, overrideAccess: true })
+    expect(roles.totalDocs).toBe(4)
+    const links = roles.docs.flatMap((role) => (role.skills ?? []) as { skill: { name?: string; slug?: string } | number }[])
+    expect(links).toHaveLength(25)
+    expect(links.every((link) => typeof link.skill === 'object' && typeof link.skill.name === 'string')).toBe(true)
+    expect((await site.payload.count({ collection: 'abilities' as 'skills', overrideAccess: true })).totalDocs).toBe(10)
+  })
+})

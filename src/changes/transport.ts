@@ -54,6 +54,8 @@ export type ChangeTransport = {
 
 /** NOTIFY's payload limit is 8000 bytes; leave room for the envelope. */
 const MAX_PAYLOAD_BYTES = 7900
+/** How long stop() waits for announcements in flight before it closes the connection anyway. */
+const STOP_FLUSH_MS = 2000
 
 /** The notification connection's `application_name`: how it is told apart in pg_stat_activity (and by tests counting statements). */
 export const TRANSPORT_APPLICATION_NAME = 'role-catalog-changes'
@@ -97,6 +99,8 @@ export const startChangeTransport = <Change extends TransportedChange>(
   let client: PgClient | undefined
   let connected = false
   let stopped = false
+  /** pg_notify calls not answered yet (stop() lets them finish). */
+  const inFlight = new Set<Promise<void>>()
   let everConnected = false
   let reconnects = 0
   let attempt = 0
@@ -152,6 +156,15 @@ export const startChangeTransport = <Change extends TransportedChange>(
     scheduleConnect()
   }
 
+  // One query at a time on the notification connection (pings and announcements): node-postgres
+  // queues overlapping ones itself but warns that it will stop doing so (pg 9).
+  let turn: Promise<unknown> = Promise.resolve()
+  const inTurn = (on: PgClient, text: string, values?: unknown[]) => {
+    const run = turn.then(() => on.query(text, values))
+    turn = run.catch(() => {})
+    return run
+  }
+
   const connect = async () => {
     if (stopped) return
     const next = new adapter.pg!.Client({
@@ -196,7 +209,7 @@ export const startChangeTransport = <Change extends TransportedChange>(
     }
     everConnected = true
     pingTimer = setInterval(() => {
-      next.query('select 1').catch((error) => (client === next ? dropped(error) : undefined))
+      inTurn(next, 'select 1').catch((error) => (client === next ? dropped(error) : undefined))
     }, options.pingIntervalMs)
     pingTimer.unref()
   }
@@ -220,12 +233,19 @@ export const startChangeTransport = <Change extends TransportedChange>(
     }
     // On the notification connection while it is up (it keeps all of the transport's traffic on one
     // session, apart from the pool's); through the pool otherwise.
-    const via = connected && client ? client : adapter.pool!
-    via.query('select pg_notify($1, $2)', [options.channel, text]).catch((error: Error) => {
-      // The other instances miss this change: they must not keep answers it made stale. Nothing
-      // reaches them now; their own connection checks (and this log) are what is left.
-      log.error(`role catalog: could not announce change ${change.sequence} to other instances (${error.message})`)
-    })
+    const notify = 'select pg_notify($1, $2)'
+    const values = [options.channel, text]
+    const sending: Promise<void> = (connected && client ? inTurn(client, notify, values) : adapter.pool!.query(notify, values))
+      .then(
+        () => undefined,
+        (error: Error) => {
+          // The other instances miss this change: they must not keep answers it made stale. Nothing
+          // reaches them now; their own connection checks (and this log) are what is left.
+          log.error(`role catalog: could not announce change ${change.sequence} to other instances (${error.message})`)
+        },
+      )
+      .finally(() => inFlight.delete(sending))
+    inFlight.add(sending)
   }
 
   const unsubscribe = feed.onCatalogChange(payload, (change, source) => {
@@ -250,6 +270,14 @@ export const startChangeTransport = <Change extends TransportedChange>(
       if (stopped) return
       stopped = true
       unsubscribe()
+      // Announcements already sent go out before the connection closes: a script that saves and then
+      // destroys Payload (the seed, an import) would otherwise cut them off and lose them.
+      let flushTimer: NodeJS.Timeout | undefined
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => (flushTimer = setTimeout(resolve, STOP_FLUSH_MS))),
+      ])
+      clearTimeout(flushTimer)
       clearTimeout(reconnectTimer)
       clearInterval(pingTimer)
       clearInterval(downTimer)

@@ -13,6 +13,7 @@ import type { FlattenedField, Payload, SanitizedCollectionConfig } from 'payload
 
 import ObjectIdImport from 'bson-objectid'
 import { getTableColumns } from 'drizzle-orm'
+import toSnakeCase from 'to-snake-case'
 
 // bson-objectid is CommonJS; under ESM its default export may be wrapped, as Payload itself handles.
 const ObjectId: new () => { toHexString: () => string } =
@@ -76,12 +77,12 @@ export class UnsupportedSchemaError extends Error {
   }
 }
 
-/** Payload names array tables after the field, snake_cased (to-snake-case in the adapter). */
-const snake = (name: string) =>
-  name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase()
+/**
+ * Payload's adapter names tables after the collection's slug and array tables after the field,
+ * snake_cased with to-snake-case (the same package and version as @payloadcms/drizzle): `job-roles`
+ * is `job_roles`, `fieldsOfStudy` is `fields_of_study`.
+ */
+const snake = (name: string) => toSnakeCase(name)
 
 type WalkContext = {
   /** Key prefix of columns in the current table (`version_`, `source_`). */
