@@ -15,6 +15,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { UntranslatedFilter } from '../src/components/UntranslatedFilter.js'
+import { localeName } from '../src/localization/localeName.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
 const COMPONENT = 'payload-plugin-role-catalog/rsc#UntranslatedFilter'
@@ -111,6 +112,37 @@ describe('admin lists: documents without text in another locale', () => {
     expect(skills).not.toContain('<a ')
   })
 
+  it('counts what the list shows: a title translated in a draft (as autosave saves it) is no longer counted', async () => {
+    const user = { ...editorUser, collection: 'users' } as never
+    const listed = async () =>
+      (
+        await site.payload.find({
+          collection: 'job-roles' as CollectionSlug,
+          draft: true,
+          fallbackLocale: false,
+          locale: 'de',
+          overrideAccess: false,
+          sort: 'slug',
+          user,
+          where: { title: { exists: 'false' } } as never,
+        })
+      ).docs.map((doc) => doc.slug)
+    expect(await listed()).toEqual(['project-manager', 'site-reliability-engineer'])
+    const [sre] = (
+      await site.payload.find({ collection: 'job-roles' as CollectionSlug, locale: 'en', where: { slug: { equals: 'site-reliability-engineer' } } })
+    ).docs
+    // A draft over the published role: the versions table has the German title, the roles table not.
+    await site.payload.update({
+      id: sre!.id,
+      collection: 'job-roles' as CollectionSlug,
+      data: { title: 'Site-Reliability-Ingenieur' } as never,
+      draft: true,
+      locale: 'de',
+    })
+    expect(await listed()).toEqual(['project-manager'])
+    expect(await render('job-roles', 'en')).toContain('Without German text: 1')
+  })
+
   it('is not there on a site with one locale', async () => {
     const { buildConfig } = await import('payload')
     const { roleCatalogPlugin } = await import('../src/index.js')
@@ -131,5 +163,23 @@ describe('admin lists: documents without text in another locale', () => {
       const roles = config.collections.find((collection) => collection.slug === 'roles')!
       expect(roles.admin.components?.beforeListTable ?? []).not.toContain(COMPONENT)
     }
+  })
+})
+
+describe("a locale's name in the filter's sentence", () => {
+  it("is the host's label where it gives one for the editor's language", () => {
+    expect(localeName({ code: 'de', label: { de: 'Deutsch', en: 'German (Germany)' } }, 'en')).toBe('German (Germany)')
+  })
+
+  it("is the language's name in the editor's language where the label is one string, as selectors show it", () => {
+    // The demo site labels its locales so: "Without Deutsch text" would be neither English nor German.
+    expect(localeName({ code: 'de', label: 'Deutsch' }, 'en')).toBe('German')
+    expect(localeName({ code: 'en', label: 'English' }, 'de')).toBe('Englisch')
+    expect(localeName({ code: 'de', label: { de: 'Deutsch' } }, 'en')).toBe('German')
+  })
+
+  it('is the label, or else the code, where the code names no language', () => {
+    expect(localeName({ code: 'de_formal', label: 'Deutsch (Sie)' }, 'en')).toBe('Deutsch (Sie)')
+    expect(localeName({ code: 'qaa', label: { de: 'Hausschrift' } }, 'en')).toBe('qaa')
   })
 })

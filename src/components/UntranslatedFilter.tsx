@@ -1,7 +1,8 @@
-import type { BeforeListTableServerProps, CollectionSlug, Where } from 'payload'
+import type { BeforeListTableServerProps, CollectionSlug, TypedLocale } from 'payload'
 
-import { createLocalReq } from 'payload'
 import React from 'react'
+
+import { localeName } from '../localization/localeName.js'
 
 /**
  * Above the list of a catalogue collection on a site with more than one locale: for every locale
@@ -13,7 +14,12 @@ import React from 'react'
  * pages and sorts like any other filter, an editor can bookmark it, and each row opens the document
  * in that locale, ready to translate (the slug column tells the rows apart while their titles are
  * empty). Payload's list view cannot take a locale inside a field path (`title.de`): its filter
- * controls fail on it. Counted with the editor's own access (`overrideAccess: false`).
+ * controls fail on it.
+ *
+ * Counted with exactly the list's query (drafts, that locale, no fallback, the editor's own access),
+ * so the count is the number of rows the link shows: the list shows each document's latest draft,
+ * and a title translated in a draft (autosave writes only the versions table) is text the editor
+ * has written, while a count of the published documents would still include it.
  */
 export const UntranslatedFilter = async ({ collectionConfig, i18n, payload, searchParams, user }: BeforeListTableServerProps) => {
   const localization = payload.config.localization
@@ -22,7 +28,6 @@ export const UntranslatedFilter = async ({ collectionConfig, i18n, payload, sear
   const field = collectionConfig.flattenedFields.find((candidate) => candidate.name === titleField)
   if (!field || !('localized' in field) || !field.localized) return null
 
-  const req = await createLocalReq({ user: user ?? undefined }, payload)
   const listURL = `${payload.config.routes.admin}/collections/${collectionConfig.slug}`
   const t = i18n.t as (key: string, vars?: Record<string, unknown>) => string
   const activeWhere = (searchParams?.where ?? {}) as Record<string, unknown>
@@ -32,15 +37,21 @@ export const UntranslatedFilter = async ({ collectionConfig, i18n, payload, sear
   const locales = localization.locales.filter((locale) => locale.code !== localization.defaultLocale)
   const rows = await Promise.all(
     locales.map(async (locale) => {
-      const where: Where = { [`${titleField}.${locale.code}`]: { exists: false } }
-      const { totalDocs } = await payload.count({
+      // As the list view queries (@payloadcms/next's List view), one page of one row for its total.
+      // No shared req: a Local API call sets the req's locale, and these run side by side.
+      const { totalDocs } = await payload.find({
         collection: collectionConfig.slug as CollectionSlug,
+        depth: 0,
+        draft: true,
+        fallbackLocale: false,
+        limit: 1,
+        // A host's generated types narrow TypedLocale to its own codes; these come from its config.
+        locale: locale.code as TypedLocale,
         overrideAccess: false,
-        req,
-        user,
-        where,
+        user: user ?? undefined,
+        where: { [titleField]: { exists: false } },
       })
-      const label = typeof locale.label === 'string' ? locale.label : (locale.label[i18n.language] ?? locale.code)
+      const label = localeName(locale, i18n.language)
       // The list view may restate the filter in its own and/or form: look for the condition anywhere in it.
       const active =
         activeLocale === locale.code && JSON.stringify(activeWhere).includes(JSON.stringify({ [titleField]: { exists: 'false' } }))

@@ -351,6 +351,91 @@ describe('an editor in the admin', () => {
     expect(after.Skills.totalDocs).toBe(0)
   })
 
+  it('switches the content locale to German and gives a role its German title: the "Without German text" filter counts one role fewer', async () => {
+    // A role of this step's own, so the seeded roles the other steps check keep their text as it was.
+    const created = await page.request.post(`${suite.baseURL}/api/roles?depth=0`, {
+      data: { _status: 'published', summary: 'Plans releases and sees them out.', title: 'Release Manager' },
+    })
+    expect(created.status()).toBe(201)
+    const roleID = (await created.json()).doc.id as number
+    const GERMAN = 'Release-Manager:in'
+
+    const untranslated = page.locator('.role-catalog-untranslated [data-locale="de"]')
+    /** The roles list's count of roles without a German title, as the editor reads it. */
+    const withoutGerman = async () => {
+      const text = await untranslated.innerText()
+      const match = /^Without German text: (\d+)/.exec(text)
+      expect(match, text).not.toBeNull()
+      return Number(match![1])
+    }
+    await open('/admin/collections/roles')
+    const before = await withoutGerman()
+    // This role, at least, has no German title yet.
+    expect(before).toBeGreaterThanOrEqual(1)
+
+    await open(`/admin/collections/roles/${roleID}`)
+    const title = page.locator('#field-title')
+    await expect.poll(() => title.inputValue()).toBe('Release Manager')
+    // The header's locale selector (the header also keeps an invisible copy of its label, for spacing).
+    const currentLocale = page.locator('.localizer .localizer-button__current-label')
+    expect(await currentLocale.innerText()).toBe('English')
+    // Deutsch, as the demo labels it for an English admin (dev/localization.ts).
+    await page.locator('.localizer .popup-button').click()
+    await page.getByRole('button', { name: 'German (de)' }).click()
+    await page.waitForURL(/[?&]locale=de(&|$)/)
+    await expect.poll(() => currentLocale.innerText()).toBe('German')
+    // The edit view shows a locale without fallback: nothing to translate from in the field itself.
+    await expect.poll(() => title.inputValue()).toBe('')
+
+    const autosaved = waitForAutosave(page, 'roles')
+    await title.fill(GERMAN)
+    expect((await autosaved).url()).toContain('locale=de')
+    // The slug is the role's address in every locale: a German title leaves it as it is.
+    expect(await page.locator('#field-slug').inputValue()).toBe('release-manager')
+    await suite.screenshot(page, '12-role-german-title')
+    const draft = await page.request.get(`${suite.baseURL}/api/roles/${roleID}?draft=true&depth=0&locale=de&fallback-locale=none`)
+    expect((await draft.json()).title).toBe(GERMAN)
+
+    // Saved as a draft, the German title already counts: the filter's count is the list it links to.
+    await open('/admin/collections/roles')
+    expect(await withoutGerman()).toBe(before - 1)
+    await untranslated.getByRole('link', { name: 'Show them' }).click()
+    await page.waitForURL((url) => url.searchParams.get('locale') === 'de' && url.searchParams.get('where[title][exists]') === 'false')
+    const rows = page.locator('.table tbody tr')
+    await expect.poll(() => rows.count()).toBe(before - 1)
+    expect(await rows.allInnerTexts()).not.toContainEqual(expect.stringContaining('release-manager'))
+    await suite.screenshot(page, '13-without-german-text')
+
+    // Published, German readers get the German title; English readers keep the English one.
+    await open(`/admin/collections/roles/${roleID}`)
+    await expect.poll(() => title.inputValue()).toBe(GERMAN)
+    await clickForToast(PUBLISH, UPDATED)
+    const titles = await suite.graphql<{ de: { docs: { title: string }[] }; en: { docs: { title: string }[] } }>(
+      `{ de: Roles(locale: de, where: { slug: { equals: "release-manager" } }) { docs { title } }
+         en: Roles(locale: en, where: { slug: { equals: "release-manager" } }) { docs { title } } }`,
+    )
+    expect(titles).toEqual({ de: { docs: [{ title: GERMAN }] }, en: { docs: [{ title: 'Release Manager' }] } })
+    await open('/admin/collections/roles')
+    expect(await withoutGerman()).toBe(before - 1)
+
+    // In German too, a refusal names the roles by their titles (English ones while untranslated).
+    const { Skills } = await suite.graphql(`{ Skills(where: { slug: { equals: "leadership" } }) { docs { id } } }`)
+    await open(`/admin/collections/skills/${Skills.docs[0].id}`)
+    await page.locator('#field-name').waitFor()
+    await page.locator('.doc-controls__popup button').first().click()
+    await page.getByRole('button', { name: 'Delete' }).click()
+    expect(await clickForToast('#confirm-action', 'cannot be deleted')).toContain(
+      'This skill cannot be deleted: 2 roles "Project Manager", "Technical Project Manager" still link it.',
+    )
+    await closeToasts()
+
+    // Back to English: the admin keeps the editor's content locale for their next visit.
+    await page.locator('.localizer .popup-button').click()
+    await page.getByRole('button', { name: 'English (en)' }).click()
+    await page.waitForURL(/[?&]locale=en(&|$)/)
+    await expect.poll(() => currentLocale.innerText()).toBe('English')
+  })
+
   it('runs in production without introspection or the GraphQL playground', async () => {
     const response = await fetch(`${suite.baseURL}/api/graphql`, {
       body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
