@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { demoLocalization } from '../dev/localization.js'
 import { projectRoot } from '../scripts/database.js'
 import { articleSeed } from '../seed/data.js'
 import { catalogRowCounts } from './helpers/catalog.js'
@@ -19,7 +20,9 @@ const run = (command: string, args: string[], env: Record<string, string>) =>
 describe('concurrency', () => {
   let site: TestSite
   beforeAll(async () => {
-    site = await startSite({ name: 'concurrency' })
+    // The seed processes below run `npm run seed`'s script, which loads the demo site's config: the
+    // site has the demo's locales so that both read the same schema.
+    site = await startSite({ config: { localization: demoLocalization }, name: 'concurrency' })
   })
   afterAll(async () => site?.stop())
 
