@@ -65,6 +65,16 @@ const run = (command: string, args: string[], env: Record<string, string>) =>
 
 const tail = (text: string) => text.split('\n').slice(-40).join('\n')
 
+/** A new, empty database of this file's on the test server (dropped first if a run left one). */
+const emptyDatabase = async (serverUrl: string, name: string) => {
+  const database = testDatabaseName(serverUrl, name)
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+  await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${database}`
+  return { database, url: url.toString() }
+}
+
 describe('the shipped migrations', () => {
   let serverUrl: string
   let database: string
@@ -75,12 +85,7 @@ describe('the shipped migrations', () => {
 
   beforeAll(async () => {
     serverUrl = inject('databaseUrl')
-    database = testDatabaseName(serverUrl, 'migrations')
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-    await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
-    const url = new URL(serverUrl)
-    url.pathname = `/${database}`
-    databaseUrl = url.toString()
+    ;({ database, url: databaseUrl } = await emptyDatabase(serverUrl, 'migrations'))
     // A copy, so a `migrate:create` that finds changes never writes into dev/migrations. It lives in
     // the repository's .tmp/ (ignored by git) so the migrations resolve @payloadcms/db-postgres.
     migrationDir = path.join(await scratchFolder('migrations-'), 'migrations')
@@ -193,17 +198,15 @@ describe('a demo database from before the German locale (dev/migrations/*_locali
 
   beforeAll(async () => {
     serverUrl = inject('databaseUrl')
-    database = testDatabaseName(serverUrl, 'migrations_localize')
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-    await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
-    const url = new URL(serverUrl)
-    url.pathname = `/${database}`
-    client = new pg.Client({ connectionString: url.toString() })
+    const created = await emptyDatabase(serverUrl, 'migrations_localize')
+    database = created.database
+    const url = created.url
+    client = new pg.Client({ connectionString: url })
     client.on('error', () => {})
     await client.connect()
     migrationDir = path.join(await scratchFolder('migrations-'), 'migrations')
     env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: url,
       PAYLOAD_CONFIG_PATH: 'dev/payload.config.ts',
       PAYLOAD_TS_OUTPUT_PATH: path.join(path.dirname(migrationDir), 'payload-types.ts'),
       ROLE_CATALOG_MIGRATION_DIR: migrationDir,

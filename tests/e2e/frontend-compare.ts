@@ -17,7 +17,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { projectRoot } from '../../scripts/database.js'
 import { waitForAutosave } from './helpers/admin.js'
-import { e2eEditor } from './helpers/credentials.js'
 import { startSuite, type Suite } from './helpers/suite.js'
 
 const COMPARE_PATH = '/compare/project-manager/technical-project-manager'
@@ -160,12 +159,7 @@ describe('example frontend (next start + Chromium)', () => {
   })
 
   it('an edit over REST shows on the page within 2 s (a change notification, no rebuild)', async () => {
-    const login = await fetch(`${site.url}/api/users/login`, {
-      body: JSON.stringify(e2eEditor),
-      headers: { 'Content-Type': 'application/json' },
-      method: 'POST',
-    })
-    const { token } = (await login.json()) as { token: string }
+    const token = await suite.editorToken()
     const found = await fetch(`${site.url}/api/roles?where[slug][equals]=project-manager&depth=0`)
     const [pm] = ((await found.json()) as { docs: { id: number }[] }).docs
     const summary = 'Edited summary: the Project Manager steers the project.'

@@ -10,7 +10,6 @@ import type { Page } from 'playwright-core'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { e2eEditor } from './helpers/credentials.js'
 import { startSuite, type Suite } from './helpers/suite.js'
 
 const PM = '/roles/project-manager'
@@ -110,12 +109,7 @@ describe('example frontend in two languages (next start + Chromium)', () => {
   })
 
   it('German text published over REST replaces the marked English on the German page only', async () => {
-    const login = await fetch(`${suite.baseURL}/api/users/login`, {
-      body: JSON.stringify(e2eEditor),
-      headers: { 'Content-Type': 'application/json' },
-      method: 'POST',
-    })
-    const { token } = (await login.json()) as { token: string }
+    const token = await suite.editorToken()
     const send = async (path: string, data: Record<string, unknown>) => {
       const response = await fetch(`${suite.baseURL}/api${path}`, {
         body: JSON.stringify(data),

@@ -28,6 +28,8 @@ export type Suite = {
   graphql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>
   /** Logs the editor in through the admin's login form. */
   login: (page: Page) => Promise<void>
+  /** The editor's JWT from REST login (`Authorization: JWT <token>`), for edits made behind the browser's back. */
+  editorToken: () => Promise<string>
   /** Anonymous REST GET over HTTP; returns status and parsed body. */
   rest: (pathAndQuery: string) => Promise<{ body: any; status: number }>
   /** Saves a full-page screenshot under test-results/e2e/<suite>/<name>.png and returns the path. */
@@ -84,6 +86,16 @@ export const startSuite = async (name: string, { env }: { env?: Record<string, s
       const body = (await response.json()) as { data?: any; errors?: { message: string }[] }
       if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((error) => error.message).join('; ')}`)
       return body.data
+    },
+    editorToken: async () => {
+      const response = await fetch(`${baseURL}/api/users/login`, {
+        body: JSON.stringify(e2eEditor),
+        headers: { 'Content-Type': 'application/json' },
+        method: 'POST',
+      })
+      const { token } = (await response.json()) as { token?: string }
+      if (!token) throw new Error(`REST login as ${e2eEditor.email} answered ${response.status} without a token`)
+      return token
     },
     login: async (page) => {
       await page.goto(`${baseURL}/admin/login`, { waitUntil: 'networkidle' })
