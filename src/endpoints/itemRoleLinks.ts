@@ -197,7 +197,7 @@ export const itemRoleLinksEndpoints = (name: LinkedCollection, slugs: CatalogSlu
             user: req.user,
           })) as unknown as Record<string, unknown>
           if (shouldCommit) await commitTransaction(req)
-          const title = typeof updated.title === 'string' ? updated.title : `#${String(roleID)}`
+          const title = textForMessages(updated.title, req) ?? `#${String(roleID)}`
           return Response.json({
             message: `${linked.length ? 'Changed the link on' : 'Added it to'} the role "${title}"${publish ? ' and published the role' : ' as a draft of the role'}.`,
             role: {
