@@ -23,6 +23,37 @@ const requirementOptions = [
 
 const baseClass = 'role-catalog-role-links'
 
+type LinkCellsProps = { disabled: boolean; label: string; onChange: (next: Partial<Edit>) => void; value: Edit }
+
+/** A link's requirement and note, as two table cells: in each linking role's row and in the add row. */
+const LinkCells = ({ disabled, label, onChange, value }: LinkCellsProps) => (
+  <>
+    <td>
+      <select
+        aria-label={`Requirement for ${label}`}
+        disabled={disabled}
+        onChange={(event) => onChange({ requirement: event.target.value })}
+        value={value.requirement}
+      >
+        {requirementOptions.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </td>
+    <td>
+      <input
+        aria-label={`Note for ${label}`}
+        disabled={disabled}
+        onChange={(event) => onChange({ note: event.target.value })}
+        type="text"
+        value={value.note}
+      />
+    </td>
+  </>
+)
+
 const errorText = (body: unknown, status: number) => {
   const errors = (body as { errors?: { data?: { errors?: { message?: string }[] }; message?: string }[] })?.errors
   return errors?.[0]?.data?.errors?.[0]?.message ?? errors?.[0]?.message ?? `The server answered ${status}.`
@@ -196,29 +227,7 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ on, rolesSlug })
                   <a href={`${adminRoute}/collections/${rolesSlug}/${role.id}`}>{role.title}</a>
                 </td>
                 <td>{role.status === 'published' ? 'Published' : 'Draft'}</td>
-                <td>
-                  <select
-                    aria-label={`Requirement for ${role.title}`}
-                    disabled={busy}
-                    onChange={(event) => setEdit({ requirement: event.target.value })}
-                    value={edit.requirement}
-                  >
-                    {requirementOptions.map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {option.label}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input
-                    aria-label={`Note for ${role.title}`}
-                    disabled={busy}
-                    onChange={(event) => setEdit({ note: event.target.value })}
-                    type="text"
-                    value={edit.note}
-                  />
-                </td>
+                <LinkCells disabled={busy} label={role.title} onChange={setEdit} value={edit} />
                 <td className={`${baseClass}__actions`}>
                   <Button
                     buttonStyle="secondary"
@@ -261,29 +270,12 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ on, rolesSlug })
               </select>
             </td>
             <td />
-            <td>
-              <select
-                aria-label="Requirement for the new link"
-                disabled={busy}
-                onChange={(event) => setAdded((value) => ({ ...value, requirement: event.target.value }))}
-                value={added.requirement}
-              >
-                {requirementOptions.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </td>
-            <td>
-              <input
-                aria-label="Note for the new link"
-                disabled={busy}
-                onChange={(event) => setAdded((value) => ({ ...value, note: event.target.value }))}
-                type="text"
-                value={added.note}
-              />
-            </td>
+            <LinkCells
+              disabled={busy}
+              label="the new link"
+              onChange={(next) => setAdded((value) => ({ ...value, ...next }))}
+              value={added}
+            />
             <td className={`${baseClass}__actions`}>
               {[false, true].map((publish) => (
                 <Button

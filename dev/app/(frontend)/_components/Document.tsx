@@ -1,7 +1,6 @@
-import { headers } from 'next/headers.js'
 import React from 'react'
 
-import { jsonLdScriptText, previewSession } from '../_lib/graphql.js'
+import { jsonLdScriptText, previewSession, siteOrigin } from '../_lib/graphql.js'
 import { DEFAULT_LANGUAGE, type Language, languageNames, LANGUAGES, localizedPath, words } from '../_lib/languages.js'
 import { styles } from './styles.js'
 
@@ -15,17 +14,6 @@ type Props = {
 }
 
 /**
- * The site's public origin, for the absolute addresses hreflang links need: the Host the reader
- * asked for (X-Forwarded-Host and -Proto behind a proxy or CDN).
- */
-const origin = async (): Promise<string> => {
-  const incoming = await headers()
-  const host = incoming.get('x-forwarded-host')?.split(',')[0]?.trim() || incoming.get('host') || 'localhost'
-  const protocol = incoming.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http'
-  return `${protocol}://${host}`
-}
-
-/**
  * The example frontend's HTML document. Each route group of the frontend has a root layout of its
  * own (the admin has another, in the (payload) group), so a layout that knows the page's slug can
  * put the role's JSON-LD into <head>, where search engines look for it first. It states the page's
@@ -34,7 +22,7 @@ const origin = async (): Promise<string> => {
  */
 export const Document = async ({ children, jsonLd = [], language, path = '/roles' }: Props) => {
   const say = words[language]
-  const site = await origin()
+  const site = await siteOrigin()
   const here = localizedPath(language, path)
   return (
     <html lang={language}>

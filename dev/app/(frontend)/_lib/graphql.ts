@@ -31,18 +31,19 @@ export const previewSession = async (): Promise<null | { token: null | string }>
 }
 
 /**
- * ROLE_CATALOG_GRAPHQL_URL when set (set it in production); otherwise this same server, from the
- * request's Host header (X-Forwarded-Proto for https behind a proxy).
+ * The origin the reader asked for: the request's Host header (X-Forwarded-Proto for https behind a
+ * proxy, which must forward Host). Pages use it for their absolute links (hreflang, canonical).
  */
-const endpoint = async (): Promise<string> => {
-  const configured = process.env.ROLE_CATALOG_GRAPHQL_URL
-  if (configured) return configured
+export const siteOrigin = async (): Promise<string> => {
   const incoming = await headers()
   const host = incoming.get('host')
-  if (!host) throw new GraphQLRequestError('Cannot tell the GraphQL address: set ROLE_CATALOG_GRAPHQL_URL')
+  if (!host) throw new GraphQLRequestError('Cannot tell this site\'s address: the request has no Host header')
   const protocol = incoming.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http'
-  return `${protocol}://${host}/api/graphql`
+  return `${protocol}://${host}`
 }
+
+/** ROLE_CATALOG_GRAPHQL_URL when set (set it in production); otherwise this same server. */
+const endpoint = async (): Promise<string> => process.env.ROLE_CATALOG_GRAPHQL_URL || `${await siteOrigin()}/api/graphql`
 
 /** The Payload server the frontend reads from: where the admin's live preview messages come from. */
 export const payloadOrigin = async (): Promise<string> => new URL(await endpoint()).origin
