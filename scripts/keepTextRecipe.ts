@@ -11,7 +11,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 
-export const applyKeepTextRecipe = (source: string, specifier = 'payload-plugin-role-catalog'): string => {
+export const applyKeepTextRecipe = (source: string, specifier = 'payload-plugin-role-catalog/migrations'): string => {
   let result = source.replace(
     /(import \{[^}]*\} from '@payloadcms\/db-postgres'\n)/,
     `$1import { keepTextWhenLocalizing } from '${specifier}'\n`,

@@ -1,16 +1,20 @@
 /**
- * The package's entry point: the plugin and what a site's config, seed and migrations use. Every
- * name exported here (and from the subpaths in src/exports/) is a promise to sites: docs/api.md has
- * a line for each, and tests/public-api.test.ts fails on a name it does not list. Field factories,
- * translations, the importer and the admin components sit behind subpaths, as in Payload's own
- * plugins; the rest (readers, SQL builders, hooks) is the plugin's own and may change in any release.
+ * The package's entry point: the plugin and the option types a site's config needs, as in Payload's
+ * own plugins. Everything else a site may use sits behind a purposeful subpath (src/exports/):
+ * `./types`, `./routes`, `./seed`, `./migrations`, `./utilities`, `./fields`, `./client`, `./rsc`,
+ * `./translations`, `./import`, `./notify`. Every name exported is a promise to sites: docs/api.md
+ * has a line for each, and tests/public-api.test.ts fails on a name it does not list. Plumbing used
+ * only by the plugin's transports and tests (receiving remote changes, resyncs) is not exported.
  */
 export { roleCatalogPlugin } from './plugin/index.js'
 export {
   type CatalogCollection,
   type CatalogSlugs,
+  type ChangeNotificationsOption,
   type CollectionOverride,
+  type EditorDrafts,
   type GraphQLLimits,
+  type InstanceSyncOptions,
   type PreviewOptions,
   type ReadLimits,
   type ResponseCacheOptions,
@@ -18,30 +22,3 @@ export {
   type RoleCatalogPluginOptions,
   type RolePreviewURLArgs,
 } from './plugin/options.js'
-export { getCatalogSlugs } from './plugin/catalogConfig.js'
-export { type SeedReport, seedRoleCatalog, type SeedRoleCatalogArgs } from '../seed/seedRoleCatalog.js'
-export {
-  keepTextWhenLocalizing,
-  type KeepTextWhenLocalizingArgs,
-  type KeptText,
-} from './localization/keepTextWhenLocalizing.js'
-export { withGraphQLRequestErrors } from './graphql/http.js'
-// Serving (issue 10): the route helpers with the response cache, ETags and Cache-Control.
-export { type RestRouteHandler, withCatalogRestCache } from './cache/restRoute.js'
-export { catalogGraphQLRoute } from './graphql/route.js'
-// Change feed (issue 10): committed catalogue changes, for a site's caches and cross-instance transports.
-export {
-  type CatalogChange,
-  lastAppliedChange,
-  onCatalogChange,
-  onCatalogResync,
-  receiveRemoteChange,
-  resyncCatalog,
-} from './changes/index.js'
-export type {
-  CatalogCertification,
-  CatalogDocuments,
-  CatalogResponsibility,
-  CatalogRole,
-  CatalogSkill,
-} from './types/documents.js'

@@ -21,7 +21,7 @@ import {
   onCatalogResync,
   receiveRemoteChange,
   resyncCatalog,
-} from '../src/index.js'
+} from '../src/changes/index.js'
 import { bySlug, create, type ID, latest, save } from './helpers/catalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { articleSeed } from '../seed/data.js'
 import { lastAppliedChange } from '../src/changes/changeFeed.js'
-import { catalogGraphQLRoute, withCatalogRestCache } from '../src/index.js'
+import { catalogGraphQLRoute, withCatalogRestCache } from '../src/exports/routes.js'
 import { catalogRowCounts } from './helpers/catalog.js'
 import { serveSite, type ServedSite } from './helpers/httpServer.js'
 import { type Instance, startInstance } from './helpers/instance.js'

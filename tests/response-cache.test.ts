@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ROLE_PAGE_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
 import { existingResponseCache } from '../src/cache/responseCache.js'
-import { catalogGraphQLRoute, withCatalogRestCache } from '../src/index.js'
+import { catalogGraphQLRoute, withCatalogRestCache } from '../src/exports/routes.js'
 import { resolveOptions } from '../src/plugin/options.js'
 import { bySlug, create, save } from './helpers/catalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'

@@ -12,7 +12,8 @@ import { buildConfig, getPayload } from 'payload'
 
 import { lastAppliedChange, onCatalogResync } from '../../src/changes/changeFeed.js'
 import { changeTransportOf } from '../../src/changes/transport.js'
-import { catalogGraphQLRoute, roleCatalogPlugin, withCatalogRestCache } from '../../src/index.js'
+import { roleCatalogPlugin } from '../../src/index.js'
+import { catalogGraphQLRoute, withCatalogRestCache } from '../../src/exports/routes.js'
 import { serveSite } from './httpServer.js'
 
 const config = await buildConfig({

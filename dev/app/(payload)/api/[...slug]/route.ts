@@ -1,6 +1,6 @@
 import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
-import { withCatalogRestCache } from 'payload-plugin-role-catalog'
+import { withCatalogRestCache } from 'payload-plugin-role-catalog/routes'
 
 // Anonymous reads of the catalogue from the plugin's response cache, with ETags and Cache-Control.
 export const GET = withCatalogRestCache(REST_GET(config), config)

@@ -1,0 +1,6 @@
+/**
+ * `payload-plugin-role-catalog/utilities`: for a site's server code that works under any slugs and
+ * reacts to the catalogue's committed changes (its own caches, search indexes, revalidation).
+ */
+export { onCatalogChange, onCatalogResync } from '../changes/changeFeed.js'
+export { getCatalogSlugs } from '../plugin/catalogConfig.js'
