@@ -11,7 +11,7 @@ import { serverComponent } from '../fields/adminComponents.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { watchCommits } from '../changes/afterCommit.js'
-import { onCatalogChange, receiveRemoteChange, resyncCatalog } from '../changes/changeFeed.js'
+import { onCatalogChange, onCommitAnnounce, receiveRemoteChange, resyncCatalog } from '../changes/changeFeed.js'
 import { startChangeTransport } from '../changes/transport.js'
 import { startChangeNotifications } from '../notify/changeNotifications.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
@@ -151,7 +151,10 @@ export const roleCatalogPlugin =
       watchCommits(payload)
       // Before the seed, so its change reaches the other instances and the frontends too.
       if (options.instanceSync) {
-        startChangeTransport(payload, { onCatalogChange, receiveRemoteChange, resyncCatalog }, options.instanceSync)
+        const transport = startChangeTransport(payload, { onCatalogChange, onCommitAnnounce, receiveRemoteChange, resyncCatalog }, options.instanceSync)
+        // Cached answers wait for proof of hearing; give it a moment so the first requests can use
+        // the cache. A deaf connection delays start-up by this bound at most (then it reads the database).
+        if (transport) await transport.heard(options.instanceSync.maxStalenessMs)
       }
       if (options.changeNotifications) {
         startChangeNotifications(payload, onCatalogChange, options.slugs, options.changeNotifications)
