@@ -11,7 +11,13 @@ import { projectRoot } from '../../scripts/database.js'
 export type InstanceState = {
   lastApplied: { origin: string; sequence: number } | null
   resyncs: number
-  transport: { backendPid: number | null; connected: boolean; reconnects: number } | null
+  transport: {
+    backendPid: number | null
+    connected: boolean
+    gaps: number
+    hearing: { reason?: string; serve: boolean }
+    reconnects: number
+  } | null
 }
 
 export type Instance = {
