@@ -180,7 +180,9 @@ describe('an instance that cannot prove it hears serves no cached answers', () =
       const old = await stored(PM)
       expect(await summaryOn(b.url, PM)).toBe(old)
       cutter.set({ kind: 'cutOnStatement', matching: (text) => text.includes('pg_notify') && text.includes('"change"') })
-      const status = await publish(c.url, PM, `Never announced: ${Date.now()}`)
+      const status = await publish(c.url, PM, `Never announced: ${Date.now()}`).catch((error) => {
+        throw new Error(`${error}\n${c.output()}`)
+      })
       expect(cutter.cut).toBe(1)
       expect(status).toBe(503)
       expect(await stored(PM)).toBe(old)
@@ -211,6 +213,7 @@ describe('an instance that cannot prove it hears serves no cached answers', () =
         expect(await summaryOn(d.url, PM)).toBe(text)
         const state = await d.state()
         expect(state.transport?.hearing.serve).toBe(false)
+        expect(state.transport?.hearing.reason).toMatch(/heartbeat|reconnecting|not listening/)
       }
       expect(await servesFromCache(d.url)).toBe(false)
     } finally {

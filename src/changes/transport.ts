@@ -184,6 +184,8 @@ export const startChangeTransport = <Change extends TransportedChange>(
   const beatSentAt = new Map<number, number>()
   const ackedUnheard = new Set<number>()
   let lastHeardBeat = 0
+  /** Queries of ours running on the listening connection. */
+  let listenerBusy = 0
   let provenSentAt: number | undefined
   let overdueSince: number | undefined
   let deafLogged = false
@@ -254,6 +256,10 @@ export const startChangeTransport = <Change extends TransportedChange>(
   const ownBeat = (id: number) => {
     const sentAt = beatSentAt.get(id)
     if (sentAt === undefined || id <= lastHeardBeat) return
+    // Heard while a query of ours ran on the connection: through a transaction-mode pooler that is
+    // the only time anything is heard (the pooler hands the session to whoever runs a query), so
+    // it proves nothing about the times in between.
+    const duringQuery = listenerBusy > 0
     const lost = [...ackedUnheard].filter((each) => each < id)
     for (const each of [...ackedUnheard]) if (each <= id) ackedUnheard.delete(each)
     for (const each of [...beatSentAt.keys()]) if (each <= id) beatSentAt.delete(each)
@@ -265,6 +271,7 @@ export const startChangeTransport = <Change extends TransportedChange>(
       resync('notifications were lost on the way to this instance')
       return
     }
+    if (duringQuery) return
     if (overdueSince !== undefined) log.info('role catalog: hearing changes again; caches are served again')
     overdueSince = undefined
     deafLogged = false
@@ -369,8 +376,11 @@ export const startChangeTransport = <Change extends TransportedChange>(
     const current = listener
     if (!current || pinging) return
     pinging = true
+    listenerBusy++
     try {
-      const { rows } = await within(current.query('select pg_backend_pid() as pid'), options.maxStalenessMs, 'a ping')
+      const { rows } = await within(current.query('select pg_backend_pid() as pid'), options.maxStalenessMs, 'a ping').finally(
+        () => listenerBusy--,
+      )
       if (listener !== current) return
       const pid = Number(rows[0]?.pid)
       const overdueFor = overdueSince === undefined ? 0 : now() - overdueSince
@@ -483,13 +493,17 @@ export const startChangeTransport = <Change extends TransportedChange>(
     }
   }
 
+  let checkTimer: NodeJS.Timeout | undefined
   const onTick = () => {
     if (stopped) return
     if (!listener) {
       if (now() >= nextConnectAt) void connect()
     } else if (provenSentAt === undefined || now() - provenSentAt > options.maxStalenessMs) {
       overdueSince ??= now()
-      void checkListener()
+      // Half a period after the heartbeat, not with it (a heartbeat heard during the ping proves nothing).
+      clearTimeout(checkTimer)
+      checkTimer = setTimeout(() => void checkListener(), options.heartbeatIntervalMs / 2)
+      checkTimer.unref()
     }
     void beat()
     const forgetBefore = Date.now() - FORGET_ORIGIN_MS
@@ -578,6 +592,7 @@ export const startChangeTransport = <Change extends TransportedChange>(
       clearTimeout(flushTimer)
       stopped = true
       clearInterval(tick)
+      clearTimeout(checkTimer)
       unprovide()
       for (const resolve of firstProof.splice(0)) resolve(false)
       const current = listener

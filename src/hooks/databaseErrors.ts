@@ -107,9 +107,18 @@ export const databaseErrorsAfterError: AfterErrorHook = ({ collection, error, gr
  * listener that event kills the process.
  */
 export const keepProcessAliveOnPoolErrors = (payload: Payload) => {
-  const pool = (payload.db as unknown as { pool?: { listenerCount(event: string): number; on(event: 'error', listener: (error: Error) => void): void } }).pool
+  type Emitter = { on(event: string, listener: (value: any) => void): void }
+  const pool = (payload.db as unknown as { pool?: Emitter & { listenerCount(event: string): number } }).pool
   if (!pool || pool.listenerCount('error') > 0) return
   pool.on('error', (error) => {
     payload.logger.warn({ err: error }, 'role catalog: PostgreSQL dropped an idle connection; the pool will reconnect')
+  })
+  // A connection lost while checked out (mid-transaction: a network cut, a proxy going away) fails
+  // its query, which the request answers; node-postgres also emits 'error' on the client, and with
+  // no listener that would end the process.
+  pool.on('connect', (client: Emitter) => {
+    client.on('error', (error: Error) => {
+      payload.logger.warn({ err: error }, 'role catalog: PostgreSQL dropped a connection in use; its request failed')
+    })
   })
 }

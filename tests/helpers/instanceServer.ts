@@ -27,6 +27,8 @@ const config = await buildConfig({
   // The same secret as the in-process test site: a login on one instance is valid on the other.
   secret: 'role-catalog-test-secret',
   telemetry: false,
+  // No background `payload generate:types` child (it would outlive a killed instance).
+  typescript: { autoGenerate: false },
   plugins: [roleCatalogPlugin({ responseCache: true, ...JSON.parse(process.env.PLUGIN_OPTIONS || '{}') })],
 })
 const payload = await getPayload({ config })
