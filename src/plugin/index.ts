@@ -11,6 +11,8 @@ import { serverComponent } from '../fields/adminComponents.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { watchCommits } from '../changes/afterCommit.js'
+import { watchReplicaFreshness } from '../replicas/replayFreshness.js'
+import { hasReadReplicas } from '../replicas/routing.js'
 import { onCatalogChange, onCommitAnnounce, receiveRemoteChange, resyncCatalog } from '../changes/changeFeed.js'
 import { startChangeTransport } from '../changes/transport.js'
 import { startChangeNotifications } from '../notify/changeNotifications.js'
@@ -149,6 +151,8 @@ export const roleCatalogPlugin =
       keepProcessAliveOnPoolErrors(payload)
       // Before anything writes: changes are published after their transaction commits (src/changes).
       watchCommits(payload)
+      // Replicas are read only once they have replayed the changes this instance knows of.
+      if (hasReadReplicas(payload)) watchReplicaFreshness(payload)
       // Before the seed, so its change reaches the other instances and the frontends too.
       if (options.instanceSync) {
         const transport = startChangeTransport(payload, { onCatalogChange, onCommitAnnounce, receiveRemoteChange, resyncCatalog }, options.instanceSync)
