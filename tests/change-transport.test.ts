@@ -76,6 +76,11 @@ describe('change transport between instances', () => {
     await vi.waitFor(() => expect(feedA.received).toContainEqual(back))
     expect(feedA.received.filter((each) => each.origin === 'instance-a')).toEqual([])
     expect(feedB.received.filter((each) => each.origin === 'instance-b')).toEqual([])
+    // Heartbeats that follow (each says through which announcement its sender has committed) find no gap.
+    const heard = { a: transportA.heartbeatsHeard, b: transportB.heartbeatsHeard }
+    await vi.waitFor(() => expect(transportA.heartbeatsHeard >= heard.a + 2 && transportB.heartbeatsHeard >= heard.b + 2).toBe(true))
+    expect(transportA.gaps + transportB.gaps).toBe(0)
+    expect(feedA.resyncs.concat(feedB.resyncs)).toEqual([])
   })
 
   it('does not send a draft-only change', async () => {

@@ -111,6 +111,15 @@ describe('an instance that cannot prove it hears serves no cached answers', () =
     await vi.waitFor(async () => expect((await b.state()).transport?.hearing.serve).toBe(true), WAIT)
     expect(await servesFromCache(b.url)).toBe(true)
     expect(await servesFromCache(a.url)).toBe(true)
+    // A change arrives; the heartbeats that follow it find no gap: no resync, nothing dropped needlessly.
+    const before = await b.state()
+    const text = `Published on A: ${Date.now()}`
+    expect(await publish(a.url, TPM, text)).toBe(200)
+    await vi.waitFor(async () => expect(await summaryOn(b.url, TPM)).toBe(text), WAIT)
+    await vi.waitFor(async () => expect((await b.state()).transport!.heartbeatsHeard).toBeGreaterThanOrEqual(before.transport!.heartbeatsHeard + 3), WAIT)
+    const after = await b.state()
+    expect(after.transport?.gaps).toBe(before.transport?.gaps)
+    expect(after.resyncs).toBe(before.resyncs)
   })
 
   it('a frozen notification connection: B stops answering from its cache, sees the write, and serves cached answers again once it hears', async () => {

@@ -74,6 +74,8 @@ export type ChangeTransport = {
   readonly gaps: number
   /** What the caches are told (src/changes/hearing.ts). */
   readonly hearing: CatalogHearing
+  /** How many of its own heartbeats this instance has heard back (each a proof of hearing). */
+  readonly heartbeatsHeard: number
   /** How many times the listening connection was re-established after a drop. */
   readonly reconnects: number
   /** Resolves true once the instance has heard its first heartbeat, false after `timeoutMs`. */
@@ -89,10 +91,13 @@ const STOP_FLUSH_MS = 2000
 /** The transport's connections' `application_name`: how they are told apart in pg_stat_activity (and by tests counting statements). */
 export const TRANSPORT_APPLICATION_NAME = 'role-catalog-changes'
 
-/** `n`: the origin's announcement number (gap detection); absent from instances of older versions. */
+/**
+ * `from`: the sending transport's id (as in its heartbeats' `beat`); `n`: its announcement number,
+ * for gap detection. Both absent from instances of older versions.
+ */
 type Envelope<Change> =
-  | { change: Change; n?: number; v: 1 }
-  | { origin: string; n?: number; resync: string; v: 1 }
+  | { change: Change; from?: string; n?: number; v: 1 }
+  | { from?: string; n?: number; origin: string; resync: string; v: 1 }
   | { beat: string; id: number; through: number; v: 1 }
 
 type PgClient = {
@@ -184,6 +189,7 @@ export const startChangeTransport = <Change extends TransportedChange>(
   const beatSentAt = new Map<number, number>()
   const ackedUnheard = new Set<number>()
   let lastHeardBeat = 0
+  let heartbeatsHeard = 0
   /** Queries of ours running on the listening connection. */
   let listenerBusy = 0
   let provenSentAt: number | undefined
@@ -229,9 +235,9 @@ export const startChangeTransport = <Change extends TransportedChange>(
     for (const n of track.ahead) if (n <= track.contiguous) track.ahead.delete(n)
   }
 
-  /** An announcement numbered `n` from `origin` arrived (out of order is fine: transactions commit in any order). */
-  const received = (origin: string, n: number | undefined) => {
-    if (typeof n !== 'number') return
+  /** An announcement numbered `n` from the transport `origin` arrived (out of order is fine: transactions commit in any order). */
+  const received = (origin: string | undefined, n: number | undefined) => {
+    if (typeof n !== 'number' || typeof origin !== 'string' || origin === beatOrigin) return
     const track = trackOf(origin, n)
     if (!track || n <= track.contiguous) return
     track.ahead.add(n)
@@ -276,6 +282,7 @@ export const startChangeTransport = <Change extends TransportedChange>(
     overdueSince = undefined
     deafLogged = false
     provenSentAt = sentAt
+    heartbeatsHeard++
     attempt = 0
     for (const resolve of firstProof.splice(0)) resolve(true)
   }
@@ -295,16 +302,16 @@ export const startChangeTransport = <Change extends TransportedChange>(
       return
     }
     if ('resync' in envelope) {
-      if (localOrigins.has(envelope.origin)) return
-      received(envelope.origin, envelope.n)
+      if (localOrigins.has(envelope.origin) || envelope.from === beatOrigin) return
+      received(envelope.from, envelope.n)
       resync(`another instance sent a change too large to carry (${envelope.resync})`)
       return
     }
     const change = envelope.change
-    if (!change || typeof change.origin !== 'string' || localOrigins.has(change.origin)) return
+    if (!change || typeof change.origin !== 'string' || localOrigins.has(change.origin) || envelope.from === beatOrigin) return
     markChangeSeen(payload)
     feed.receiveRemoteChange(payload, change)
-    received(change.origin, envelope.n)
+    received(envelope.from, envelope.n)
   }
 
   // ---- the listening connection ----
@@ -468,9 +475,9 @@ export const startChangeTransport = <Change extends TransportedChange>(
   const notifySql = (text: string) => `select pg_notify(${quoteLiteral(options.channel)}, ${quoteLiteral(text)})`
 
   const envelopeOf = (change: Change | TransportedChange, n: number) => {
-    const text = JSON.stringify({ change, n, v: 1 })
+    const text = JSON.stringify({ change, from: beatOrigin, n, v: 1 })
     if (Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES) return text
-    return JSON.stringify({ n, origin: change.origin, resync: `change ${change.sequence} of ${change.origin}`, v: 1 })
+    return JSON.stringify({ from: beatOrigin, n, origin: change.origin, resync: `change ${change.sequence} of ${change.origin}`, v: 1 })
   }
 
   /** Through which announcement number this instance's announcements have all committed or failed. */
@@ -566,6 +573,9 @@ export const startChangeTransport = <Change extends TransportedChange>(
     },
     get hearing() {
       return hearing()
+    },
+    get heartbeatsHeard() {
+      return heartbeatsHeard
     },
     get reconnects() {
       return reconnects

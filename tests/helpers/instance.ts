@@ -16,6 +16,7 @@ export type InstanceState = {
     connected: boolean
     gaps: number
     hearing: { reason?: string; serve: boolean }
+    heartbeatsHeard: number
     reconnects: number
   } | null
 }

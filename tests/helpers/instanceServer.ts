@@ -51,6 +51,7 @@ const served = await serveSite({ config }, {
             connected: transport.connected,
             gaps: transport.gaps,
             hearing: transport.hearing,
+            heartbeatsHeard: transport.heartbeatsHeard,
             reconnects: transport.reconnects,
           }
         : null,
