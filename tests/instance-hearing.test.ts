@@ -125,7 +125,6 @@ describe('an instance that cannot prove it hears serves no cached answers', () =
   it('a frozen notification connection: B stops answering from its cache, sees the write, and serves cached answers again once it hears', async () => {
     const old = await summaryOn(b.url, PM)
     expect(await summaryOn(b.url, PM)).toBe(old) // cached on B
-    const before = await b.state()
     proxy.set({ kind: 'freeze' })
     const text = `Written while B's connection hung: ${Date.now()}`
     expect(await publish(a.url, PM, text)).toBe(200)
@@ -139,10 +138,10 @@ describe('an instance that cannot prove it hears serves no cached answers', () =
     expect(await publish(b.url, TPM, fromB)).toBe(200)
     await vi.waitFor(async () => expect(await summaryOn(a.url, TPM)).toBe(fromB), WAIT)
 
+    // Thawed: either the held notifications arrive in order on the old connection, or its ping timed
+    // out and a new one resynced; B hears again either way and shows the write.
     proxy.set({ kind: 'none' })
     await vi.waitFor(async () => expect((await b.state()).transport?.hearing.serve).toBe(true), WAIT)
-    const after = await b.state()
-    expect(after.resyncs).toBeGreaterThan(before.resyncs)
     expect(await summaryOn(b.url, PM)).toBe(text)
     expect(await servesFromCache(b.url)).toBe(true)
   })
