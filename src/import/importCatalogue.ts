@@ -274,9 +274,6 @@ export const importCatalogue = async ({
       `role catalog import: \`method: 'sql'\` (bulk import) needs PostgreSQL (@payloadcms/db-postgres); this site runs on the "${adapterName(payload)}" adapter: use \`method: 'localApi'\``,
     )
   }
-  if (typeof adapter.beginTransaction !== 'function') {
-    throw new Error(`role catalog import needs database transactions; the "${adapterName(payload)}" adapter has none`)
-  }
   await loadDrizzle(payload)
   checkImportLanguages(payload, catalogue.languages)
   const slugs = getCatalogSlugs(payload.config)
@@ -401,13 +398,15 @@ export const importCatalogue = async ({
       last: items[items.length - 1]!.source.section,
       size: items.length,
     }
+    // A SQLite site without `transactionOptions` has no transactions (Payload's own writes run
+    // without one there too): the batch is then written document by document.
     const transactionID = await adapter.beginTransaction()
-    if (transactionID === null) throw new Error('role catalog import needs database transactions')
-    const db = adapter.sessions?.[String(transactionID)]?.db
+    if (transactionID === null && postgres) throw new Error('role catalog import needs database transactions')
+    const db = transactionID === null ? undefined : adapter.sessions?.[String(transactionID)]?.db
     // The batch is one change on the change feed, published after its commit (src/changes).
     const changes = new ChangeBatch('import')
     const req = await createLocalReq({ context: { [CHANGE_BATCH_KEY]: changes } }, payload)
-    req.transactionID = transactionID
+    if (transactionID !== null) req.transactionID = transactionID
     // Batches of concurrent imports queue up: across instances on PostgreSQL (released by the
     // commit), within this process elsewhere (src/database/processLock.ts).
     let unlock = () => {}
@@ -434,12 +433,12 @@ export const importCatalogue = async ({
       report[collection].existing += items.length - fresh.length
       await write(db, req, fresh, Date.now())
       await beforeCommit?.(batch)
-      await adapter.commitTransaction(transactionID)
+      if (transactionID !== null) await adapter.commitTransaction(transactionID)
       changes.publish(payload)
       report[collection].created += fresh.length
       return true
     } catch (error) {
-      await adapter.rollbackTransaction(transactionID)
+      if (transactionID !== null) await adapter.rollbackTransaction(transactionID)
       report.failed = { batch, error: error instanceof Error ? error.message : String(error) }
       return false
     } finally {
