@@ -210,7 +210,7 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
       'This skill cannot be deleted: 2 roles "Project Manager", "Technical Project Manager" still link it. Remove it from those roles first.',
     )
     const graphql = await site.graphql(`mutation { deleteSkill(id: ${leadership.id}) { id } }`, {}, token)
-    expect(graphql.body.errors[0].extensions.statusCode).toBe(409)
+    expect(graphql.body.errors![0].extensions.statusCode).toBe(409)
     expect((await site.payload.count({ collection: 'skills', where: { slug: { equals: 'leadership' } } })).totalDocs).toBe(1)
 
     const unused = await site.rest.post('/skills', { body: { kind: 'soft', name: 'Unused Skill' }, token })
@@ -271,6 +271,6 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
       {},
       token,
     )
-    expect(graphql.body.errors[0].extensions.statusCode).toBe(400)
+    expect(graphql.body.errors![0].extensions.statusCode).toBe(400)
   })
 })
