@@ -217,6 +217,26 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
     expect((await site.rest.delete(`/skills/${unused.body.doc.id}`, { token })).status).toBe(200)
   })
 
+  it('the admin\'s Roles table of an item lists the roles that link it and edits a link, published', async () => {
+    const { docs } = await site.payload.find({ collection: 'skills', where: { slug: { equals: 'communication' } } })
+    const communication = docs[0]!
+    const listed = await site.rest.get(`/skills/${communication.id}/role-links`, { token })
+    expect(listed.status).toBe(200)
+    expect(listed.body.roles.map((role: any) => [role.slug, role.status, role.links.map((link: any) => link.requirement)])).toEqual([
+      [PM, 'published', ['required']],
+      [TPM, 'published', ['required']],
+    ])
+    const pm = listed.body.roles.find((role: any) => role.slug === PM)
+    const changed = await site.rest.post(`/skills/${communication.id}/role-links`, {
+      body: { publish: true, requirement: 'recommended', role: pm.id },
+      token,
+    })
+    expect(changed.status).toBe(200)
+    const read = (await site.graphql(ROLE_PAGE, { slug: PM })).body.data.roleBySlug
+    expect(read.skills.find((link: any) => link.skill.slug === 'communication').requirement).toBe('recommended')
+    expect((await site.rest.get(`/skills/${communication.id}/role-links`)).status).toBe(403)
+  })
+
   it('imports an ESCO folder through the Local API (the default here); bulk SQL says it needs PostgreSQL', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'sqlite-import-'))
     try {
