@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateEscoCatalogue } from '../scripts/bench/generateEscoCatalogue.js'
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { keepTextWhenLocalizing } from '../src/exports/migrations.js'
+import { catalogGraphQLRoute } from '../src/exports/routes.js'
 import { importEscoFolder } from '../src/import/index.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
@@ -95,7 +96,7 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
         },
       },
       name: 'sqlite',
-      plugin: { seed: true },
+      plugin: { responseCache: true, seed: true },
     })
     token = await site.login()
   })
@@ -235,6 +236,43 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
     const read = (await site.graphql(ROLE_PAGE, { slug: PM })).body.data.roleBySlug
     expect(read.skills.find((link: any) => link.skill.slug === 'communication').requirement).toBe('recommended')
     expect((await site.rest.get(`/skills/${communication.id}/role-links`)).status).toBe(403)
+  })
+
+  it('the response cache (catalogGraphQLRoute) answers again without executing, and drops the answer when the role changes', async () => {
+    const route = catalogGraphQLRoute(site.config)
+    let executions = 0
+    site.payload.extensions = async ({ result }) => {
+      executions++
+      return result
+    }
+    const ask = async () => {
+      const response = await route.POST(
+        new Request('http://localhost/api/graphql', {
+          body: JSON.stringify({ query: `{ roleBySlug(slug: "${TPM}") { title } }` }),
+          headers: { 'Content-Type': 'application/json' },
+          method: 'POST',
+        }),
+      )
+      return { etag: response.headers.get('etag'), json: await response.json() }
+    }
+    try {
+      const first = await ask()
+      expect(first.json.data.roleBySlug.title).toBe('Technical Project Manager')
+      expect(first.etag).toMatch(/^"[\w-]+"$/)
+      const before = executions
+      const second = await ask()
+      expect(second).toEqual(first)
+      expect(executions).toBe(before)
+
+      const { docs } = await site.payload.find({ collection: 'roles', where: { slug: { equals: TPM } } })
+      await site.payload.update({ id: docs[0]!.id, collection: 'roles', data: { title: 'Technical PM' } })
+      const changed = await ask()
+      expect(changed.json.data.roleBySlug.title).toBe('Technical PM')
+      expect(executions).toBe(before + 1)
+      await site.payload.update({ id: docs[0]!.id, collection: 'roles', data: { title: 'Technical Project Manager' } })
+    } finally {
+      site.payload.extensions = undefined as never
+    }
   })
 
   it('imports an ESCO folder through the Local API (the default here); bulk SQL says it needs PostgreSQL', async () => {

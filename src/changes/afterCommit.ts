@@ -54,8 +54,10 @@ const pendingOf = (payload: Payload): Map<string, (() => void)[]> => {
  */
 export const afterCommit = async (req: PayloadRequest, work: () => void): Promise<void> => {
   const pending = pendingOf(req.payload)
-  const id = await req.transactionID
-  if (id === undefined || id === null) {
+  const id: unknown = await req.transactionID
+  // A transaction's id is a string or a number. Without transactions (db-sqlite's default) the hooks
+  // of an update were seen holding an empty object there: no transaction either, so run now.
+  if (typeof id !== 'string' && typeof id !== 'number') {
     work()
     return
   }
