@@ -9,6 +9,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { BasePayload, buildConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { generateEscoCatalogue } from '../scripts/bench/generateEscoCatalogue.js'
@@ -16,6 +18,8 @@ import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { keepTextWhenLocalizing } from '../src/exports/migrations.js'
 import { catalogGraphQLRoute } from '../src/exports/routes.js'
 import { importEscoFolder } from '../src/import/index.js'
+import { roleCatalogPlugin } from '../src/index.js'
+import { scratchFolder } from './helpers/scratch.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
 const PM = 'project-manager'
@@ -117,18 +121,35 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
     }
   })
 
-  it('two seeds at once in one process queue up: nothing is created twice', async () => {
-    const before = await site.payload.count({ collection: 'skills' })
-    const [first, second] = await Promise.all([
-      seedRoleCatalog({ log: () => {}, payload: site.payload }),
-      seedRoleCatalog({ log: () => {}, payload: site.payload }),
-    ])
-    expect(first.created.skills).toEqual([])
-    expect(second.created.skills).toEqual([])
-    expect(second.existing.skills).toHaveLength(before.totalDocs)
-    expect((await site.payload.count({ collection: 'skills' })).totalDocs).toBe(before.totalDocs)
-    const rows = await site.query<{ n: number }>(`select count(*) as n from skills where slug = ?`, ['leadership'])
-    expect(Number(rows[0]!.n)).toBe(1)
+  it('two seeds at once on an empty SQLite database queue up: each document once, no error', async () => {
+    // A second SQLite site, Local API only (no route handlers), on a new file: nothing seeded yet.
+    const folder = await scratchFolder('sqlite-seed-')
+    const fresh = await new BasePayload().init({
+      config: await buildConfig({
+        collections: [{ slug: 'users', auth: true, fields: [] }],
+        db: sqliteAdapter({ client: { url: `file:${path.join(folder, 'seed.db')}` } }),
+        logger: { options: { level: 'fatal' } },
+        plugins: [roleCatalogPlugin()],
+        secret: 'role-catalog-test-secret',
+        telemetry: false,
+        typescript: { autoGenerate: false },
+      }),
+    })
+    try {
+      const [first, second] = await Promise.all([
+        seedRoleCatalog({ log: () => {}, payload: fresh }),
+        seedRoleCatalog({ log: () => {}, payload: fresh }),
+      ])
+      // One of them created everything; the other found it there.
+      const created = [first, second].map((report) => report.created.skills.length).sort((a, b) => a - b)
+      expect(created).toEqual([0, counts.get('skills')])
+      for (const collection of ['roles', 'responsibilities', 'certifications', 'skills'] as const) {
+        expect((await fresh.count({ collection })).totalDocs, collection).toBe(counts.get(collection))
+      }
+    } finally {
+      await fresh.destroy()
+      await rm(folder, { force: true, recursive: true })
+    }
   })
 
   it('roleBySlug (with JSON-LD) answers over GraphQL exactly what the PostgreSQL site answers', async () => {
