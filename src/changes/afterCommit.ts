@@ -101,8 +101,10 @@ const pendingOf = (payload: Payload): Map<string, CommitWork[]> => {
  */
 export const onTransactionEnd = async (req: PayloadRequest, work: CommitWork): Promise<boolean> => {
   const pending = pendingOf(req.payload)
-  const id = await req.transactionID
-  if (id === undefined || id === null) {
+  const id: unknown = await req.transactionID
+  // A transaction's id is a string or a number. Without transactions (db-sqlite's default) the hooks
+  // of an update were seen holding an empty object there: no transaction either, so run now.
+  if (typeof id !== 'string' && typeof id !== 'number') {
     work.afterCommit?.()
     return false
   }

@@ -15,6 +15,7 @@ import { lastAppliedChange, onCatalogResync } from '../../src/changes/changeFeed
 import { changeTransportOf } from '../../src/changes/transport.js'
 import { roleCatalogPlugin } from '../../src/index.js'
 import { catalogGraphQLRoute, withCatalogRestCache } from '../../src/exports/routes.js'
+import { keepProcessAliveOnPoolErrors } from '../../dev/poolErrors.js'
 import { serveSite } from './httpServer.js'
 
 const config = await buildConfig({
@@ -32,6 +33,8 @@ const config = await buildConfig({
   plugins: [roleCatalogPlugin({ responseCache: true, ...JSON.parse(process.env.PLUGIN_OPTIONS || '{}') })],
 })
 const payload = await getPayload({ config })
+// As a production site does (the plugin leaves the site's pools alone): a cut connection fails its request, not the process.
+keepProcessAliveOnPoolErrors(payload)
 let resyncs = 0
 onCatalogResync(payload, () => void resyncs++)
 
