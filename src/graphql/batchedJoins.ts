@@ -9,7 +9,7 @@ import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 
 import { unpaginatedReadLimit } from '../hooks/boundReads.js'
 import { type DrizzleAdapterLike, ident, relsColumn, snake } from '../read/sqlDocuments.js'
-import { tunedScope } from '../read/tunedReads.js'
+import { tunedRolesScope } from '../read/tunedReads.js'
 import { executorFor, readDatabaseFor } from '../replicas/routing.js'
 import { READ_LOCALE } from './inheritLocale.js'
 
@@ -185,7 +185,7 @@ export const batchRoleJoins = ({
         const localization = req.payload.config.localization
         const locale = localization ? (req.locale && localization.localeCodes.includes(req.locale) ? req.locale : undefined) : undefined
         const localeOK = !localization || (locale !== undefined && READ_LOCALE in parent)
-        const scope = plain && localeOK && parentID !== undefined ? tunedScope(req, { draft }) : undefined
+        const scope = plain && localeOK && parentID !== undefined ? await tunedRolesScope(req, { draft }) : undefined
         const target = scope ? targetOf(req.payload, rolesConfig, on) : undefined
         if (!scope || !target || parentID === undefined) return original(parent, args, context, info)
 

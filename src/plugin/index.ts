@@ -18,6 +18,7 @@ import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks
 import { mergeTranslations, translatedAdminGroup } from '../translations/index.js'
 import { ITEM_IN_USE_ERROR, restoreVersionEndpoint } from '../hooks/index.js'
 import { linkedCollections } from '../hooks/roleLinks.js'
+import { isPostgres } from '../database/adapter.js'
 import { CUSTOM_KEY } from './catalogConfig.js'
 import { withCatalogIndexes } from './indexes.js'
 import {
@@ -77,9 +78,8 @@ export const roleCatalogPlugin =
           // The route helpers (src/cache) read it; a disabled plugin caches nothing.
           responseCache: { ...options.responseCache, enabled: options.responseCache.enabled && !options.disabled },
           slugs: options.slugs,
-          // Tuned reads (src/read/tunedReads.ts) need the plugin's own fields.
-          tunedReads:
-            options.tunedReads && !options.disabled && catalogCollections.every((name) => !options.overrides[name]?.fields),
+          // Tuned reads (src/read/tunedReads.ts) check the site's fields, access and hooks themselves.
+          tunedReads: options.tunedReads && !options.disabled,
         },
       },
       // Indexes are schema too: added whether or not the plugin is disabled.
@@ -147,6 +147,9 @@ export const roleCatalogPlugin =
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
       keepProcessAliveOnPoolErrors(payload)
+      // A customization the tuned reads cannot follow is said once, here, not found in a benchmark.
+      const untuned = isPostgres(payload) ? (await import('../read/tunedReads.js')).untunedReason(payload) : undefined
+      if (untuned) payload.logger.warn(`role catalog: catalogue reads take Payload's generic path (several times slower): ${untuned}`)
       // Before anything writes: changes are published after their transaction commits (src/changes).
       watchCommits(payload)
       // Before the seed, so its change reaches the other instances and the frontends too.
