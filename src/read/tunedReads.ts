@@ -106,31 +106,36 @@ type Scope = Record<CatalogCollection, SqlFilter>
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
 
-const accessModeOf = async (req: PayloadRequest, collection: SanitizedCollectionConfig): Promise<AccessMode> => {
-  const read = collection.access?.read
-  // Payload's default read access, for a collection without one: logged-in users.
-  const result: boolean | Where = read ? await read({ req }) : Boolean(req.user)
+const modeOf = (result: boolean | Where): AccessMode => {
   if (result === true) return { kind: 'all' }
   if (!result) return { kind: 'none' }
   if (isDeepStrictEqual(result, PUBLISHED)) return { kind: 'published' }
   return { kind: 'where', where: result }
 }
 
-/** Per request: each collection's read access is asked once, whatever reads the request makes. */
-const modesByRequest = new WeakMap<object, Promise<AccessModes>>()
+const isPromise = <T>(value: Promise<T> | T): value is Promise<T> => typeof (value as { then?: unknown })?.then === 'function'
 
-export const accessModesFor = (req: PayloadRequest): Promise<AccessModes> => {
+/**
+ * Per request: each collection's read access is asked once, whatever reads the request makes. When
+ * every access function answers at once (the plugin's do, and most sites'), so does this, without
+ * yielding: GraphQL's resolvers of one request share its `req`, and a read that yielded here would
+ * run after others it ran before on the generic path (Payload's Local API writes the locale onto it).
+ */
+const modesByRequest = new WeakMap<object, AccessModes | Promise<AccessModes>>()
+
+export const accessModesFor = (req: PayloadRequest): AccessModes | Promise<AccessModes> => {
   let modes = modesByRequest.get(req)
-  if (!modes) {
-    const slugs = getCatalogConfig(req.payload.config).slugs
-    modes = (async () => {
-      const entries = await Promise.all(
-        catalogCollections.map(async (name) => [name, await accessModeOf(req, req.payload.collections[slugs[name] as CollectionSlug]!.config)] as const),
-      )
-      return Object.fromEntries(entries) as AccessModes
-    })()
-    modesByRequest.set(req, modes)
-  }
+  if (modes) return modes
+  const slugs = getCatalogConfig(req.payload.config).slugs
+  const results = catalogCollections.map((name) => {
+    const read = req.payload.collections[slugs[name] as CollectionSlug]!.config.access?.read
+    // Payload's default read access, for a collection without one: logged-in users.
+    return read ? read({ req }) : Boolean(req.user)
+  })
+  const build = (answers: (boolean | Where)[]) =>
+    Object.fromEntries(catalogCollections.map((name, index) => [name, modeOf(answers[index]!)])) as AccessModes
+  modes = results.some(isPromise) ? Promise.all(results).then(build) : build(results as (boolean | Where)[])
+  modesByRequest.set(req, modes)
   return modes
 }
 
@@ -193,7 +198,7 @@ export const untunedReason = (payload: Payload): string | undefined => {
  * Whether the tuned path may answer this request (not a draft, no transaction), and with which
  * access per collection.
  */
-export const tunedAccess = async (req: PayloadRequest, { draft = false }: { draft?: boolean } = {}): Promise<AccessModes | undefined> => {
+export const tunedAccess = (req: PayloadRequest, { draft = false }: { draft?: boolean } = {}): AccessModes | Promise<AccessModes> | undefined => {
   if (draft || req.transactionID) return undefined
   // Read on every call: the switch may be flipped at runtime (tests, the benchmark's baseline runs).
   if (getCatalogConfig(req.payload.config).tunedReads !== true) return undefined
@@ -206,9 +211,10 @@ export const tunedAccess = async (req: PayloadRequest, { draft = false }: { draf
  * `all` or `published` when the roles' read access is one of those for this request, else undefined
  * (Payload's own resolver answers).
  */
-export const tunedRolesScope = async (req: PayloadRequest, { draft = false }: { draft?: boolean } = {}): Promise<'all' | 'published' | undefined> => {
-  const modes = await tunedAccess(req, { draft })
-  const kind = modes?.roles.kind
+export const tunedRolesScope = (req: PayloadRequest, { draft = false }: { draft?: boolean } = {}): 'all' | 'published' | undefined => {
+  const modes = tunedAccess(req, { draft })
+  // Access that has not answered yet (asynchronous): Payload's resolver answers this join.
+  const kind = modes && !isPromise(modes) ? modes.roles.kind : undefined
   return kind === 'all' || kind === 'published' ? kind : undefined
 }
 
@@ -371,8 +377,10 @@ export const readRolesTuned = async (
   roleSlugs: string[],
   { context, selection = {} }: { context: ReadContext; selection?: TunedSelection },
 ): Promise<TunedRoles | undefined> => {
-  const modes = await tunedAccess(req, { draft: context.draft })
-  if (!modes) return undefined
+  const access = tunedAccess(req, { draft: context.draft })
+  if (!access) return undefined
+  // Awaited only when a host's access answers asynchronously (see accessModesFor).
+  const modes = isPromise(access) ? await access : access
   const locale = sqlLocaleFor(req.payload.config, context)
   if (locale === null) return undefined
   const slugs = getCatalogConfig(req.payload.config).slugs
