@@ -85,7 +85,7 @@ describe('the packed tarball', () => {
     expect(files).toContain('dist/seed/data.js')
     const stray = files.filter(
       (file) =>
-        !/^dist\/(src|seed)\/.+\.(js|d\.ts)$/.test(file) && !['package.json', 'README.md', 'LICENSE'].includes(file),
+        !/^dist\/(src|seed)\/.+\.(js|d\.ts)$/.test(file) && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file),
     )
     expect(stray).toEqual([])
     // The article text is for the seed's tests; the seed data carries its quotes.
@@ -166,7 +166,7 @@ describe('installed into an existing Payload site', () => {
     const manifest = JSON.parse(await readFile(path.join(siteDir, 'package.json'), 'utf8'))
     expect(manifest.dependencies['payload-plugin-role-catalog']).toMatch(/^file:.*\.tgz$/)
     const installed = path.join(siteDir, 'node_modules/payload-plugin-role-catalog')
-    expect((await readdir(installed)).filter((entry) => entry !== 'README.md').sort()).toEqual(['LICENSE', 'dist', 'package.json'])
+    expect((await readdir(installed)).filter((entry) => entry !== 'README.md').sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'dist', 'package.json'])
     // Only the site's copy of payload exists: the plugin brings none of its own.
     await expect(stat(path.join(installed, 'node_modules/payload'))).rejects.toThrow()
     // One drizzle-orm, the adapter's: the plugin's peer is optional, so npm does not install a newer

@@ -31,13 +31,13 @@
  */
 import type { CollectionSlug, Payload, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig, Where } from 'payload'
 
-import { sql } from 'drizzle-orm'
-
 import { isDeepStrictEqual } from 'node:util'
 
 import type { CatalogCollection, CatalogSlugs } from '../plugin/options.js'
 import type { ReadContext } from './readContext.js'
 
+import { isPostgres } from '../database/adapter.js'
+import { drizzleOrm, loadDrizzle, loadedDrizzle } from '../database/drizzle.js'
 import { roleLinks } from '../hooks/roleLinks.js'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { catalogCollections } from '../plugin/options.js'
@@ -176,6 +176,9 @@ const planFor = (payload: Payload): Plan | undefined => {
   const config = payload.config
   let plan = plans.get(config)
   if (!plan) {
+    // PostgreSQL before drizzle-orm is loaded (src/database/drizzle.ts; the plugin's onInit and
+    // readRolesTuned load it): the generic path answers, and the plan is made once it is there.
+    if (isPostgres(payload) && !loadedDrizzle()) return undefined
     plan = makePlan(payload)
     plans.set(config, plan)
   }
@@ -377,6 +380,8 @@ export const readRolesTuned = async (
   roleSlugs: string[],
   { context, selection = {} }: { context: ReadContext; selection?: TunedSelection },
 ): Promise<TunedRoles | undefined> => {
+  // Loaded once per process (src/database/drizzle.ts); awaited only before that.
+  if (!loadedDrizzle()) await loadDrizzle(req.payload)
   const access = tunedAccess(req, { draft: context.draft })
   if (!access) return undefined
   // Awaited only when a host's access answers asynchronously (see accessModesFor).
@@ -389,6 +394,7 @@ export const readRolesTuned = async (
   type Row = { result: Record<'neighbours' | 'roles' | LinkedDimension, Doc[] | undefined> }
   // `drizzle.execute` would always use the primary (withReplicas): pick the connection by the context.
   const db = executorFor(req.payload, context.database)
+  const { sql } = drizzleOrm()
   const { rows } = (await db.execute(sql`${sql.raw(before)}${sql.param(roleSlugs)}${sql.raw(after)}`)) as { rows: Row[] }
   const result = rows[0]!.result
   const configOf = (name: CatalogCollection) => req.payload.collections[slugs[name] as CollectionSlug]!.config
