@@ -15,6 +15,9 @@
  *   executed in-process (Payload's schema and validation rules, a fresh request per query), divided
  *   by the median of one hand-written SQL statement returning the same data (scripts/bench/sqlBaselines.ts),
  *   runs interleaved, rotating through roles of the imported catalogue.
+ * - customizedRoleBySlugVsSql: roleBySlugVsSql on a copy of that catalogue in a host that customizes it
+ *   (scripts/bench/customizedHost.ts: fields of its own, a read hook, read access returning a query).
+ *   Target: at most roleBySlugVsSql + 0.5.
  * - localizedRoleBySlugVsSql: roleBySlugVsSql on a localized copy of the same catalogue (English and
  *   German, German text for every other role and every third skill), the role page asked for in
  *   German with English as the fallback, against one hand-written SQL statement reading both
@@ -42,6 +45,7 @@ import { importEscoFolder } from '../src/import/index.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { countStatements } from '../tests/helpers/sqlCounter.js'
 import { type BenchSite, startBenchSite } from './bench/benchSite.js'
+import { customizedHostOverrides } from './bench/customizedHost.js'
 import { measureInvalidation } from './bench/invalidation.js'
 import { escoSizes, generateEscoCatalogue } from './bench/generateEscoCatalogue.js'
 import { type HttpFigures, measureHttp } from './bench/http.js'
@@ -259,6 +263,37 @@ try {
 } finally {
   await esco.stop({ drop: false })
   escoStopped = true
+}
+
+// customizedRoleBySlugVsSql: the same catalogue on a host that customizes it as teams do (docs/site-owners.md):
+// fields of its own, a read hook, and read access that returns a query for anonymous readers.
+let customizedDatabaseUrl: string | undefined
+if (escoDatabaseUrl) {
+  const customized = await startBenchSite({
+    collections: [{ slug: 'regions', access: { read: () => true }, fields: [{ name: 'name', type: 'text' }] }],
+    copyOf: escoDatabaseUrl,
+    name: 'esco_customized',
+    plugin: { overrides: customizedHostOverrides },
+    serverUrl: server.url,
+  })
+  customizedDatabaseUrl = customized.databaseUrl
+  try {
+    await checkBaselines(customized, escoSlugs)
+    log(`roleBySlug vs SQL on a customized host: ${ROLE_ROUNDS} rounds over ${escoSlugs.length} roles`)
+    const measured = await measureRoleBySlug(customized, escoSlugs, { withGeneric: false })
+    const ratio = measured.graphql.medianMs / measured.sql.medianMs
+    const target = (results.roleBySlugVsSql as number) + 0.5
+    results.customizedRoleBySlugVsSql = round(ratio)
+    ;(details.medianMs as Record<string, unknown>).customizedRoleBySlug = { graphql: round(measured.graphql.medianMs), sql: round(measured.sql.medianMs) }
+    rows.push({
+      figure: 'customizedRoleBySlugVsSql',
+      met: ratio <= target,
+      target: `≤ roleBySlugVsSql + 0.5 = ${target.toFixed(2)}`,
+      value: `${ratio.toFixed(2)} (${measured.graphql.medianMs.toFixed(2)} ms / ${measured.sql.medianMs.toFixed(2)} ms)`,
+    })
+  } finally {
+    await customized.stop({ drop: !values.keep })
+  }
 }
 
 /** The role page query in German: `locale` as a variable if the frontend's query takes one, else as an argument. */

@@ -19,6 +19,7 @@ import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUER
 import { generateEscoCatalogue } from '../scripts/bench/generateEscoCatalogue.js'
 import { importEscoFolder } from '../src/import/index.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
+import { untunedReason } from '../src/read/tunedReads.js'
 import { bySlug, create, linkSkill, save } from './helpers/catalog.js'
 import { german as germanText, startLocalizedSite } from './helpers/localized.js'
 import { startSite, type TestSite } from './helpers/setup.js'
@@ -346,14 +347,166 @@ describe('SQL statements of the recommended list queries', () => {
   })
 })
 
-describe('a host that changes the catalogue\'s access gets Payload\'s generic reads', () => {
+/**
+ * A host site as teams build them: fields of its own on the catalogue (text, number, select,
+ * checkbox, date, a relationship to its own collection, an array, a group), beforeRead / afterRead
+ * hooks, and read access that returns a query (published AND public for anonymous readers). The
+ * tuned path still answers, and answers exactly what Payload's generic path answers.
+ */
+describe('a customized host keeps the tuned reads, with the answers of the generic path', () => {
+  let site: TestSite
+  let schema: GraphQLSchema
+  let editorToken: string
+  const hookCalls: string[] = []
+
+  const anonymousPublicOnly = ({ req }: { req: { user?: unknown } }) =>
+    req.user ? true : { and: [{ _status: { equals: 'published' } }, { visibility: { equals: 'public' } }] }
+
+  beforeAll(async () => {
+    site = await startSite({
+      collections: [{ slug: 'regions', access: { read: () => true }, fields: [{ name: 'name', type: 'text' }] }],
+      name: 'tuned_reads_custom',
+      plugin: {
+        overrides: {
+          roles: {
+            access: { read: anonymousPublicOnly as never },
+            fields: ({ defaultFields }) => [
+              ...defaultFields,
+              { name: 'salaryBand', type: 'text' },
+              { name: 'headcount', type: 'number' },
+              { name: 'level', type: 'select', options: ['junior', 'senior'] },
+              { name: 'remote', type: 'checkbox' },
+              { name: 'reviewedAt', type: 'date' },
+              { name: 'region', type: 'relationship', relationTo: 'regions' as never },
+              { name: 'perks', type: 'array', fields: [{ name: 'perk', type: 'text' }] },
+              { name: 'meta', type: 'group', fields: [{ name: 'owner', type: 'text' }] },
+              { name: 'visibility', type: 'select', defaultValue: 'public', options: ['public', 'internal'] },
+            ],
+            hooks: {
+              beforeRead: [
+                ({ doc }) => {
+                  hookCalls.push(`roles.beforeRead ${doc.slug}`)
+                  return doc
+                },
+              ],
+              // Anonymous readers see the salary band as "on request".
+              afterRead: [({ doc, req }) => (req.user || !doc.salaryBand ? doc : { ...doc, salaryBand: 'on request' })],
+            },
+          },
+          skills: {
+            fields: ({ defaultFields }) => [...defaultFields, { name: 'featured', type: 'checkbox' }],
+            // Marks one skill's name (from the document alone: reads that select fewer fields see it too).
+            hooks: { afterRead: [({ doc }) => (doc.name === 'Leadership' ? { ...doc, name: 'Leadership ★' } : doc)] },
+          },
+        },
+        seed: true,
+      },
+    })
+    schema = configToSchema(site.config).schema
+    editorToken = await site.login()
+    const region = await site.payload.create({ collection: 'regions' as never, data: { name: 'EMEA' } as never })
+    const pm = await bySlug(site, 'roles', PM)
+    await site.payload.update({
+      collection: 'roles',
+      data: {
+        headcount: 3,
+        level: 'senior',
+        meta: { owner: 'HR' },
+        perks: [{ perk: 'Training budget' }, { perk: 'Remote days' }],
+        region: region.id,
+        remote: true,
+        reviewedAt: '2026-11-30T10:00:00.000Z',
+        salaryBand: 'E12',
+      } as never,
+      id: pm.id,
+    })
+    const internal = await create(site, 'roles', { buildsOn: [pm.id], title: 'Internal Lead', visibility: 'internal' }, { draft: false })
+    expect(internal.status, JSON.stringify(internal.body)).toBe(201)
+    const leadership = await bySlug(site, 'skills', 'leadership')
+    await site.payload.update({ collection: 'skills', data: { featured: true } as never, id: leadership.id })
+  })
+  afterAll(async () => site?.stop())
+
+  for (const reader of ['anonymous', 'editor'] as const) {
+    it(`roleBySlug and compareRoles, every field three levels deep, host fields included (${reader})`, async () => {
+      const token = reader === 'editor' ? editorToken : undefined
+      const roleQuery = `query ($slug: String!) { roleBySlug(slug: $slug) { ${selectAll(schema.getType('Role') as GraphQLObjectType, 3)} } }`
+      const slugs = (await site.query<{ slug: string }>(`select slug from roles where _status = 'published' and visibility = 'public' order by id`)).map(
+        (row) => row.slug,
+      )
+      if (reader === 'editor') slugs.push('internal-lead')
+      for (const slug of slugs) {
+        hookCalls.length = 0
+        const { generic, statements, tuned } = await bothPaths(site, roleQuery, { slug }, token)
+        expect(tuned, slug).toEqual(generic)
+        expect(statements.tuned.some(isTunedStatement), slug).toBe(true)
+        // The host's beforeRead hook ran on both paths.
+        expect(hookCalls.filter((call) => call === `roles.beforeRead ${slug}`).length, slug).toBeGreaterThanOrEqual(2)
+      }
+      const compareQuery = `query ($a: String!, $b: String!) { compareRoles(a: $a, b: $b) { ${selectAll(schema.getType('RoleComparison') as GraphQLObjectType, 3)} } }`
+      const { generic, statements, tuned } = await bothPaths(site, compareQuery, { a: PM, b: TPM }, token)
+      expect(tuned).toEqual(generic)
+      expect(statements.tuned.filter(isTunedStatement)).toHaveLength(1)
+    })
+  }
+
+  it("applies the host's fields, hooks and access: what each reader gets", async () => {
+    const query = `query ($slug: String!) { roleBySlug(slug: $slug) {
+      slug salaryBand headcount level remote reviewedAt region { name } perks { perk } meta { owner } visibility
+      skills { skill { slug name } } builtOnBy { docs { slug } }
+    } }`
+    const anonymous = await recordStatements(site.databaseUrl, () => site.graphql(query, { slug: PM }))
+    expect(anonymous.statements.some(isTunedStatement)).toBe(true)
+    const role = anonymous.result.body.data.roleBySlug
+    expect(role).toMatchObject({
+      headcount: 3,
+      level: 'senior',
+      meta: { owner: 'HR' },
+      perks: [{ perk: 'Training budget' }, { perk: 'Remote days' }],
+      region: { name: 'EMEA' },
+      remote: true,
+      reviewedAt: '2026-11-30T10:00:00.000Z',
+      salaryBand: 'on request',
+      visibility: 'public',
+    })
+    expect(role.skills.map((link: { skill: { name: string } }) => link.skill.name)).toContain('Leadership ★')
+    // The internal role builds on the PM: editors see it, anonymous readers do not.
+    expect(role.builtOnBy.docs.map((doc: { slug: string }) => doc.slug)).not.toContain('internal-lead')
+    const editor = await site.graphql(query, { slug: PM }, editorToken)
+    expect(editor.body.data.roleBySlug.salaryBand).toBe('E12')
+    expect(editor.body.data.roleBySlug.builtOnBy.docs.map((doc: { slug: string }) => doc.slug)).toContain('internal-lead')
+
+    const hidden = await recordStatements(site.databaseUrl, () => site.graphql(query, { slug: 'internal-lead' }))
+    expect(hidden.statements.some(isTunedStatement)).toBe(true)
+    expect(hidden.result.body.errors?.[0]?.extensions?.statusCode).toBe(404)
+    setTuned(site, false)
+    try {
+      const generic = await site.graphql(query, { slug: 'internal-lead' })
+      expect(generic.body.errors?.[0]?.message).toBe(hidden.result.body.errors?.[0]?.message)
+    } finally {
+      setTuned(site, true)
+    }
+    const jsonld = await site.rest.get('/roles/internal-lead/jsonld')
+    expect(jsonld.status).toBe(404)
+  })
+})
+
+describe('a host whose customization the tuned reads cannot follow gets the generic path, and is told why', () => {
   let site: TestSite
   beforeAll(async () => {
     site = await startSite({
-      name: 'tuned_reads_host',
+      name: 'tuned_reads_untunable',
       plugin: {
-        // Skills readable by anyone, drafts included: the plugin's SQL must not be used.
-        overrides: { skills: { access: { read: () => true } } },
+        overrides: {
+          // A field with an afterRead hook of its own, and skills readable by anyone, drafts included.
+          roles: {
+            fields: ({ defaultFields }) => [
+              ...defaultFields,
+              { name: 'code', type: 'text', hooks: { afterRead: [({ value }) => (typeof value === 'string' ? value.toUpperCase() : value)] } },
+            ],
+          },
+          skills: { access: { read: () => true } },
+        },
         seed: true,
       },
     })
@@ -363,19 +516,15 @@ describe('a host that changes the catalogue\'s access gets Payload\'s generic re
   })
   afterAll(async () => site?.stop())
 
-  it('roleBySlug, compareRoles and the joins fall back, and apply the host\'s rule', async () => {
+  it('names the field at start, falls back for roleBySlug and compareRoles, and applies the host\'s rule', async () => {
+    expect(untunedReason(site.payload)).toMatch(/field "code" has afterRead hooks/)
     const role = await recordStatements(site.databaseUrl, () => site.graphql(ROLE_PAGE_QUERY, { slug: PM }))
     expect(role.result.body.errors).toBeUndefined()
     expect(role.statements.some(isTunedStatement)).toBe(false)
     // The host lets anyone read skills, drafts included: the draft skill's link stays.
     expect(role.result.body.data.roleBySlug.skills.map((link: { skill: { slug: string } }) => link.skill.slug)).toContain('open-draft-skill')
-
     const comparison = await recordStatements(site.databaseUrl, () => site.graphql(COMPARE_QUERY, { a: PM, b: TPM }))
     expect(comparison.result.body.errors).toBeUndefined()
     expect(comparison.statements.some(isTunedStatement)).toBe(false)
-
-    const skills = await recordStatements(site.databaseUrl, () => site.graphql(SKILLS_WITH_ROLES_QUERY))
-    expect(skills.result.body.errors).toBeUndefined()
-    expect(skills.statements.some(isBatchedJoin)).toBe(false)
   })
 })

@@ -13,7 +13,7 @@ import { buildConfig, createPayloadRequest, getPayload } from 'payload'
 import pg from 'pg'
 
 import { parsedDocument, validationErrors } from '../../src/graphql/preparedOperations.js'
-import { roleCatalogPlugin } from '../../src/index.js'
+import { roleCatalogPlugin, type RoleCatalogPluginOptions } from '../../src/index.js'
 import { adminQuery } from '../database.js'
 
 export type BenchSite = {
@@ -41,14 +41,23 @@ export const dropDatabase = async (serverUrl: string, databaseUrl: string) =>
   adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${databaseName(databaseUrl)}" WITH (FORCE)`)
 
 export const startBenchSite = async ({
+  collections = [],
+  copyOf,
   localization,
   name,
+  plugin = {},
   seed = false,
   serverUrl,
 }: {
+  /** Collections of the host site besides `users`. */
+  collections?: Config['collections']
+  /** Start from a copy of another bench site's database (which must have stopped), not an empty one. */
+  copyOf?: string
   /** The site's content locales (localizedRoleBySlugVsSql); none by default. */
   localization?: Config['localization']
   name: string
+  /** Options of the plugin besides the bench's own limits (a customized host's overrides). */
+  plugin?: RoleCatalogPluginOptions
   /** Seed the article's catalogue on init. */
   seed?: boolean
   serverUrl: string
@@ -57,7 +66,14 @@ export const startBenchSite = async ({
   const base = new URL(serverUrl).pathname.slice(1) || 'postgres'
   const database = `${base}_bench_${name}`.slice(0, 63)
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-  await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
+  if (copyOf) {
+    // A stopped site's pool may still hold idle connections; a template must have none.
+    const source = databaseName(copyOf)
+    await adminQuery(serverUrl, `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${source.replace(/'/g, "''")}'`)
+    await adminQuery(serverUrl, `CREATE DATABASE "${database}" TEMPLATE "${source}"`)
+  } else {
+    await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
+  }
   const url = new URL(serverUrl)
   url.pathname = `/${database}`
   const databaseUrl = url.toString()
@@ -65,13 +81,13 @@ export const startBenchSite = async ({
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
   const config = await buildConfig({
     admin: { user: 'users' },
-    collections: [{ slug: 'users', auth: true, fields: [] }],
+    collections: [{ slug: 'users', auth: true, fields: [] }, ...collections],
     db: postgresAdapter({ pool: { connectionString: databaseUrl } }),
     ...(localization ? { localization } : {}),
     // The benchmark's own output says what happens; Payload's info lines (seeding) would drown it.
     logger: { options: { level: process.env.BENCH_LOG_LEVEL ?? 'error' } },
     // The recommended list queries are measured up to N = 1000; the default page cap is 100.
-    plugins: [roleCatalogPlugin({ limits: { maxLimit: 1000 }, seed })],
+    plugins: [roleCatalogPlugin({ ...plugin, limits: { maxLimit: 1000 }, seed })],
     secret: 'role-catalog-bench-secret',
     telemetry: false,
     // No background `payload generate:types` (getPayload starts one outside production and never waits).

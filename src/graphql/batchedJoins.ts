@@ -9,7 +9,7 @@ import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 import { drizzleOrm } from '../database/drizzle.js'
 import { unpaginatedReadLimit } from '../hooks/boundReads.js'
 import { type DrizzleAdapterLike, ident, relsColumn, snake } from '../read/sqlDocuments.js'
-import { tunedScope } from '../read/tunedReads.js'
+import { tunedRolesScope } from '../read/tunedReads.js'
 import { executorFor, readDatabaseFor } from '../replicas/routing.js'
 import { READ_LOCALE } from './inheritLocale.js'
 
@@ -186,7 +186,11 @@ export const batchRoleJoins = ({
         const localization = req.payload.config.localization
         const locale = localization ? (req.locale && localization.localeCodes.includes(req.locale) ? req.locale : undefined) : undefined
         const localeOK = !localization || (locale !== undefined && READ_LOCALE in parent)
-        const scope = plain && localeOK && parentID !== undefined ? tunedScope(req, { draft }) : undefined
+        // What Payload's resolver would read off the shared request now, before anything else runs.
+        const requestLocale = req.locale
+        const requestFallbackLocale = req.fallbackLocale
+        const transactionID = req.transactionID
+        const scope = plain && localeOK && parentID !== undefined ? tunedRolesScope(req, { draft }) : undefined
         const target = scope ? targetOf(req.payload, rolesConfig, on) : undefined
         if (!scope || !target || parentID === undefined) return original(parent, args, context, info)
 
@@ -220,12 +224,12 @@ export const batchRoleJoins = ({
               draft: false,
               // Payload's join resolver (3.90) ends up reading the joined roles with the locale's own
               // fallback from the config, whatever fallback the read asked for: so does this one.
-              fallbackLocale: (localization ? null : req.fallbackLocale) as never,
-              locale: req.locale as never,
+              fallbackLocale: (localization ? null : requestFallbackLocale) as never,
+              locale: requestLocale as never,
               overrideAccess: false,
               select: undefined,
               showHiddenFields: false,
-              transactionID: req.transactionID as never,
+              transactionID: transactionID as never,
             }),
           ),
         )

@@ -7,8 +7,8 @@ export const CUSTOM_KEY = 'roleCatalog'
 
 export type StoredCatalogConfig = Pick<ResolvedRoleCatalogOptions, 'disabled' | 'responseCache' | 'slugs'> & {
   /**
-   * The plugin's tuned reads may be used: the option is on, the plugin is enabled and no collection's
-   * fields are overridden (access and hooks are checked at runtime, src/read/tunedReads.ts).
+   * The plugin's tuned reads may be used: the option is on and the plugin is enabled (the site's
+   * fields, access and hooks are checked by src/read/tunedReads.ts itself).
    * Mutable at runtime (tests and the benchmark compare both paths).
    */
   tunedReads?: boolean

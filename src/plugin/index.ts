@@ -81,9 +81,8 @@ export const roleCatalogPlugin =
           // The route helpers (src/cache) read it; a disabled plugin caches nothing.
           responseCache: { ...options.responseCache, enabled: options.responseCache.enabled && !options.disabled },
           slugs: options.slugs,
-          // Tuned reads (src/read/tunedReads.ts) need the plugin's own fields.
-          tunedReads:
-            options.tunedReads && !options.disabled && catalogCollections.every((name) => !options.overrides[name]?.fields),
+          // Tuned reads (src/read/tunedReads.ts) check the site's fields, access and hooks themselves.
+          tunedReads: options.tunedReads && !options.disabled,
         },
       },
       // Indexes are schema too: added whether or not the plugin is disabled.
@@ -162,6 +161,9 @@ export const roleCatalogPlugin =
           `role catalog: the site runs on the "${adapterName(payload)}" adapter; the catalogue works through Payload's Local API, and the PostgreSQL-only parts are off: tuned reads, LISTEN/NOTIFY between instances, read replicas, bulk import, ranked search`,
         )
       }
+      // A customization the tuned reads cannot follow is said once, here, not found in a benchmark.
+      const untuned = postgres ? (await import('../read/tunedReads.js')).untunedReason(payload) : undefined
+      if (untuned) payload.logger.warn(`role catalog: catalogue reads take Payload's generic path (several times slower): ${untuned}`)
       // Before anything writes: changes are published after their transaction commits (src/changes).
       watchCommits(payload)
       // Replicas are read only once they have replayed the changes this instance knows of.

@@ -4,31 +4,43 @@
  * collection (whose JavaScript costs ten times what PostgreSQL spends). GraphQL callers pass the
  * fields their query selects, so the statement reads those and no more.
  *
- * It answers exactly what the generic path answers, and is only taken when it provably can:
- * - the site runs the plugin's collections as the plugin defines them: the plugin's default access
- *   functions (published unless admin user), no hooks but the plugin's, no `fields` override, no
- *   localization, the PostgreSQL adapter, and `tunedReads` not turned off (options, config.custom);
- * - the read is not a draft preview and runs outside a transaction.
+ * It answers exactly what the generic path answers. The statement replaces only the database fetch;
+ * what Payload does around it for a host's customizations is applied by the same rules:
+ * - fields a host adds (`overrides.*.fields`) are read by the same statement, for the field types
+ *   src/read/sqlDocuments.ts knows (anything else, or a field with read access or afterRead hooks of
+ *   its own, keeps the generic path);
+ * - the read access of each collection is asked for the request, as Payload asks it: `true` reads
+ *   everything, `false` nothing, the plugin's own "published" rule is applied in SQL, and any other
+ *   query a host's access returns is applied by the adapter (`payload.db.find` with that query over
+ *   the documents the statement found), so only what the reader may read is kept, links included;
+ * - a host's `beforeRead` and `afterRead` collection hooks run on every document read, in Payload's
+ *   order (after the plugin's own, whose effect the statement already has);
+ * - hooks that can change a read's arguments or result wholesale (`beforeOperation`,
+ *   `afterOperation`) keep the generic path.
+ * It is taken for the PostgreSQL adapter with `tunedReads` not turned off (options, config.custom),
+ * for reads that are not draft previews and run outside a transaction. What keeps a site on the
+ * generic path is logged once, as a warning, when Payload starts (`warnWhenUntuned`).
  * With localization, localized fields are read from the `*_locales` tables (and the locale's rows of
  * `_texts`) in the read context's locale with its fallbacks, in the same statement.
  * Otherwise callers keep Payload's Local API path (src/read/catalogReader.ts), which applies whatever
  * access, hooks and fields the host configured. tests/tuned-reads.test.ts proves both paths answer
  * the same, for anonymous readers and editors, with drafts around.
  *
- * The access rules, applied in SQL: readers who are not admin users see published documents only,
- * and links to documents they may not read are left out of a role (src/hooks/hideUnreadableLinks.ts);
- * admin users see every document of the main tables, links included.
+ * Links to documents the reader may not read are left out of a role, as src/hooks/hideUnreadableLinks.ts
+ * does on the generic path.
  */
-import type { CollectionSlug, Payload, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig, Where } from 'payload'
 
-import type { CatalogSlugs } from '../plugin/options.js'
+import { isDeepStrictEqual } from 'node:util'
+
+import type { CatalogCollection, CatalogSlugs } from '../plugin/options.js'
 import type { ReadContext } from './readContext.js'
 
 import { isPostgres } from '../database/adapter.js'
 import { drizzleOrm, loadDrizzle, loadedDrizzle } from '../database/drizzle.js'
 import { roleLinks } from '../hooks/roleLinks.js'
-import { isAdminUser } from '../plugin/access.js'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
+import { catalogCollections } from '../plugin/options.js'
 import { isPluginOwned } from '../plugin/owned.js'
 import { executorFor } from '../replicas/routing.js'
 import { DocumentSqlBuilder, type DrizzleAdapterLike, type FieldSelection, ident, relsColumn, snake, type SqlLocale, UntunableSchemaError } from './sqlDocuments.js'
@@ -70,17 +82,64 @@ export type TunedRoles = {
 // ---------------------------------------------------------------------------------------------
 // When the tuned path may answer.
 
-const isPluginDefault = (collection: SanitizedCollectionConfig): string | undefined => {
-  if (!isPluginOwned(collection.access.read)) return 'read access is not the plugin default'
-  for (const [name, hooks] of Object.entries(collection.hooks ?? {})) {
-    for (const hook of (hooks as unknown[] | undefined) ?? []) {
-      if (!isPluginOwned(hook)) return `a ${name} hook that is not the plugin's`
-    }
+/** Hooks of a host that can change what a read is asked for or what it returns as a whole. */
+const operationHooks = ['beforeOperation', 'afterOperation'] as const
+
+const untunableHooks = (collection: SanitizedCollectionConfig): string | undefined => {
+  for (const name of operationHooks) {
+    const hooks = (collection.hooks?.[name] as unknown[] | undefined) ?? []
+    if (hooks.some((hook) => !isPluginOwned(hook))) return `a ${name} hook of the site's`
   }
   return undefined
 }
 
-type Scope = 'all' | 'published'
+/**
+ * What a collection's read access lets this request read: `all`, `none`, `published` (the plugin's
+ * default rule for readers who are not admin users, applied in SQL), or a host's own query.
+ */
+export type AccessMode = { kind: 'all' } | { kind: 'none' } | { kind: 'published' } | { kind: 'where'; where: Where }
+export type AccessModes = Record<CatalogCollection, AccessMode>
+
+/** How the statement filters one collection: the query of a `where` mode is applied after it, by the adapter. */
+type SqlFilter = 'all' | 'none' | 'published'
+type Scope = Record<CatalogCollection, SqlFilter>
+
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+
+const modeOf = (result: boolean | Where): AccessMode => {
+  if (result === true) return { kind: 'all' }
+  if (!result) return { kind: 'none' }
+  if (isDeepStrictEqual(result, PUBLISHED)) return { kind: 'published' }
+  return { kind: 'where', where: result }
+}
+
+const isPromise = <T>(value: Promise<T> | T): value is Promise<T> => typeof (value as { then?: unknown })?.then === 'function'
+
+/**
+ * Per request: each collection's read access is asked once, whatever reads the request makes. When
+ * every access function answers at once (the plugin's do, and most sites'), so does this, without
+ * yielding: GraphQL's resolvers of one request share its `req`, and a read that yielded here would
+ * run after others it ran before on the generic path (Payload's Local API writes the locale onto it).
+ */
+const modesByRequest = new WeakMap<object, AccessModes | Promise<AccessModes>>()
+
+export const accessModesFor = (req: PayloadRequest): AccessModes | Promise<AccessModes> => {
+  let modes = modesByRequest.get(req)
+  if (modes) return modes
+  const slugs = getCatalogConfig(req.payload.config).slugs
+  const results = catalogCollections.map((name) => {
+    const read = req.payload.collections[slugs[name] as CollectionSlug]!.config.access?.read
+    // Payload's default read access, for a collection without one: logged-in users.
+    return read ? read({ req }) : Boolean(req.user)
+  })
+  const build = (answers: (boolean | Where)[]) =>
+    Object.fromEntries(catalogCollections.map((name, index) => [name, modeOf(answers[index]!)])) as AccessModes
+  modes = results.some(isPromise) ? Promise.all(results).then(build) : build(results as (boolean | Where)[])
+  modesByRequest.set(req, modes)
+  return modes
+}
+
+const sqlFilterOf = (mode: AccessMode): SqlFilter => (mode.kind === 'where' ? 'all' : mode.kind)
 
 type Plan = {
   /** Statements built so far, by scope and selection: SQL before and after the slugs parameter. */
@@ -97,14 +156,15 @@ const makePlan = (payload: Payload): Plan | { reason: string } => {
   for (const slug of Object.values(catalog.slugs)) {
     const collection = payload.collections[slug as CollectionSlug]?.config
     if (!collection) return { reason: `no collection "${slug}"` }
-    const reason = isPluginDefault(collection)
+    const reason = untunableHooks(collection)
     if (reason) return { reason: `${slug}: ${reason}` }
   }
   const plan: Plan = { statements: new Map() }
   try {
-    // Built once up front, so a schema the tuned path cannot read is found at the first request.
+    // Built once up front, every field included, so a schema the tuned path cannot read is found at start.
     const locale = config.localization ? { code: config.localization.defaultLocale, fallbacks: [] } : undefined
-    statementFor(payload, catalog.slugs, plan, 'published', {}, locale)
+    const published = Object.fromEntries(catalogCollections.map((name) => [name, 'published'])) as Scope
+    statementFor(payload, catalog.slugs, plan, published, {}, locale)
     return plan
   } catch (error) {
     if (error instanceof UntunableSchemaError) return { reason: error.message }
@@ -121,18 +181,44 @@ const planFor = (payload: Payload): Plan | undefined => {
     if (isPostgres(payload) && !loadedDrizzle()) return undefined
     plan = makePlan(payload)
     plans.set(config, plan)
-    if ('reason' in plan) payload.logger.debug(`role catalog: tuned reads off (${plan.reason}); using Payload's generic reads`)
   }
   return 'statements' in plan ? plan : undefined
 }
 
-/** Whether the tuned path may answer this request (plugin defaults, no draft, no transaction). */
-export const tunedScope = (req: PayloadRequest, { draft = false }: { draft?: boolean } = {}): Scope | undefined => {
+/**
+ * Why this site's catalogue reads take Payload's generic path, or undefined when the tuned path
+ * answers them. Logged once at start by the plugin (a warning: the generic path is several times
+ * slower), so a site owner learns it from the log, not from a benchmark.
+ */
+export const untunedReason = (payload: Payload): string | undefined => {
+  if (getCatalogConfig(payload.config).tunedReads !== true) return undefined
+  planFor(payload)
+  const plan = plans.get(payload.config)
+  return plan && 'reason' in plan ? plan.reason : undefined
+}
+
+/**
+ * Whether the tuned path may answer this request (not a draft, no transaction), and with which
+ * access per collection.
+ */
+export const tunedAccess = (req: PayloadRequest, { draft = false }: { draft?: boolean } = {}): AccessModes | Promise<AccessModes> | undefined => {
   if (draft || req.transactionID) return undefined
   // Read on every call: the switch may be flipped at runtime (tests, the benchmark's baseline runs).
   if (getCatalogConfig(req.payload.config).tunedReads !== true) return undefined
   if (!planFor(req.payload)) return undefined
-  return isAdminUser(req) ? 'all' : 'published'
+  return accessModesFor(req)
+}
+
+/**
+ * For readers of the roles joins (src/graphql/batchedJoins.ts), which filter roles in SQL only:
+ * `all` or `published` when the roles' read access is one of those for this request, else undefined
+ * (Payload's own resolver answers).
+ */
+export const tunedRolesScope = (req: PayloadRequest, { draft = false }: { draft?: boolean } = {}): 'all' | 'published' | undefined => {
+  const modes = tunedAccess(req, { draft })
+  // Access that has not answered yet (asynchronous): Payload's resolver answers this join.
+  const kind = modes && !isPromise(modes) ? modes.roles.kind : undefined
+  return kind === 'all' || kind === 'published' ? kind : undefined
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,20 +240,32 @@ const buildStatement = (
   selection: TunedSelection,
   locale: SqlLocale | undefined,
 ): [string, string] => {
-  const published = scope === 'published'
-  const linked = new Set(Object.values(roleLinks).map(({ arrayName, itemName }) => `${arrayName}.${itemName}`))
+  const linked = new Map(
+    (Object.entries(roleLinks) as [LinkedDimension, (typeof roleLinks)[LinkedDimension]][]).map(([name, { arrayName, itemName }]) => [
+      `${arrayName}.${itemName}`,
+      name,
+    ]),
+  )
   const rolesConfig = payload.collections[slugs.roles as CollectionSlug]!.config
   const buildsOnPaths = rolesConfig.flattenedFields
     .filter((field) => field.type === 'relationship' && field.hasMany && field.relationTo === slugs.roles)
     .map((field) => field.name)
   const adapter = payload.db as unknown as DrizzleAdapterLike
+  const condition = (filter: SqlFilter, alias: string) =>
+    filter === 'published' ? `${alias}."_status" = 'published'` : filter === 'none' ? 'false' : undefined
   const builder = new DocumentSqlBuilder(adapter, {
     locale,
     // The roles' afterRead hook leaves out links to documents the reader may not read.
-    linkCondition: (path) =>
-      published && (linked.has(path) || buildsOnPaths.includes(path)) ? ({ alias }) => `${alias}."_status" = 'published'` : undefined,
+    linkCondition: (path) => {
+      const name: CatalogCollection | undefined = linked.get(path) ?? (buildsOnPaths.includes(path) ? 'roles' : undefined)
+      if (!name || scope[name] === 'all') return undefined
+      return ({ alias }) => condition(scope[name], alias)!
+    },
   })
-  const visible = (alias: string) => (published ? ` and ${alias}."_status" = 'published'` : '')
+  const visible = (name: CatalogCollection, alias: string) => {
+    const where = condition(scope[name], alias)
+    return where ? ` and ${where}` : ''
+  }
   const rolesTable = builder.tableFor(rolesConfig)
   const roles = builder.qualified(rolesTable)
 
@@ -176,7 +274,7 @@ const buildStatement = (
     const rels = builder.qualified(`${rolesTable}_rels`)
     const paths = buildsOnPaths.map((path) => `'${path.replace(/'/g, "''")}'`).join(', ')
     parts.push(`'neighbours', coalesce((select json_agg(${builder.document(rolesConfig, 'n', selection.neighbours)}) from ${roles} n where n.id in (
-      select rr.${ident(relsColumn(adapter, slugs.roles))} from ${rels} rr join target t on t.id = rr.parent_id where rr.path in (${paths}))${visible('n')}), '[]'::json)`)
+      select rr.${ident(relsColumn(adapter, slugs.roles))} from ${rels} rr join target t on t.id = rr.parent_id where rr.path in (${paths}))${visible('roles', 'n')}), '[]'::json)`)
   }
   for (const [name, { arrayName, itemName }] of Object.entries(roleLinks) as [LinkedDimension, (typeof roleLinks)[LinkedDimension]][]) {
     const itemConfig = payload.collections[slugs[name] as CollectionSlug]!.config
@@ -186,10 +284,10 @@ const buildStatement = (
     const column = ident(builder.column(arrayTable, itemName))
     const document = builder.document(itemConfig, 'i', withItemFields(itemConfig, selection.items?.[name]))
     parts.push(`'${name}', coalesce((select json_agg(${document}) from ${itemTable} i where i.id in (
-      select l.${column} from ${builder.qualified(arrayTable)} l join target t on t.id = l._parent_id)${visible('i')}), '[]'::json)`)
+      select l.${column} from ${builder.qualified(arrayTable)} l join target t on t.id = l._parent_id)${visible(name, 'i')}), '[]'::json)`)
   }
   // The slugs as an array parameter: the planner then knows how few roles to expect.
-  const text = `with target as (select r.* from ${roles} r where r.slug = any(${PARAM}::text[])${visible('r')})
+  const text = `with target as (select r.* from ${roles} r where r.slug = any(${PARAM}::text[])${visible('roles', 'r')})
 select json_build_object(${parts.join(',\n')}) as result`
   const [before, after] = text.split(PARAM) as [string, string]
   return [before, after]
@@ -203,7 +301,7 @@ const statementFor = (
   selection: TunedSelection,
   locale: SqlLocale | undefined,
 ) => {
-  const key = `${scope}:${locale ? [locale.code, ...locale.fallbacks].join(',') : ''}:${JSON.stringify(selection)}`
+  const key = `${catalogCollections.map((name) => scope[name]).join(',')}:${locale ? [locale.code, ...locale.fallbacks].join(',') : ''}:${JSON.stringify(selection)}`
   let statement = plan.statements.get(key)
   if (!statement) {
     statement = buildStatement(payload, slugs, scope, selection, locale)
@@ -231,6 +329,47 @@ const sqlLocaleFor = (config: SanitizedConfig, context: ReadContext): null | Sql
 }
 
 /**
+ * The documents among `docs` that a host's read query lets the reader read, asked of the adapter
+ * with that query (the same translation into SQL Payload's own reads use); `docs` as they are for
+ * the other access modes, which the statement already applied.
+ */
+const readableOnly = async (req: PayloadRequest, slug: string, mode: AccessMode, docs: Doc[]): Promise<Doc[]> => {
+  if (mode.kind !== 'where' || docs.length === 0) return docs
+  const found = await req.payload.db.find({
+    collection: slug as CollectionSlug,
+    limit: 0,
+    pagination: false,
+    req,
+    select: { id: true },
+    where: { and: [mode.where, { id: { in: docs.map((doc) => doc.id) } }] },
+  })
+  const allowed = new Set(found.docs.map((doc) => String((doc as { id: unknown }).id)))
+  return docs.filter((doc) => allowed.has(String(doc.id)))
+}
+
+/**
+ * A host's collection hooks that run on reads, on documents the statement read: `beforeRead`, then
+ * `afterRead`, each in the order configured, as Payload's find runs them (after the plugin's own,
+ * whose effect the statement already has).
+ */
+const withReadHooks = async (req: PayloadRequest, collection: SanitizedCollectionConfig, docs: Doc[], findMany: boolean): Promise<Doc[]> => {
+  const before = (collection.hooks?.beforeRead ?? []).filter((hook) => !isPluginOwned(hook))
+  const after = (collection.hooks?.afterRead ?? []).filter((hook) => !isPluginOwned(hook))
+  if (docs.length === 0 || (before.length === 0 && after.length === 0)) return docs
+  const context = req.context
+  return Promise.all(
+    docs.map(async (read) => {
+      let doc = read
+      for (const hook of before) doc = ((await hook({ collection, context, doc, query: {}, req })) as Doc | undefined) ?? doc
+      for (const hook of after) {
+        doc = ((await hook({ collection, context, doc, findMany, overrideAccess: false, query: {}, req })) as Doc | undefined) ?? doc
+      }
+      return doc
+    }),
+  )
+}
+
+/**
  * Roles with these slugs the reader may see, with what they link, in one statement; undefined when
  * the tuned path may not answer (then read through the Local API). Each link row of a returned role
  * carries its item under TUNED_ITEM, and each role the roles of its `buildsOn` under
@@ -241,12 +380,16 @@ export const readRolesTuned = async (
   roleSlugs: string[],
   { context, selection = {} }: { context: ReadContext; selection?: TunedSelection },
 ): Promise<TunedRoles | undefined> => {
-  await loadDrizzle(req.payload)
-  const scope = tunedScope(req, { draft: context.draft })
-  if (!scope) return undefined
+  // Loaded once per process (src/database/drizzle.ts); awaited only before that.
+  if (!loadedDrizzle()) await loadDrizzle(req.payload)
+  const access = tunedAccess(req, { draft: context.draft })
+  if (!access) return undefined
+  // Awaited only when a host's access answers asynchronously (see accessModesFor).
+  const modes = isPromise(access) ? await access : access
   const locale = sqlLocaleFor(req.payload.config, context)
   if (locale === null) return undefined
   const slugs = getCatalogConfig(req.payload.config).slugs
+  const scope = Object.fromEntries(catalogCollections.map((name) => [name, sqlFilterOf(modes[name])])) as Scope
   const [before, after] = statementFor(req.payload, slugs, planFor(req.payload)!, scope, selection, locale)
   type Row = { result: Record<'neighbours' | 'roles' | LinkedDimension, Doc[] | undefined> }
   // `drizzle.execute` would always use the primary (withReplicas): pick the connection by the context.
@@ -254,8 +397,44 @@ export const readRolesTuned = async (
   const { sql } = drizzleOrm()
   const { rows } = (await db.execute(sql`${sql.raw(before)}${sql.param(roleSlugs)}${sql.raw(after)}`)) as { rows: Row[] }
   const result = rows[0]!.result
-  const items = { certifications: result.certifications ?? [], responsibilities: result.responsibilities ?? [], skills: result.skills ?? [] }
-  const roles = result.roles ?? []
+  const configOf = (name: CatalogCollection) => req.payload.collections[slugs[name] as CollectionSlug]!.config
+  const rolesConfig = configOf('roles')
+  const paths = rolesConfig.flattenedFields
+    .filter((field) => field.type === 'relationship' && field.hasMany && field.relationTo === slugs.roles)
+    .map((field) => field.name)
+
+  // A host's read queries: keep what the reader may read, and the links to it (as the generic path does).
+  const readable = {
+    certifications: await readableOnly(req, slugs.certifications, modes.certifications, result.certifications ?? []),
+    responsibilities: await readableOnly(req, slugs.responsibilities, modes.responsibilities, result.responsibilities ?? []),
+    skills: await readableOnly(req, slugs.skills, modes.skills, result.skills ?? []),
+  }
+  let roles = await readableOnly(req, slugs.roles, modes.roles, result.roles ?? [])
+  let neighbours = result.neighbours ? await readableOnly(req, slugs.roles, modes.roles, result.neighbours) : undefined
+  for (const name of Object.keys(roleLinks) as LinkedDimension[]) {
+    if (modes[name].kind !== 'where') continue
+    const { arrayName, itemName } = roleLinks[name]
+    const kept = new Set(readable[name].map((doc) => String(doc.id)))
+    for (const role of [...roles, ...(neighbours ?? [])]) {
+      const rows = role[arrayName]
+      if (Array.isArray(rows)) role[arrayName] = rows.filter((row: Record<string, unknown>) => row[itemName] == null || kept.has(String(row[itemName])))
+    }
+  }
+  if (modes.roles.kind === 'where' && neighbours) {
+    const kept = new Set(neighbours.map((doc) => String(doc.id)))
+    for (const role of [...roles, ...neighbours]) {
+      for (const path of paths) if (Array.isArray(role[path])) role[path] = (role[path] as unknown[]).filter((id) => kept.has(String(id)))
+    }
+  }
+
+  // A host's beforeRead and afterRead hooks, on every document read, as Payload runs them.
+  const items = {
+    certifications: await withReadHooks(req, configOf('certifications'), readable.certifications, false),
+    responsibilities: await withReadHooks(req, configOf('responsibilities'), readable.responsibilities, false),
+    skills: await withReadHooks(req, configOf('skills'), readable.skills, false),
+  }
+  roles = await withReadHooks(req, rolesConfig, roles, true)
+  if (neighbours) neighbours = await withReadHooks(req, rolesConfig, neighbours, false)
 
   for (const name of Object.keys(roleLinks) as LinkedDimension[]) {
     const { arrayName, itemName } = roleLinks[name]
@@ -267,12 +446,8 @@ export const readRolesTuned = async (
       }
     }
   }
-  if (result.neighbours) {
-    const byID = new Map(result.neighbours.map((doc) => [String(doc.id), doc]))
-    const rolesConfig = req.payload.collections[slugs.roles as CollectionSlug]!.config
-    const paths = rolesConfig.flattenedFields
-      .filter((field) => field.type === 'relationship' && field.hasMany && field.relationTo === slugs.roles)
-      .map((field) => field.name)
+  if (neighbours) {
+    const byID = new Map(neighbours.map((doc) => [String(doc.id), doc]))
     for (const role of roles) {
       const attached: Record<string, Doc[]> = {}
       for (const path of paths) {
