@@ -10,6 +10,7 @@ import type { Payload } from 'payload'
 
 import type { RoleCatalogPluginOptions } from '../../src/index.js'
 
+import { seedRoleCatalog } from '../../seed/seedRoleCatalog.js'
 import { startSite, type TestSite } from './setup.js'
 
 export const localization = {
@@ -82,9 +83,14 @@ export const translateArticle = async (payload: Payload, slugs: { roles: string;
   await payload.update({ collection: roles, data: { _status: 'published', title: german.tpmTitle } as never, id: tpm.id, locale: 'de' })
 }
 
-/** A localized site with the article seeded and partly translated. */
+/**
+ * A localized site with the article seeded in English and partly translated. Seeded without the
+ * article's German (seed/translations/de.ts), which would leave no text missing in German: these
+ * tests are about what readers get when text is missing.
+ */
 export const startLocalizedSite = async (name: string, plugin: RoleCatalogPluginOptions = {}): Promise<TestSite> => {
-  const site = await startSite({ name, config: { localization }, plugin: { ...plugin, seed: true } })
+  const site = await startSite({ name, config: { localization }, plugin: { ...plugin, seed: false } })
+  await seedRoleCatalog({ log: () => {}, payload: site.payload, translations: [] })
   const slugs = { roles: plugin.overrides?.roles?.slug ?? 'roles', skills: plugin.overrides?.skills?.slug ?? 'skills' }
   await translateArticle(site.payload, slugs)
   return site
