@@ -84,7 +84,8 @@ export const fillTranslation = async ({ ids, payload, req, seed, slugs, translat
         data: { ...patch, _status: 'published' } as never,
         depth: 0,
         id,
-        locale,
+        // A locale the site has (seedRoleCatalog checked); a host's generated types narrow the type.
+        locale: locale as never,
         overrideAccess: true,
         req,
       })
