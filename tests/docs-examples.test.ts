@@ -20,6 +20,7 @@ import {
   TRANSLATED_ROLE_PAGE_QUERY,
   TRANSLATED_SKILLS_WITH_ROLES_QUERY,
 } from '../dev/app/(frontend)/_lib/queryText.js'
+import { untranslatedText } from '../dev/app/(frontend)/_lib/untranslated.js'
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { articleSeedGerman } from '../seed/translations/de.js'
 import { startSiteWithGermanSeed } from './helpers/localized.js'
@@ -126,11 +127,15 @@ describe('docs/examples: the API in every language, on a localized site', () => 
       [TRANSLATED_ROLE_LIST_QUERY, { locale: 'de' }, 'Roles'],
       [TRANSLATED_SKILLS_WITH_ROLES_QUERY, { locale: 'de' }, 'Skills'],
       [TRANSLATED_COMPARE_QUERY, { a: 'project-manager', b: 'technical-project-manager', locale: 'de' }, 'compareRoles'],
+      [TRANSLATED_ROLE_PAGE_QUERY, { locale: 'de', slug: 'project-manager' }, 'roleBySlug'],
+      [TRANSLATED_ROLE_PAGE_QUERY, { locale: 'de', slug: 'technical-project-manager' }, 'roleBySlug'],
     ] as const) {
       const { body } = await site.graphql(query, variables)
       expect(body.errors).toBeUndefined()
       expect(body.data?.[field]).toBeTruthy()
       expect(body.data?.ownText).toBeTruthy()
+      // What the German pages mark as fallen back to English (_lib/queries.ts does exactly this): nothing.
+      expect(untranslatedText(body.data[field], body.data.ownText).count, `${field} ${JSON.stringify(variables)}`).toBe(0)
     }
     // The seeded German is the page's own text: every title and label shown is German's own, none
     // fell back (the frontend's fallback marks count exactly these differences).
