@@ -44,7 +44,7 @@ export const articleSeedGerman: SeedTranslation = seedTranslationSchema.parse({
     communication: {
       title: 'Kommunikation',
       description:
-        'Sorgen für eine klare und prägnante Kommunikation zwischen Teammitgliedern, Stakeholdern und weiteren Beteiligten.',
+        'Fördern einer klaren und prägnanten Kommunikation zwischen Teammitgliedern, Stakeholdern und weiteren relevanten Beteiligten.',
     },
     'project-planning': {
       title: 'Projektplanung',
@@ -78,7 +78,7 @@ export const articleSeedGerman: SeedTranslation = seedTranslationSchema.parse({
     'cross-functional-collaboration': {
       title: 'Funktionsübergreifende Zusammenarbeit',
       description:
-        'Fördern der Zusammenarbeit zwischen technischen und nicht-technischen Stakeholdern; schlägt die Brücke zwischen den verschiedenen Fachbereichen im Projekt.',
+        'Fördern der Zusammenarbeit zwischen technischen und nicht-technischen Stakeholdern, als Brücke zwischen den verschiedenen Fachbereichen im Projekt.',
     },
   },
 
