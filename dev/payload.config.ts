@@ -7,6 +7,7 @@ import { roleCatalogPlugin } from 'payload-plugin-role-catalog'
 import { Users } from './collections/Users.js'
 import { ensureDevUser } from './devUser.js'
 import { demoLocalization } from './localization.js'
+import { keepProcessAliveOnPoolErrors } from './poolErrors.js'
 import { rolePreviewURL } from './preview.js'
 import { revalidationSecret, revalidationUrls } from './revalidation.js'
 
@@ -56,7 +57,10 @@ export default buildConfig({
         : [{ cron: process.env.ROLE_CATALOG_JOBS_CRON || '*/5 * * * * *', queue: 'default' }],
   },
   localization: demoLocalization,
-  onInit: ensureDevUser,
+  onInit: async (payload) => {
+    keepProcessAliveOnPoolErrors(payload)
+    await ensureDevUser(payload)
+  },
   plugins: [
     roleCatalogPlugin({
       // The example frontend caches its pages and is told what changed (dev/revalidation.ts).

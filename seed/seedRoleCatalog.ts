@@ -6,6 +6,8 @@ import type { CatalogCollection, CatalogSlugs } from '../src/plugin/options.js'
 import type { CatalogSeed, SeedTranslation } from './schema.js'
 
 import { CHANGE_BATCH_KEY, ChangeBatch } from '../src/changes/changeBatch.js'
+import { isPostgres } from '../src/database/adapter.js'
+import { acquireProcessLock } from '../src/database/processLock.js'
 import { getCatalogSlugs } from '../src/plugin/catalogConfig.js'
 import { articleSeed } from './data.js'
 import { fillTranslation } from './fillTranslation.js'
@@ -50,12 +52,18 @@ type DrizzleAdapterLike = {
   sessions?: Record<string, { db: unknown }>
 }
 
-const lockSeed = async (payload: Payload, req: PayloadRequest) => {
+/**
+ * Seeds queue up: on PostgreSQL with a transaction-level advisory lock (across every instance,
+ * released by the commit); on other adapters (SQLite, MongoDB) with a lock within this process
+ * (src/database/processLock.ts). Resolves with what releases the latter once the seed is done.
+ */
+const lockSeed = async (payload: Payload, req: PayloadRequest): Promise<() => void> => {
   const db = payload.db as unknown as DrizzleAdapterLike
-  if (typeof db.execute !== 'function') return
+  if (!isPostgres(payload) || typeof db.execute !== 'function') return acquireProcessLock(`seed:${SEED_LOCK_KEY}`)
   const transactionID = await req.transactionID
   const session = transactionID !== undefined ? db.sessions?.[String(transactionID)]?.db : undefined
   await db.execute({ db: session, drizzle: db.drizzle, raw: `select pg_advisory_xact_lock(${SEED_LOCK_KEY})` })
+  return () => {}
 }
 
 const emptyReport = (): Record<CatalogCollection, string[]> => ({
@@ -101,8 +109,9 @@ export const seedRoleCatalog = async ({
   const changes = new ChangeBatch('seed')
   const req = await createLocalReq({ context: { [CHANGE_BATCH_KEY]: changes } }, payload)
   const ownsTransaction = await initTransaction(req)
+  let unlock = () => {}
   try {
-    await lockSeed(payload, req)
+    unlock = await lockSeed(payload, req)
     const ids: Record<CatalogCollection, Map<string, number | string>> = {
       certifications: new Map(),
       responsibilities: new Map(),
@@ -221,6 +230,8 @@ export const seedRoleCatalog = async ({
   } catch (error) {
     if (ownsTransaction) await killTransaction(req)
     throw error
+  } finally {
+    unlock()
   }
 
   const write = log ?? ((line: string) => payload.logger.info(line))

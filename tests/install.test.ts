@@ -252,8 +252,14 @@ describe('installed into an existing Payload site', () => {
       .peerDependencies.payload!
     const oldest = /^\^(\d+\.\d+\.\d+)$/.exec(peer)?.[1]
     expect(oldest, `payload's peer range ${peer} names its oldest version`).toBeTruthy()
-    const site = JSON.parse(await readFile(path.join(siteDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
-    const payloadPackages = Object.keys(site.dependencies).filter((name) => name === 'payload' || name.startsWith('@payloadcms/'))
+    // Every Payload package installed in lockstep with payload (the site's own and the peers npm added,
+    // such as @payloadcms/ui): each one left at the newest would pull the newest payload back in.
+    const version = async (name: string) =>
+      (JSON.parse(await readFile(path.join(siteDir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
+    const newest = await version('payload')
+    const scoped = (await readdir(path.join(siteDir, 'node_modules/@payloadcms'))).map((name) => `@payloadcms/${name}`)
+    const payloadPackages = ['payload']
+    for (const name of scoped) if ((await version(name)) === newest) payloadPackages.push(name)
     await inSite(`npm install payload@${oldest} next@~15.4.11`, 'npm', [
       'install',
       ...payloadPackages.map((name) => `${name}@${oldest}`),

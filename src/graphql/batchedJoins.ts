@@ -2,11 +2,11 @@ import type * as GraphQLModule from 'graphql'
 import type { CollectionSlug, FlattenedField, Payload, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
 import DataLoader from 'dataloader'
-import { sql } from 'drizzle-orm'
 import { createDataloaderCacheKey } from 'payload'
 
 import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 
+import { drizzleOrm } from '../database/drizzle.js'
 import { unpaginatedReadLimit } from '../hooks/boundReads.js'
 import { type DrizzleAdapterLike, ident, relsColumn, snake } from '../read/sqlDocuments.js'
 import { tunedScope } from '../read/tunedReads.js'
@@ -132,6 +132,7 @@ const idsPerParent = async ({
       join ${rolesTable} r on r.id = l.id${published ? ` and r."_status" = 'published'` : ''}${sort.join}
     ) x where x.n <= ${Number(limit)} order by x.parent, x.n`
   const [before, after] = text.split('\u0000')
+  const { sql } = drizzleOrm()
   const ids = parentIDs.map((id) => (idType === 'integer' ? Number(id) : String(id)))
   const { rows } = (await executorFor(payload, database).execute(sql`${sql.raw(before!)}${sql.param(ids)}${sql.raw(after!)}`)) as {
     rows: { id: DocID; parent: DocID }[]

@@ -1,10 +1,19 @@
-import type { AfterErrorHook, Payload } from 'payload'
+import type { AfterErrorHook, CollectionSlug, Payload, SanitizedConfig } from 'payload'
+
+import { formatNames, toWords } from 'payload'
+
+import { getCatalogSlugs } from '../plugin/catalogConfig.js'
+
+/** The plugin's own GraphQL queries (src/graphql/index.ts). */
+const CATALOG_QUERIES = ['compareRoles', 'roleBySlug']
 
 // node-postgres / libpq codes for "no usable connection": refused, reset, server shutting down or
 // starting, connection exceptions (class 08), too many connections.
 const UNAVAILABLE_CODES = new Set([
   '08000', '08001', '08003', '08004', '08006', '53300', '57P01', '57P02', '57P03',
   'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND',
+  // SQLite (libsql): another connection holds the write lock past the busy timeout; retrying helps.
+  'SQLITE_BUSY',
 ])
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|Connection ended unexpectedly/i
@@ -41,6 +50,21 @@ const findPgError = (error: unknown): PgError | undefined => {
   return undefined
 }
 
+/** The code of a SQLite (libsql) error in the cause chain: `SQLITE_CONSTRAINT_FOREIGNKEY`, ... */
+const findSqliteCode = (error: unknown): string | undefined => {
+  const seen = new Set<unknown>()
+  let current: unknown = error
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current)
+    const candidate = current as { cause?: unknown; code?: unknown; extendedCode?: unknown; originalError?: unknown }
+    for (const code of [candidate.extendedCode, candidate.code]) {
+      if (typeof code === 'string' && code.startsWith('SQLITE_')) return code
+    }
+    current = candidate.originalError ?? candidate.cause
+  }
+  return undefined
+}
+
 /**
  * The field a foreign-key violation is about, from Payload's table naming: table `roles_skills`,
  * column `skill_id` → `skills.skill`.
@@ -63,6 +87,10 @@ type MappedError = { message: string; path?: string; status: number }
 
 /** Input errors that PostgreSQL, not Payload's validation, caught: answered as 400, not 500. */
 const mapInputError = (error: unknown, collectionSlugs: string[]): MappedError | undefined => {
+  // SQLite says which constraint failed, not which column: the message names no field.
+  if (findSqliteCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return { message: 'A link points to a document that does not exist', status: 400 }
+  }
   const pgError = findPgError(error)
   if (!pgError) return undefined
   if (pgError.code === '23503') {
@@ -76,6 +104,51 @@ const mapInputError = (error: unknown, collectionSlugs: string[]): MappedError |
   return undefined
 }
 
+/** The GraphQL root fields of the catalogue, per config: its collections' (as @payloadcms/graphql names them) and the plugin's queries. */
+const rootFieldsByConfig = new WeakMap<SanitizedConfig, Set<string>>()
+
+const catalogRootFields = (payload: Payload): Set<string> => {
+  let names = rootFieldsByConfig.get(payload.config)
+  if (names) return names
+  names = new Set(CATALOG_QUERIES)
+  for (const slug of Object.values(getCatalogSlugs(payload.config))) {
+    const graphQL = payload.collections[slug as CollectionSlug]?.config.graphQL
+    if (graphQL === false) continue
+    // As @payloadcms/graphql's initCollections names them.
+    const fromSlug = formatNames(slug)
+    const singular = graphQL?.singularName ? toWords(graphQL.singularName, true) : fromSlug.singular
+    let plural = graphQL?.pluralName ? toWords(graphQL.pluralName, true) : fromSlug.plural
+    if (singular === plural) plural = `all${singular}`
+    for (const name of [singular, plural, `count${plural}`, `docAccess${singular}`, `create${singular}`, `update${singular}`,
+      `delete${singular}`, `duplicate${singular}`, `version${singular}`, `versions${plural}`, `restoreVersion${singular}`]) {
+      names.add(name)
+    }
+  }
+  rootFieldsByConfig.set(payload.config, names)
+  return names
+}
+
+/**
+ * Whether an error comes from the catalogue: a REST call (or endpoint) of one of its collections,
+ * or, over GraphQL (no collection given), a field under one of its root fields. The root field is
+ * the error's field when the error is at the root (its name, even under an alias), otherwise the
+ * first step of its path (an aliased root with an error further down is left to Payload).
+ */
+const isCatalogOperation = (
+  payload: Payload,
+  collectionSlug: string | undefined,
+  error: unknown,
+  graphqlResult: unknown,
+): boolean => {
+  const slugs = new Set<string>(Object.values(getCatalogSlugs(payload.config)))
+  if (collectionSlug) return slugs.has(collectionSlug)
+  if (!graphqlResult) return false
+  const { nodes, path } = error as { nodes?: { kind?: string; name?: { value?: string } }[]; path?: (number | string)[] }
+  const root =
+    path?.length === 1 && nodes?.[0]?.kind === 'Field' ? nodes[0].name?.value : typeof path?.[0] === 'string' ? path[0] : undefined
+  return root !== undefined && catalogRootFields(payload).has(root)
+}
+
 /**
  * Answers requests that failed because PostgreSQL is unreachable with 503 (REST) or
  * `extensions.statusCode: 503` (GraphQL), so clients and load balancers know to retry; and input
@@ -83,7 +156,9 @@ const mapInputError = (error: unknown, collectionSlugs: string[]): MappedError |
  * the shape of Payload's validation errors, instead of a generic 500.
  */
 export const databaseErrorsAfterError: AfterErrorHook = ({ collection, error, graphqlResult, req }) => {
-  const slugs = collection ? [collection.slug] : Object.keys(req.payload?.collections ?? {})
+  // The catalogue's own operations only: every other error of the site stays Payload's answer.
+  if (!req.payload || !isCatalogOperation(req.payload, collection?.slug, error, graphqlResult)) return
+  const slugs = collection ? [collection.slug] : Object.values(getCatalogSlugs(req.payload.config))
   const mapped: MappedError | undefined = isDatabaseUnavailable(error)
     ? { message: DATABASE_UNAVAILABLE_MESSAGE, status: 503 }
     : mapInputError(error, slugs)
@@ -100,16 +175,4 @@ export const databaseErrorsAfterError: AfterErrorHook = ({ collection, error, gr
     }
   }
   return { response: { errors: [{ data, message: mapped.message, name }] }, status: mapped.status }
-}
-
-/**
- * node-postgres emits `error` on the pool when the server drops an idle connection; without a
- * listener that event kills the process.
- */
-export const keepProcessAliveOnPoolErrors = (payload: Payload) => {
-  const pool = (payload.db as unknown as { pool?: { listenerCount(event: string): number; on(event: 'error', listener: (error: Error) => void): void } }).pool
-  if (!pool || pool.listenerCount('error') > 0) return
-  pool.on('error', (error) => {
-    payload.logger.warn({ err: error }, 'role catalog: PostgreSQL dropped an idle connection; the pool will reconnect')
-  })
 }

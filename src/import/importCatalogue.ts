@@ -2,11 +2,14 @@ import type { CollectionSlug, Payload, PayloadRequest, SanitizedCollectionConfig
 
 import { createHash, randomUUID } from 'node:crypto'
 import { createLocalReq } from 'payload'
-import { getTableColumns, inArray, type SQL, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
 
 import type { ImportProblem, ParsedCatalogue, RoleInput, RoleTranslation, SkillInput, SkillTranslation } from './types.js'
 
 import { CHANGE_BATCH_KEY, ChangeBatch, changeBatchOf } from '../changes/changeBatch.js'
+import { adapterName, isPostgres } from '../database/adapter.js'
+import { drizzleOrm, loadDrizzle } from '../database/drizzle.js'
+import { acquireProcessLock } from '../database/processLock.js'
 import { SLUG_MAX_LENGTH, toSlug } from '../fields/slug.js'
 import { getCatalogSlugs } from '../plugin/catalogConfig.js'
 import { CollectionRowBuilder, RowSet } from './sqlRows.js'
@@ -36,9 +39,10 @@ export type ImportCatalogueArgs = {
   beforeCommit?: (batch: BatchInfo) => Promise<void> | void
   catalogue: ParsedCatalogue
   /**
-   * `sql` (default) writes in bulk through the adapter's drizzle instance, exactly the rows
-   * `payload.create` would write; `localApi` calls `payload.create` per document (runs the
-   * collections' hooks; about 60 ms per document on a 2-core machine, some 50 times slower).
+   * `sql` (the default on PostgreSQL) writes in bulk through the adapter's drizzle instance, exactly
+   * the rows `payload.create` would write; `localApi` (the default, and the only method, on other
+   * adapters) calls `payload.create` per document (runs the collections' hooks; about 60 ms per
+   * document on a 2-core machine, some 50 times slower).
    */
   method?: ImportMethod
   onProgress?: (progress: ImportProgress) => void
@@ -116,6 +120,7 @@ const loadColumnTypes = async (db: any, adapter: Adapter, table: string) => {
   const known = columnTypes.get(table)
   if (known) return known
   const qualified = qualify(adapter, table)
+  const { sql } = drizzleOrm()
   const result = await db.execute(
     sql`select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = ${qualified}::regclass and attnum > 0 and not attisdropped`,
   )
@@ -129,6 +134,7 @@ const qualify = (adapter: Adapter, table: string) =>
 
 const insertRows = async (db: any, adapter: Adapter, rows: RowSet) => {
   for (const [table, list] of rows.tables) {
+    const { getTableColumns, sql } = drizzleOrm()
     const drizzleTable = adapter.tables[table]
     const columns = getTableColumns(drizzleTable)
     const keys = new Set<string>()
@@ -153,6 +159,7 @@ const allocateIDs = async (db: any, adapter: Adapter, table: string, count: numb
   if (count === 0) return []
   if (adapter.idType === 'uuid') return Array.from({ length: count }, () => randomUUID())
   const qualified = qualify(adapter, table)
+  const { sql } = drizzleOrm()
   const result = await db.execute(
     sql`select nextval(pg_get_serial_sequence(${qualified}, 'id'))::integer as id from generate_series(1, ${count})`,
   )
@@ -172,6 +179,39 @@ const loadExisting = async (db: any, table: any): Promise<Existing> => {
     if (row.slug) slugs.add(row.slug)
   }
   return { byUri, slugs }
+}
+
+/**
+ * Existing documents through the Local API (adapters other than PostgreSQL): every one's slug and
+ * source URI, or, given `uris`, those with one of them (in the batch's transaction, `req`).
+ */
+const loadExistingLocally = async (
+  payload: Payload,
+  collection: string,
+  req?: PayloadRequest,
+  uris?: string[],
+): Promise<Existing & { present: { id: number | string; uri: string }[] }> => {
+  const { docs } = await payload.find({
+    collection: collection as CollectionSlug,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { slug: true, source: { uri: true } } as never,
+    ...(uris ? { where: { 'source.uri': { in: uris } } } : {}),
+  })
+  const byUri = new Map<string, number | string>()
+  const slugs = new Set<string>()
+  const present: { id: number | string; uri: string }[] = []
+  for (const doc of docs as unknown as { id: number | string; slug?: null | string; source?: { uri?: null | string } | null }[]) {
+    const uri = doc.source?.uri
+    if (uri) {
+      byUri.set(uri, doc.id)
+      present.push({ id: doc.id, uri })
+    }
+    if (doc.slug) slugs.add(doc.slug)
+  }
+  return { byUri, present, slugs }
 }
 
 /**
@@ -220,26 +260,38 @@ export const importCatalogue = async ({
   batchSize = 500,
   beforeCommit,
   catalogue,
-  method = 'sql',
+  method: requestedMethod,
   onProgress,
   payload,
 }: ImportCatalogueArgs): Promise<ImportReport> => {
   const started = performance.now()
   const adapter = payload.db as unknown as Adapter
-  if (typeof adapter.drizzle?.insert !== 'function') {
-    throw new Error('role catalog import needs a SQL database adapter (@payloadcms/db-postgres)')
+  // Bulk writing is PostgreSQL's (src/database/adapter.ts); elsewhere the Local API writes.
+  const postgres = isPostgres(payload)
+  const method = requestedMethod ?? (postgres ? 'sql' : 'localApi')
+  if (method === 'sql' && !postgres) {
+    throw new Error(
+      `role catalog import: \`method: 'sql'\` (bulk import) needs PostgreSQL (@payloadcms/db-postgres); this site runs on the "${adapterName(payload)}" adapter: use \`method: 'localApi'\``,
+    )
   }
+  await loadDrizzle(payload)
   checkImportLanguages(payload, catalogue.languages)
   const slugs = getCatalogSlugs(payload.config)
   const configs = {
     roles: payload.collections[slugs.roles as CollectionSlug]!.config as SanitizedCollectionConfig,
     skills: payload.collections[slugs.skills as CollectionSlug]!.config as SanitizedCollectionConfig,
   }
-  const builders = {
-    roles: new CollectionRowBuilder(adapter as never, configs.roles),
-    skills: new CollectionRowBuilder(adapter as never, configs.skills),
-  }
-  const tables = { roles: adapter.tables[builders.roles.table], skills: adapter.tables[builders.skills.table] }
+  // The tables, on PostgreSQL: the bulk writer fills them, and the Local API method reads
+  // existing documents from them too (one plain statement instead of a `find` of every document).
+  const builders = postgres
+    ? {
+        roles: new CollectionRowBuilder(adapter as never, configs.roles),
+        skills: new CollectionRowBuilder(adapter as never, configs.skills),
+      }
+    : undefined
+  const tables = builders ? { roles: adapter.tables[builders.roles.table], skills: adapter.tables[builders.skills.table] } : undefined
+  const existingOf = (collection: 'roles' | 'skills') =>
+    tables ? loadExisting(adapter.drizzle, tables[collection]) : loadExistingLocally(payload, slugs[collection])
 
   const report: ImportReport = {
     links: { created: 0 },
@@ -249,8 +301,8 @@ export const importCatalogue = async ({
     skills: { created: 0, existing: 0 },
   }
 
-  const existingSkills = await loadExisting(adapter.drizzle, tables.skills)
-  const existingRoles = await loadExisting(adapter.drizzle, tables.roles)
+  const existingSkills = await existingOf('skills')
+  const existingRoles = await existingOf('roles')
 
   // Plan: what is new, with which slug. Existing documents are counted and left alone.
   // Rows Payload would refuse are reported and skipped before they take a slug.
@@ -347,21 +399,34 @@ export const importCatalogue = async ({
       last: items[items.length - 1]!.source.section,
       size: items.length,
     }
+    // A SQLite site without `transactionOptions` has no transactions (Payload's own writes run
+    // without one there too): the batch is then written document by document.
     const transactionID = await adapter.beginTransaction()
-    if (transactionID === null) throw new Error('role catalog import needs database transactions')
-    const db = adapter.sessions[String(transactionID)]!.db
+    if (transactionID === null && postgres) throw new Error('role catalog import needs database transactions')
+    const db = transactionID === null ? undefined : adapter.sessions?.[String(transactionID)]?.db
     // The batch is one change on the change feed, published after its commit (src/changes).
     const changes = new ChangeBatch('import')
     const req = await createLocalReq({ context: { [CHANGE_BATCH_KEY]: changes } }, payload)
-    req.transactionID = transactionID
+    if (transactionID !== null) req.transactionID = transactionID
+    // Batches of concurrent imports queue up: across instances on PostgreSQL (released by the
+    // commit), within this process elsewhere (src/database/processLock.ts).
+    let unlock = () => {}
     try {
-      await db.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`)
-      // Another import may have written some of these since the plan was made.
-      const table = tables[collection]
-      const present: { id: number | string; uri: string }[] = await db
-        .select({ id: table.id, uri: table.source_uri })
-        .from(table)
-        .where(inArray(table.source_uri, items.map((item) => item.uri)))
+      const uris = items.map((item) => item.uri)
+      let present: { id: number | string; uri: string }[]
+      if (tables) {
+        const { inArray, sql } = drizzleOrm()
+        await db.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`)
+        // Another import may have written some of these since the plan was made.
+        const table = tables[collection]
+        present = await db
+          .select({ id: table.id, uri: table.source_uri })
+          .from(table)
+          .where(inArray(table.source_uri, uris))
+      } else {
+        unlock = await acquireProcessLock(`import:${IMPORT_LOCK_KEY}`)
+        present = (await loadExistingLocally(payload, slugs[collection], req, uris)).present
+      }
       const skip = new Set(present.map((row) => row.uri))
       // Roles link to such skills by their ID, as to any other existing skill.
       if (collection === 'skills') for (const row of present) skillIDs.set(row.uri, row.id)
@@ -369,14 +434,16 @@ export const importCatalogue = async ({
       report[collection].existing += items.length - fresh.length
       await write(db, req, fresh, Date.now())
       await beforeCommit?.(batch)
-      await adapter.commitTransaction(transactionID)
+      if (transactionID !== null) await adapter.commitTransaction(transactionID)
       changes.publish(payload)
       report[collection].created += fresh.length
       return true
     } catch (error) {
-      await adapter.rollbackTransaction(transactionID)
+      if (transactionID !== null) await adapter.rollbackTransaction(transactionID)
       report.failed = { batch, error: error instanceof Error ? error.message : String(error) }
       return false
+    } finally {
+      unlock()
     }
   }
 
@@ -398,11 +465,11 @@ export const importCatalogue = async ({
       }
       return
     }
-    const ids = await allocateIDs(db, adapter, builders.skills.table, items.length)
-    const versionIDs = await allocateIDs(db, adapter, builders.skills.versionsTable, items.length)
+    const ids = await allocateIDs(db, adapter, builders!.skills.table, items.length)
+    const versionIDs = await allocateIDs(db, adapter, builders!.skills.versionsTable, items.length)
     const rows = new RowSet()
     items.forEach((item, i) => {
-      builders.skills.addDocument(rows, {
+      builders!.skills.addDocument(rows, {
         data: data[i]!,
         id: ids[i]!,
         now: timestamp(now, i, items.length),
@@ -463,11 +530,11 @@ export const importCatalogue = async ({
         await translateWithLocalApi(slugs.roles, doc.id, entry.translations, req)
       }
     } else {
-      const ids = await allocateIDs(db, adapter, builders.roles.table, items.length)
-      const versionIDs = await allocateIDs(db, adapter, builders.roles.versionsTable, items.length)
+      const ids = await allocateIDs(db, adapter, builders!.roles.table, items.length)
+      const versionIDs = await allocateIDs(db, adapter, builders!.roles.versionsTable, items.length)
       const rows = new RowSet()
       data.forEach((entry, i) => {
-        builders.roles.addDocument(rows, {
+        builders!.roles.addDocument(rows, {
           data: entry.data,
           id: ids[i]!,
           now: timestamp(now, i, items.length),
@@ -511,7 +578,8 @@ export const importCatalogue = async ({
  * statistics of what it wrote.
  */
 const analyzeWrittenTables = async (adapter: Adapter, report: ImportReport, tables: Set<string>) => {
-  if (report.skills.created + report.roles.created === 0) return
+  if (report.skills.created + report.roles.created === 0 || tables.size === 0) return
+  const { sql } = drizzleOrm()
   for (const table of tables) {
     await adapter.drizzle.execute(sql.raw(`analyze ${qualify(adapter, table)}`))
   }

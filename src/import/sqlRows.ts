@@ -12,8 +12,9 @@
 import type { FlattenedField, Payload, SanitizedCollectionConfig } from 'payload'
 
 import ObjectIdImport from 'bson-objectid'
-import { getTableColumns } from 'drizzle-orm'
 import toSnakeCase from 'to-snake-case'
+
+import { drizzleOrm } from '../database/drizzle.js'
 
 // bson-objectid is CommonJS; under ESM its default export may be wrapped, as Payload itself handles.
 const ObjectId: new () => { toHexString: () => string } =
@@ -136,7 +137,7 @@ export class CollectionRowBuilder {
     if (known) return known
     const table = this.adapter.tables[name]
     if (!table) throw new UnsupportedSchemaError(`table "${name}" does not exist in this site's schema`)
-    known = new Set(Object.keys(getTableColumns(table)))
+    known = new Set(Object.keys(drizzleOrm().getTableColumns(table)))
     this.columns.set(name, known)
     return known
   }

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { adapterName, isPostgres } from '../database/adapter.js'
+
 /**
  * The parts of @payloadcms/db-postgres's adapter this helper uses (typed here, so the package does
  * not depend on the adapter at run time).
@@ -37,11 +39,18 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`
 const internalColumns = ['_locale', '_parent_id', 'id']
 
-const sqlHelpers = (db: unknown, payload: Payload) => {
-  const adapter = payload.db as unknown as PostgresAdapterLike
-  if (typeof adapter.execute !== 'function') {
-    throw new Error('keepTextWhenLocalizing: needs the PostgreSQL adapter (@payloadcms/db-postgres)')
+/** It reads PostgreSQL's catalogue (information_schema) and moves text with PostgreSQL's SQL. */
+const requirePostgres = (payload: Payload) => {
+  if (!isPostgres(payload) || typeof (payload.db as unknown as Partial<PostgresAdapterLike>).execute !== 'function') {
+    throw new Error(
+      `keepTextWhenLocalizing needs PostgreSQL (@payloadcms/db-postgres); this site runs on the "${adapterName(payload)}" adapter, where the migration that turns localization on must move the text itself`,
+    )
   }
+}
+
+const sqlHelpers = (db: unknown, payload: Payload) => {
+  requirePostgres(payload)
+  const adapter = payload.db as unknown as PostgresAdapterLike
   const schema = adapter.schemaName ?? 'public'
   const run = (raw: string) => adapter.execute({ db, drizzle: adapter.drizzle, raw })
   return {
@@ -140,6 +149,7 @@ export const keepTextWhenLocalizing = async ({
   locale,
   payload,
 }: KeepTextWhenLocalizingArgs): Promise<KeptText> => {
+  requirePostgres(payload)
   if (direction === 'down') return keepTextWhenUnlocalizing({ db, locale, payload })
   const localization = payload.config.localization
   if (!localization) {

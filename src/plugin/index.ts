@@ -11,10 +11,14 @@ import { serverComponent } from '../fields/adminComponents.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { watchCommits } from '../changes/afterCommit.js'
-import { onCatalogChange, receiveRemoteChange, resyncCatalog } from '../changes/changeFeed.js'
+import { watchReplicaFreshness } from '../replicas/replayFreshness.js'
+import { hasReadReplicas } from '../replicas/routing.js'
+import { onCatalogChange, onCommitAnnounce, receiveRemoteChange, resyncCatalog } from '../changes/changeFeed.js'
 import { startChangeTransport } from '../changes/transport.js'
 import { startChangeNotifications } from '../notify/changeNotifications.js'
-import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
+import { adapterName, isPostgres } from '../database/adapter.js'
+import { loadDrizzle } from '../database/drizzle.js'
+import { databaseErrorsAfterError } from '../hooks/databaseErrors.js'
 import { mergeTranslations, translatedAdminGroup } from '../translations/index.js'
 import { ITEM_IN_USE_ERROR, restoreVersionEndpoint } from '../hooks/index.js'
 import { linkedCollections } from '../hooks/roleLinks.js'
@@ -95,12 +99,15 @@ export const roleCatalogPlugin =
       }
     }
 
+    // Database errors of the catalogue's own operations as 503/400 (src/hooks/databaseErrors.ts);
+    // the hook leaves every other collection's errors as Payload answers them.
     next.hooks = {
       ...config.hooks,
       afterError: [...(config.hooks?.afterError ?? []), databaseErrorsAfterError],
     }
     // A refused delete is the editor's everyday business, not a server error: log it as info.
-    // (Payload's type lists its own error names only; it looks levels up by any error's name.)
+    // (Payload's type lists its own error names only; it looks levels up by any error's name.
+    // The name is the plugin's own error's, so no other error's level changes.)
     next.loggingLevels = { ...({ [ITEM_IN_USE_ERROR]: 'info' } as Config['loggingLevels']), ...config.loggingLevels }
 
     // Frontend API: REST comparison + JSON-LD on the roles collection, GraphQL queries (src/endpoints, src/graphql).
@@ -146,12 +153,26 @@ export const roleCatalogPlugin =
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
-      keepProcessAliveOnPoolErrors(payload)
+      // The PostgreSQL accelerations need drizzle-orm, loaded only there (src/database/drizzle.ts).
+      // On other adapters the catalogue answers through the Local API; said once, at start.
+      const postgres = isPostgres(payload)
+      if (postgres) await loadDrizzle(payload)
+      else {
+        payload.logger.info(
+          `role catalog: the site runs on the "${adapterName(payload)}" adapter; the catalogue works through Payload's Local API, and the PostgreSQL-only parts are off: tuned reads, LISTEN/NOTIFY between instances, read replicas, bulk import, ranked search`,
+        )
+      }
       // Before anything writes: changes are published after their transaction commits (src/changes).
       watchCommits(payload)
+      // Replicas are read only once they have replayed the changes this instance knows of.
+      if (hasReadReplicas(payload)) watchReplicaFreshness(payload)
       // Before the seed, so its change reaches the other instances and the frontends too.
-      if (options.instanceSync) {
-        startChangeTransport(payload, { onCatalogChange, receiveRemoteChange, resyncCatalog }, options.instanceSync)
+      // LISTEN/NOTIFY is PostgreSQL's: elsewhere each instance keeps its own caches' promise alone.
+      if (options.instanceSync && postgres) {
+        const transport = startChangeTransport(payload, { onCatalogChange, onCommitAnnounce, receiveRemoteChange, resyncCatalog }, options.instanceSync)
+        // Cached answers wait for proof of hearing; give it a moment so the first requests can use
+        // the cache. A deaf connection delays start-up by this bound at most (then it reads the database).
+        if (transport) await transport.heard(options.instanceSync.maxStalenessMs)
       }
       if (options.changeNotifications) {
         startChangeNotifications(payload, onCatalogChange, options.slugs, options.changeNotifications)

@@ -12,7 +12,7 @@
  */
 import type { FlattenedField, SanitizedCollectionConfig } from 'payload'
 
-import { getTableColumns } from 'drizzle-orm'
+import { drizzleOrm } from '../database/drizzle.js'
 
 export class UntunableSchemaError extends Error {
   constructor(message: string) {
@@ -123,7 +123,7 @@ export class DocumentSqlBuilder {
     const drizzleTable = this.adapter.tables[table]
     if (!drizzleTable) throw new UntunableSchemaError(`table "${table}" is not in this site's schema`)
     known = new Map(
-      Object.entries(getTableColumns(drizzleTable as never)).map(([key, column]) => [key, (column as { name: string }).name]),
+      Object.entries(drizzleOrm().getTableColumns(drizzleTable as never)).map(([key, column]) => [key, (column as { name: string }).name]),
     )
     this.columnCache.set(table, known)
     return known

@@ -21,11 +21,11 @@
  */
 import type { CollectionSlug, Payload, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 
-import { sql } from 'drizzle-orm'
-
 import type { CatalogSlugs } from '../plugin/options.js'
 import type { ReadContext } from './readContext.js'
 
+import { isPostgres } from '../database/adapter.js'
+import { drizzleOrm, loadDrizzle, loadedDrizzle } from '../database/drizzle.js'
 import { roleLinks } from '../hooks/roleLinks.js'
 import { isAdminUser } from '../plugin/access.js'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
@@ -116,6 +116,9 @@ const planFor = (payload: Payload): Plan | undefined => {
   const config = payload.config
   let plan = plans.get(config)
   if (!plan) {
+    // PostgreSQL before drizzle-orm is loaded (src/database/drizzle.ts; the plugin's onInit and
+    // readRolesTuned load it): the generic path answers, and the plan is made once it is there.
+    if (isPostgres(payload) && !loadedDrizzle()) return undefined
     plan = makePlan(payload)
     plans.set(config, plan)
     if ('reason' in plan) payload.logger.debug(`role catalog: tuned reads off (${plan.reason}); using Payload's generic reads`)
@@ -238,6 +241,7 @@ export const readRolesTuned = async (
   roleSlugs: string[],
   { context, selection = {} }: { context: ReadContext; selection?: TunedSelection },
 ): Promise<TunedRoles | undefined> => {
+  await loadDrizzle(req.payload)
   const scope = tunedScope(req, { draft: context.draft })
   if (!scope) return undefined
   const locale = sqlLocaleFor(req.payload.config, context)
@@ -247,6 +251,7 @@ export const readRolesTuned = async (
   type Row = { result: Record<'neighbours' | 'roles' | LinkedDimension, Doc[] | undefined> }
   // `drizzle.execute` would always use the primary (withReplicas): pick the connection by the context.
   const db = executorFor(req.payload, context.database)
+  const { sql } = drizzleOrm()
   const { rows } = (await db.execute(sql`${sql.raw(before)}${sql.param(roleSlugs)}${sql.raw(after)}`)) as { rows: Row[] }
   const result = rows[0]!.result
   const items = { certifications: result.certifications ?? [], responsibilities: result.responsibilities ?? [], skills: result.skills ?? [] }

@@ -2,7 +2,8 @@
  * One instance of a test site in a process of its own (tests/helpers/instance.ts starts it with tsx):
  * the plugin on DATABASE_URL, served over HTTP through Payload's REST and GraphQL route handlers,
  * plus `/__instance`, which reports what the tests need to know without sleeping: the last change
- * this instance applied, how often it resynced, and its notification connection.
+ * this instance applied, how often it resynced, and its notification connection (whether it can
+ * prove it hears, and how many gaps it found).
  *
  * Env: DATABASE_URL, PLUGIN_OPTIONS (JSON; the response cache is on unless it says otherwise). Prints `listening <url>` once it serves.
  */
@@ -14,6 +15,7 @@ import { lastAppliedChange, onCatalogResync } from '../../src/changes/changeFeed
 import { changeTransportOf } from '../../src/changes/transport.js'
 import { roleCatalogPlugin } from '../../src/index.js'
 import { catalogGraphQLRoute, withCatalogRestCache } from '../../src/exports/routes.js'
+import { keepProcessAliveOnPoolErrors } from '../../dev/poolErrors.js'
 import { serveSite } from './httpServer.js'
 
 const config = await buildConfig({
@@ -26,9 +28,13 @@ const config = await buildConfig({
   // The same secret as the in-process test site: a login on one instance is valid on the other.
   secret: 'role-catalog-test-secret',
   telemetry: false,
+  // No background `payload generate:types` child (it would outlive a killed instance).
+  typescript: { autoGenerate: false },
   plugins: [roleCatalogPlugin({ responseCache: true, ...JSON.parse(process.env.PLUGIN_OPTIONS || '{}') })],
 })
 const payload = await getPayload({ config })
+// As a production site does (the plugin leaves the site's pools alone): a cut connection fails its request, not the process.
+keepProcessAliveOnPoolErrors(payload)
 let resyncs = 0
 onCatalogResync(payload, () => void resyncs++)
 
@@ -42,7 +48,16 @@ const served = await serveSite({ config }, {
     return Response.json({
       lastApplied: lastAppliedChange(payload) ?? null,
       resyncs,
-      transport: transport ? { backendPid: transport.backendPid ?? null, connected: transport.connected, reconnects: transport.reconnects } : null,
+      transport: transport
+        ? {
+            backendPid: transport.backendPid ?? null,
+            connected: transport.connected,
+            gaps: transport.gaps,
+            hearing: transport.hearing,
+            heartbeatsHeard: transport.heartbeatsHeard,
+            reconnects: transport.reconnects,
+          }
+        : null,
     })
   },
 })

@@ -1,27 +1,37 @@
 import type { CollectionConfig, Config, Payload, SanitizedConfig } from 'payload'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { BasePayload, buildConfig, getPayload } from 'payload'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
 import pg from 'pg'
 import { inject } from 'vitest'
 
 import { roleCatalogPlugin, type RoleCatalogPluginOptions } from '../../src/index.js'
 import { adminQuery, withDatabaseName } from '../../scripts/database.js'
 import { testDatabaseName } from './databaseName.js'
+import { scratchFolder } from './scratch.js'
 
 export const editor = { email: 'editor@example.com', password: 'editor-password' }
 
 const Users: CollectionConfig = { slug: 'users', auth: true, fields: [] }
 
 export type StartArgs = {
+  /**
+   * The site's database adapter: `postgres` (default; a database of this file's own on the shared
+   * server) or `sqlite` (@payloadcms/db-sqlite, in process: a file in the run's scratch folder).
+   */
+  adapter?: 'postgres' | 'sqlite'
   /** Extra collections of the host site, next to `users`. */
   collections?: CollectionConfig[]
   /** Changes to the host config, applied before the plugin runs. */
   config?: Partial<Config>
   /** Short name for this file's database. */
   name: string
-  plugin?: RoleCatalogPluginOptions
+  /** The plugin's options; `false`: the same site without the plugin (to compare with). */
+  plugin?: false | RoleCatalogPluginOptions
   /** node-postgres pool settings for the adapter (e.g. a short connection timeout). */
   pool?: Record<string, unknown>
   /** A PostgreSQL server other than the shared one (fault tests run their own). */
@@ -54,7 +64,7 @@ export type TestSite = {
   /** A logged-in editor's JWT. */
   login: () => Promise<string>
   payload: Payload
-  /** Runs SQL against this file's database. */
+  /** Runs SQL against this file's database (PostgreSQL: `$1` parameters; SQLite: `?`). */
   query: <R = any>(text: string, values?: unknown[]) => Promise<R[]>
   rest: {
     delete: (path: string, call?: Call) => Promise<RestAnswer>
@@ -79,6 +89,7 @@ const readBody = async (response: Response) => {
  * REST and GraphQL route handlers (the ones `dev/app/(payload)/api` mounts).
  */
 export const startSite = async ({
+  adapter = 'postgres',
   name,
   collections = [],
   config: hostConfig = {},
@@ -87,10 +98,15 @@ export const startSite = async ({
   serverUrl = inject('databaseUrl'),
   replica,
 }: StartArgs): Promise<TestSite> => {
+  const sqlite = adapter === 'sqlite'
   const database = testDatabaseName(serverUrl, name)
-  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-  await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
-  const databaseUrl = withDatabaseName(serverUrl, database)
+  // SQLite: a new file in a folder of its own (the run's scratch folder finds it if it is left).
+  const sqliteFolder = sqlite ? await scratchFolder('sqlite-') : undefined
+  if (!sqlite) {
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
+  }
+  const databaseUrl = sqliteFolder ? `file:${path.join(sqliteFolder, 'site.db')}` : withDatabaseName(serverUrl, database)
   // The new database reaches the replica by replication; the adapter connects to it at start-up.
   if (replica) await replica.waitForReplay()
 
@@ -100,12 +116,16 @@ export const startSite = async ({
   const configArgs = (): Parameters<typeof buildConfig>[0] => ({
     admin: { user: 'users' },
     collections: [Users, ...collections],
-    db: postgresAdapter({
-      pool: { ...poolOptions, connectionString: databaseUrl },
-      ...(replica
-        ? { readReplicas: [withDatabaseName(replica.serverUrl, database)], readReplicasAfterWriteInterval: replica.afterWriteInterval }
-        : {}),
-    }),
+    db: sqlite
+      ? // As create-payload-app sets it up: no `transactionOptions`, so Payload writes without
+        // transactions there (with them, libsql in process answers SQLITE_BUSY to concurrent writes).
+        sqliteAdapter({ client: { url: databaseUrl } })
+      : postgresAdapter({
+          pool: { ...poolOptions, connectionString: databaseUrl },
+          ...(replica
+            ? { readReplicas: [withDatabaseName(replica.serverUrl, database)], readReplicasAfterWriteInterval: replica.afterWriteInterval }
+            : {}),
+        }),
     // Payload logs every refused request; TEST_LOG_LEVEL=info shows them when debugging.
     logger: { options: { level: process.env.TEST_LOG_LEVEL ?? 'fatal' } },
     secret: 'role-catalog-test-secret',
@@ -115,7 +135,7 @@ export const startSite = async ({
     // test read it, and outlived the suite (issue 13). The types come from `npm run generate:types`.
     typescript: { autoGenerate: false },
     ...hostConfig,
-    plugins: [...(hostConfig.plugins ?? []), roleCatalogPlugin(plugin)],
+    plugins: [...(hostConfig.plugins ?? []), ...(plugin === false ? [] : [roleCatalogPlugin(plugin)])],
   })
   const config = await buildConfig(configArgs())
 
@@ -125,16 +145,27 @@ export const startSite = async ({
   const graphqlCache = (globalThis as { _payload_graphql?: { graphql: unknown; promise: unknown } })._payload_graphql
   if (graphqlCache) Object.assign(graphqlCache, { graphql: null, promise: null })
   const payload = await getPayload({ config })
-  // The plugin keeps the process alive on pool errors; with the plugin disabled, the test must,
-  // or dropping the database at the end would surface as an unhandled pool error.
-  const adapterPool = (payload.db as unknown as { pool: pg.Pool }).pool
-  if (adapterPool.listenerCount('error') === 0) adapterPool.on('error', () => {})
+  // The plugin leaves the site's pool alone (as a site should, dev/poolErrors.ts does it for the
+  // demo): the test keeps the process alive, or dropping the database at the end would surface as
+  // an unhandled pool error.
+  const adapterPool = (payload.db as unknown as { pool?: pg.Pool }).pool
+  if (adapterPool && adapterPool.listenerCount('error') === 0) {
+    adapterPool.on('error', () => {})
+    // A connection cut while in use (fault tests) fails its request; its client's error must not end the run.
+    adapterPool.on('connect', (client) => client.on('error', () => {}))
+  }
   // The replicas' pools too: dropping the database at the end ends their connections on the replica.
   const replicas = (payload.db as unknown as { drizzle: { $replicas?: { $client?: pg.Pool }[] } }).drizzle.$replicas ?? []
   for (const each of replicas) each.$client?.on('error', () => {})
 
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
-  pool.on('error', () => {})
+  const pool = sqlite ? undefined : new pg.Pool({ connectionString: databaseUrl, max: 2 })
+  pool?.on('error', () => {})
+  // SQLite: the adapter's own libsql client (rows as plain objects, by column name).
+  type LibsqlClient = { execute: (statement: { args: unknown[]; sql: string }) => Promise<{ columns: string[]; rows: unknown[][] }> }
+  const sqliteQuery = async (text: string, values: unknown[] = []) => {
+    const result = await (payload.db as unknown as { client: LibsqlClient }).client.execute({ args: values, sql: text })
+    return result.rows.map((row) => Object.fromEntries(result.columns.map((column, index) => [column, row[index]])))
+  }
 
   const handler = (route: typeof REST_GET, method: string) =>
     async (path: string, { body, token }: Call = {}) => {
@@ -165,8 +196,8 @@ export const startSite = async ({
     anotherInstance: async (changes = {}) => {
       // A Payload of its own (not getPayload's process-wide one), on the same database and config.
       const other = await new BasePayload().init({ config: await buildConfig({ ...configArgs(), ...changes }) })
-      const otherPool = (other.db as unknown as { pool: pg.Pool }).pool
-      if (otherPool.listenerCount('error') === 0) otherPool.on('error', () => {})
+      const otherPool = (other.db as unknown as { pool?: pg.Pool }).pool
+      if (otherPool && otherPool.listenerCount('error') === 0) otherPool.on('error', () => {})
       instances.push(other)
       return other
     },
@@ -193,13 +224,14 @@ export const startSite = async ({
       return editorToken
     },
     payload,
-    query: async (text, values) => (await pool.query(text, values)).rows,
+    query: async (text, values) => (pool ? (await pool.query(text, values)).rows : ((await sqliteQuery(text, values)) as never[])),
     rest,
     stop: async () => {
-      await pool.end()
+      await pool?.end()
       for (const other of instances) await other.destroy()
       await payload.destroy()
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+      if (sqliteFolder) await rm(sqliteFolder, { force: true, recursive: true })
+      else await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
     },
   }
 }
