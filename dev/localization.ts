@@ -1,9 +1,9 @@
 import type { LocalizationConfig } from 'payload'
 
 /**
- * The demo site's content locales: English and German. The seed is English (the article is); German
- * falls back to English until an editor translates (the admin's "Without German text" filter lists
- * what is left). The example frontend serves German under /de (app/(frontend)/_lib/languages.ts).
+ * The demo site's content locales: English and German. The seed is the English article and its German
+ * translation (seed/translations/de.ts); what editors add falls back to English until they translate
+ * it (the admin's "Without German text" filter lists what is left). The example frontend serves German under /de (app/(frontend)/_lib/languages.ts).
  * The benchmark builds its ESCO-size site with the same locales, so `next start` of this demo can
  * serve that database (scripts/bench.ts).
  */

@@ -64,7 +64,7 @@ export default buildConfig({
   plugins: [
     roleCatalogPlugin({
       // The example frontend caches its pages and is told what changed (dev/revalidation.ts).
-      changeNotifications: { secret: revalidationSecret(), urls: revalidationUrls() },
+      changeNotifications: revalidationUrls().length > 0 ? { secret: revalidationSecret(), urls: revalidationUrls() } : undefined,
       graphQL: { maxAliases: 30, maxDepth: 12 },
       // Anonymous reads from an in-memory cache cleared by every published change (the route files
       // use the plugin's helpers). ROLE_CATALOG_RESPONSE_CACHE=off turns it off (the benchmark's

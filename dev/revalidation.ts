@@ -14,9 +14,15 @@ export const revalidationSecret = (): string =>
     .update(`role-catalog-revalidate:${process.env.PAYLOAD_SECRET || 'role-catalog-demo-secret-change-me'}`)
     .digest('hex')
 
-/** Where the frontend's revalidation route listens: ROLE_CATALOG_REVALIDATE_URL, or this server's own. */
-export const revalidationUrls = (): string[] =>
-  (process.env.ROLE_CATALOG_REVALIDATE_URL || `http://localhost:${process.env.PORT || 3000}/next/revalidate`)
+/**
+ * Where the frontend's revalidation route listens: ROLE_CATALOG_REVALIDATE_URL, or this server's own.
+ * `off`: none (no change notifications; `npm run seed` sets it when no frontend is running).
+ */
+export const revalidationUrls = (): string[] => {
+  const setting = process.env.ROLE_CATALOG_REVALIDATE_URL
+  if (setting === 'off') return []
+  return (setting || `http://localhost:${process.env.PORT || 3000}/next/revalidate`)
     .split(',')
     .map((url) => url.trim())
     .filter(Boolean)
+}

@@ -82,12 +82,20 @@ try {
   const report = await importCatalogue({ batchSize, catalogue, method, onProgress, payload })
   bar?.stop()
 
-  // Line 0: a row the file lacks (a language's text left empty: readers get the fallback).
+  // Each problem as it is: a file not there, a row skipped (file:line), text left empty.
   for (const problem of report.problems) {
-    console.log(problem.line === 0 ? `${problem.file}: ${problem.message}` : `skipped ${problem.file}:${problem.line}: ${problem.message}`)
+    const where = problem.line === 0 ? problem.file : `${problem.file}:${problem.line}`
+    console.log(problem.kind === 'row' ? `skipped ${where}: ${problem.message}` : `${where}: ${problem.message}`)
   }
+  const count = (kind: 'file' | 'row' | 'text') => report.problems.filter((problem) => problem.kind === kind).length
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+  // Files, rows and texts counted apart: a missing language file skips no row.
+  const missing = [
+    count('file') > 0 ? plural(count('file'), 'language file not found', 'language files not found') : undefined,
+    count('text') > 0 ? plural(count('text'), 'text left empty (falls back)', 'texts left empty (fall back)') : undefined,
+  ].filter(Boolean)
   console.log(
-    `skills: ${report.skills.created} created, ${report.skills.existing} already there | roles: ${report.roles.created} created, ${report.roles.existing} already there | links: ${report.links.created} created | ${report.problems.length} rows skipped | ${report.seconds.toFixed(1)} s import (+${parsedIn.toFixed(1)} s reading)`,
+    `skills: ${report.skills.created} created, ${report.skills.existing} already there | roles: ${report.roles.created} created, ${report.roles.existing} already there | links: ${report.links.created} created | ${plural(count('row'), 'row skipped', 'rows skipped')}${missing.map((part) => ` | ${part}`).join('')} | ${report.seconds.toFixed(1)} s import (+${parsedIn.toFixed(1)} s reading)`,
   )
   if (report.failed) {
     const { batch, error } = report.failed

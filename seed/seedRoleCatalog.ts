@@ -3,21 +3,28 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { CatalogCollection, CatalogSlugs } from '../src/plugin/options.js'
-import type { CatalogSeed } from './schema.js'
+import type { CatalogSeed, SeedTranslation } from './schema.js'
 
 import { CHANGE_BATCH_KEY, ChangeBatch } from '../src/changes/changeBatch.js'
 import { isPostgres } from '../src/database/adapter.js'
 import { acquireProcessLock } from '../src/database/processLock.js'
 import { getCatalogSlugs } from '../src/plugin/catalogConfig.js'
 import { articleSeed } from './data.js'
-import { catalogSeedSchema } from './schema.js'
+import { fillTranslation } from './fillTranslation.js'
+import { catalogSeedSchema, seedTranslationProblems, seedTranslationSchema } from './schema.js'
 import { type TaxonomySeed, taxonomySeed, taxonomySeedSchema } from './taxonomy.js'
+import { articleSeedGerman } from './translations/de.js'
 
 export type SeedReport = {
   /** Slugs created in this run, per collection. */
   created: Record<CatalogCollection, string[]>
-  /** Slugs that already existed and were left untouched, per collection. */
+  /** Slugs that already existed and were left untouched, per collection (apart from `translated`). */
   existing: Record<CatalogCollection, string[]>
+  /**
+   * Per locale a translation was written in: the slugs whose missing text in that locale this run
+   * filled in. Empty when the site has none of the translations' locales.
+   */
+  translated: Record<string, Record<CatalogCollection, string[]>>
 }
 
 export type SeedRoleCatalogArgs = {
@@ -28,6 +35,12 @@ export type SeedRoleCatalogArgs = {
   payload: Payload
   /** Crosswalk codes per role slug (seed/taxonomy.ts), added to a role when it is created. */
   taxonomy?: TaxonomySeed
+  /**
+   * Translations of `data` into further locales, written where the site has that locale (and it is
+   * not the default one). Defaults to the article's German (seed/translations/de.ts) when `data` is
+   * the article, to none otherwise.
+   */
+  translations?: SeedTranslation[]
 }
 
 // Arbitrary but fixed: two processes seeding at once queue up instead of racing on unique slugs.
@@ -62,22 +75,37 @@ const emptyReport = (): Record<CatalogCollection, string[]> => ({
 
 /**
  * Seeds the catalogue: creates, published, every document whose slug is missing and leaves every
- * existing one alone (editors' changes survive a re-run). All of it runs in one transaction, so a
- * failure leaves the database as it was.
+ * existing one alone (editors' changes survive a re-run). Then, on a localized site, it fills in the
+ * translations' text (the article's German where the site has `de`) wherever a locale has none yet,
+ * in new and existing documents alike (seed/fillTranslation.ts): no text a locale already has is
+ * overwritten. All of it runs in one transaction, so a failure leaves the database as it was.
  */
 export const seedRoleCatalog = async ({
   data = articleSeed,
   log,
   payload,
   taxonomy: taxonomyData = taxonomySeed,
+  translations: translationData = data === articleSeed ? [articleSeedGerman] : [],
 }: SeedRoleCatalogArgs): Promise<SeedReport> => {
   const seed = catalogSeedSchema.parse(data)
   const taxonomy = taxonomySeedSchema.parse(taxonomyData)
+  const localization = payload.config.localization
+  const translations = translationData
+    .map((translation) => seedTranslationSchema.parse(translation))
+    .filter((translation) => {
+      const { unknown } = seedTranslationProblems(seed, translation)
+      if (unknown.length > 0) {
+        throw new Error(`role catalog seed: the ${translation.locale} translation has text for what the seed lacks: ${unknown.join(', ')}`)
+      }
+      // Only into a locale the site has, and not its default one (the seed's own text goes there).
+      return localization && localization.localeCodes.includes(translation.locale) && translation.locale !== localization.defaultLocale
+    })
   const slugs: CatalogSlugs = getCatalogSlugs(payload.config)
-  const report: SeedReport = { created: emptyReport(), existing: emptyReport() }
+  const report: SeedReport = { created: emptyReport(), existing: emptyReport(), translated: {} }
   const source = (section: string, quote: string) => ({ section, quote, title: seed.sourceTitle })
 
   // One change per collection on the change feed for the whole seed, published after its commit.
+  let draftsLeftAlone: string[] = []
   const changes = new ChangeBatch('seed')
   const req = await createLocalReq({ context: { [CHANGE_BATCH_KEY]: changes } }, payload)
   const ownsTransaction = await initTransaction(req)
@@ -185,6 +213,18 @@ export const seedRoleCatalog = async ({
       title: role.title,
     }))
 
+    // Then the other languages' text, into new and existing documents alike (a site seeded before a
+    // translation existed gets it on the next run), never over text a locale already has.
+    const leftAsDraft: string[] = []
+    for (const translation of translations) {
+      const { draft, filled } = await fillTranslation({ ids, payload, req, seed, slugs, translation })
+      report.translated[translation.locale] = filled
+      for (const name of ['roles', 'responsibilities', 'certifications', 'skills'] as const) {
+        leftAsDraft.push(...draft[name].map((slug) => `${translation.locale}: ${slugs[name]}/${slug}`))
+      }
+    }
+    draftsLeftAlone = leftAsDraft
+
     if (ownsTransaction) await commitTransaction(req)
     changes.publish(payload)
   } catch (error) {
@@ -201,6 +241,15 @@ export const seedRoleCatalog = async ({
     write(
       `role catalog seed: ${slugs[name]}: created ${created.length}${created.length ? ` (${created.join(', ')})` : ''}, left ${existing.length} existing alone`,
     )
+  }
+  for (const [locale, filled] of Object.entries(report.translated)) {
+    const parts = (['roles', 'responsibilities', 'certifications', 'skills'] as const)
+      .filter((name) => filled[name].length > 0)
+      .map((name) => `${filled[name].length} ${slugs[name]}`)
+    write(`role catalog seed: ${locale}: ${parts.length ? `filled in missing text of ${parts.join(', ')}` : 'every text already there, left alone'}`)
+  }
+  if (draftsLeftAlone.length > 0) {
+    write(`role catalog seed: not translated, an editor's unpublished draft is newer: ${draftsLeftAlone.join(', ')}`)
   }
   return report
 }

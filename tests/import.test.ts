@@ -378,21 +378,21 @@ describe('ESCO import', () => {
     const report = await importEscoFolder({ batchSize: 2, folder, payload: site.payload })
     expectNoFailure(report)
     expect(report.problems).toEqual([
-      { file: 'skills_en.csv', line: skillLine, message: 'missing conceptUri' },
-      { file: 'skills_en.csv', line: skillLine + 1, message: 'missing preferredLabel for urn:test:skill:no-label' },
-      { file: 'skills_en.csv', line: skillLine + 2, message: 'unknown reuseLevel "galactic" (expected cross-sector | occupation-specific | sector-specific | transversal)' },
-      { file: 'skills_en.csv', line: skillLine + 3, message: `repeated conceptUri ${skills[0]!.conceptUri} (first at skills_en.csv, line 2)` },
+      { file: 'skills_en.csv', kind: 'row', line: skillLine, message: 'missing conceptUri' },
+      { file: 'skills_en.csv', kind: 'row', line: skillLine + 1, message: 'missing preferredLabel for urn:test:skill:no-label' },
+      { file: 'skills_en.csv', kind: 'row', line: skillLine + 2, message: 'unknown reuseLevel "galactic" (expected cross-sector | occupation-specific | sector-specific | transversal)' },
+      { file: 'skills_en.csv', kind: 'row', line: skillLine + 3, message: `repeated conceptUri ${skills[0]!.conceptUri} (first at skills_en.csv, line 2)` },
       // The repeated row above spans two lines (its altLabels).
-      { file: 'skills_en.csv', line: skillLine + 5, message: `name has ${DEFAULT_MAX_LENGTH.text + 1} characters, more than the ${DEFAULT_MAX_LENGTH.text} the field allows` },
-      { file: 'occupations_en.csv', line: occupationLine, message: 'missing preferredLabel for urn:test:occupation:no-label' },
-      { file: 'occupations_en.csv', line: occupationLine + 1, message: `summary has ${DEFAULT_MAX_LENGTH.textarea + 1} characters, more than the ${DEFAULT_MAX_LENGTH.textarea} the field allows` },
-      { file: 'occupationSkillRelations_en.csv', line: relationLine, message: 'unknown skill urn:test:skill:unknown (not in skills_en.csv nor in the database)' },
-      { file: 'occupationSkillRelations_en.csv', line: relationLine + 1, message: 'unknown occupation urn:test:occupation:unknown (not in occupations_en.csv nor in the database)' },
-      { file: 'occupationSkillRelations_en.csv', line: relationLine + 2, message: 'bad relationType "mandatory" (expected essential | optional)' },
-      { file: 'occupationSkillRelations_en.csv', line: relationLine + 3, message: `repeated relation between ${relations[0]!.occupationUri} and ${relations[0]!.skillUri}` },
-      { file: 'occupationSkillRelations_en.csv', line: relationLine + 4, message: 'unknown skill urn:test:skill:bad-reuse (not in skills_en.csv nor in the database)' },
-      { file: 'occupationSkillRelations_en.csv', line: relationLine + 6, message: 'missing occupationUri' },
-      { file: 'occupationSkillRelations_en.csv', line: relationLine + 7, message: `unreadable CSV: Quote Not Closed: the parsing is finished with an opening quote at line ${relationLine + 7}` },
+      { file: 'skills_en.csv', kind: 'row', line: skillLine + 5, message: `name has ${DEFAULT_MAX_LENGTH.text + 1} characters, more than the ${DEFAULT_MAX_LENGTH.text} the field allows` },
+      { file: 'occupations_en.csv', kind: 'row', line: occupationLine, message: 'missing preferredLabel for urn:test:occupation:no-label' },
+      { file: 'occupations_en.csv', kind: 'row', line: occupationLine + 1, message: `summary has ${DEFAULT_MAX_LENGTH.textarea + 1} characters, more than the ${DEFAULT_MAX_LENGTH.textarea} the field allows` },
+      { file: 'occupationSkillRelations_en.csv', kind: 'row', line: relationLine, message: 'unknown skill urn:test:skill:unknown (not in skills_en.csv nor in the database)' },
+      { file: 'occupationSkillRelations_en.csv', kind: 'row', line: relationLine + 1, message: 'unknown occupation urn:test:occupation:unknown (not in occupations_en.csv nor in the database)' },
+      { file: 'occupationSkillRelations_en.csv', kind: 'row', line: relationLine + 2, message: 'bad relationType "mandatory" (expected essential | optional)' },
+      { file: 'occupationSkillRelations_en.csv', kind: 'row', line: relationLine + 3, message: `repeated relation between ${relations[0]!.occupationUri} and ${relations[0]!.skillUri}` },
+      { file: 'occupationSkillRelations_en.csv', kind: 'row', line: relationLine + 4, message: 'unknown skill urn:test:skill:bad-reuse (not in skills_en.csv nor in the database)' },
+      { file: 'occupationSkillRelations_en.csv', kind: 'row', line: relationLine + 6, message: 'missing occupationUri' },
+      { file: 'occupationSkillRelations_en.csv', kind: 'row', line: relationLine + 7, message: `unreadable CSV: Quote Not Closed: the parsing is finished with an opening quote at line ${relationLine + 7}` },
     ])
     expect(report).toMatchObject({ roles: { created: 3 }, skills: { created: 5 } })
 
@@ -529,11 +529,13 @@ describe('ESCO import on a localized site', () => {
     expect(report.problems).toEqual([
       {
         file: 'skills_de.csv',
+        kind: 'text',
         line: 0,
         message: `no row for ${missingSkill!.conceptUri} (skills_en.csv, line ${await englishLine(generated.files.skills, missingSkill!.conceptUri!)}): its de text stays empty`,
       },
       {
         file: 'occupations_de.csv',
+        kind: 'text',
         line: 0,
         message: `no row for ${missingOccupation!.conceptUri} (occupations_en.csv, line ${await englishLine(generated.files.occupations, missingOccupation!.conceptUri!)}): its de text stays empty`,
       },
@@ -606,8 +608,8 @@ describe('ESCO import on a localized site', () => {
     const report = await importEscoFolder({ folder, payload: site.payload })
     expectNoFailure(report)
     expect(report.problems).toEqual([
-      { file: 'skills_de.csv', line: 0, message: `not found in ${folder}: that language's text stays empty` },
-      { file: 'occupations_de.csv', line: 0, message: `not found in ${folder}: that language's text stays empty` },
+      { file: 'skills_de.csv', kind: 'file', line: 0, message: `not found in ${folder}: that language's text stays empty` },
+      { file: 'occupations_de.csv', kind: 'file', line: 0, message: `not found in ${folder}: that language's text stays empty` },
     ])
     expect(report).toMatchObject({ roles: { created: 1 }, skills: { created: 2 } })
     const [occupation] = await readCsv(generated.files.occupations)

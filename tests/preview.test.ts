@@ -63,7 +63,8 @@ beforeAll(async () => {
     name: 'preview',
     plugin: { overrides: { roles: { slug: ROLES } }, preview: { url: previewURL } },
   })
-  await seedRoleCatalog({ log: () => {}, payload: site.payload })
+  // English only (no German translation): the locale test below starts from a role without German.
+  await seedRoleCatalog({ log: () => {}, payload: site.payload, translations: [] })
   await site.login()
   const { docs } = await site.payload.find({ collection: 'users', where: { email: { equals: editor.email } } })
   editorReq = await createLocalReq({ locale: 'de', user: { ...docs[0]!, collection: 'users' } as never }, site.payload)

@@ -308,7 +308,7 @@ export const importCatalogue = async ({
   // Rows Payload would refuse are reported and skipped before they take a slug.
   const refused = (collection: 'roles' | 'skills', file: string, line: number, data: Record<string, unknown>) => {
     const reason = findTooLong(configs[collection].flattenedFields, data)
-    if (reason) report.problems.push({ file, line, message: reason })
+    if (reason) report.problems.push({ file, kind: 'row', line, message: reason })
     return Boolean(reason)
   }
   // A translation Payload would refuse is reported and left out: that locale falls back.
@@ -352,6 +352,7 @@ export const importCatalogue = async ({
     if (!existingRoles.byUri.has(relation.occupationUri)) {
       report.problems.push({
         file: catalogue.files.relations,
+        kind: 'row',
         line: relation.line,
         message: `unknown occupation ${relation.occupationUri} (not in ${catalogue.files.occupations} nor in the database)`,
       })
@@ -504,6 +505,7 @@ export const importCatalogue = async ({
       if (id === undefined) {
         report.problems.push({
           file: catalogue.files.relations,
+          kind: 'row',
           line: link.line,
           message: `unknown skill ${link.skillUri} (not in ${catalogue.files.skills} nor in the database)`,
         })

@@ -2,11 +2,18 @@ import type { RequirementLevel } from '../fields/requirement.js'
 import type { ReuseLevel, SkillType } from '../fields/skillClassification.js'
 
 /**
- * A row the importer skipped, and why; `line` is the 1-based line of the CSV file where the row
- * starts, or 0 when the problem is a row the file lacks (a concept missing from a language's file).
+ * Something the importer could not take as it was, and why. `kind` says what it cost, so a summary
+ * can count each apart:
+ * - `file`: a language's file is absent (that language's text stays empty; no row was skipped);
+ * - `row`: a row was skipped (left out of the import);
+ * - `text`: a row or concept was imported without some of its text (a label left empty, a concept
+ *   a language's file has no row for): readers get the fallback language's text there.
+ * `line` is the 1-based line of the CSV file where the row starts, or 0 when there is no line (a
+ * file or a row the file lacks).
  */
 export type ImportProblem = {
   file: string
+  kind: 'file' | 'row' | 'text'
   line: number
   message: string
 }

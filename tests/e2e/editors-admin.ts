@@ -418,14 +418,14 @@ describe('an editor in the admin', () => {
     await open('/admin/collections/roles')
     expect(await withoutGerman()).toBe(before - 1)
 
-    // In German too, a refusal names the roles by their titles (English ones while untranslated).
+    // In German too, a refusal names the roles by their titles: the seeded German ones.
     const { Skills } = await suite.graphql(`{ Skills(where: { slug: { equals: "leadership" } }) { docs { id } } }`)
     await open(`/admin/collections/skills/${Skills.docs[0].id}`)
     await page.locator('#field-name').waitFor()
     await page.locator('.doc-controls__popup button').first().click()
     await page.getByRole('button', { name: 'Delete' }).click()
     expect(await clickForToast('#confirm-action', 'cannot be deleted')).toContain(
-      'This skill cannot be deleted: 2 roles "Project Manager", "Technical Project Manager" still link it.',
+      'This skill cannot be deleted: 2 roles "Projektmanager/in", "Technische/r Projektmanager/in" still link it.',
     )
     await closeToasts()
 

@@ -1,8 +1,9 @@
 /**
  * The bilingual example frontend in a real browser, against `next build` + `next start` of the demo
- * site (English and German content, the article seeded in English): a German reader's pages, their
- * language, alternates and fallback marks, switching language without losing the page, and a German
- * translation published over REST replacing the marked English text.
+ * site (English and German content, the article seeded in English with its German translation): a
+ * German reader's pages in German with no fallback marks, their language and alternates, switching
+ * language without losing the page, and text an editor adds in English only marked on the German
+ * page until its German is published over REST.
  *
  *   npm run test:e2e            (all browser suites; E2E_SKIP_BUILD=1 reuses dev/.next)
  */
@@ -38,7 +39,7 @@ describe('example frontend in two languages (next start + Chromium)', () => {
   /** The texts on the page marked as shown in English for want of German. */
   const marked = () => page.locator('.untranslated[lang="en"]').allInnerTexts()
 
-  it('a German role page says it is German, links its alternates and marks the English it falls back to', async () => {
+  it('a German role page says it is German, links its alternates and shows the seeded German with no fallback marks', async () => {
     const response = await page.goto(`${suite.baseURL}/de${PM}`)
     expect(response?.status()).toBe(200)
     expect(await html()).toBe('de')
@@ -48,18 +49,21 @@ describe('example frontend in two languages (next start + Chromium)', () => {
       'x-default': `${suite.baseURL}${PM}`,
     })
     expect(await page.locator('head link[rel="canonical"]').getAttribute('href')).toBe(`${suite.baseURL}/de${PM}`)
-    // The frontend's own words are German; the catalogue's text is the seeded English, marked.
+    // The frontend's own words and the catalogue's text are German (the seed's translation).
     expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(
       expect.arrayContaining(['Verantwortlichkeiten', 'Fähigkeiten', 'Zertifizierungen', 'Abschlüsse']),
     )
-    expect(await page.getByRole('note').innerText()).toContain('noch nicht übersetzt')
-    expect(await heading()).toMatch(/^Project Manager \(PM\)\s*EN$/)
-    const marks = await marked()
-    expect(marks.some((text) => text.startsWith('Stakeholder Management'))).toBe(true)
-    expect(marks.some((text) => text.startsWith('Leadership'))).toBe(true)
-    expect(await page.locator('.fallback-mark').first().getAttribute('title')).toBe('Noch nicht übersetzt: englischer Text')
-    // The JSON-LD is the German document (its text falling back to English).
-    expect(await jsonLd()).toMatchObject({ '@type': 'Occupation', inLanguage: 'de', name: 'Project Manager' })
+    expect(await heading()).toBe('Projektmanager/in (PM)')
+    expect(await page.getByText('Stakeholder-Management', { exact: false }).count()).toBeGreaterThan(0)
+    expect(await page.getByText('Führungskompetenz', { exact: true }).count()).toBe(1)
+    expect(await page.getByText('Betriebswirtschaftslehre', { exact: false }).count()).toBeGreaterThan(0)
+    // Nothing fell back to English: no marks, no "not translated yet" note.
+    expect(await marked()).toEqual([])
+    expect(await page.locator('.fallback-mark').count()).toBe(0)
+    expect(await page.getByRole('note').count()).toBe(0)
+    expect(await page.getByText('Leadership', { exact: true }).count()).toBe(0)
+    // The JSON-LD is the German document.
+    expect(await jsonLd()).toMatchObject({ '@type': 'Occupation', inLanguage: 'de', name: 'Projektmanager/in' })
   })
 
   it('the English page is unchanged: English, no marks, the same alternates', async () => {
@@ -85,8 +89,9 @@ describe('example frontend in two languages (next start + Chromium)', () => {
     const german = await page.locator('table.compare tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-slug')))
     expect(german).toEqual(english)
     expect(await page.getByRole('region', { name: 'Fähigkeiten', exact: true }).count()).toBe(1)
-    // Item names without German are marked in the table too (a comparison labels them by document).
-    expect(await page.locator('table.compare th[scope="row"] .untranslated[lang="en"]').count()).toBe(german.length)
+    // Every item has its German name: nothing in the table is marked as English.
+    expect(await page.locator('table.compare th[scope="row"]').allInnerTexts()).toEqual(expect.arrayContaining(['Qualitätssicherung', 'Risikobewertung']))
+    expect(await page.locator('.untranslated').count()).toBe(0)
 
     await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'English' }).click()
     await page.waitForURL(`${suite.baseURL}${COMPARE}`)
@@ -108,41 +113,54 @@ describe('example frontend in two languages (next start + Chromium)', () => {
     expect(await heading()).toBe('Rollen')
   })
 
-  it('German text published over REST replaces the marked English on the German page only', async () => {
+  it('a skill an editor adds in English is marked on the German page until its German is published over REST', async () => {
     const token = await suite.editorToken()
-    const send = async (path: string, data: Record<string, unknown>) => {
+    const call = async (method: 'PATCH' | 'POST', path: string, data: Record<string, unknown>) => {
       const response = await fetch(`${suite.baseURL}/api${path}`, {
         body: JSON.stringify(data),
         headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-        method: 'PATCH',
+        method,
       })
-      expect(response.status, await response.clone().text()).toBe(200)
+      expect(response.status, await response.clone().text()).toBeLessThan(300)
+      return (await response.json()) as { doc: { id: number } }
     }
-    const idOf = async (collection: string, slug: string) =>
-      ((await (await fetch(`${suite.baseURL}/api/${collection}?where[slug][equals]=${slug}&depth=0`)).json()) as { docs: { id: number }[] })
-        .docs[0]!.id
+    const roleRows = async (slug: string) =>
+      ((await (await fetch(`${suite.baseURL}/api/roles?where[slug][equals]=${slug}&depth=0`)).json()) as { docs: { id: number; skills: Record<string, unknown>[] }[] })
+        .docs[0]!
 
-    await send(`/roles/${await idOf('roles', 'project-manager')}?locale=de`, { _status: 'published', title: 'Projektmanager' })
-    await send(`/skills/${await idOf('skills', 'leadership')}?locale=de`, { _status: 'published', name: 'Führung' })
+    // English only: a new skill, linked to the Project Manager (the rows keep their IDs, so their German notes stay).
+    const skill = await call('POST', '/skills', { _status: 'published', kind: 'soft', name: 'Negotiation' })
+    const pm = await roleRows('project-manager')
+    await call('PATCH', `/roles/${pm.id}`, { _status: 'published', skills: [...pm.skills, { requirement: 'recommended', skill: skill.doc.id }] })
 
-    // Cached pages are expired by the change notification; the German page shows the German text.
+    // Cached pages are expired by the change notification; the German page marks the English name.
     await expect
       .poll(async () => {
         await page.goto(`${suite.baseURL}/de${PM}`)
-        return heading()
+        return marked()
       })
-      .toBe('Projektmanager (PM)')
-    const marks = await marked()
-    expect(marks.some((text) => text.startsWith('Projektmanager'))).toBe(false)
-    expect(marks.some((text) => text.startsWith('Führung') || text.startsWith('Leadership'))).toBe(false)
-    expect(await page.getByText('Führung', { exact: true }).count()).toBe(1)
-    // What has no German yet is still marked.
-    expect(marks.some((text) => text.startsWith('Stakeholder Management'))).toBe(true)
-    expect((await jsonLd()).name).toBe('Projektmanager')
+      .toEqual([expect.stringMatching(/^Negotiation/)])
+    expect(await page.getByRole('note').innerText()).toContain('noch nicht übersetzt')
+    expect(await page.locator('.fallback-mark').first().getAttribute('title')).toBe('Noch nicht übersetzt: englischer Text')
+    // The seeded German is still there, unmarked.
+    expect(await heading()).toBe('Projektmanager/in (PM)')
+    expect(await page.getByText('Von größter Bedeutung für den Erfolg in dieser Rolle.').count()).toBeGreaterThan(0)
+    await suite.screenshot(page, 'role-page-de-untranslated', { fullPage: true })
+
+    await call('PATCH', `/skills/${skill.doc.id}?locale=de`, { _status: 'published', name: 'Verhandlungsführung' })
+    await expect
+      .poll(async () => {
+        await page.goto(`${suite.baseURL}/de${PM}`)
+        return page.getByText('Verhandlungsführung', { exact: true }).count()
+      })
+      .toBe(1)
+    expect(await marked()).toEqual([])
+    expect(await page.getByRole('note').count()).toBe(0)
 
     // The English page keeps its English.
     await page.goto(`${suite.baseURL}${PM}`)
     expect(await heading()).toBe('Project Manager (PM)')
+    expect(await page.getByText('Negotiation', { exact: true }).count()).toBe(1)
     expect(await page.getByText('Leadership', { exact: true }).count()).toBe(1)
     await suite.screenshot(page, 'role-page-en')
     await page.goto(`${suite.baseURL}/de${PM}`)

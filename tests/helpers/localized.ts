@@ -10,6 +10,7 @@ import type { Payload } from 'payload'
 
 import type { RoleCatalogPluginOptions } from '../../src/index.js'
 
+import { seedRoleCatalog } from '../../seed/seedRoleCatalog.js'
 import { startSite, type TestSite } from './setup.js'
 
 export const localization = {
@@ -51,7 +52,6 @@ export const translateArticle = async (payload: Payload, slugs: { roles: string;
   const leadership = await one(payload, skills, 'leadership')
   const communication = await one(payload, skills, 'communication')
   await payload.update({ collection: skills, data: { name: german.leadership } as never, id: leadership.id, locale: 'de' })
-  await payload.update({ collection: skills, data: { name: french.leadership } as never, id: leadership.id, locale: 'fr' })
   await payload.update({ collection: skills, data: { name: german.communication } as never, id: communication.id, locale: 'de' })
   // Alternate names in English only: German and French readers get them through their fallbacks.
   await payload.update({ collection: skills, data: { alternateNames: ['Leading people', 'People leadership'] } as never, id: leadership.id, locale: 'en' })
@@ -77,14 +77,38 @@ export const translateArticle = async (payload: Payload, slugs: { roles: string;
     id: pm.id,
     locale: 'de',
   })
-  await payload.update({ collection: roles, data: { _status: 'published', focus: french.pmFocus } as never, id: pm.id, locale: 'fr' })
   const tpm = await one(payload, roles, TPM)
   await payload.update({ collection: roles, data: { _status: 'published', title: german.tpmTitle } as never, id: tpm.id, locale: 'de' })
+  await translateArticleFrench(payload, slugs)
 }
 
-/** A localized site with the article seeded and partly translated. */
+/** A little French: the leadership skill's name and the PM's focus (published). */
+export const translateArticleFrench = async (payload: Payload, slugs: { roles: string; skills: string } = { roles: 'roles', skills: 'skills' }) => {
+  const leadership = await one(payload, slugs.skills, 'leadership')
+  await payload.update({ collection: slugs.skills as 'skills', data: { name: french.leadership } as never, id: leadership.id, locale: 'fr' })
+  const pm = await one(payload, slugs.roles, PM)
+  await payload.update({ collection: slugs.roles as 'roles', data: { _status: 'published', focus: french.pmFocus } as never, id: pm.id, locale: 'fr' })
+}
+
+/**
+ * A site with English, German and French, seeded as the demo is: the article in English and its
+ * German translation (seed/translations/de.ts), plus a little French (falling back to German).
+ */
+export const startSiteWithGermanSeed = async (name: string): Promise<TestSite> => {
+  const site = await startSite({ name, config: { localization }, plugin: { seed: false } })
+  await seedRoleCatalog({ log: () => {}, payload: site.payload })
+  await translateArticleFrench(site.payload)
+  return site
+}
+
+/**
+ * A localized site with the article seeded in English and partly translated. Seeded without the
+ * article's German (seed/translations/de.ts), which would leave no text missing in German: these
+ * tests are about what readers get when text is missing.
+ */
 export const startLocalizedSite = async (name: string, plugin: RoleCatalogPluginOptions = {}): Promise<TestSite> => {
-  const site = await startSite({ name, config: { localization }, plugin: { ...plugin, seed: true } })
+  const site = await startSite({ name, config: { localization }, plugin: { ...plugin, seed: false } })
+  await seedRoleCatalog({ log: () => {}, payload: site.payload, translations: [] })
   const slugs = { roles: plugin.overrides?.roles?.slug ?? 'roles', skills: plugin.overrides?.skills?.slug ?? 'skills' }
   await translateArticle(site.payload, slugs)
   return site

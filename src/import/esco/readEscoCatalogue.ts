@@ -45,7 +45,7 @@ async function* readCsv(file: string, required: string[], problems: ImportProble
     }),
   )
   parser.on('skip', (error: Error & { lines?: number }) => {
-    problems.push({ file: name, line: error.lines ?? 0, message: `unreadable CSV: ${error.message}` })
+    problems.push({ file: name, kind: 'row', line: error.lines ?? 0, message: `unreadable CSV: ${error.message}` })
   })
   for await (const { info, raw, record } of parser as AsyncIterable<{
     info: { lines: number }
@@ -104,17 +104,17 @@ const readTranslations = async <T extends { line: number; source: { section: str
   const seen = new Map<string, number>()
   for await (const { line, record } of readCsv(file, ['conceptUri', 'preferredLabel'], problems)) {
     const uri = text(record.conceptUri)
-    if (!uri) { problems.push({ file: name, line, message: 'missing conceptUri' }); continue }
+    if (!uri) { problems.push({ file: name, kind: 'row', line, message: 'missing conceptUri' }); continue }
     const concept = concepts.get(uri)
-    if (!concept) { problems.push({ file: name, line, message: `unknown concept ${uri} (not in the first language's file)` }); continue }
-    if (seen.has(uri)) { problems.push({ file: name, line, message: `repeated conceptUri ${uri} (first at ${name}, line ${seen.get(uri)})` }); continue }
+    if (!concept) { problems.push({ file: name, kind: 'row', line, message: `unknown concept ${uri} (not in the first language's file)` }); continue }
+    if (seen.has(uri)) { problems.push({ file: name, kind: 'row', line, message: `repeated conceptUri ${uri} (first at ${name}, line ${seen.get(uri)})` }); continue }
     seen.set(uri, line)
-    if (!text(record.preferredLabel)) problems.push({ file: name, line, message: `missing preferredLabel for ${uri}: its ${language} label stays empty` })
+    if (!text(record.preferredLabel)) problems.push({ file: name, kind: 'text', line, message: `missing preferredLabel for ${uri}: its ${language} label stays empty` })
     concept.translations[language] = translate(record, line)
   }
   for (const [uri, concept] of concepts) {
     if (!seen.has(uri)) {
-      problems.push({ file: name, line: 0, message: `no row for ${uri} (${concept.source.section}): its ${language} text stays empty` })
+      problems.push({ file: name, kind: 'text', line: 0, message: `no row for ${uri} (${concept.source.section}): its ${language} text stays empty` })
     }
   }
 }
@@ -146,9 +146,9 @@ export const readEscoCatalogue = async (
   for (const file of absent) {
     const optional = optionalTranslations && !Object.values(escoFiles).includes(file as never)
     if (!optional) throw new Error(`${path.join(folder, file)} not found: the folder must hold ESCO's ${needed.join(', ')}`)
-    problems.push({ file, line: 0, message: `not found in ${folder}: that language's text stays empty` })
+    problems.push({ file, kind: 'file', line: 0, message: `not found in ${folder}: that language's text stays empty` })
   }
-  const report = (file: string, line: number, message: string) => problems.push({ file, line, message })
+  const report = (file: string, line: number, message: string) => problems.push({ file, kind: 'row', line, message })
 
   const skills: SkillInput[] = []
   const skillByUri = new Map<string, SkillInput>()
