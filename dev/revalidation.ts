@@ -7,12 +7,19 @@ import { createHash } from 'node:crypto'
  * ROLE_CATALOG_REVALIDATE_SECRET.
  */
 
-/** ROLE_CATALOG_REVALIDATE_SECRET, or one derived from PAYLOAD_SECRET (so the demo needs no setting). */
-export const revalidationSecret = (): string =>
-  process.env.ROLE_CATALOG_REVALIDATE_SECRET ||
-  createHash('sha256')
-    .update(`role-catalog-revalidate:${process.env.PAYLOAD_SECRET || 'role-catalog-demo-secret-change-me'}`)
-    .digest('hex')
+/**
+ * The Standard Webhooks secrets (`whsec_…`) notifications are signed with and checked against:
+ * ROLE_CATALOG_REVALIDATE_SECRET (comma-separated while one is rotated: new first, old second), or
+ * one derived from PAYLOAD_SECRET (so the demo needs no setting).
+ */
+export const revalidationSecrets = (): string[] =>
+  process.env.ROLE_CATALOG_REVALIDATE_SECRET
+    ? process.env.ROLE_CATALOG_REVALIDATE_SECRET.split(',').map((secret) => secret.trim()).filter(Boolean)
+    : [
+        `whsec_${createHash('sha256')
+          .update(`role-catalog-revalidate:${process.env.PAYLOAD_SECRET || 'role-catalog-demo-secret-change-me'}`)
+          .digest('base64')}`,
+      ]
 
 /** Where the frontend's revalidation route listens: ROLE_CATALOG_REVALIDATE_URL, or this server's own. */
 export const revalidationUrls = (): string[] =>

@@ -1,9 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { CatalogCollection } from '../plugin/options.js'
-import type { CatalogChange } from './catalogChange.js'
+import type { CatalogChange, UnstampedChange } from './catalogChange.js'
 
 import { publishLocalChange } from './changeFeed.js'
+import { stageLocalChange } from './inTransaction.js'
 
 /**
  * A bulk write (the seed, the import) publishes one change per collection it wrote, not one per
@@ -26,21 +27,26 @@ export class ChangeBatch {
     for (const slug of roleSlugs) entry.roleSlugs.add(slug)
   }
 
+  /** Call inside the batch's transaction, before its commit (the webhook outbox, ./inTransaction.ts). */
+  async stage(req: PayloadRequest): Promise<void> {
+    for (const change of this.changes()) await stageLocalChange(req, change)
+  }
+
+  private changes(): UnstampedChange[] {
+    return [...this.entries]
+      .filter(([, entry]) => entry.documents.length > 0)
+      .map(([collection, entry]) => ({
+        collection,
+        documents: entry.documents,
+        draftOnly: false,
+        operation: this.operation,
+        roleSlugs: [...entry.roleSlugs],
+      }))
+  }
+
   /** Call after the batch's transaction committed. Returns the changes published. */
   publish(payload: Payload): CatalogChange[] {
-    const published: CatalogChange[] = []
-    for (const [collection, entry] of this.entries) {
-      if (entry.documents.length === 0) continue
-      published.push(
-        publishLocalChange(payload, {
-          collection,
-          documents: entry.documents,
-          draftOnly: false,
-          operation: this.operation,
-          roleSlugs: [...entry.roleSlugs],
-        }),
-      )
-    }
+    const published = this.changes().map((change) => publishLocalChange(payload, change))
     this.entries.clear()
     return published
   }

@@ -14,6 +14,7 @@ import { type DocID, roleLinks } from '../hooks/roleLinks.js'
 import { afterCommit } from './afterCommit.js'
 import { changeBatchOf } from './changeBatch.js'
 import { publishLocalChange } from './changeFeed.js'
+import { stageLocalChange } from './inTransaction.js'
 
 type Doc = Record<string, unknown> & { _status?: string; id: DocID; slug?: unknown; updatedAt?: unknown }
 
@@ -122,6 +123,8 @@ const record = async (
     if (!change.draftOnly) batch.add(name, documents, roleSlugs)
     return
   }
+  // In the write's transaction (the webhook outbox); the feed's listeners after its commit.
+  await stageLocalChange(req, { collection: name, documents, roleSlugs, ...change })
   await afterCommit(req, () => {
     publishLocalChange(req.payload, { collection: name, documents, roleSlugs, ...change })
   })

@@ -13,7 +13,8 @@ import { withGraphQLLimits } from '../graphql/limits.js'
 import { watchCommits } from '../changes/afterCommit.js'
 import { onCatalogChange, receiveRemoteChange, resyncCatalog } from '../changes/changeFeed.js'
 import { startChangeTransport } from '../changes/transport.js'
-import { startChangeNotifications } from '../notify/changeNotifications.js'
+import { deliveriesCollection } from '../notify/deliveries.js'
+import { deliverChangeNotificationsTask, startChangeOutbox } from '../notify/outbox.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
 import { mergeTranslations, translatedAdminGroup } from '../translations/index.js'
 import { ITEM_IN_USE_ERROR, restoreVersionEndpoint } from '../hooks/index.js'
@@ -40,6 +41,12 @@ export const roleCatalogPlugin =
     const options = resolveOptions(pluginOptions)
 
     const hostSlugs = new Set((config.collections ?? []).map((collection) => collection.slug))
+    const deliveriesSlug = options.changeNotifications?.slug
+    if (deliveriesSlug && (hostSlugs.has(deliveriesSlug) || catalogCollections.some((name) => options.slugs[name] === deliveriesSlug))) {
+      throw new RoleCatalogOptionsError(
+        `invalid option \`changeNotifications.slug\`: "${deliveriesSlug}" is already a collection's slug; give the outbox another one`,
+      )
+    }
     for (const name of catalogCollections) {
       if (hostSlugs.has(options.slugs[name])) {
         throw new RoleCatalogOptionsError(
@@ -66,9 +73,16 @@ export const roleCatalogPlugin =
     )
 
     // Collections are added before the `disabled` check so the schema (and migrations) never depend on it.
+    // Change notifications' outbox and the jobs task that delivers it: schema too (src/notify).
+    const outbox = options.changeNotifications
+      ? [deliveriesCollection(options.changeNotifications, adminGroup ?? options.adminGroup)]
+      : []
     const next: Config = {
       ...config,
-      collections: [...(config.collections ?? []), ...catalog],
+      collections: [...(config.collections ?? []), ...catalog, ...outbox],
+      ...(options.changeNotifications
+        ? { jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), deliverChangeNotificationsTask()] } }
+        : {}),
       i18n: { ...config.i18n, translations },
       custom: {
         ...config.custom,
@@ -153,9 +167,7 @@ export const roleCatalogPlugin =
       if (options.instanceSync) {
         startChangeTransport(payload, { onCatalogChange, receiveRemoteChange, resyncCatalog }, options.instanceSync)
       }
-      if (options.changeNotifications) {
-        startChangeNotifications(payload, onCatalogChange, options.slugs, options.changeNotifications)
-      }
+      if (options.changeNotifications) startChangeOutbox(payload, options.slugs, options.changeNotifications)
       if (hostOnInit) await hostOnInit(payload)
       if (options.seed) await seedRoleCatalog({ payload })
     }
