@@ -55,6 +55,8 @@ export const deliveriesCollection = (
     useAsTitle: 'webhookId',
   },
   endpoints: [redeliverEndpoint(settings)],
+  // Not part of the public GraphQL schema: REST and the admin are enough for admin users.
+  graphQL: false,
   fields: [
     { name: 'webhookId', type: 'text', admin: { readOnly: true }, index: true, label: 'Notification id', required: true },
     { name: 'url', type: 'text', admin: { readOnly: true }, index: true, label: 'URL', required: true },

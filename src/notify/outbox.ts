@@ -11,7 +11,7 @@
  *   outbox for the site's job runner (`jobs.autoRun`, `payload jobs:run`, `/api/payload-jobs/run`).
  * - At least once, in order per URL: a URL's deliveries go out oldest first, each only after the
  *   one before it was delivered or given up on. An attempt first claims its delivery until
- *   `timeoutMs` + a margin (on PostgreSQL atomically, ./postgresClaim.ts) and queues a job for
+ *   twice `timeoutMs` (on PostgreSQL atomically, ./postgresClaim.ts) and queues a job for
  *   when that claim ends: if the process is killed mid-delivery, that job retries it.
  * - Retries: network errors, timeouts, 408, 425, 429 and 5xx are retried after `retryDelayMs`,
  *   doubled per attempt up to `maxRetryDelayMs`, or after what the receiver's `Retry-After` asks if
@@ -48,8 +48,6 @@ export type ChangeNotificationOptions = {
 
 export const DELIVER_TASK = 'roleCatalogDeliverChangeNotifications'
 
-/** Beyond the POST's own timeout, how long a claim lasts (the time to record the answer). */
-const CLAIM_MARGIN_MS = 5000
 /** A receiver's Retry-After is honoured up to this. */
 const MAX_RETRY_AFTER_MS = 24 * 3600_000
 /** Most deliveries looked at per drain pass (the rest in the next pass). */
@@ -252,7 +250,8 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
       const now = new Date()
       const due = Math.max(Date.parse(head.nextAttemptAt ?? '') || 0, Date.parse(head.lockedUntil ?? '') || 0)
       if (due > now.getTime()) return new Date(due)
-      const until = new Date(now.getTime() + settings.timeoutMs + CLAIM_MARGIN_MS)
+      // Twice the POST's timeout: room to record the answer after a slow one.
+      const until = new Date(now.getTime() + 2 * settings.timeoutMs)
       if (!(await claim(head, now, until))) return until
       // Should this process die during the attempt, this job retries it once the claim ends.
       await ensureJob(until)
@@ -260,6 +259,7 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
       if (outcome.kind === 'stopped') {
         // payload.destroy() (a script ending): not an attempt; free it for the next runner.
         await payload.update({ id: head.id, collection, data: { lockedUntil: null } as never, depth: 0, overrideAccess: true })
+        await ensureJob(undefined)
         return undefined
       }
       const next = await record(head, outcome, now)
