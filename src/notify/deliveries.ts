@@ -55,6 +55,8 @@ export const deliveriesCollection = (
     useAsTitle: 'webhookId',
   },
   endpoints: [redeliverEndpoint(settings)],
+  // Nobody edits a delivery: no duplicating, no edit locks (and no column in Payload's locks table).
+  disableDuplicate: true,
   // Not part of the public GraphQL schema: REST and the admin are enough for admin users.
   graphQL: false,
   fields: [
@@ -95,6 +97,7 @@ export const deliveriesCollection = (
     },
   ],
   labels: { plural: 'Webhook deliveries', singular: 'Webhook delivery' },
+  lockDocuments: false,
   timestamps: true,
 })
 

@@ -381,6 +381,12 @@ const describePath = (path: PropertyKey[]): string =>
  * RoleCatalogOptionsError naming the first offending option.
  */
 export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOptions => {
+  // The option of 0.1 (one HMAC key of any form) has no safe meaning under Standard Webhooks.
+  if ((options as { changeNotifications?: { secret?: unknown } } | null)?.changeNotifications?.secret !== undefined) {
+    throw new RoleCatalogOptionsError(
+      'invalid option `changeNotifications.secret`: replaced by `secrets`, a list of Standard Webhooks secrets (`whsec_<base64 of 24 to 64 random bytes>`), see docs/production.md',
+    )
+  }
   const parsed = optionsSchema.safeParse(options ?? {})
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
