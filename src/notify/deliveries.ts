@@ -71,7 +71,8 @@ export const deliveriesCollection = (
       options: [...deliveryStatuses],
       required: true,
     },
-    { name: 'attempts', type: 'number', admin: { position: 'sidebar', readOnly: true }, defaultValue: 0, required: true },
+    // No defaultValue: a numeric column default is a difference drizzle-kit's push never settles; the plugin always sets it.
+    { name: 'attempts', type: 'number', admin: { position: 'sidebar', readOnly: true }, required: true },
     { name: 'lastAttemptAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true } },
     { name: 'nextAttemptAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true } },
     { name: 'deliveredAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true } },

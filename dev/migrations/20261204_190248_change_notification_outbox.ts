@@ -10,7 +10,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"webhook_id" varchar NOT NULL,
   	"url" varchar NOT NULL,
   	"status" "enum_role_catalog_deliveries_status" DEFAULT 'pending' NOT NULL,
-  	"attempts" numeric DEFAULT 0 NOT NULL,
+  	"attempts" numeric NOT NULL,
   	"last_attempt_at" timestamp(3) with time zone,
   	"next_attempt_at" timestamp(3) with time zone,
   	"delivered_at" timestamp(3) with time zone,
