@@ -358,6 +358,15 @@ describe('webhooks from the outbox', () => {
     await vi.waitFor(async () => expect((await deliveries('webhook_id = $1 and url = $2', [id, live.url]))[0]).toMatchObject({ status: 'delivered' }))
     restarted.child.stdin!.write('destroy\n')
     expect((await restarted.exited).code).toBe(0)
+
+    // Payload leaves the killed process's job `processing` for ever; the outbox deletes its own such
+    // jobs once no run can still be under way (an hour here).
+    const stuck = await site.query<{ id: number }>(`select id from payload_jobs where task_slug = 'roleCatalogDeliverChangeNotifications' and processing`)
+    expect(stuck.length).toBeGreaterThan(0)
+    await site.query(`update payload_jobs set updated_at = now() - interval '2 hours' where id = any($1)`, [stuck.map((job) => job.id)])
+    await (site.payload.jobs.queue as (args: object) => Promise<unknown>)({ input: {}, task: 'roleCatalogDeliverChangeNotifications' })
+    await runQueue()
+    expect(await site.query(`select id from payload_jobs where id = any($1)`, [stuck.map((job) => job.id)])).toEqual([])
   })
 
   it('survives payload.destroy() in a script: left for the next runner, not dropped, not warned about', async () => {

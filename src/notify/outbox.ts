@@ -78,11 +78,15 @@ type Outbox = {
 
 const outboxes = new WeakMap<Payload, Outbox>()
 
-/** Payload's jobs task that delivers: registered whenever the option is given (schema: the jobs' task enum). */
-export const deliverChangeNotificationsTask = (): TaskConfig => ({
+/**
+ * Payload's jobs task that delivers: registered whenever the option is given (schema: the jobs' task
+ * enum). A runner that started Payload without its onInit still delivers: the outbox starts here then.
+ * A disabled plugin delivers nothing (its deliveries wait).
+ */
+export const deliverChangeNotificationsTask = (slugs: CatalogSlugs, settings: ChangeNotificationOptions, enabled: boolean): TaskConfig => ({
   slug: DELIVER_TASK as TaskConfig['slug'],
   handler: async ({ req }) => {
-    await outboxes.get(req.payload)?.drain()
+    if (enabled) await startChangeOutbox(req.payload, slugs, settings).drain()
     return { output: {} }
   },
   label: 'Deliver change notifications (role catalog)',
@@ -97,7 +101,9 @@ export const deliverChangeNotificationsTask = (): TaskConfig => ({
  * Stopped by payload.destroy(): an attempt under way is abandoned (not counted) and left for the
  * next runner.
  */
-export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, settings: ChangeNotificationOptions): void => {
+export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, settings: ChangeNotificationOptions): Outbox => {
+  const started = outboxes.get(payload)
+  if (started) return started
   const log = payload.logger
   const collection = settings.slug as never
   let stopped = false
@@ -201,8 +207,7 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
     const attempts = delivery.attempts + 1
     const giveUp = outcome.kind === 'failed' || (outcome.kind === 'retry' && attempts >= settings.maxAttempts)
     const backoff = Math.min(settings.retryDelayMs * 2 ** (attempts - 1), settings.maxRetryDelayMs)
-    const next =
-      outcome.kind === 'retry' && !giveUp ? new Date(at.getTime() + Math.max(backoff, outcome.kind === 'retry' ? (outcome.retryAfterMs ?? 0) : 0)) : undefined
+    const next = outcome.kind === 'retry' && !giveUp ? new Date(at.getTime() + Math.max(backoff, outcome.retryAfterMs ?? 0)) : undefined
     const status = outcome.kind === 'delivered' ? 'delivered' : giveUp ? 'failed' : 'pending'
     await payload.update({
       id: delivery.id,
@@ -268,7 +273,24 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
     return undefined
   }
 
+  /**
+   * Payload never frees a job whose process was killed while running it (`processing` stays true):
+   * this task's own such jobs are deleted once no run could still be under way (a drain pass is
+   * bounded by SCAN_LIMIT attempts of at most `timeoutMs` each). Their deliveries were retried by the
+   * job queued at their claim.
+   */
+  const deleteAbandonedJobs = async () => {
+    const before = new Date(Date.now() - Math.max(3600_000, 2 * SCAN_LIMIT * settings.timeoutMs))
+    await payload.db.deleteMany({
+      collection: 'payload-jobs' as never,
+      where: {
+        and: [{ taskSlug: { equals: DELIVER_TASK } }, { processing: { equals: true } }, { updatedAt: { less_than: before.toISOString() } }],
+      },
+    })
+  }
+
   const drainOnce = async () => {
+    await deleteAbandonedJobs()
     const pending = await payload.find({
       collection,
       depth: 0,
@@ -309,7 +331,8 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
     return running
   }
 
-  outboxes.set(payload, { drain })
+  const outbox: Outbox = { drain }
+  outboxes.set(payload, outbox)
 
   const unsubscribe = onCatalogChangeInTransaction(payload, async (req, change: UnstampedChange) => {
     const notification: ChangeNotification = {
@@ -384,4 +407,5 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
       outboxes.delete(payload)
     },
   })
+  return outbox
 }

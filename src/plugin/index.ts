@@ -81,7 +81,10 @@ export const roleCatalogPlugin =
       ...config,
       collections: [...(config.collections ?? []), ...catalog, ...outbox],
       ...(options.changeNotifications
-        ? { jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), deliverChangeNotificationsTask()] } }
+        ? { jobs: { ...config.jobs, tasks: [
+                ...(config.jobs?.tasks ?? []),
+                deliverChangeNotificationsTask(options.slugs, options.changeNotifications, !options.disabled),
+              ], } }
         : {}),
       i18n: { ...config.i18n, translations },
       custom: {
