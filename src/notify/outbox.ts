@@ -121,28 +121,31 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
   const queueJob = (args: Omit<QueueArgs, 'input' | 'task'>) =>
     (payload.jobs.queue as unknown as (args: QueueArgs) => Promise<{ id: number | string }>)({ ...args, input: {}, task: DELIVER_TASK })
 
-  /** A job for the site's runner, unless one not yet started is due by then already. */
-  const ensureJob = async (waitUntil: Date | undefined, req?: PayloadRequest) => {
-    const due = waitUntil ?? new Date()
+  /**
+   * A job for the site's runner at `at`, unless one not yet started is due within a moment after it.
+   * Only jobs due at or after `at` count: one due earlier might be taken by this very process and
+   * join the drain under way, so it could die with it.
+   */
+  const ensureJob = async (at: Date) => {
+    const slack = new Date(at.getTime() + Math.max(settings.timeoutMs, 1000))
     const queued = await payload.find({
       collection: 'payload-jobs' as never,
       depth: 0,
       limit: 1,
       overrideAccess: true,
       pagination: false,
-      req,
       where: {
         and: [
           { taskSlug: { equals: DELIVER_TASK } },
           { processing: { equals: false } },
           { completedAt: { exists: false } },
           { hasError: { not_equals: true } },
-          { or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than_equal: due.toISOString() } }] },
+          { waitUntil: { greater_than_equal: at.toISOString() } },
+          { waitUntil: { less_than_equal: slack.toISOString() } },
         ],
       },
     })
-    if (queued.docs.length > 0) return
-    await queueJob({ req, waitUntil })
+    if (queued.docs.length === 0) await queueJob({ waitUntil: at })
   }
 
   const claim = async (delivery: DeliveryDoc, now: Date, until: Date): Promise<boolean> => {
@@ -249,7 +252,9 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
 
   /** One URL, oldest first, until nothing is due; returns when it next needs looking at. */
   const drainURL = async (url: string): Promise<Date | undefined> => {
-    while (!stopped) {
+    for (let attempts = 0; !stopped; attempts++) {
+      // A bounded pass (see deleteAbandonedJobs); the rest in the next one, queued for now.
+      if (attempts === SCAN_LIMIT) return new Date()
       const head = await oldestPending(url)
       if (!head) return undefined
       const now = new Date()
@@ -264,7 +269,7 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
       if (outcome.kind === 'stopped') {
         // payload.destroy() (a script ending): not an attempt; free it for the next runner.
         await payload.update({ id: head.id, collection, data: { lockedUntil: null } as never, depth: 0, overrideAccess: true })
-        await ensureJob(undefined)
+        await ensureJob(new Date())
         return undefined
       }
       const next = await record(head, outcome, now)
@@ -333,6 +338,15 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
 
   const outbox: Outbox = { drain }
   outboxes.set(payload, outbox)
+
+  // A restarted instance makes sure the runner looks at what is pending, whatever happened to the
+  // jobs of the process that died. (Before the schema exists, e.g. while migrating, there is nothing to do.)
+  track(
+    (async () => {
+      const pending = await payload.count({ collection, overrideAccess: true, where: { status: { equals: 'pending' } } })
+      if (pending.totalDocs > 0 && !stopped) await ensureJob(new Date())
+    })(),
+  ).catch((error: unknown) => log.debug({ err: error, msg: 'role catalog: could not look for pending change notifications at start' }))
 
   const unsubscribe = onCatalogChangeInTransaction(payload, async (req, change: UnstampedChange) => {
     const notification: ChangeNotification = {
