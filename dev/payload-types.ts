@@ -72,6 +72,7 @@ export interface Config {
     responsibilities: Responsibility;
     certifications: Certification;
     skills: Skill;
+    'role-catalog-deliveries': RoleCatalogDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -98,6 +99,7 @@ export interface Config {
     responsibilities: ResponsibilitiesSelect<false> | ResponsibilitiesSelect<true>;
     certifications: CertificationsSelect<false> | CertificationsSelect<true>;
     skills: SkillsSelect<false> | SkillsSelect<true>;
+    'role-catalog-deliveries': RoleCatalogDeliveriesSelect<false> | RoleCatalogDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -117,6 +119,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      roleCatalogDeliverChangeNotifications: TaskRoleCatalogDeliverChangeNotifications;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -556,6 +559,31 @@ export interface Certification {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Change notifications (webhooks) sent to the frontends: one row per change and URL, in the order they are sent. A failed one can be sent again.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "role-catalog-deliveries".
+ */
+export interface RoleCatalogDelivery {
+  id: number;
+  webhookId: string;
+  url: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastAttemptAt?: string | null;
+  nextAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  lockedUntil?: string | null;
+  lastResponseStatus?: number | null;
+  lastResponse?: string | null;
+  operation?: string | null;
+  collectionSlug?: string | null;
+  redeliveryOf?: (number | null) | RoleCatalogDelivery;
+  body: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -624,7 +652,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'roleCatalogDeliverChangeNotifications' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -657,7 +685,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'roleCatalogDeliverChangeNotifications' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -912,6 +940,28 @@ export interface SkillsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "role-catalog-deliveries_select".
+ */
+export interface RoleCatalogDeliveriesSelect<T extends boolean = true> {
+  webhookId?: T;
+  url?: T;
+  status?: T;
+  attempts?: T;
+  lastAttemptAt?: T;
+  nextAttemptAt?: T;
+  deliveredAt?: T;
+  lockedUntil?: T;
+  lastResponseStatus?: T;
+  lastResponse?: T;
+  operation?: T;
+  collectionSlug?: T;
+  redeliveryOf?: T;
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -990,6 +1040,14 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRoleCatalogDeliverChangeNotifications".
+ */
+export interface TaskRoleCatalogDeliverChangeNotifications {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -9,7 +9,7 @@ import { ensureDevUser } from './devUser.js'
 import { demoLocalization } from './localization.js'
 import { keepProcessAliveOnPoolErrors } from './poolErrors.js'
 import { rolePreviewURL } from './preview.js'
-import { revalidationSecret, revalidationUrls } from './revalidation.js'
+import { revalidationSecrets, revalidationUrls } from './revalidation.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -63,8 +63,9 @@ export default buildConfig({
   },
   plugins: [
     roleCatalogPlugin({
-      // The example frontend caches its pages and is told what changed (dev/revalidation.ts).
-      changeNotifications: revalidationUrls().length > 0 ? { secret: revalidationSecret(), urls: revalidationUrls() } : undefined,
+      // The example frontend caches its pages and is told what changed (dev/revalidation.ts): webhooks
+      // recorded with each change and delivered by the jobs queue above (outbox: Webhook deliveries).
+      changeNotifications: { secrets: revalidationSecrets(), urls: revalidationUrls() },
       graphQL: { maxAliases: 30, maxDepth: 12 },
       // Anonymous reads from an in-memory cache cleared by every published change (the route files
       // use the plugin's helpers). ROLE_CATALOG_RESPONSE_CACHE=off turns it off (the benchmark's

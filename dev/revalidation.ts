@@ -7,22 +7,23 @@ import { createHash } from 'node:crypto'
  * ROLE_CATALOG_REVALIDATE_SECRET.
  */
 
-/** ROLE_CATALOG_REVALIDATE_SECRET, or one derived from PAYLOAD_SECRET (so the demo needs no setting). */
-export const revalidationSecret = (): string =>
-  process.env.ROLE_CATALOG_REVALIDATE_SECRET ||
-  createHash('sha256')
-    .update(`role-catalog-revalidate:${process.env.PAYLOAD_SECRET || 'role-catalog-demo-secret-change-me'}`)
-    .digest('hex')
-
 /**
- * Where the frontend's revalidation route listens: ROLE_CATALOG_REVALIDATE_URL, or this server's own.
- * `off`: none (no change notifications; `npm run seed` sets it when no frontend is running).
+ * The Standard Webhooks secrets (`whsec_…`) notifications are signed with and checked against:
+ * ROLE_CATALOG_REVALIDATE_SECRET (comma-separated while one is rotated: new first, old second), or
+ * one derived from PAYLOAD_SECRET (so the demo needs no setting).
  */
-export const revalidationUrls = (): string[] => {
-  const setting = process.env.ROLE_CATALOG_REVALIDATE_URL
-  if (setting === 'off') return []
-  return (setting || `http://localhost:${process.env.PORT || 3000}/next/revalidate`)
+export const revalidationSecrets = (): string[] =>
+  process.env.ROLE_CATALOG_REVALIDATE_SECRET
+    ? process.env.ROLE_CATALOG_REVALIDATE_SECRET.split(',').map((secret) => secret.trim()).filter(Boolean)
+    : [
+        `whsec_${createHash('sha256')
+          .update(`role-catalog-revalidate:${process.env.PAYLOAD_SECRET || 'role-catalog-demo-secret-change-me'}`)
+          .digest('base64')}`,
+      ]
+
+/** Where the frontend's revalidation route listens: ROLE_CATALOG_REVALIDATE_URL, or this server's own. */
+export const revalidationUrls = (): string[] =>
+  (process.env.ROLE_CATALOG_REVALIDATE_URL || `http://localhost:${process.env.PORT || 3000}/next/revalidate`)
     .split(',')
     .map((url) => url.trim())
     .filter(Boolean)
-}

@@ -225,6 +225,8 @@ export const seedRoleCatalog = async ({
     }
     draftsLeftAlone = leftAsDraft
 
+    // The webhook outbox's rows join the seed's transaction (src/changes/inTransaction.ts).
+    await changes.stage(req)
     if (ownsTransaction) await commitTransaction(req)
     changes.publish(payload)
   } catch (error) {

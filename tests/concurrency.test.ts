@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoLocalization } from '../dev/localization.js'
-import { projectRoot } from '../scripts/database.js'
+import { revalidationSecrets } from '../dev/revalidation.js'
+import { freePort, projectRoot } from '../scripts/database.js'
 import { articleSeed } from '../seed/data.js'
 import { catalogRowCounts } from './helpers/catalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
@@ -19,10 +20,17 @@ const run = (command: string, args: string[], env: Record<string, string>) =>
 
 describe('concurrency', () => {
   let site: TestSite
+  /** Where the demo config's change notifications go: nobody listens (they wait in the outbox). */
+  let revalidateUrl: string
   beforeAll(async () => {
+    revalidateUrl = `http://127.0.0.1:${await freePort()}/next/revalidate`
     // The seed processes below run `npm run seed`'s script, which loads the demo site's config: the
-    // site has the demo's locales so that both read the same schema.
-    site = await startSite({ config: { localization: demoLocalization }, name: 'concurrency' })
+    // site has the demo's locales and change notifications (the outbox) so that both read the same schema.
+    site = await startSite({
+      config: { localization: demoLocalization },
+      name: 'concurrency',
+      plugin: { changeNotifications: { secrets: revalidationSecrets(), urls: [revalidateUrl] } },
+    })
   })
   afterAll(async () => site?.stop())
 
@@ -49,6 +57,7 @@ describe('concurrency', () => {
       // production: no schema push and no development login, just the seed
       NODE_ENV: 'production',
       PAYLOAD_SECRET: 'concurrency-test',
+      ROLE_CATALOG_REVALIDATE_URL: revalidateUrl,
     }
     const [first, second] = await Promise.all([
       run('npx', ['tsx', 'scripts/seed.ts'], env),
@@ -65,5 +74,11 @@ describe('concurrency', () => {
     expect(created).toEqual([0, total])
     const counts = await catalogRowCounts(site)
     expect(counts).toMatchObject({ certifications: 3, responsibilities: 11, roles: 2, skills: 7 })
+    // The seed that wrote recorded its four changes (one per collection) for the frontend, which is
+    // down: they wait in the outbox for the site's job runner, and the scripts said nothing about it.
+    const waiting = await site.query(`select operation, status from role_catalog_deliveries where url = $1`, [revalidateUrl])
+    expect(waiting).toHaveLength(4)
+    expect(waiting.every((row) => row.operation === 'seed' && row.status === 'pending')).toBe(true)
+    for (const { output } of [first, second]) expect(output).not.toMatch(/notification|webhook|undelivered/i)
   })
 })

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { roleCatalogPlugin } from '../src/index.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
+/** A Standard Webhooks secret: whsec_ and 32 bytes in base64. */
+const WHSEC = `whsec_${Buffer.alloc(32, 7).toString('base64')}`
+
 const apply = (options: unknown, config: Partial<Config> = {}) =>
   roleCatalogPlugin(options as never)({ collections: [], ...config } as Config)
 
@@ -20,9 +23,13 @@ describe('option validation', () => {
     [{ overrides: { skills: { access: { read: 'public' } } } }, /`overrides\.skills\.access\.read`/],
     [{ overrides: { skills: { hooks: { afterChange: () => {} } } } }, /`overrides\.skills\.hooks\.afterChange`/],
     [{ overrides: { skills: { slug: 'roles' } } }, /`overrides\.roles\.slug`: "roles" is already used by skills|`overrides\.skills\.slug`/],
-    [{ changeNotifications: { secret: 'short', urls: ['https://example.com/hook'] } }, /`changeNotifications\.secret`: must be at least 16/],
-    [{ changeNotifications: { secret: 'long-enough-secret-value', urls: ['ftp://example.com'] } }, /`changeNotifications\.urls\.0`: must be an http\(s\) URL/],
-    [{ changeNotifications: { secret: 'long-enough-secret-value', urls: [] } }, /`changeNotifications\.urls`/],
+    [{ changeNotifications: { secrets: ['long-enough-secret-value'], urls: ['https://example.com/hook'] } }, /`changeNotifications\.secrets\.0`: must start with "whsec_"/],
+    [{ changeNotifications: { secrets: [WHSEC, 'whsec_c2hvcnQ='], urls: ['https://example.com/hook'] } }, /`changeNotifications\.secrets\.1`: must hold 24 to 64 bytes/],
+    [{ changeNotifications: { secrets: [], urls: ['https://example.com/hook'] } }, /`changeNotifications\.secrets`: must list at least one/],
+    [{ changeNotifications: { secret: WHSEC, urls: ['https://example.com/hook'] } }, /`changeNotifications\.secret`: replaced by `secrets`/],
+    [{ changeNotifications: { secrets: [WHSEC], urls: ['ftp://example.com'] } }, /`changeNotifications\.urls\.0`: must be an http\(s\) URL/],
+    [{ changeNotifications: { secrets: [WHSEC], urls: [] } }, /`changeNotifications\.urls`/],
+    [{ changeNotifications: { secrets: [WHSEC], slug: 'Deliveries', urls: ['https://example.com/hook'] } }, /`changeNotifications\.slug`: must be lower-case/],
     [{ instanceSync: { channel: 'Role Catalog' } }, /`instanceSync\.channel`: must be a lower-case identifier/],
     [{ instanceSync: true }, /`instanceSync`/],
   ])('%j fails naming the option', (options, message) => {
@@ -36,6 +43,15 @@ describe('option validation', () => {
       /`overrides\.roles\.slug`: the site already has a collection "roles"/,
     )
     expect(() => apply({ overrides: { roles: { slug: 'job-roles' } } }, { collections: [hostRoles] })).not.toThrow()
+  })
+
+  it("refuses an outbox slug that is already a collection's", () => {
+    const notifications = (slug: string) => ({ changeNotifications: { secrets: [WHSEC], slug, urls: ['https://example.com/hook'] } })
+    expect(() => apply(notifications('users'), { collections: [{ slug: 'users', fields: [] }] })).toThrow(/`changeNotifications\.slug`: "users" is already/)
+    expect(() => apply(notifications('skills'))).toThrow(/`changeNotifications\.slug`: "skills" is already/)
+    const config = apply(notifications('webhook-deliveries'))
+    expect(config.collections!.map((collection) => collection.slug)).toContain('webhook-deliveries')
+    expect(config.jobs?.tasks?.map((task) => task.slug)).toContain('roleCatalogDeliverChangeNotifications')
   })
 
   it('builds every relationship and join from the resolved slugs', () => {

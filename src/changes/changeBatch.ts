@@ -1,10 +1,11 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { CatalogCollection } from '../plugin/options.js'
-import type { CatalogChange } from './catalogChange.js'
+import type { CatalogChange, UnstampedChange } from './catalogChange.js'
 
 import { onTransactionEnd } from './afterCommit.js'
 import { announceInTransaction, deliverLocalChange, publishLocalChange, settleAnnounced, stampLocalChange } from './changeFeed.js'
+import { stageLocalChange } from './inTransaction.js'
 
 /**
  * A bulk write (the seed, the import) publishes one change per collection it wrote, not one per
@@ -30,9 +31,21 @@ export class ChangeBatch {
     for (const slug of roleSlugs) entry.roleSlugs.add(slug)
   }
 
+  /** Call inside the batch's transaction, before its commit (the webhook outbox, ./inTransaction.ts). */
+  async stage(req: PayloadRequest): Promise<void> {
+    for (const change of this.pending()) await stageLocalChange(req, change)
+  }
+
   /** The batch's changes, one per collection written, taken out of the batch. */
-  private take() {
-    const changes = [...this.entries]
+  private take(): UnstampedChange[] {
+    const changes = this.pending()
+    this.entries.clear()
+    return changes
+  }
+
+  /** The batch's changes so far, one per collection written (left in the batch). */
+  private pending(): UnstampedChange[] {
+    return [...this.entries]
       .filter(([, entry]) => entry.documents.length > 0)
       .map(([collection, entry]) => ({
         collection,
@@ -41,15 +54,14 @@ export class ChangeBatch {
         operation: this.operation,
         roleSlugs: [...entry.roleSlugs],
       }))
-    this.entries.clear()
-    return changes
   }
 
   /** Ties the batch to the request's transaction, once: announced before its COMMIT, published after. */
   async bindTo(req: PayloadRequest): Promise<void> {
     if (this.bound) return
-    const id = await req.transactionID
-    if (id === undefined || id === null) return
+    const id: unknown = await req.transactionID
+    // Not a transaction's id (none, or db-sqlite's empty object without transactions): `publish` after the writes.
+    if (typeof id !== 'string' && typeof id !== 'number') return
     this.bound = true
     const { payload } = req
     let stamped: CatalogChange[] | undefined

@@ -13,6 +13,7 @@ import type { CatalogChange } from './catalogChange.js'
 import { type DocID, roleLinks } from '../hooks/roleLinks.js'
 import { changeBatchOf } from './changeBatch.js'
 import { publishOnCommit } from './changeFeed.js'
+import { stageLocalChange } from './inTransaction.js'
 
 type Doc = Record<string, unknown> & { _status?: string; id: DocID; slug?: unknown; updatedAt?: unknown }
 
@@ -124,6 +125,9 @@ const record = async (
     }
     return
   }
+  // In the write's transaction: the webhook outbox's rows (./inTransaction.ts); then announced before
+  // its COMMIT and published after it (./changeFeed.ts).
+  await stageLocalChange(req, { collection: name, documents, roleSlugs, ...change })
   await publishOnCommit(req, { collection: name, documents, roleSlugs, ...change })
 }
 

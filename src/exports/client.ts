@@ -5,3 +5,4 @@
 export { LinkRowLabel, type LinkRowLabelProps } from '../components/LinkRowLabel.js'
 export { RoleLinksTable, type RoleLinksTableProps } from '../components/RoleLinksTable.js'
 export { SlugInput, type SlugInputProps } from '../components/SlugInput.js'
+export { RedeliverButton, type RedeliverButtonProps } from '../components/RedeliverButton.js'

@@ -1,12 +1,17 @@
 /**
  * For frontends that receive the plugin's change notifications (option `changeNotifications`):
- * `verifyChangeNotification` checks the HMAC-SHA256 signature header before the receiver acts.
- * Imports nothing but node:crypto, so a route handler can use it without Payload.
+ * they are signed as the Standard Webhooks specification says, so `verifyChangeNotification` (or any
+ * Standard Webhooks library) checks them before the receiver acts. Imports nothing but node:crypto,
+ * so a route handler can use it without Payload.
  */
 export {
   type ChangeNotification,
-  SIGNATURE_HEADER,
+  DEFAULT_TOLERANCE_SECONDS,
+  generateWebhookSecret,
   signChangeNotification,
   verifyChangeNotification,
   type VerifyResult,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
 } from '../notify/signature.js'

@@ -5,7 +5,7 @@
  */
 export const CLIENT_EXPORT = 'payload-plugin-role-catalog/client'
 
-export const clientComponent = (name: 'LinkRowLabel' | 'RoleLinksTable' | 'SlugInput') => `${CLIENT_EXPORT}#${name}`
+export const clientComponent = (name: 'LinkRowLabel' | 'RedeliverButton' | 'RoleLinksTable' | 'SlugInput') => `${CLIENT_EXPORT}#${name}`
 
 /** Where the admin finds the plugin's server components (src/exports/rsc.ts). */
 export const RSC_EXPORT = 'payload-plugin-role-catalog/rsc'

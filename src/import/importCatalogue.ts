@@ -434,6 +434,8 @@ export const importCatalogue = async ({
       report[collection].existing += items.length - fresh.length
       await write(db, req, fresh, Date.now())
       await beforeCommit?.(batch)
+      // The webhook outbox's rows join the batch's transaction (src/changes/inTransaction.ts).
+      await changes.stage(req)
       if (transactionID !== null) await adapter.commitTransaction(transactionID)
       changes.publish(payload)
       report[collection].created += fresh.length

@@ -15,7 +15,8 @@ import { watchReplicaFreshness } from '../replicas/replayFreshness.js'
 import { hasReadReplicas } from '../replicas/routing.js'
 import { onCatalogChange, onCommitAnnounce, receiveRemoteChange, resyncCatalog } from '../changes/changeFeed.js'
 import { startChangeTransport } from '../changes/transport.js'
-import { startChangeNotifications } from '../notify/changeNotifications.js'
+import { deliveriesCollection } from '../notify/deliveries.js'
+import { deliverChangeNotificationsTask, startChangeOutbox } from '../notify/outbox.js'
 import { adapterName, isPostgres } from '../database/adapter.js'
 import { loadDrizzle } from '../database/drizzle.js'
 import { databaseErrorsAfterError } from '../hooks/databaseErrors.js'
@@ -44,6 +45,12 @@ export const roleCatalogPlugin =
     const options = resolveOptions(pluginOptions)
 
     const hostSlugs = new Set((config.collections ?? []).map((collection) => collection.slug))
+    const deliveriesSlug = options.changeNotifications?.slug
+    if (deliveriesSlug && (hostSlugs.has(deliveriesSlug) || catalogCollections.some((name) => options.slugs[name] === deliveriesSlug))) {
+      throw new RoleCatalogOptionsError(
+        `invalid option \`changeNotifications.slug\`: "${deliveriesSlug}" is already a collection's slug; give the outbox another one`,
+      )
+    }
     for (const name of catalogCollections) {
       if (hostSlugs.has(options.slugs[name])) {
         throw new RoleCatalogOptionsError(
@@ -70,9 +77,19 @@ export const roleCatalogPlugin =
     )
 
     // Collections are added before the `disabled` check so the schema (and migrations) never depend on it.
+    // Change notifications' outbox and the jobs task that delivers it: schema too (src/notify).
+    const outbox = options.changeNotifications
+      ? [deliveriesCollection(options.changeNotifications, adminGroup ?? options.adminGroup)]
+      : []
     const next: Config = {
       ...config,
-      collections: [...(config.collections ?? []), ...catalog],
+      collections: [...(config.collections ?? []), ...catalog, ...outbox],
+      ...(options.changeNotifications
+        ? { jobs: { ...config.jobs, tasks: [
+                ...(config.jobs?.tasks ?? []),
+                deliverChangeNotificationsTask(options.slugs, options.changeNotifications, !options.disabled),
+              ], } }
+        : {}),
       i18n: { ...config.i18n, translations },
       custom: {
         ...config.custom,
@@ -176,9 +193,7 @@ export const roleCatalogPlugin =
         // the cache. A deaf connection delays start-up by this bound at most (then it reads the database).
         if (transport) await transport.heard(options.instanceSync.maxStalenessMs)
       }
-      if (options.changeNotifications) {
-        startChangeNotifications(payload, onCatalogChange, options.slugs, options.changeNotifications)
-      }
+      if (options.changeNotifications) startChangeOutbox(payload, options.slugs, options.changeNotifications)
       if (hostOnInit) await hostOnInit(payload)
       if (options.seed) await seedRoleCatalog({ payload })
     }

@@ -3,8 +3,9 @@ import type { CollectionConfig, Field, LivePreviewConfig, PayloadRequest } from 
 import { z } from 'zod'
 
 import type { TransportOptions } from '../changes/transport.js'
-import type { ChangeNotificationOptions } from '../notify/changeNotifications.js'
+import type { ChangeNotificationOptions } from '../notify/outbox.js'
 
+import { secretKey } from '../notify/signature.js'
 import { MAX_SLUG_LENGTH } from './databaseNames.js'
 
 /** The four collections the plugin adds, by their role in the catalogue (not by slug). */
@@ -111,14 +112,20 @@ export type InstanceSyncOptions = {
 }
 
 export type ChangeNotificationsOption = {
-  /** Tries per notification and URL, the first included. Default 5. */
+  /** Tries per notification and URL, the first included; then the delivery is marked failed (an editor can redeliver it). Default 10. */
   maxAttempts?: number
-  /** Notifications waiting per URL before the oldest is dropped (logged). Default 1000. */
-  queueLimit?: number
-  /** Wait before the first retry, doubled for each further one. Default 500 ms. */
+  /** Longest wait between two tries (a receiver's `Retry-After` may ask for longer, up to a day). Default 900000 ms (15 min). */
+  maxRetryDelayMs?: number
+  /** Wait before the first retry, doubled for each further one. Default 1000 ms. */
   retryDelayMs?: number
-  /** Key of the HMAC-SHA256 signature; receivers check it with `verifyChangeNotification`. At least 16 characters. */
-  secret: string
+  /**
+   * Standard Webhooks secrets (`whsec_<base64 of 24 to 64 random bytes>`). Each notification is
+   * signed with every one: list the new and the old while receivers move to the new (rotation).
+   * Receivers check with `verifyChangeNotification` or any Standard Webhooks library.
+   */
+  secrets: string[]
+  /** Slug of the outbox collection (one document per notification and URL, shown to admin users). Default `role-catalog-deliveries`. */
+  slug?: string
   /** How long one POST may take. Default 5000 ms. */
   timeoutMs?: number
   /** Where to POST: the frontends' revalidation routes. */
@@ -129,8 +136,10 @@ export type RoleCatalogPluginOptions = {
   /** Label of the admin navigation group that holds the four collections. */
   adminGroup?: string
   /**
-   * After a change readers can see commits, POST a signed JSON body (collection, documents,
-   * operation, affected role slugs) to these URLs, in the background with retries (src/notify).
+   * Webhooks: for every change readers can see, a notification (collection, documents, operation,
+   * affected role slugs) is recorded in the change's own transaction (an outbox collection) and
+   * POSTed, signed as Standard Webhooks say, to each URL by Payload's jobs queue: at least once, in
+   * order per URL, with retries (src/notify). Schema: adds the outbox collection and a jobs task.
    */
   changeNotifications?: ChangeNotificationsOption
   /**
@@ -257,10 +266,18 @@ const optionsSchema = z
     adminGroup: z.string().min(1).optional(),
     changeNotifications: z
       .object({
-        maxAttempts: z.number().int().min(1).max(20).optional(),
-        queueLimit: positiveInt.optional(),
+        maxAttempts: z.number().int().min(1).max(50).optional(),
+        maxRetryDelayMs: positiveInt.optional(),
         retryDelayMs: positiveInt.optional(),
-        secret: z.string().min(16, 'must be at least 16 characters'),
+        secrets: z
+          .array(
+            z.string().superRefine((value, context) => {
+              const key = secretKey(value)
+              if (typeof key === 'string') context.addIssue({ code: 'custom', message: key })
+            }),
+          )
+          .min(1, 'must list at least one secret'),
+        slug: collectionSlug.optional(),
         timeoutMs: positiveInt.optional(),
         urls: z.array(httpUrl).min(1),
       })
@@ -372,6 +389,12 @@ const describePath = (path: PropertyKey[]): string =>
  * RoleCatalogOptionsError naming the first offending option.
  */
 export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOptions => {
+  // The option of 0.1 (one HMAC key of any form) has no safe meaning under Standard Webhooks.
+  if ((options as { changeNotifications?: { secret?: unknown } } | null)?.changeNotifications?.secret !== undefined) {
+    throw new RoleCatalogOptionsError(
+      'invalid option `changeNotifications.secret`: replaced by `secrets`, a list of Standard Webhooks secrets (`whsec_<base64 of 24 to 64 random bytes>`), see docs/production.md',
+    )
+  }
   const parsed = optionsSchema.safeParse(options ?? {})
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
@@ -403,10 +426,11 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
     adminGroup: value.adminGroup ?? 'Role Catalog',
     changeNotifications: notifications
       ? {
-          maxAttempts: notifications.maxAttempts ?? 5,
-          queueLimit: notifications.queueLimit ?? 1000,
-          retryDelayMs: notifications.retryDelayMs ?? 500,
-          secret: notifications.secret,
+          maxAttempts: notifications.maxAttempts ?? 10,
+          maxRetryDelayMs: notifications.maxRetryDelayMs ?? 15 * 60_000,
+          retryDelayMs: notifications.retryDelayMs ?? 1000,
+          secrets: notifications.secrets,
+          slug: notifications.slug ?? 'role-catalog-deliveries',
           timeoutMs: notifications.timeoutMs ?? 5000,
           urls: notifications.urls,
         }

@@ -1,20 +1,23 @@
 import { revalidateTag } from 'next/cache.js'
-import { SIGNATURE_HEADER, verifyChangeNotification } from 'payload-plugin-role-catalog/notify'
+import { verifyChangeNotification } from 'payload-plugin-role-catalog/notify'
 
-import { revalidationSecret } from '../../../../revalidation.js'
+import { revalidationSecrets } from '../../../../revalidation.js'
 import { tagsFor } from '../../_lib/cacheTags.js'
 
 /**
- * Receives the plugin's change notifications (option `changeNotifications` in dev/payload.config.ts):
- * checks the HMAC-SHA256 signature against the raw body, then expires exactly the cached answers the
- * change affects (_lib/cacheTags.ts). Anything unsigned or wrongly signed gets 401 and changes nothing.
+ * Receives the plugin's change notifications (option `changeNotifications` in dev/payload.config.ts),
+ * Standard Webhooks signed: checks the `webhook-signature` against the raw body with the site's
+ * secrets (several while one is rotated) and refuses a timestamp more than 5 minutes off (a replay),
+ * then expires exactly the cached answers the change affects (_lib/cacheTags.ts). Anything unsigned,
+ * wrongly signed or replayed gets 401 and changes nothing. A notification can arrive twice (at least
+ * once delivery); expiring tags twice is harmless, so no `webhook-id` bookkeeping is needed here.
  */
 export const POST = async (request: Request): Promise<Response> => {
   const body = await request.text()
-  const result = verifyChangeNotification({ body, secret: revalidationSecret(), signature: request.headers.get(SIGNATURE_HEADER) })
+  const result = verifyChangeNotification({ body, headers: request.headers, secrets: revalidationSecrets() })
   if (!result.ok) return Response.json({ error: `change notification refused: ${result.reason}` }, { status: 401 })
   const tags = tagsFor(result.notification)
   // `{ expire: 0 }`: expired now, so the next visit reads fresh data (not stale-while-revalidate).
   for (const tag of tags) revalidateTag(tag, { expire: 0 })
-  return Response.json({ id: result.notification.id, revalidated: tags })
+  return Response.json({ id: result.id, revalidated: tags })
 }
