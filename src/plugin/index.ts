@@ -76,6 +76,7 @@ export const roleCatalogPlugin =
           disabled: options.disabled,
           // The route helpers (src/cache) read it; a disabled plugin caches nothing.
           responseCache: { ...options.responseCache, enabled: options.responseCache.enabled && !options.disabled },
+          search: options.search,
           slugs: options.slugs,
           // Tuned reads (src/read/tunedReads.ts) need the plugin's own fields.
           tunedReads:
@@ -83,7 +84,7 @@ export const roleCatalogPlugin =
         },
       },
       // Indexes are schema too: added whether or not the plugin is disabled.
-      db: withCatalogIndexes(config.db, options.slugs) as Config['db'],
+      db: withCatalogIndexes(config.db, options.slugs, options.search) as Config['db'],
     }
 
     if (options.disabled) return next
