@@ -6,6 +6,7 @@ import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
 import { roleEndpoints } from '../endpoints/index.js'
+import { searchEndpoints } from '../search/endpoints.js'
 import { itemRoleLinksEndpoints } from '../endpoints/itemRoleLinks.js'
 import { serverComponent } from '../fields/adminComponents.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
@@ -112,7 +113,13 @@ export const roleCatalogPlugin =
       if (collection.slug === options.slugs.roles) {
         return {
           ...collection,
-          endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs), restoreVersionEndpoint(options.slugs.roles)],
+          endpoints: [
+            ...(collection.endpoints || []),
+            ...roleEndpoints(options.slugs),
+            // Text search and suggestions over the whole catalogue (src/search).
+            ...searchEndpoints(),
+            restoreVersionEndpoint(options.slugs.roles),
+          ],
         }
       }
       const linked = linkedCollections.find((name) => options.slugs[name] === collection.slug)
