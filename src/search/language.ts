@@ -45,10 +45,11 @@ export const configurationFor = (locale: string, search: Pick<ResolvedSearchOpti
  * Accent folding with built-in IMMUTABLE functions only (`lower`, `translate`, `replace`), so the
  * expression can sit in an index without the `unaccent` extension and its STABLE functions (which
  * an index cannot use without a wrapper function the schema cannot describe). Covers the Latin
- * letters of the European languages; `ß`, `æ`, `œ` become two letters.
+ * letters of the European languages; `ß`, `æ`, `œ` become two letters. A slash becomes a space:
+ * ESCO's German titles read "Bäcker/Bäckerin", which the parser would otherwise take as one path.
  */
-const accented = 'àáâãäåāăąçćĉčďđèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľłñńņňòóôõöøōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž'
-const plain = 'aaaaaaaaaccccddeeeeeeeeegggghiiiiiiiiijkllllnnnnooooooooorrrssssttuuuuuuuuuuwyyyzzz'
+const accented = '/àáâãäåāăąçćĉčďđèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľłñńņňòóôõöøōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž'
+const plain = ' aaaaaaaaaccccddeeeeeeeeegggghiiiiiiiiijkllllnnnnooooooooorrrssssttuuuuuuuuuuwyyyzzz'
 if ([...accented].length !== [...plain].length) throw new Error('search: accent table out of step')
 
 /** SQL: `expression` lower-cased and folded (the same on the indexed text and the query). */

@@ -82,7 +82,8 @@ export type SuggestCatalogArgs = Omit<SearchCatalogArgs, 'draft' | 'page' | 'tex
 const badInput = (message: string) => new APIError(message, 400, undefined, true)
 
 const checkText = (value: unknown, argument: string): string => {
-  const text = typeof value === 'string' ? value.trim() : ''
+  // Control characters (NUL cannot even reach PostgreSQL) are spaces.
+  const text = typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() : ''
   if (!text) throw badInput(`"${argument}" is required: the words to look for, e.g. "project manager"`)
   if (text.length > MAX_SEARCH_TEXT) throw badInput(`"${argument}" is too long: at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`)
   return text
