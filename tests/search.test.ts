@@ -147,11 +147,11 @@ beforeAll(async () => {
     config: { localization },
     plugin: {
       overrides: {
-        // A host's own read rule: roles marked "internal" in their slug are for logged-in users only.
+        // A host's own read rule: one internal role is for logged-in users only.
         roles: {
           access: {
             read: ({ req }) =>
-              req.user ? true : { and: [{ _status: { equals: 'published' } }, { slug: { not_like: 'internal-' } }] },
+              req.user ? true : { and: [{ _status: { equals: 'published' } }, { slug: { not_equals: 'internal-zeppelin-pilot' } }] },
           },
         },
       },
@@ -348,10 +348,11 @@ describe('in step with every write', () => {
   })
 
   it('create, update, translate, delete', async () => {
-    const created = await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'quantum-gardener', title: 'Quantum Gardener' } })
-    expect(await slugsFor('quantum gardener')).toContain('quantum-gardener')
+    // Old and new text share no word (a shared word would still find it, ranked lower).
+    const created = await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'quantum-gardener', title: 'Origami Gardener' } })
+    expect(await slugsFor('origami gardener')).toContain('quantum-gardener')
     await payload.update({ collection: 'roles', data: { alternateNames: ['qubit botanist'], title: 'Quantum Horticulturist' }, id: created.id })
-    expect(await slugsFor('quantum gardener')).not.toContain('quantum-gardener')
+    expect(await slugsFor('origami gardener')).not.toContain('quantum-gardener')
     expect(await slugsFor('quantum horticulturist')).toContain('quantum-gardener')
     expect(await slugsFor('qubit botanist')).toContain('quantum-gardener')
     await payload.update({ collection: 'roles', data: { title: 'Quantengärtner' }, id: created.id, locale: 'de' })
@@ -363,19 +364,19 @@ describe('in step with every write', () => {
 
   it('drafts: readers find the published text; editors find the draft with draft: true; publish, unpublish, restore', async () => {
     const token = await site.login()
-    const created = await payload.create({ collection: 'skills', data: { _status: 'published', kind: 'technical', name: 'Origami engineering', slug: 'origami-engineering' } })
-    await payload.update({ collection: 'skills', data: { name: 'Kirigami engineering' }, draft: true, id: created.id })
+    const created = await payload.create({ collection: 'skills', data: { _status: 'published', kind: 'technical', name: 'Origami folding', slug: 'origami-engineering' } })
+    await payload.update({ collection: 'skills', data: { name: 'Narwhal polishing' }, draft: true, id: created.id })
     // Anonymous: the published name only, with or without draft: true.
     expect(await slugsFor('origami')).toContain('origami-engineering')
-    expect(await slugsFor('kirigami')).not.toContain('origami-engineering')
-    expect(await slugsFor('kirigami', { draft: true })).not.toContain('origami-engineering')
+    expect(await slugsFor('narwhal polishing')).not.toContain('origami-engineering')
+    expect(await slugsFor('narwhal polishing', { draft: true })).not.toContain('origami-engineering')
     // An editor: published unless asking for drafts.
-    expect(await slugsFor('kirigami', {}, token)).not.toContain('origami-engineering')
-    expect(await slugsFor('kirigami', { draft: true }, token)).toContain('origami-engineering')
+    expect(await slugsFor('narwhal polishing', {}, token)).not.toContain('origami-engineering')
+    expect(await slugsFor('narwhal polishing', { draft: true }, token)).toContain('origami-engineering')
     expect(await slugsFor('origami', { draft: true }, token)).not.toContain('origami-engineering')
     // Publish the draft.
     await payload.update({ collection: 'skills', data: { _status: 'published' }, id: created.id })
-    expect(await slugsFor('kirigami')).toContain('origami-engineering')
+    expect(await slugsFor('narwhal polishing')).toContain('origami-engineering')
     expect(await slugsFor('origami')).not.toContain('origami-engineering')
     // Restore the first version: its name is searchable again.
     const versions = await payload.findVersions({ collection: 'skills', sort: 'createdAt', where: { parent: { equals: created.id } } })
@@ -464,7 +465,7 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
     'or or or',
     '%_%',
     '\\\\%',
-    '\u0000',
+    'nul \u0000 byte',
     '🙂 project 🙂',
     'a'.repeat(200),
   ])('%j: 200, no error', async (text) => {

@@ -5,10 +5,12 @@
  * Per searchable field and searched locale, rows that match in one of these ways, scored by tier
  * (the weight of the field kind times the tier; docs/frontend.md "Scores"):
  * - the whole folded text equals the query                  1.00
- * - every word (stemmed; phrases, `-word`, `or`)            0.60 – 0.90 (closer length, higher)
+ * - every word (stemmed; phrases, `-word`, `or`)            0.60 – 0.90
  * - every word, the words as prefixes                       0.45 – 0.60
  * - some of the words                                       0.15 – 0.25
  * - a typo: trigram word similarity ≥ 0.45 (titles, names)  0.20 – 0.45
+ * Within a tier: + up to 0.2 for words spelled as typed (trigram word similarity), + up to 0.1 for
+ * the share of the field the query covers (an exact-length title before a longer one).
  * Field kinds weigh: title 1, abbreviation 0.95, alternate name 0.9; descriptions score 0.2 – 0.3
  * (all words) or 0.1 (some). A document's score is its best field's, plus 0.01 per other field
  * that matched; `-word` drops a document when any of its fields has the word.
@@ -100,27 +102,32 @@ const hitSelect = (collection: SqlSearchCollection, source: SearchSource, branch
   const F = foldedSql(source, column)
   const q = queries(branch.configuration)
   const w = kindWeight[source.kind]
+  // How much of the field the query covers, and how closely its words are spelled as the query's
+  // (trigram word similarity: 1 when the words are there as typed, less for other word forms).
   const ratio = `least(1.0, length(${folded})::float8 / greatest(length(${F}), 1))`
+  const words = `word_similarity(${folded}, ${F})`
   let match: string
   let score: string
   if (plan.mode === 'suggest') {
     if (source.kind === 'description') return undefined
     const startsWith = `${F} LIKE replace(replace(replace(${folded}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
     match = `(${startsWith} OR ${V} @@ ${q.prefix})`
-    score = `${w} * CASE WHEN ${F} = ${folded} THEN 1.0 WHEN ${startsWith} THEN 0.8 + 0.2 * ${ratio} ELSE 0.5 + 0.2 * ${ratio} END`
+    // Typed with its accents ("Bäck"): what starts with exactly that comes before what starts with it only once folded ("Backwaren").
+    const asTyped = `lower(${column(source.column)}::text) LIKE replace(replace(replace((SELECT l FROM input), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
+    score = `${w} * CASE WHEN ${F} = ${folded} THEN 1.0 WHEN ${startsWith} THEN 0.75 + 0.2 * ${ratio} + CASE WHEN ${asTyped} THEN 0.05 ELSE 0 END ELSE 0.5 + 0.2 * ${ratio} END`
   } else if (source.kind === 'description') {
     match = plan.strict ? `${V} @@ ${q.strict}` : `(${V} @@ ${q.strict} OR ${V} @@ ${q.any})`
     score = `CASE WHEN ${V} @@ ${q.strict} THEN 0.2 + 0.1 * least(1.0, ts_rank(${V}, ${q.strict}) * 10) ELSE 0.1 END`
   } else if (plan.strict) {
     match = `${V} @@ ${q.strict}`
-    score = `${w} * CASE WHEN ${F} = ${folded} THEN 1.0 ELSE 0.6 + 0.3 * ${ratio} END`
+    score = `${w} * CASE WHEN ${F} = ${folded} THEN 1.0 ELSE 0.6 + 0.2 * ${words} + 0.1 * ${ratio} END`
   } else {
     const typo = hasTrigrams(source) ? ` OR ${folded} <% ${F}` : ''
     match = `(${V} @@ ${q.strict} OR ${V} @@ ${q.prefix} OR ${V} @@ ${q.any}${typo})`
     score = `${w} * CASE WHEN ${F} = ${folded} THEN 1.0
-      WHEN ${V} @@ ${q.strict} THEN 0.6 + 0.3 * ${ratio}
-      WHEN ${V} @@ ${q.prefix} THEN 0.45 + 0.15 * ${ratio}
-      ELSE greatest(CASE WHEN ${V} @@ ${q.any} THEN 0.15 + 0.1 * ${ratio} ELSE 0 END, 0.45 * word_similarity(${folded}, ${F})) END`
+      WHEN ${V} @@ ${q.strict} THEN 0.6 + 0.2 * ${words} + 0.1 * ${ratio}
+      WHEN ${V} @@ ${q.prefix} THEN 0.45 + 0.1 * ${words} + 0.05 * ${ratio}
+      ELSE greatest(CASE WHEN ${V} @@ ${q.any} THEN 0.15 + 0.05 * ${words} + 0.05 * ${ratio} ELSE 0 END, 0.45 * ${words}) END`
   }
   return `SELECT ${literal(collection.name)} AS c, ${id} AS id, ${literal(source.name)} AS field, ${branch.locale === null ? 'NULL' : literal(branch.locale)}::text AS locale,
     r.${quoteIdent(source.column)}::text AS text, (${score})::float8 AS score
@@ -146,7 +153,7 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
     }
   }
   if (!hits.length) return ''
-  return `WITH input AS (SELECT ${foldSql(`${TEXT}::text`)} AS f, ${foldSql(`${EXCLUDED}::text`)} AS x),
+  return `WITH input AS (SELECT ${foldSql(`${TEXT}::text`)} AS f, ${foldSql(`${EXCLUDED}::text`)} AS x, lower(${TEXT}::text) AS l),
   hits AS (${hits.join('\nUNION ALL\n')}),
   excluded AS (${excluded.length ? excluded.join('\nUNION ALL\n') : 'SELECT NULL::text AS c, NULL::text AS id WHERE false'}),
   best AS (
