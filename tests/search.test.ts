@@ -4,7 +4,7 @@
  * freshness after each kind of write, drafts and read access, bad input. Everything through
  * GraphQL and REST as a frontend calls them.
  */
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -150,7 +150,7 @@ beforeAll(async () => {
         // A host's own read rule: one internal role is for logged-in users only.
         roles: {
           access: {
-            read: ({ req }) =>
+            read: ({ req }): Where | true =>
               req.user ? true : { and: [{ _status: { equals: 'published' } }, { slug: { not_equals: 'internal-zeppelin-pilot' } }] },
           },
         },
