@@ -12,6 +12,7 @@ import type { ParsedCatalogue, RoleInput, SkillInput } from '../src/import/index
 
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { importCatalogue } from '../src/import/index.js'
+import { resolveOptions } from '../src/plugin/options.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
 const localization = {
@@ -146,7 +147,10 @@ beforeAll(async () => {
     name: 'search',
     config: { localization },
     plugin: {
+      // A field of the host's, made searchable by the option.
+      search: { fields: { skills: ['keywords'] } },
       overrides: {
+        skills: { fields: ({ defaultFields }) => [...defaultFields, { name: 'keywords', type: 'text' }] },
         // A host's own read rule: one internal role is for logged-in users only.
         roles: {
           access: {
@@ -403,6 +407,21 @@ describe('in step with every write', () => {
     expect(suggestions.body.data.suggestCatalog.suggestions).toEqual([])
     const editor = await search('zeppelin pilot', {}, await site.login())
     expect(editor.docs.map((doc) => doc.slug)).toContain('internal-zeppelin-pilot')
+  })
+})
+
+describe("a host's own fields", () => {
+  it('are searchable when listed in `search.fields`', async () => {
+    await payload.create({ collection: 'skills', data: { _status: 'published', keywords: 'zygomorphic symmetry', kind: 'soft', name: 'Flower arranging', slug: 'flower-arranging' } as never })
+    const [first] = (await search('zygomorphic')).docs
+    expect(first).toMatchObject({ matchedOn: 'keywords', slug: 'flower-arranging' })
+    expect(first!.highlight).toBe('<mark>zygomorphic</mark> symmetry')
+  })
+
+  it('the option is checked once, naming the offending option', () => {
+    expect(() => resolveOptions({ search: { language: "english'; DROP" } })).toThrow(/`search.language`/)
+    expect(() => resolveOptions({ search: { fields: { roles: ['a.b'] } } })).toThrow(/`search.fields.roles.0`/)
+    expect(() => resolveOptions({ search: { fields: { users: ['x'] } } })).toThrow(/search.fields/)
   })
 })
 
