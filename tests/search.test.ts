@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ParsedCatalogue, RoleInput, SkillInput } from '../src/import/index.js'
 
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
+import { catalogGraphQLRoute } from '../src/exports/routes.js'
 import { importCatalogue } from '../src/import/index.js'
 import { resolveOptions } from '../src/plugin/options.js'
 import { startSite, type TestSite } from './helpers/setup.js'
@@ -147,6 +148,7 @@ beforeAll(async () => {
     name: 'search',
     config: { localization },
     plugin: {
+      responseCache: true,
       // A field of the host's, made searchable by the option.
       search: { fields: { skills: ['keywords'] } },
       overrides: {
@@ -395,6 +397,36 @@ describe('in step with every write', () => {
     const hidden = await search('secret handshake')
     expect(hidden.docs.map((doc) => doc.slug)).not.toContain('secret-handshake')
     expect((await slugsFor('secret handshake', { draft: true }, token))).toContain('secret-handshake')
+  })
+
+  it('anonymous answers are cached, and a committed change drops them', async () => {
+    const route = catalogGraphQLRoute(site.config)
+    let executions = 0
+    const previous = payload.extensions
+    payload.extensions = async ({ result }) => {
+      executions++
+      return result
+    }
+    try {
+      const post = async () => {
+        const response = await route.POST(
+          new Request('http://localhost/api/graphql', { body: JSON.stringify({ query: SEARCH, variables: { text: 'walrus taming' } }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }),
+        )
+        return { body: await response.json(), cacheControl: response.headers.get('cache-control') }
+      }
+      const first = await post()
+      expect(first.body.data.searchCatalog.totalDocs).toBe(0)
+      expect(first.cacheControl).toContain('public')
+      const before = executions
+      expect((await post()).body).toEqual(first.body)
+      expect(executions).toBe(before)
+      await payload.create({ collection: 'skills', data: { _status: 'published', kind: 'soft', name: 'Walrus taming', slug: 'walrus-taming' } })
+      const after = await post()
+      expect(after.body.data.searchCatalog.docs.map((doc: Hit) => doc.slug)).toEqual(['walrus-taming'])
+      expect(executions).toBe(before + 1)
+    } finally {
+      payload.extensions = previous
+    }
   })
 
   it("a host's read access: a role a reader may not read is never a hit and never counted", async () => {
