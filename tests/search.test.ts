@@ -533,3 +533,32 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
     expect(await slugsFor('technical & manager')).toContain('technical-project-manager')
   })
 })
+
+describe('renamed collections, long slugs, no localization', () => {
+  let other: TestSite
+
+  beforeAll(async () => {
+    // The roles' table gets a dbName of the plugin's (src/plugin/databaseNames.ts); no localization:
+    // the text sits in the collections' own tables, stemmed with `search.language`.
+    other = await startSite({
+      name: 'search_renamed',
+      plugin: { overrides: { roles: { slug: 'organisation-job-role-profiles' }, skills: { slug: 'competences' } }, seed: true },
+    })
+  }, 120_000)
+  afterAll(async () => {
+    await other?.stop()
+  })
+
+  it('searches and suggests under the site’s slugs', async () => {
+    const { body } = await other.graphql(`{ searchCatalog(text: "technical project managers", collections: ["organisation-job-role-profiles", "competences"]) {
+      docs { collection slug title matchedOn } counts { collection totalDocs } } }`)
+    expect(body.errors).toBeUndefined()
+    expect(body.data.searchCatalog.docs[0]).toMatchObject({ collection: 'organisation-job-role-profiles', slug: 'technical-project-manager', title: 'Technical Project Manager' })
+    expect(body.data.searchCatalog.counts.map((count: { collection: string }) => count.collection)).toEqual(['organisation-job-role-profiles', 'competences'])
+    const rest = await other.rest.get('/organisation-job-role-profiles/suggest?prefix=tech%20proj')
+    expect(rest.status).toBe(200)
+    expect(rest.body.suggestions[0]).toMatchObject({ collection: 'organisation-job-role-profiles', text: 'Technical Project Manager' })
+    const typo = await other.rest.get('/organisation-job-role-profiles/search?text=tehcnical%20projct%20manager&limit=1')
+    expect(typo.body.docs[0].slug).toBe('technical-project-manager')
+  })
+})
