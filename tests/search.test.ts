@@ -399,6 +399,23 @@ describe('in step with every write', () => {
     expect((await slugsFor('secret handshake', { draft: true }, token))).toContain('secret-handshake')
   })
 
+  it("counts every readable hit, past the read limits' page of 100, through the host's access check", async () => {
+    const many = sampleCatalogue()
+    many.roles = Array.from({ length: 120 }, (_, index) => ({
+      ...many.roles[0]!,
+      alternateNames: [],
+      summary: undefined,
+      title: `alpaca shearer ${index + 1}`,
+      translations: {},
+      uri: `http://data.europa.eu/esco/occupation/alpaca-${index}`,
+    }))
+    many.skills = []
+    expect((await importCatalogue({ catalogue: many, method: 'sql', payload })).failed).toBeUndefined()
+    const result = await search('alpaca shearer', { collections: ['roles'], limit: 100, page: 2 })
+    expect(result.totalDocs).toBe(120)
+    expect(result.docs).toHaveLength(20)
+  })
+
   it('anonymous answers are cached, and a committed change drops them', async () => {
     const route = catalogGraphQLRoute(site.config)
     let executions = 0

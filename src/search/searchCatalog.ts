@@ -20,6 +20,7 @@ import { isPostgres } from '../database/adapter.js'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { type CatalogCollection, catalogCollections, type CatalogSlugs, type ResolvedSearchOptions } from '../plugin/options.js'
 import { isPluginOwned } from '../plugin/owned.js'
+import { internalReadRequest } from '../read/internalRead.js'
 import { type ReadContext, readContextFor } from '../read/readContext.js'
 import { DEFAULT_SEARCH_LIMIT, DEFAULT_SUGGEST_LIMIT, MAX_CANDIDATES, MAX_SEARCH_LIMIT, MAX_SEARCH_PAGE, MAX_SEARCH_TEXT } from './language.js'
 import { type SearchField, searchFieldsOf, searchLanguagesOf } from './sources.js'
@@ -142,6 +143,7 @@ type Candidate = { collection: CatalogCollection; field: string; id: number | st
 const readable = async (req: PayloadRequest, slug: string, ids: (number | string)[], context: ReadContext): Promise<Set<string>> => {
   const config = req.payload.collections[slug as CollectionSlug]?.config
   if (!ids.length || !config || isPluginOwned(config.access?.read)) return new Set(ids.map(String))
+  // Marked internal: the read limits (boundReads) would cut the hits to a page of `maxLimit`.
   const found = await req.payload.find({
     collection: slug as CollectionSlug,
     depth: 0,
@@ -149,7 +151,7 @@ const readable = async (req: PayloadRequest, slug: string, ids: (number | string
     limit: ids.length,
     overrideAccess: false,
     pagination: false,
-    req,
+    req: internalReadRequest(req),
     select: { slug: true },
     user: req.user,
     where: { id: { in: ids } },
@@ -321,7 +323,7 @@ const findWithPayload = async (req: PayloadRequest, prepared: Prepared, text: st
       draft: prepared.context.draft,
       limit: MAX_CANDIDATES,
       overrideAccess: false,
-      req,
+      req: internalReadRequest(req),
       user: req.user,
       where,
     })
