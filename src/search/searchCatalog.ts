@@ -16,7 +16,7 @@ import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 import { APIError } from 'payload'
 
 import { recordCollections } from '../cache/dependencies.js'
-import { isPostgres } from '../database/adapter.js'
+import { adapterName, isPostgres } from '../database/adapter.js'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { type CatalogCollection, catalogCollections, type CatalogSlugs, type ResolvedSearchOptions } from '../plugin/options.js'
 import { isPluginOwned } from '../plugin/owned.js'
@@ -312,8 +312,15 @@ type Found = { collection: CatalogCollection; field: string; id: number | string
 const findWithPayload = async (req: PayloadRequest, prepared: Prepared, text: string, mode: 'search' | 'suggest'): Promise<Found[]> => {
   const found: Found[] = []
   const lower = text.toLowerCase()
+  const sqlAdapter = adapterName(req.payload) === 'sqlite'
   for (const collection of prepared.collections) {
-    const fields = collection.fields.filter((field) => mode === 'search' || field.kind !== 'description')
+    const fields = collection.fields.filter(
+      (field) =>
+        (mode === 'search' || field.kind !== 'description') &&
+        // @payloadcms/drizzle 3.90 builds invalid SQL for a filter on a localized hasMany text field
+        // (`... and  = $3` in the join): on SQLite, alternate names are left out of the fallback.
+        !(sqlAdapter && field.hasMany && field.localized),
+    )
     const titleField = collection.fields.find((field) => field.kind === 'title')?.name
     if (!fields.length) continue
     const where: Where = { or: fields.map((field) => ({ [field.name]: { like: text } })) }
