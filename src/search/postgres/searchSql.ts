@@ -63,16 +63,26 @@ const TEXT = '\u0000text\u0000'
 const EXCLUDED = '\u0000excluded\u0000'
 
 const folded = `(SELECT f FROM input)`
-const queries = (configuration: string) => {
+
+/** The query's tsqueries in one configuration, as SQL computing them (once per statement, in `input`). */
+const queryExpressions = (configuration: string) => {
   const c = `${literal(configuration)}::regconfig`
-  const plain = `plainto_tsquery(${c}, ${folded})`
+  const plain = `plainto_tsquery(${c}, f)`
   return {
     any: `replace(${plain}::text, ' & ', ' | ')::tsquery`,
-    excluded: `replace(plainto_tsquery(${c}, (SELECT x FROM input))::text, ' & ', ' | ')::tsquery`,
+    excluded: `replace(plainto_tsquery(${c}, x)::text, ' & ', ' | ')::tsquery`,
     prefix: `regexp_replace(${plain}::text, '''( |$)', ''':*\\1', 'g')::tsquery`,
-    strict: `websearch_to_tsquery(${c}, ${folded})`,
+    strict: `websearch_to_tsquery(${c}, f)`,
   }
 }
+
+/** References to the tsqueries computed in `input` (configuration names are plain identifiers: the option checks them). */
+const queries = (configuration: string) => ({
+  any: `(SELECT any_${configuration} FROM input)`,
+  excluded: `(SELECT excluded_${configuration} FROM input)`,
+  prefix: `(SELECT prefix_${configuration} FROM input)`,
+  strict: `(SELECT strict_${configuration} FROM input)`,
+})
 
 type Branch = { configuration: string; locale: null | string }
 
@@ -104,33 +114,38 @@ const hitSelect = (collection: SqlSearchCollection, source: SearchSource, branch
   const w = kindWeight[source.kind]
   // How much of the field the query covers, and how closely its words are spelled as the query's
   // (trigram word similarity: 1 when the words are there as typed, less for other word forms).
-  const ratio = `least(1.0, length(${folded})::float8 / greatest(length(${F}), 1))`
-  const words = `word_similarity(${folded}, ${F})`
+  // The score reads the row's vector and folded text once (`s.v`, `s.ff`); the WHERE keeps the
+  // indexed expressions so PostgreSQL uses the indexes.
+  const Vs = 's.v'
+  const Fs = 's.ff'
+  const ratio = `least(1.0, length(${folded})::float8 / greatest(length(${Fs}), 1))`
+  const words = `word_similarity(${folded}, ${Fs})`
   let match: string
   let score: string
   if (plan.mode === 'suggest') {
     if (source.kind === 'description') return undefined
-    const startsWith = `${F} LIKE replace(replace(replace(${folded}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
-    match = `(${startsWith} OR ${V} @@ ${q.prefix})`
+    const like = (text: string) => `replace(replace(replace(${text}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
+    match = `(${F} LIKE ${like(folded)} OR ${V} @@ ${q.prefix})`
     // Typed with its accents ("Bäck"): what starts with exactly that comes before what starts with it only once folded ("Backwaren").
-    const asTyped = `lower(${column(source.column)}::text) LIKE replace(replace(replace((SELECT l FROM input), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
-    score = `${w} * CASE WHEN ${F} = ${folded} THEN 1.0 WHEN ${startsWith} THEN 0.75 + 0.2 * ${ratio} + CASE WHEN ${asTyped} THEN 0.05 ELSE 0 END ELSE 0.5 + 0.2 * ${ratio} END`
+    const asTyped = `lower(${column(source.column)}::text) LIKE ${like('(SELECT l FROM input)')}`
+    score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0 WHEN ${Fs} LIKE ${like(folded)} THEN 0.75 + 0.2 * ${ratio} + CASE WHEN ${asTyped} THEN 0.05 ELSE 0 END ELSE 0.5 + 0.2 * ${ratio} END`
   } else if (source.kind === 'description') {
-    match = plan.strict ? `${V} @@ ${q.strict}` : `(${V} @@ ${q.strict} OR ${V} @@ ${q.any})`
-    score = `CASE WHEN ${V} @@ ${q.strict} THEN 0.2 + 0.1 * least(1.0, ts_rank(${V}, ${q.strict}) * 10) ELSE 0.1 END`
+    // Descriptions count with all the words only: "some words" of a long text is noise (and costly at ESCO size).
+    match = `${V} @@ ${q.strict}`
+    score = `0.2 + 0.1 * least(1.0, ts_rank(${Vs}, ${q.strict}) * 10)`
   } else if (plan.strict) {
     match = `${V} @@ ${q.strict}`
-    score = `${w} * CASE WHEN ${F} = ${folded} THEN 1.0 ELSE 0.6 + 0.2 * ${words} + 0.1 * ${ratio} END`
+    score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0 ELSE 0.6 + 0.2 * ${words} + 0.1 * ${ratio} END`
   } else {
     const typo = hasTrigrams(source) ? ` OR ${folded} <% ${F}` : ''
     match = `(${V} @@ ${q.strict} OR ${V} @@ ${q.prefix} OR ${V} @@ ${q.any}${typo})`
-    score = `${w} * CASE WHEN ${F} = ${folded} THEN 1.0
-      WHEN ${V} @@ ${q.strict} THEN 0.6 + 0.2 * ${words} + 0.1 * ${ratio}
-      WHEN ${V} @@ ${q.prefix} THEN 0.45 + 0.1 * ${words} + 0.05 * ${ratio}
-      ELSE greatest(CASE WHEN ${V} @@ ${q.any} THEN 0.15 + 0.05 * ${words} + 0.05 * ${ratio} ELSE 0 END, 0.45 * ${words}) END`
+    score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0
+      WHEN ${Vs} @@ ${q.strict} THEN 0.6 + 0.2 * ${words} + 0.1 * ${ratio}
+      WHEN ${Vs} @@ ${q.prefix} THEN 0.45 + 0.1 * ${words} + 0.05 * ${ratio}
+      ELSE greatest(CASE WHEN ${Vs} @@ ${q.any} THEN 0.15 + 0.05 * ${words} + 0.05 * ${ratio} ELSE 0 END, 0.45 * ${words}) END`
   }
   return `SELECT ${literal(collection.name)} AS c, ${id} AS id, ${literal(source.name)} AS field, ${branch.locale === null ? 'NULL' : literal(branch.locale)}::text AS locale,
-    r.${quoteIdent(source.column)}::text AS text, (${score})::float8 AS score
+    r.${quoteIdent(source.column)}::text AS text, (SELECT (${score})::float8 FROM (SELECT ${V} AS v, ${F} AS ff) s) AS score
     FROM ${from} WHERE ${[...conditions, match].join(' AND ')}`
 }
 
@@ -153,7 +168,11 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
     }
   }
   if (!hits.length) return ''
-  return `WITH input AS (SELECT ${foldSql(`${TEXT}::text`)} AS f, ${foldSql(`${EXCLUDED}::text`)} AS x, lower(${TEXT}::text) AS l),
+  const configurations = [...new Set([plan.languages.default, ...plan.languages.configurations.values()])]
+  const computed = configurations.flatMap((configuration) =>
+    Object.entries(queryExpressions(configuration)).map(([name, expression]) => `${expression} AS ${name}_${configuration}`))
+  return `WITH typed AS (SELECT ${foldSql(`${TEXT}::text`)} AS f, ${foldSql(`${EXCLUDED}::text`)} AS x, lower(${TEXT}::text) AS l),
+  input AS MATERIALIZED (SELECT f, x, l, ${computed.join(', ')} FROM typed),
   hits AS (${hits.join('\nUNION ALL\n')}),
   excluded AS (${excluded.length ? excluded.join('\nUNION ALL\n') : 'SELECT NULL::text AS c, NULL::text AS id WHERE false'}),
   best AS (
