@@ -11,8 +11,8 @@
  * - a typo: trigram word similarity ≥ 0.45 (titles, names)  0.20 – 0.45
  * Within a tier: + up to 0.2 for words spelled as typed (trigram word similarity), + up to 0.1 for
  * the share of the field the query covers (an exact-length title before a longer one).
- * Field kinds weigh: title 1, abbreviation 0.95, alternate name 0.9; descriptions score 0.2 – 0.3
- * (all words) or 0.1 (some). A document's score is its best field's, plus 0.01 per other field
+ * Field kinds weigh: title 1, abbreviation 0.95, alternate name 0.9; descriptions match with all
+ * the words only and score 0.2 – 0.3. A document's score is its best field's, plus 0.01 per other field
  * that matched; `-word` drops a document when any of its fields has the word.
  * With search syntax (quotes, `-`, `or`) only the exact tier applies: the user asked precisely.
  *
