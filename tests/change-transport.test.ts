@@ -31,7 +31,7 @@ const recordingFeed = () => {
   return { port, publish: (change: Change) => listeners.forEach((listener) => listener(change, 'local')), received, resyncs }
 }
 
-const options = { channel: 'role_catalog_test', maxReconnectDelayMs: 200, pingIntervalMs: 1000, resyncWhileDownMs: 100 }
+const options = { channel: 'role_catalog_test', heartbeatIntervalMs: 100, maxReconnectDelayMs: 200, maxStalenessMs: 1000 }
 
 describe('change transport between instances', () => {
   let site: TestSite
@@ -56,11 +56,14 @@ describe('change transport between instances', () => {
     await site?.stop()
   })
 
-  it('listens on a connection of its own, outside the pool', async () => {
-    const rows = await site.query<{ pid: number; query: string }>(
-      `select pid, query from pg_stat_activity where application_name = 'role-catalog-changes' and datname = current_database()`,
+  it('listens on a connection of its own, outside the pool, and proves it hears', async () => {
+    await vi.waitFor(() => expect(transportA.hearing.serve && transportB.hearing.serve).toBe(true))
+    // Per instance: the listening connection, and the one its heartbeats are sent from.
+    const rows = await site.query<{ pid: number }>(
+      `select pid from pg_stat_activity where application_name = 'role-catalog-changes' and datname = current_database()`,
     )
-    expect(rows.map((row) => row.pid).sort()).toEqual([transportA.backendPid, transportB.backendPid].sort())
+    expect(rows).toHaveLength(4)
+    expect(rows.map((row) => row.pid)).toEqual(expect.arrayContaining([transportA.backendPid, transportB.backendPid]))
   })
 
   it('carries a committed change to the other instance, and not back to its origin', async () => {
@@ -73,6 +76,11 @@ describe('change transport between instances', () => {
     await vi.waitFor(() => expect(feedA.received).toContainEqual(back))
     expect(feedA.received.filter((each) => each.origin === 'instance-a')).toEqual([])
     expect(feedB.received.filter((each) => each.origin === 'instance-b')).toEqual([])
+    // Heartbeats that follow (each says through which announcement its sender has committed) find no gap.
+    const heard = { a: transportA.heartbeatsHeard, b: transportB.heartbeatsHeard }
+    await vi.waitFor(() => expect(transportA.heartbeatsHeard >= heard.a + 2 && transportB.heartbeatsHeard >= heard.b + 2).toBe(true))
+    expect(transportA.gaps + transportB.gaps).toBe(0)
+    expect(feedA.resyncs.concat(feedB.resyncs)).toEqual([])
   })
 
   it('does not send a draft-only change', async () => {

@@ -4,14 +4,20 @@
  * would always reach the primary) goes to the replica, while editors' reads, reads inside a
  * transaction and reads right after this instance's write go to the primary. Where the statements
  * ran is read from each server's own pg_stat_statements, on a real streaming replica started by
- * tests/helpers/replica.ts.
+ * tests/helpers/replica.ts. While the replica's replay is paused (`pg_wal_replay_pause()`), a change
+ * this instance knows of (its own, or another instance's) sends reads to the primary however long
+ * after the write, so no cached answer comes from a replica that has not replayed it (issue 20, part 3).
  */
 import { createLocalReq, initTransaction, killTransaction } from 'payload'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
+import { catalogGraphQLRoute } from '../src/exports/routes.js'
 import { readContextFor } from '../src/read/readContext.js'
+import { lastAppliedChange } from '../src/changes/changeFeed.js'
 import { markChangeSeen, withinWriteWindow } from '../src/replicas/routing.js'
+import { withDatabaseName } from '../scripts/database.js'
 import { startReplicatedCluster, type ReplicatedCluster } from './helpers/replica.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
@@ -28,7 +34,8 @@ describe('read replicas', () => {
     cluster = await startReplicatedCluster()
     site = await startSite({
       name: 'replicas',
-      plugin: { seed: true },
+      // The response cache serves the plugin's route (catalogGraphQLRoute); site.graphql is Payload's own, uncached.
+      plugin: { responseCache: true, seed: true },
       // Payload's default window; the tests wait for it to close by polling, not by sleeping a guessed time.
       replica: { afterWriteInterval: 2000, serverUrl: cluster.replicaUrl, waitForReplay: cluster.waitForReplay },
       serverUrl: cluster.primaryUrl,
@@ -123,5 +130,96 @@ describe('read replicas', () => {
     const user = (await site.payload.find({ collection: 'users', limit: 1 })).docs[0]
     const signedIn = await createLocalReq({ user: user as never }, site.payload)
     expect((await readContextFor(signedIn, { slugs })).database).toBe('primary')
+  })
+
+  describe('with replay paused on the replica', () => {
+    let replica: pg.Client
+    let replicaDatabase: pg.Client
+    const route = () => catalogGraphQLRoute(site.config)
+    /** An anonymous roleBySlug through the plugin's cached route. */
+    const cachedRead = async () => {
+      const response = await route().POST(
+        new Request('http://localhost/api/graphql', {
+          body: JSON.stringify({ query: ROLE_PAGE_QUERY, variables: { slug: PM } }),
+          headers: { 'Content-Type': 'application/json' },
+          method: 'POST',
+        }),
+      )
+      return ((await response.json()) as { data: { roleBySlug: { summary: string } } }).data.roleBySlug.summary
+    }
+    const tunedCalls = async () => ({
+      primary: await cluster.calls('primary', database, TUNED),
+      replica: await cluster.calls('replica', database, TUNED),
+    })
+    /** Pauses replay, runs `write` (returning the new summary), waits for the read-your-writes window to close. */
+    const whilePaused = async (write: () => Promise<string>, check: (text: string) => Promise<void>) => {
+      await replica.query('select pg_wal_replay_pause()')
+      try {
+        const text = await write()
+        // Payload's window closes; the replica still has not replayed the write.
+        await vi.waitFor(() => expect(withinWriteWindow(site.payload)).toBe(false), { interval: 25, timeout: 10_000 })
+        // The replica really lags: it still holds the summary from before the write.
+        const { rows } = await replicaDatabase.query<{ summary: string }>('select summary from roles where slug = $1', [PM])
+        expect(rows[0]!.summary).not.toBe(text)
+        await check(text)
+      } finally {
+        await replica.query('select pg_wal_replay_resume()')
+      }
+    }
+
+    beforeAll(async () => {
+      replica = new pg.Client({ connectionString: cluster.replicaUrl })
+      replica.on('error', () => {})
+      await replica.connect()
+      replicaDatabase = new pg.Client({ connectionString: withDatabaseName(cluster.replicaUrl, database) })
+      replicaDatabase.on('error', () => {})
+      await replicaDatabase.connect()
+    })
+    afterAll(async () => {
+      await replica?.query('select pg_wal_replay_resume()').catch(() => {})
+      await replica?.end()
+      await replicaDatabase?.end()
+    })
+
+    const rename = async (on: typeof site.payload, summary: string) => {
+      const role = (await on.find({ collection: 'roles', where: { slug: { equals: PM } } })).docs[0]!
+      await on.update({ collection: 'roles', data: { summary }, id: role.id })
+      return summary
+    }
+
+    const readsThePrimaryAndCaches = async (text: string) => {
+      await cluster.resetStatements()
+      expect(await cachedRead()).toBe(text)
+      const first = await tunedCalls()
+      expect(first.replica).toBe(0)
+      expect(first.primary).toBeGreaterThanOrEqual(1)
+      // The primary's answer is current: cached (no statement on either server the second time).
+      expect(await cachedRead()).toBe(text)
+      expect(await tunedCalls()).toEqual(first)
+    }
+
+    it("after this instance's own write: reads go to the primary, and its answer is cached", async () => {
+      await settle()
+      expect(await cachedRead()).not.toBe('Written while replay was paused')
+      await whilePaused(() => rename(site.payload, 'Written while replay was paused'), readsThePrimaryAndCaches)
+      // Replayed: anonymous reads use the replica again.
+      await settle()
+      const { body } = await site.graphql(ROLE_PAGE_QUERY, { slug: PM })
+      expect(body.data.roleBySlug.summary).toBe('Written while replay was paused')
+      expect((await tunedCalls()).replica).toBeGreaterThanOrEqual(1)
+    })
+
+    it("after another instance's write: reads go to the primary, and its answer is cached", async () => {
+      const other = await site.anotherInstance()
+      await settle()
+      expect(await cachedRead()).not.toBe('Written on another instance while replay was paused')
+      await whilePaused(async () => {
+        const before = lastAppliedChange(site.payload)
+        const text = await rename(other, 'Written on another instance while replay was paused')
+        // This instance has taken the change in (announced through PostgreSQL).
+        await vi.waitFor(() => expect(lastAppliedChange(site.payload)).not.toEqual(before), { interval: 10, timeout: 10_000 })
+        return text
+      }, readsThePrimaryAndCaches)
+    })
   })
 })

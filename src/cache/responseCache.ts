@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
 
 import { onCatalogChange, onCatalogResync } from '../changes/changeFeed.js'
+import { catalogHearing } from '../changes/hearing.js'
 
 /** One cached answer: the body exactly as sent, its content type and its strong ETag. */
 export type CachedAnswer = {
@@ -29,7 +30,10 @@ export class ResponseCache {
   private generation = 0
   private readonly unsubscribe: (() => void)[]
 
-  constructor(payload: Payload, maxBytes: number) {
+  constructor(
+    private readonly payload: Payload,
+    maxBytes: number,
+  ) {
     this.entries = new LRUCache<string, CachedAnswer>({
       maxSize: maxBytes,
       // Strings are UTF-16 in memory: two bytes a character, key and body.
@@ -49,12 +53,14 @@ export class ResponseCache {
   }
 
   get(key: string): CachedAnswer | undefined {
+    // Not while the instance cannot prove it hears other instances' changes (src/changes/hearing.ts).
+    if (!catalogHearing(this.payload).serve) return undefined
     return this.entries.get(key)
   }
 
   /** Stores the answer unless a change arrived since `ticket` was taken. Returns whether it did. */
   store(key: string, answer: CachedAnswer, ticket: ReadTicket): boolean {
-    if (ticket.generation !== this.generation) return false
+    if (ticket.generation !== this.generation || !catalogHearing(this.payload).serve) return false
     this.entries.set(key, answer)
     return true
   }

@@ -1,13 +1,28 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { randomUUID } from 'node:crypto'
 
 import type { CatalogChange, UnstampedChange } from './catalogChange.js'
 
+import { onTransactionEnd, type TransactionSql } from './afterCommit.js'
+
 type ChangeListener = (change: CatalogChange, source: 'local' | 'remote') => void
 type ResyncListener = (reason: string) => void
 
+/**
+ * Announces changes inside the transaction that makes them (the cross-instance transport's
+ * in-transaction NOTIFY): PostgreSQL delivers a NOTIFY at COMMIT, and only then, so the change and
+ * its announcement commit or fail together.
+ */
+export type CommitAnnouncer = {
+  /** Inside the writing transaction, right before COMMIT. Throwing rolls the write back. */
+  announce: (changes: CatalogChange[], sql: TransactionSql) => Promise<void>
+  /** After the transaction ended: committed, or rolled back after `announce` ran. */
+  settled: (changes: CatalogChange[], committed: boolean) => void
+}
+
 type Feed = {
+  announcers: Set<CommitAnnouncer>
   changeListeners: Set<ChangeListener>
   last: undefined | { origin: string; sequence: number }
   /** Random per process and Payload instance: tells a transport's echo of our own change from others'. */
@@ -22,7 +37,7 @@ const feeds = new WeakMap<Payload, Feed>()
 const feedOf = (payload: Payload): Feed => {
   let feed = feeds.get(payload)
   if (!feed) {
-    feed = { changeListeners: new Set(), last: undefined, origin: randomUUID(), resyncListeners: new Set(), sequence: 0 }
+    feed = { announcers: new Set(), changeListeners: new Set(), last: undefined, origin: randomUUID(), resyncListeners: new Set(), sequence: 0 }
     feeds.set(payload, feed)
   }
   return feed
@@ -61,11 +76,65 @@ export const onCatalogChange = (payload: Payload, listener: ChangeListener): (()
  * are cleared before the writer's response returns.
  */
 export const publishLocalChange = (payload: Payload, change: UnstampedChange): CatalogChange => {
+  const stamped = stampLocalChange(payload, change)
+  deliverLocalChange(payload, stamped)
+  return stamped
+}
+
+/** Gives a change of this instance its origin and next sequence number (not yet delivered). */
+export const stampLocalChange = (payload: Payload, change: UnstampedChange): CatalogChange => {
   const feed = feedOf(payload)
-  const stamped: CatalogChange = { ...change, origin: feed.origin, sequence: ++feed.sequence }
+  return { ...change, origin: feed.origin, sequence: ++feed.sequence }
+}
+
+/** Calls every listener with a stamped change of this instance that committed. */
+export const deliverLocalChange = (payload: Payload, stamped: CatalogChange): void => {
+  const feed = feedOf(payload)
   feed.last = { origin: stamped.origin, sequence: stamped.sequence }
   callEach(payload, feed.changeListeners, stamped, 'local')
-  return stamped
+}
+
+/** Registers an announcer of changes inside their transaction (src/changes/transport.ts). */
+export const onCommitAnnounce = (payload: Payload, announcer: CommitAnnouncer): (() => void) => {
+  const { announcers } = feedOf(payload)
+  announcers.add(announcer)
+  return () => void announcers.delete(announcer)
+}
+
+/** Runs the announcers inside the transaction about to commit; a failure propagates (rolls back). */
+export const announceInTransaction = async (payload: Payload, changes: CatalogChange[], sql: TransactionSql): Promise<void> => {
+  for (const announcer of [...feedOf(payload).announcers]) await announcer.announce(changes, sql)
+}
+
+export const settleAnnounced = (payload: Payload, changes: CatalogChange[], committed: boolean): void => {
+  for (const announcer of [...feedOf(payload).announcers]) announcer.settled(changes, committed)
+}
+
+/**
+ * Publishes a change the request's write made: stamped and announced inside its transaction right
+ * before COMMIT (see CommitAnnouncer), delivered to this instance's listeners after the COMMIT,
+ * dropped on rollback. Without a transaction (the write committed on its own) it is published now,
+ * and the transport announces it after the fact.
+ */
+export const publishOnCommit = async (req: PayloadRequest, change: UnstampedChange): Promise<void> => {
+  const { payload } = req
+  let stamped: CatalogChange | undefined
+  let announced = false
+  await onTransactionEnd(req, {
+    beforeCommit: async (sql) => {
+      stamped ??= stampLocalChange(payload, change)
+      announced = true
+      await announceInTransaction(payload, [stamped], sql)
+    },
+    afterCommit: () => {
+      stamped ??= stampLocalChange(payload, change)
+      deliverLocalChange(payload, stamped)
+      if (announced) settleAnnounced(payload, [stamped], true)
+    },
+    afterRollback: () => {
+      if (stamped && announced) settleAnnounced(payload, [stamped], false)
+    },
+  })
 }
 
 /**

@@ -11,9 +11,8 @@ import type { CatalogCollection, CatalogSlugs } from '../plugin/options.js'
 import type { CatalogChange } from './catalogChange.js'
 
 import { type DocID, roleLinks } from '../hooks/roleLinks.js'
-import { afterCommit } from './afterCommit.js'
 import { changeBatchOf } from './changeBatch.js'
-import { publishLocalChange } from './changeFeed.js'
+import { publishOnCommit } from './changeFeed.js'
 
 type Doc = Record<string, unknown> & { _status?: string; id: DocID; slug?: unknown; updatedAt?: unknown }
 
@@ -119,18 +118,20 @@ const record = async (
 
   const batch = changeBatchOf(req)
   if (batch) {
-    if (!change.draftOnly) batch.add(name, documents, roleSlugs)
+    if (!change.draftOnly) {
+      batch.add(name, documents, roleSlugs)
+      await batch.bindTo(req)
+    }
     return
   }
-  await afterCommit(req, () => {
-    publishLocalChange(req.payload, { collection: name, documents, roleSlugs, ...change })
-  })
+  await publishOnCommit(req, { collection: name, documents, roleSlugs, ...change })
 }
 
 /**
  * The change feed's source: after every write to a catalogue collection, the change it made is
- * described (inside the write's transaction, which sees the new state) and published once that
- * transaction commits (./afterCommit.ts), before the write's response returns.
+ * described (inside the write's transaction, which sees the new state), announced to the other
+ * instances inside that transaction and published here once it commits (./changeFeed.ts
+ * publishOnCommit), before the write's response returns.
  */
 export const catalogChangeHooks = (
   name: CatalogCollection,

@@ -1,23 +1,41 @@
 /**
  * Carries the catalogue's changes between the instances of one site, through the PostgreSQL they
- * already share: `NOTIFY` after a change committed here, `LISTEN` for the others' (issue 10, part 2).
+ * already share, and proves that it still hears them (issue 10 part 2, issue 20 part 2).
  *
- * - One dedicated connection per instance, outside the adapter's pool: LISTEN belongs to a session,
- *   and a pooled connection (or a transaction-pooling proxy such as PgBouncer in transaction mode)
- *   would lose it. Built with the adapter's own `pg` module and connection options.
- * - The connection is pinged and reconnected after a drop (backoff up to `maxReconnectDelayMs`).
- *   Changes sent while it was down are lost to this instance, so after every reconnect it calls
- *   `resyncCatalog` (every cache drops everything); while it is down it does so every
- *   `resyncWhileDownMs`, so no cache holds an answer older than that while changes cannot arrive.
- * - Changes are sent with `pg_notify` on the same connection (through the adapter's pool while it is
- *   down), after their transaction committed (the change feed publishes them then). A change too large for NOTIFY's 8000-byte
- *   payload is sent as a bare "resync" from its origin: receivers drop their caches instead.
- * - A received change also opens the read-your-writes window (src/replicas/routing.ts): until the
- *   replicas had the interval to replay it, this instance reads from the primary.
+ * - Announcing: a change is sent with `pg_notify` inside the transaction that makes it, right
+ *   before COMMIT (src/changes/afterCommit.ts): PostgreSQL delivers it at COMMIT and only then, so a
+ *   change and its announcement commit or fail together; a failed NOTIFY fails the write (503,
+ *   nothing saved). A write without a transaction is announced after the fact on the sender
+ *   connection; if that fails, the heartbeats below make the gap visible to every other instance.
+ *   A change too large for NOTIFY's 8000-byte payload is sent as a bare "resync".
+ * - Listening: one dedicated connection per instance, outside the adapter's pool (LISTEN belongs to
+ *   a session), `instanceSync.connectionString` or the adapter's pool options.
+ * - Proving it hears: every `heartbeatIntervalMs` the instance NOTIFYs a heartbeat addressed to
+ *   itself from a second dedicated connection (the sender, built from the adapter's pool options:
+ *   the path its transactions' NOTIFYs take). PostgreSQL delivers notifications in commit order, so
+ *   when a heartbeat sent at time t comes back, every change committed before t has arrived. Cached
+ *   answers are served only while a heartbeat sent at most `maxStalenessMs` ago has come back
+ *   (src/changes/hearing.ts): starting up, reconnecting, a hung connection, or a connection that
+ *   answers but hears nothing (a transaction-mode pooler) all make the instance answer from the
+ *   database until it hears again.
+ * - Gaps: each announcement carries its origin's announcement number, each heartbeat the number
+ *   through which its origin's announcements have committed. A receiver that sees a heartbeat
+ *   through n without having received all of that origin's announcements up to n, or that misses
+ *   one of its own heartbeats, has lost notifications: it drops every cached answer (resync).
+ * - The listening connection is pinged (with a timeout) while heartbeats are overdue and dropped
+ *   when the ping hangs; it is reconnected with backoff. After a reconnect every cache drops
+ *   everything (changes sent meanwhile never arrive).
+ * - A received change also opens the read-your-writes window (src/replicas/routing.ts).
  */
 import type { Payload } from 'payload'
 
+import { performance } from 'node:perf_hooks'
+
+import type { TransactionSql } from './afterCommit.js'
+import type { CommitAnnouncer } from './changeFeed.js'
+
 import { markChangeSeen } from '../replicas/routing.js'
+import { type CatalogHearing, provideHearing } from './hearing.js'
 
 /** What the transport needs of a change: who made it, and whether anonymous readers can see it. */
 export type TransportedChange = { draftOnly: boolean; origin: string; sequence: number }
@@ -25,6 +43,8 @@ export type TransportedChange = { draftOnly: boolean; origin: string; sequence: 
 /** The change feed's functions the transport uses (src/changes/changeFeed.ts). */
 export type ChangeFeedPort<Change extends TransportedChange> = {
   onCatalogChange: (payload: Payload, listener: (change: Change, source: 'local' | 'remote') => void) => () => void
+  /** Registers the in-transaction announcer (the real feed has it; without it, changes are announced after commit). */
+  onCommitAnnounce?: (payload: Payload, announcer: CommitAnnouncer) => () => void
   receiveRemoteChange: (payload: Payload, change: Change) => void
   resyncCatalog: (payload: Payload, reason: string) => void
 }
@@ -32,23 +52,34 @@ export type ChangeFeedPort<Change extends TransportedChange> = {
 export type TransportOptions = {
   /** LISTEN/NOTIFY channel; instances of one site (one database) must use the same. */
   channel: string
-  /** The notification connection's own connection string; defaults to the adapter's pool options. */
+  /** The listening connection's own connection string; defaults to the adapter's pool options. */
   connectionString?: string
+  /** How often the instance sends itself a heartbeat (and checks its listening connection). */
+  heartbeatIntervalMs: number
   /** Longest wait between reconnect attempts. */
   maxReconnectDelayMs: number
-  /** How often the connection is checked with a ping (a silently dropped socket otherwise goes unnoticed). */
-  pingIntervalMs: number
-  /** While disconnected, how often every cache is dropped again. */
-  resyncWhileDownMs: number
+  /**
+   * The promise: cached answers are served only while a heartbeat sent at most this long ago has
+   * come back, so none is older than this behind the database. Also the ping and connect timeout.
+   */
+  maxStalenessMs: number
 }
 
 export type ChangeTransport = {
-  /** True while the notification connection is up and listening. */
-  readonly connected: boolean
   /** The listening connection's backend process id (what pg_terminate_backend takes), while connected. */
   readonly backendPid: number | undefined
-  /** How many times the connection was re-established after a drop. */
+  /** True while the listening connection is up and listening (not proof of hearing: see `hearing`). */
+  readonly connected: boolean
+  /** Times an origin's announcements or this instance's own heartbeats were found missing (each a resync). */
+  readonly gaps: number
+  /** What the caches are told (src/changes/hearing.ts). */
+  readonly hearing: CatalogHearing
+  /** How many of its own heartbeats this instance has heard back (each a proof of hearing). */
+  readonly heartbeatsHeard: number
+  /** How many times the listening connection was re-established after a drop. */
   readonly reconnects: number
+  /** Resolves true once the instance has heard its first heartbeat, false after `timeoutMs`. */
+  heard: (timeoutMs: number) => Promise<boolean>
   stop: () => Promise<void>
 }
 
@@ -57,10 +88,17 @@ const MAX_PAYLOAD_BYTES = 7900
 /** How long stop() waits for announcements in flight before it closes the connection anyway. */
 const STOP_FLUSH_MS = 2000
 
-/** The notification connection's `application_name`: how it is told apart in pg_stat_activity (and by tests counting statements). */
+/** The transport's connections' `application_name`: how they are told apart in pg_stat_activity (and by tests counting statements). */
 export const TRANSPORT_APPLICATION_NAME = 'role-catalog-changes'
 
-type Envelope<Change> = { change: Change; v: 1 } | { origin: string; resync: string; v: 1 }
+/**
+ * `from`: the sending transport's id (as in its heartbeats' `beat`); `n`: its announcement number,
+ * for gap detection. Both absent from instances of older versions.
+ */
+type Envelope<Change> =
+  | { change: Change; from?: string; n?: number; v: 1 }
+  | { from?: string; n?: number; origin: string; resync: string; v: 1 }
+  | { beat: string; id: number; through: number; v: 1 }
 
 type PgClient = {
   connect: () => Promise<void>
@@ -72,8 +110,8 @@ type PgClient = {
 }
 
 type PgAdapter = {
-  pg?: { Client: new (options: Record<string, unknown>) => PgClient }
-  pool?: { query: (text: string, values?: unknown[]) => Promise<unknown> }
+  pg?: { Client: new (options: Record<string, unknown>) => PgClient; escapeLiteral?: (text: string) => string }
+  pool?: unknown
   poolOptions?: Record<string, unknown>
 }
 
@@ -83,6 +121,38 @@ const transports = new WeakMap<Payload, ChangeTransport>()
 export const changeTransportOf = (payload: Payload): ChangeTransport | undefined => transports.get(payload)
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
+/** A string literal (standard_conforming_strings, on since PostgreSQL 9.1), as pg's escapeLiteral makes it. */
+const quoteLiteral = (text: string) => {
+  const quoted = `'${text.replace(/'/g, "''")}'`
+  return text.includes('\\') ? `E${quoted.replace(/\\/g, '\\\\')}` : quoted
+}
+
+class Timeout extends Error {}
+/** `promise`, or a Timeout rejection after `ms`. */
+const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Timeout(`${what} took longer than ${ms} ms`)), ms)
+      timer.unref()
+    }),
+  ]).finally(() => clearTimeout(timer))
+}
+
+/** Ends a client whose socket may hang: the socket is destroyed, not drained. */
+const discard = (client: PgClient | undefined) => {
+  if (!client) return
+  client.removeAllListeners()
+  client.on('error', () => {})
+  ;(client as unknown as { connection?: { stream?: { destroy?: () => void } } }).connection?.stream?.destroy?.()
+  void client.end().catch(() => {})
+}
+
+/** Per origin: the announcement numbers received, to find a missing one. */
+type OriginTrack = { ahead: Set<number>; contiguous: number; lastHeard: number }
+/** Origins not heard from for this long are forgotten (instances that stopped). */
+const FORGET_ORIGIN_MS = 10 * 60_000
 
 export const startChangeTransport = <Change extends TransportedChange>(
   payload: Payload,
@@ -94,23 +164,127 @@ export const startChangeTransport = <Change extends TransportedChange>(
     payload.logger.debug('role catalog: no PostgreSQL adapter; changes are not shared between instances')
     return undefined
   }
+  const Client = adapter.pg.Client
   const log = payload.logger
+  const now = () => performance.now()
+  /** This instance's origin ids (the feed's; learned from its local changes) and its transport id for heartbeats. */
   const localOrigins = new Set<string>()
-  let client: PgClient | undefined
-  let connected = false
+  const beatOrigin = `transport-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`
+  localOrigins.add(beatOrigin)
+
   let stopped = false
-  /** pg_notify calls not answered yet (stop() lets them finish). */
-  const inFlight = new Set<Promise<void>>()
+  let listener: PgClient | undefined
+  let listenerPid: number | undefined
+  let connected = false
   let everConnected = false
+  let connecting = false
   let reconnects = 0
   let attempt = 0
-  let reconnectTimer: NodeJS.Timeout | undefined
-  let pingTimer: NodeJS.Timeout | undefined
-  let downTimer: NodeJS.Timeout | undefined
+  let nextConnectAt = 0
+  let gaps = 0
+  let tick: NodeJS.Timeout | undefined
+
+  // Hearing: heartbeats sent (id → when), acknowledged but not yet heard, and the newest proof.
+  let nextBeatId = 0
+  const beatSentAt = new Map<number, number>()
+  const ackedUnheard = new Set<number>()
+  let lastHeardBeat = 0
+  let heartbeatsHeard = 0
+  /** Queries of ours running on the listening connection. */
+  let listenerBusy = 0
+  let provenSentAt: number | undefined
+  let overdueSince: number | undefined
+  let deafLogged = false
+  const firstProof: ((heard: boolean) => void)[] = []
+
+  // Announcing: this instance's announcement numbers, and those not yet committed or failed.
+  let lastAnnounced = 0
+  const unsettled = new Set<number>()
+  const announcedInTransaction = new Map<TransportedChange, number>()
+  const inFlight = new Set<Promise<void>>()
+
+  const origins = new Map<string, OriginTrack>()
 
   const resync = (reason: string) => {
     markChangeSeen(payload)
     feed.resyncCatalog(payload, reason)
+  }
+
+  const hearing = (): CatalogHearing => {
+    if (stopped) return { reason: 'the change transport is stopped', serve: false }
+    if (!connected) return { reason: everConnected ? 'reconnecting the notification connection' : 'starting: not listening yet', serve: false }
+    if (provenSentAt === undefined) return { reason: 'no heartbeat heard yet', serve: false }
+    if (now() - provenSentAt > options.maxStalenessMs) return { reason: 'heartbeat overdue', serve: false }
+    return { serve: true }
+  }
+
+  // ---- receiving ----
+
+  const trackOf = (origin: string, first: number): OriginTrack | undefined => {
+    const track = origins.get(origin)
+    if (track) {
+      track.lastHeard = Date.now()
+      return track
+    }
+    origins.set(origin, { ahead: new Set(), contiguous: first, lastHeard: Date.now() })
+    return undefined
+  }
+
+  const advance = (track: OriginTrack) => {
+    while (track.ahead.delete(track.contiguous + 1)) track.contiguous++
+    for (const n of track.ahead) if (n <= track.contiguous) track.ahead.delete(n)
+  }
+
+  /** An announcement numbered `n` from the transport `origin` arrived (out of order is fine: transactions commit in any order). */
+  const received = (origin: string | undefined, n: number | undefined) => {
+    if (typeof n !== 'number' || typeof origin !== 'string' || origin === beatOrigin) return
+    const track = trackOf(origin, n)
+    if (!track || n <= track.contiguous) return
+    track.ahead.add(n)
+    advance(track)
+  }
+
+  /** `origin` says its announcements through `through` have committed: any not received were lost. */
+  const committedThrough = (origin: string, through: number) => {
+    const track = trackOf(origin, through)
+    if (!track || through <= track.contiguous) return
+    const missing: number[] = []
+    for (let n = track.contiguous + 1; n <= through; n++) if (!track.ahead.has(n)) missing.push(n)
+    track.contiguous = through
+    advance(track)
+    if (missing.length > 0) {
+      gaps++
+      log.warn(`role catalog: missed ${missing.length} change notification(s) of another instance; caches dropped`)
+      resync(`a gap in another instance's changes (missing ${missing.slice(0, 5).join(', ')})`)
+    }
+  }
+
+  const ownBeat = (id: number) => {
+    const sentAt = beatSentAt.get(id)
+    if (sentAt === undefined || id <= lastHeardBeat) return
+    // Heard while a query of ours ran on the connection: through a transaction-mode pooler that is
+    // the only time anything is heard (the pooler hands the session to whoever runs a query), so
+    // it proves nothing about the times in between.
+    const duringQuery = listenerBusy > 0
+    const lost = [...ackedUnheard].filter((each) => each < id)
+    for (const each of [...ackedUnheard]) if (each <= id) ackedUnheard.delete(each)
+    for (const each of [...beatSentAt.keys()]) if (each <= id) beatSentAt.delete(each)
+    lastHeardBeat = id
+    if (lost.length > 0) {
+      // Heartbeats that committed before this one never arrived: so may changes have. Not a proof.
+      gaps++
+      log.warn(`role catalog: ${lost.length} heartbeat(s) of this instance were never heard; caches dropped`)
+      resync('notifications were lost on the way to this instance')
+      return
+    }
+    if (duringQuery) return
+    if (overdueSince !== undefined) log.info('role catalog: hearing changes again; caches are served again')
+    overdueSince = undefined
+    deafLogged = false
+    provenSentAt = sentAt
+    heartbeatsHeard++
+    attempt = 0
+    for (const resolve of firstProof.splice(0)) resolve(true)
   }
 
   const onNotification = (message: { channel: string; payload?: string }) => {
@@ -122,180 +296,339 @@ export const startChangeTransport = <Change extends TransportedChange>(
       log.warn(`role catalog: ignored an unreadable change notification on "${options.channel}"`)
       return
     }
+    if ('beat' in envelope) {
+      if (envelope.beat === beatOrigin) ownBeat(envelope.id)
+      else if (typeof envelope.through === 'number') committedThrough(envelope.beat, envelope.through)
+      return
+    }
     if ('resync' in envelope) {
-      if (!localOrigins.has(envelope.origin)) resync(`another instance sent a change too large to carry (${envelope.resync})`)
+      if (localOrigins.has(envelope.origin) || envelope.from === beatOrigin) return
+      received(envelope.from, envelope.n)
+      resync(`another instance sent a change too large to carry (${envelope.resync})`)
       return
     }
     const change = envelope.change
-    if (!change || typeof change.origin !== 'string' || localOrigins.has(change.origin)) return
+    if (!change || typeof change.origin !== 'string' || localOrigins.has(change.origin) || envelope.from === beatOrigin) return
     markChangeSeen(payload)
     feed.receiveRemoteChange(payload, change)
+    received(envelope.from, envelope.n)
   }
 
-  const whileDown = () => {
-    if (downTimer || stopped) return
-    downTimer = setInterval(() => resync('the notification connection is down'), options.resyncWhileDownMs)
-    downTimer.unref()
-  }
+  // ---- the listening connection ----
 
   const dropped = (error?: unknown) => {
-    if (!connected && client === undefined) return
-    const previous = client
-    client = undefined
+    if (!listener) return
+    const previous = listener
+    listener = undefined
+    listenerPid = undefined
     connected = false
-    clearInterval(pingTimer)
-    previous?.removeAllListeners()
-    previous?.on('error', () => {})
-    void previous?.end().catch(() => {})
+    provenSentAt = undefined
+    discard(previous)
     if (stopped) return
     log.warn(
-      `role catalog: change notification connection lost${error instanceof Error ? ` (${error.message})` : ''}; reconnecting, caches are dropped meanwhile`,
+      `role catalog: change notification connection lost${error instanceof Error ? ` (${error.message})` : ''}; reconnecting, cached answers are not served meanwhile`,
     )
     resync('the notification connection dropped')
-    whileDown()
-    scheduleConnect()
-  }
-
-  // One query at a time on the notification connection (pings and announcements): node-postgres
-  // queues overlapping ones itself but warns that it will stop doing so (pg 9).
-  let turn: Promise<unknown> = Promise.resolve()
-  const inTurn = (on: PgClient, text: string, values?: unknown[]) => {
-    const run = turn.then(() => on.query(text, values))
-    turn = run.catch(() => {})
-    return run
   }
 
   const connect = async () => {
-    if (stopped) return
-    const next = new adapter.pg!.Client({
+    if (stopped || connecting) return
+    connecting = true
+    attempt++
+    nextConnectAt = now() + Math.min(options.maxReconnectDelayMs, 50 * 2 ** Math.min(attempt, 10))
+    const next = new Client({
       ...(options.connectionString ? { connectionString: options.connectionString } : adapter.poolOptions),
       application_name: TRANSPORT_APPLICATION_NAME,
+      connectionTimeoutMillis: options.maxStalenessMs,
       keepAlive: true,
     })
-    next.on('error', (error: unknown) => (client === next ? dropped(error) : undefined))
-    next.on('end', () => (client === next ? dropped() : undefined))
+    next.on('error', (error: unknown) => (listener === next ? dropped(error) : undefined))
+    next.on('end', () => (listener === next ? dropped() : undefined))
     try {
-      await next.connect()
-      await next.query(`LISTEN ${quoteIdent(options.channel)}`)
+      await within(next.connect(), options.maxStalenessMs, 'connecting')
+      await within(next.query(`LISTEN ${quoteIdent(options.channel)}`), options.maxStalenessMs, 'LISTEN')
+      const { rows } = await within(next.query('select pg_backend_pid() as pid'), options.maxStalenessMs, 'a ping')
       // The socket never keeps the process alive: payload.destroy() or the process's end closes it.
       ;(next as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
-    } catch (error) {
-      next.removeAllListeners()
-      next.on('error', () => {})
-      void next.end().catch(() => {})
-      if (!stopped) {
-        if (attempt === 1 || attempt % 20 === 0) log.warn(`role catalog: cannot open the change notification connection (${(error as Error).message}); retrying`)
-        // Changes from other instances cannot arrive: keep caches from outliving them.
-        whileDown()
-        scheduleConnect()
+      if (stopped) throw new Error('stopped')
+      listener = next
+      listenerPid = Number(rows[0]?.pid)
+      connected = true
+      next.on('notification', onNotification)
+      overdueSince = undefined
+      // Heartbeats sent before this LISTEN cannot come back on it: only later ones prove anything.
+      ackedUnheard.clear()
+      lastHeardBeat = nextBeatId
+      if (everConnected) {
+        reconnects++
+        // Whatever was sent while the connection was down never reaches this instance: start afresh.
+        resync('the notification connection was re-established')
+        log.info('role catalog: change notification connection re-established; caches dropped')
       }
-      return
+      everConnected = true
+      origins.clear()
+    } catch (error) {
+      discard(next)
+      if (!stopped && (attempt === 1 || attempt % 20 === 0)) {
+        log.warn(`role catalog: cannot open the change notification connection (${(error as Error).message}); retrying`)
+      }
+    } finally {
+      connecting = false
     }
-    if (stopped) {
-      await next.end().catch(() => {})
-      return
-    }
-    client = next
-    connected = true
-    next.on('notification', onNotification)
-    attempt = 0
-    clearInterval(downTimer)
-    downTimer = undefined
-    if (everConnected) {
-      reconnects++
-      // Whatever was sent while the connection was down never reaches this instance: start afresh.
-      resync('the notification connection was re-established')
-      log.info('role catalog: change notification connection re-established; caches dropped')
-    }
-    everConnected = true
-    pingTimer = setInterval(() => {
-      inTurn(next, 'select 1').catch((error) => (client === next ? dropped(error) : undefined))
-    }, options.pingIntervalMs)
-    pingTimer.unref()
   }
 
-  const scheduleConnect = () => {
-    if (stopped || reconnectTimer) return
-    const delay = Math.min(options.maxReconnectDelayMs, 50 * 2 ** Math.min(attempt, 10))
-    attempt++
-    reconnectTimer = setTimeout(() => {
-      reconnectTimer = undefined
-      void connect()
-    }, delay)
-    reconnectTimer.unref()
-  }
-
-  const send = (change: Change) => {
-    localOrigins.add(change.origin)
-    let text = JSON.stringify({ change, v: 1 } satisfies Envelope<Change>)
-    if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) {
-      text = JSON.stringify({ origin: change.origin, resync: `change ${change.sequence} of ${change.origin}`, v: 1 } satisfies Envelope<Change>)
-    }
-    // On the notification connection while it is up (it keeps all of the transport's traffic on one
-    // session, apart from the pool's); through the pool otherwise.
-    const notify = 'select pg_notify($1, $2)'
-    const values = [options.channel, text]
-    const sending: Promise<void> = (connected && client ? inTurn(client, notify, values) : adapter.pool!.query(notify, values))
-      .then(
-        () => undefined,
-        (error: Error) => {
-          // The other instances miss this change: they must not keep answers it made stale. Nothing
-          // reaches them now; their own connection checks (and this log) are what is left.
-          log.error(`role catalog: could not announce change ${change.sequence} to other instances (${error.message})`)
-        },
+  /** Overdue heartbeats: is the listening connection hung (ping times out) or deaf (answers, hears nothing)? */
+  let pinging = false
+  const checkListener = async () => {
+    const current = listener
+    if (!current || pinging) return
+    pinging = true
+    listenerBusy++
+    try {
+      const { rows } = await within(current.query('select pg_backend_pid() as pid'), options.maxStalenessMs, 'a ping').finally(
+        () => listenerBusy--,
       )
-      .finally(() => inFlight.delete(sending))
-    inFlight.add(sending)
+      if (listener !== current) return
+      const pid = Number(rows[0]?.pid)
+      const overdueFor = overdueSince === undefined ? 0 : now() - overdueSince
+      if (pid !== listenerPid || overdueFor > 2 * options.maxStalenessMs) {
+        if (!deafLogged) {
+          deafLogged = true
+          log.error(
+            pid !== listenerPid
+              ? 'role catalog: the change notification connection changes server sessions (a transaction-mode pooler?): LISTEN cannot work through it. Set instanceSync.connectionString to PostgreSQL itself or a session-mode port; until then cached answers are not served'
+              : 'role catalog: the change notification connection answers but hears no notifications (a transaction-mode pooler or a proxy in between?). Set instanceSync.connectionString to PostgreSQL itself; until then cached answers are not served',
+          )
+        }
+        // Perhaps a fresh session hears: try again, with backoff.
+        if (now() >= nextConnectAt) dropped(new Error('it hears no notifications'))
+      }
+    } catch (error) {
+      if (listener === current) dropped(error)
+    } finally {
+      pinging = false
+    }
   }
+
+  // ---- the sender connection (heartbeats, announcements of writes without a transaction) ----
+
+  let sender: PgClient | undefined
+  let senderReady: Promise<PgClient> | undefined
+  let senderTurn: Promise<unknown> = Promise.resolve()
+
+  const senderClient = (): Promise<PgClient> => {
+    if (senderReady) return senderReady
+    const next = new Client({
+      ...adapter.poolOptions,
+      application_name: TRANSPORT_APPLICATION_NAME,
+      connectionTimeoutMillis: options.maxStalenessMs,
+      keepAlive: true,
+    })
+    const forget = () => {
+      if (sender === next || senderReady === opening) {
+        sender = undefined
+        senderReady = undefined
+      }
+      discard(next)
+    }
+    next.on('error', forget)
+    next.on('end', forget)
+    const opening: Promise<PgClient> = within(next.connect(), options.maxStalenessMs, 'connecting').then(
+      () => {
+        ;(next as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
+        sender = next
+        return next
+      },
+      (error) => {
+        forget()
+        throw error
+      },
+    )
+    senderReady = opening
+    return opening
+  }
+
+  /** One statement at a time on the sender, each with the timeout; a timeout discards the connection. */
+  const send = (text: string): Promise<void> => {
+    const run = senderTurn.then(async () => {
+      const client = await senderClient()
+      try {
+        await within(client.query(text), options.maxStalenessMs, 'a NOTIFY')
+      } catch (error) {
+        if (error instanceof Timeout && sender === client) {
+          sender = undefined
+          senderReady = undefined
+          discard(client)
+        }
+        throw error
+      }
+    })
+    const settled = run.then(
+      () => void inFlight.delete(settled),
+      () => void inFlight.delete(settled),
+    )
+    senderTurn = settled
+    inFlight.add(settled)
+    return run
+  }
+
+  const notifySql = (text: string) => `select pg_notify(${quoteLiteral(options.channel)}, ${quoteLiteral(text)})`
+
+  const envelopeOf = (change: Change | TransportedChange, n: number) => {
+    const text = JSON.stringify({ change, from: beatOrigin, n, v: 1 })
+    if (Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES) return text
+    return JSON.stringify({ from: beatOrigin, n, origin: change.origin, resync: `change ${change.sequence} of ${change.origin}`, v: 1 })
+  }
+
+  /** Through which announcement number this instance's announcements have all committed or failed. */
+  const settledThrough = () => (unsettled.size === 0 ? lastAnnounced : Math.min(...unsettled) - 1)
+
+  let beating = false
+  const beat = async () => {
+    if (beating || stopped) return
+    beating = true
+    const id = ++nextBeatId
+    beatSentAt.set(id, now())
+    try {
+      await send(notifySql(JSON.stringify({ beat: beatOrigin, id, through: settledThrough(), v: 1 })))
+      if (id > lastHeardBeat) ackedUnheard.add(id)
+    } catch (error) {
+      beatSentAt.delete(id)
+      if (!stopped && hearing().serve === false && !deafLogged) log.debug(`role catalog: heartbeat not sent (${(error as Error).message})`)
+    } finally {
+      beating = false
+    }
+  }
+
+  let checkTimer: NodeJS.Timeout | undefined
+  const onTick = () => {
+    if (stopped) return
+    if (!listener) {
+      if (now() >= nextConnectAt) void connect()
+    } else if (provenSentAt === undefined || now() - provenSentAt > options.maxStalenessMs) {
+      overdueSince ??= now()
+      // Half a period after the heartbeat, not with it (a heartbeat heard during the ping proves nothing).
+      clearTimeout(checkTimer)
+      checkTimer = setTimeout(() => void checkListener(), options.heartbeatIntervalMs / 2)
+      checkTimer.unref()
+    }
+    void beat()
+    const forgetBefore = Date.now() - FORGET_ORIGIN_MS
+    for (const [origin, track] of origins) if (track.lastHeard < forgetBefore) origins.delete(origin)
+  }
+
+  // ---- announcing ----
+
+  const announcer: CommitAnnouncer = {
+    announce: async (changes, sql: TransactionSql) => {
+      for (const change of changes) {
+        localOrigins.add(change.origin)
+        if (change.draftOnly) continue
+        const n = ++lastAnnounced
+        unsettled.add(n)
+        announcedInTransaction.set(change, n)
+        await sql(notifySql(envelopeOf(change, n)))
+      }
+    },
+    settled: (changes) => {
+      // Committed or not, the number is settled: receivers that never got it resync (a failed
+      // COMMIT then costs one needless resync, never a stale answer).
+      for (const change of changes) {
+        const n = announcedInTransaction.get(change)
+        if (n === undefined) continue
+        announcedInTransaction.delete(change)
+        unsettled.delete(n)
+      }
+    },
+  }
+  const unannounce = feed.onCommitAnnounce?.(payload, announcer)
 
   const unsubscribe = feed.onCatalogChange(payload, (change, source) => {
     if (source !== 'local') return
     localOrigins.add(change.origin)
-    // Drafts change nothing anonymous readers see: nothing to invalidate elsewhere.
-    if (change.draftOnly) return
-    send(change)
+    // Drafts change nothing anonymous readers see; changes announced in their transaction are out.
+    if (change.draftOnly || announcedInTransaction.has(change)) return
+    const n = ++lastAnnounced
+    unsettled.add(n)
+    send(notifySql(envelopeOf(change, n)))
+      .catch((error: Error) => {
+        // The other instances miss this change: its number is settled regardless, so the next
+        // heartbeat shows them the gap and they drop their caches.
+        log.error(`role catalog: could not announce change ${change.sequence} to other instances (${error.message}); they resync at the next heartbeat`)
+      })
+      .finally(() => unsettled.delete(n))
   })
+
+  const unprovide = provideHearing(payload, hearing)
 
   const transport: ChangeTransport = {
     get backendPid() {
-      return connected ? client?.processID : undefined
+      return connected ? listenerPid : undefined
     },
     get connected() {
       return connected
     },
+    get gaps() {
+      return gaps
+    },
+    get hearing() {
+      return hearing()
+    },
+    get heartbeatsHeard() {
+      return heartbeatsHeard
+    },
     get reconnects() {
       return reconnects
     },
+    heard: (timeoutMs) =>
+      provenSentAt !== undefined
+        ? Promise.resolve(true)
+        : new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), timeoutMs)
+            timer.unref()
+            firstProof.push((heard) => {
+              clearTimeout(timer)
+              resolve(heard)
+            })
+          }),
     stop: async () => {
       if (stopped) return
-      stopped = true
       unsubscribe()
+      unannounce?.()
       // Announcements already sent go out before the connection closes: a script that saves and then
-      // destroys Payload (the seed, an import) would otherwise cut them off and lose them.
+      // destroys Payload (an import without transactions) would otherwise cut them off.
       let flushTimer: NodeJS.Timeout | undefined
-      await Promise.race([
-        Promise.allSettled([...inFlight]),
-        new Promise((resolve) => (flushTimer = setTimeout(resolve, STOP_FLUSH_MS))),
-      ])
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => (flushTimer = setTimeout(resolve, STOP_FLUSH_MS)))])
       clearTimeout(flushTimer)
-      clearTimeout(reconnectTimer)
-      clearInterval(pingTimer)
-      clearInterval(downTimer)
-      const current = client
-      client = undefined
+      stopped = true
+      clearInterval(tick)
+      clearTimeout(checkTimer)
+      unprovide()
+      for (const resolve of firstProof.splice(0)) resolve(false)
+      const current = listener
+      listener = undefined
       connected = false
-      if (current) {
-        current.removeAllListeners()
-        current.on('error', () => {})
-        await current.end().catch(() => {})
-      }
+      const currentSender = sender
+      sender = undefined
+      senderReady = undefined
+      await Promise.all(
+        [current, currentSender].map(async (client) => {
+          if (!client) return
+          client.removeAllListeners()
+          client.on('error', () => {})
+          await within(client.end(), 1000, 'closing').catch(() => discard(client))
+        }),
+      )
       transports.delete(payload)
     },
   }
   transports.set(payload, transport)
   // payload.destroy() stops whatever is in payload.crons (its job runners): register the transport's
-  // stop there, so destroying Payload also closes the notification connection and its timers.
+  // stop there, so destroying Payload also closes the notification connections and the timer.
   ;(payload.crons as unknown as { stop: () => Promise<void> }[]).push({ stop: transport.stop })
-  void connect()
+  tick = setInterval(onTick, options.heartbeatIntervalMs)
+  tick.unref()
+  // Listen first, then the first heartbeat: it can only prove hearing once LISTEN is in place.
+  void connect().then(() => beat())
   return transport
 }

@@ -3,4 +3,5 @@
  * reacts to the catalogue's committed changes (its own caches, search indexes, revalidation).
  */
 export { onCatalogChange, onCatalogResync } from '../changes/changeFeed.js'
+export { type CatalogHearing, catalogHearing } from '../changes/hearing.js'
 export { getCatalogSlugs } from '../plugin/catalogConfig.js'

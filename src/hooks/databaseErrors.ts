@@ -104,12 +104,26 @@ export const databaseErrorsAfterError: AfterErrorHook = ({ collection, error, gr
 
 /**
  * node-postgres emits `error` on the pool when the server drops an idle connection; without a
- * listener that event kills the process.
+ * listener that event kills the process. The same for the read replicas' pools (a replica ends its
+ * sessions when it replays a conflicting change, e.g. a dropped database).
  */
 export const keepProcessAliveOnPoolErrors = (payload: Payload) => {
-  const pool = (payload.db as unknown as { pool?: { listenerCount(event: string): number; on(event: 'error', listener: (error: Error) => void): void } }).pool
-  if (!pool || pool.listenerCount('error') > 0) return
-  pool.on('error', (error) => {
-    payload.logger.warn({ err: error }, 'role catalog: PostgreSQL dropped an idle connection; the pool will reconnect')
-  })
+  type Emitter = { on(event: string, listener: (value: any) => void): void }
+  type Pool = Emitter & { listenerCount(event: string): number }
+  const adapter = payload.db as unknown as { drizzle?: { $replicas?: { $client?: Pool }[] }; pool?: Pool }
+  const pools = [adapter.pool, ...(adapter.drizzle?.$replicas ?? []).map((replica) => replica.$client)]
+  for (const pool of pools) {
+    if (!pool || typeof pool.listenerCount !== 'function' || pool.listenerCount('error') > 0) continue
+    pool.on('error', (error) => {
+      payload.logger.warn({ err: error }, 'role catalog: PostgreSQL dropped an idle connection; the pool will reconnect')
+    })
+    // A connection lost while checked out (mid-transaction: a network cut, a proxy going away) fails
+    // its query, which the request answers; node-postgres also emits 'error' on the client, and with
+    // no listener that would end the process.
+    pool.on('connect', (client: Emitter) => {
+      client.on('error', (error: Error) => {
+        payload.logger.warn({ err: error }, 'role catalog: PostgreSQL dropped a connection in use; its request failed')
+      })
+    })
+  }
 }

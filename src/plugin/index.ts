@@ -12,7 +12,9 @@ import { serverComponent } from '../fields/adminComponents.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
 import { watchCommits } from '../changes/afterCommit.js'
-import { onCatalogChange, receiveRemoteChange, resyncCatalog } from '../changes/changeFeed.js'
+import { watchReplicaFreshness } from '../replicas/replayFreshness.js'
+import { hasReadReplicas } from '../replicas/routing.js'
+import { onCatalogChange, onCommitAnnounce, receiveRemoteChange, resyncCatalog } from '../changes/changeFeed.js'
 import { startChangeTransport } from '../changes/transport.js'
 import { startChangeNotifications } from '../notify/changeNotifications.js'
 import { databaseErrorsAfterError, keepProcessAliveOnPoolErrors } from '../hooks/databaseErrors.js'
@@ -157,9 +159,14 @@ export const roleCatalogPlugin =
       keepProcessAliveOnPoolErrors(payload)
       // Before anything writes: changes are published after their transaction commits (src/changes).
       watchCommits(payload)
+      // Replicas are read only once they have replayed the changes this instance knows of.
+      if (hasReadReplicas(payload)) watchReplicaFreshness(payload)
       // Before the seed, so its change reaches the other instances and the frontends too.
       if (options.instanceSync) {
-        startChangeTransport(payload, { onCatalogChange, receiveRemoteChange, resyncCatalog }, options.instanceSync)
+        const transport = startChangeTransport(payload, { onCatalogChange, onCommitAnnounce, receiveRemoteChange, resyncCatalog }, options.instanceSync)
+        // Cached answers wait for proof of hearing; give it a moment so the first requests can use
+        // the cache. A deaf connection delays start-up by this bound at most (then it reads the database).
+        if (transport) await transport.heard(options.instanceSync.maxStalenessMs)
       }
       if (options.changeNotifications) {
         startChangeNotifications(payload, onCatalogChange, options.slugs, options.changeNotifications)

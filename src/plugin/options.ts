@@ -101,6 +101,13 @@ export type InstanceSyncOptions = {
    * PostgreSQL itself, or a session-pooling port. Default: the adapter's pool options.
    */
   connectionString?: string
+  /**
+   * The promise for cached answers: an instance serves them only while a heartbeat it sent itself
+   * through PostgreSQL at most this long ago has come back (so every change committed before then
+   * has reached it). While it cannot prove that (starting, reconnecting, a hung or deaf connection)
+   * it answers from the database. Heartbeats go out four times per period. Default 2000 ms.
+   */
+  maxStalenessMs?: number
 }
 
 export type ChangeNotificationsOption = {
@@ -323,6 +330,7 @@ const optionsSchema = z
           .object({
             channel: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case identifier (letters, digits, _)').optional(),
             connectionString: z.string().min(1).optional(),
+            maxStalenessMs: z.number().int().min(200).max(600_000).optional(),
           })
           .strict(),
       ])
@@ -461,9 +469,9 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
         : {
             channel: value.instanceSync?.channel ?? 'role_catalog_changes',
             connectionString: value.instanceSync?.connectionString,
+            heartbeatIntervalMs: Math.round((value.instanceSync?.maxStalenessMs ?? 2000) / 4),
             maxReconnectDelayMs: 5000,
-            pingIntervalMs: 10_000,
-            resyncWhileDownMs: 500,
+            maxStalenessMs: value.instanceSync?.maxStalenessMs ?? 2000,
           },
     limits: { maxDepth: value.limits?.maxDepth ?? 3, maxLimit: value.limits?.maxLimit ?? 100 },
     overrides,

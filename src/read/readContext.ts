@@ -2,7 +2,8 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { CatalogSlugs } from '../plugin/options.js'
 
-import { readDatabaseFor } from '../replicas/routing.js'
+import { replicasHaveReplayed } from '../replicas/replayFreshness.js'
+import { markChangeSeen, readDatabaseFor } from '../replicas/routing.js'
 import { normalizeFallbackLocale } from './requestLocale.js'
 
 /**
@@ -23,7 +24,8 @@ export type ReadContext = {
   cacheScope: 'private' | 'public'
   /**
    * Where the read's SQL may go. `replica` only for public reads outside a transaction and outside
-   * the instance's read-your-writes window (its own writes, and changes other instances announced);
+   * the instance's read-your-writes window (its own writes, and changes other instances announced),
+   * when every replica has replayed the changes this instance knows of (src/replicas/replayFreshness.ts);
    * everything else reads the primary, so an editor always sees what they just saved. Decided by
    * src/replicas/routing.ts, which also picks the connection the plugin's own SQL runs on.
    */
@@ -67,9 +69,16 @@ export const readContextFor = async (req: PayloadRequest, { draft, slugs }: Read
   const granted = wantsDraft ? await mayReadVersions(req, slugs) : false
   const localized = Boolean(req.payload.config.localization)
   const cacheScope = !req.user && !granted ? 'public' : 'private'
+  let database = readDatabaseFor(req, cacheScope)
+  if (database === 'replica' && !(await replicasHaveReplayed(req.payload))) {
+    // A replica has not replayed a change this instance knows of (src/replicas/replayFreshness.ts):
+    // the primary answers, and Payload's own reads follow it (its read-your-writes window reopens).
+    markChangeSeen(req.payload)
+    database = 'primary'
+  }
   return {
     cacheScope,
-    database: readDatabaseFor(req, cacheScope),
+    database,
     draft: granted,
     // Set by the entry points from their arguments first (src/read/requestLocale.ts), as Payload's own resolvers do.
     fallbackLocale: localized ? normalizeFallbackLocale(req.fallbackLocale) : undefined,

@@ -11,10 +11,19 @@ import { projectRoot } from '../../scripts/database.js'
 export type InstanceState = {
   lastApplied: { origin: string; sequence: number } | null
   resyncs: number
-  transport: { backendPid: number | null; connected: boolean; reconnects: number } | null
+  transport: {
+    backendPid: number | null
+    connected: boolean
+    gaps: number
+    hearing: { reason?: string; serve: boolean }
+    heartbeatsHeard: number
+    reconnects: number
+  } | null
 }
 
 export type Instance = {
+  /** The process's output so far (the last 20,000 characters), for a failing test's message. */
+  output: () => string
   /** What `/__instance` reports now. */
   state: () => Promise<InstanceState>
   stop: () => Promise<void>
@@ -43,15 +52,16 @@ export const startInstance = async ({
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
-      output += chunk
+      output = (output + chunk).slice(-20_000)
       const match = /listening (http:\/\/\S+)/.exec(output)
       if (match) resolve(match[1]!)
     }
     child.stdout!.on('data', onData)
-    child.stderr!.on('data', (chunk) => (output += chunk))
+    child.stderr!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)))
     void exited.then((code) => reject(new Error(`the instance exited (${code}) before serving:\n${output.slice(-4000)}`)))
   })
   return {
+    output: () => output,
     state: async () => (await (await fetch(`${url}/__instance`)).json()) as InstanceState,
     stop: async () => {
       if (child.exitCode === null) {

@@ -2,7 +2,8 @@
  * One instance of a test site in a process of its own (tests/helpers/instance.ts starts it with tsx):
  * the plugin on DATABASE_URL, served over HTTP through Payload's REST and GraphQL route handlers,
  * plus `/__instance`, which reports what the tests need to know without sleeping: the last change
- * this instance applied, how often it resynced, and its notification connection.
+ * this instance applied, how often it resynced, and its notification connection (whether it can
+ * prove it hears, and how many gaps it found).
  *
  * Env: DATABASE_URL, PLUGIN_OPTIONS (JSON; the response cache is on unless it says otherwise). Prints `listening <url>` once it serves.
  */
@@ -26,6 +27,8 @@ const config = await buildConfig({
   // The same secret as the in-process test site: a login on one instance is valid on the other.
   secret: 'role-catalog-test-secret',
   telemetry: false,
+  // No background `payload generate:types` child (it would outlive a killed instance).
+  typescript: { autoGenerate: false },
   plugins: [roleCatalogPlugin({ responseCache: true, ...JSON.parse(process.env.PLUGIN_OPTIONS || '{}') })],
 })
 const payload = await getPayload({ config })
@@ -42,7 +45,16 @@ const served = await serveSite({ config }, {
     return Response.json({
       lastApplied: lastAppliedChange(payload) ?? null,
       resyncs,
-      transport: transport ? { backendPid: transport.backendPid ?? null, connected: transport.connected, reconnects: transport.reconnects } : null,
+      transport: transport
+        ? {
+            backendPid: transport.backendPid ?? null,
+            connected: transport.connected,
+            gaps: transport.gaps,
+            hearing: transport.hearing,
+            heartbeatsHeard: transport.heartbeatsHeard,
+            reconnects: transport.reconnects,
+          }
+        : null,
     })
   },
 })
