@@ -222,6 +222,7 @@ export const searchCatalog = async (args: SearchCatalogArgs): Promise<SearchResu
       mode: 'search' as const,
       strict: usesSyntax(text),
       text,
+      wanted: start + limit,
     }
     hits = await keepReadable(req, prepared, await rankInPostgres(req.payload, plan))
     const pageHits = hits.slice(start, start + limit)

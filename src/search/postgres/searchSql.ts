@@ -15,6 +15,8 @@
  * the words only and score 0.2 – 0.3. A document's score is its best field's, plus 0.01 per other field
  * that matched; `-word` drops a document when any of its fields has the word.
  * With search syntax (quotes, `-`, `or`) only the exact tier applies: the user asked precisely.
+ * Some-words and typo matches are looked for only when whole-word and prefix matches do not fill the
+ * page asked for (they read many more rows); the counts then cover what was looked for.
  *
  * Imports drizzle-orm: reached through a dynamic import once the adapter is PostgreSQL.
  */
@@ -43,6 +45,14 @@ export type SqlSearchPlan = {
   mode: 'search' | 'suggest'
   /** The query used search syntax: only the exact tier. */
   strict: boolean
+  /**
+   * Hits the caller needs (the end of the page asked for). Search first looks for every word (whole
+   * or as prefixes) only; some-words and typo matches, which read many more rows, are looked for
+   * when those do not fill the page.
+   */
+  wanted?: number
+  /** Internal: false for the first, narrow pass. */
+  broad?: boolean
   text: string
 }
 
@@ -138,7 +148,9 @@ const hitSelect = (collection: SqlSearchCollection, source: SearchSource, branch
     score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0 ELSE 0.6 + 0.2 * ${words} + 0.1 * ${ratio} END`
   } else {
     const typo = hasTrigrams(source) ? ` OR ${folded} <% ${F}` : ''
-    match = `(${V} @@ ${q.strict} OR ${V} @@ ${q.prefix} OR ${V} @@ ${q.any}${typo})`
+    match = plan.broad === false
+      ? `(${V} @@ ${q.strict} OR ${V} @@ ${q.prefix})`
+      : `(${V} @@ ${q.strict} OR ${V} @@ ${q.prefix} OR ${V} @@ ${q.any}${typo})`
     score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0
       WHEN ${Vs} @@ ${q.strict} THEN 0.6 + 0.2 * ${words} + 0.1 * ${ratio}
       WHEN ${Vs} @@ ${q.prefix} THEN 0.45 + 0.1 * ${words} + 0.05 * ${ratio}
@@ -203,6 +215,11 @@ type Transactional = { transaction: <T>(run: (tx: { execute: (query: unknown) =>
 
 /** Runs the ranked lookup: every matching document of the plan's collections, best first (capped per collection). */
 export const rankInPostgres = async (payload: Payload, plan: SqlSearchPlan): Promise<SqlHit[]> => {
+  if (plan.mode === 'search' && !plan.strict && plan.wanted && plan.broad === undefined) {
+    const narrow = await rankInPostgres(payload, { ...plan, broad: false })
+    if (narrow.length >= plan.wanted) return narrow
+    return rankInPostgres(payload, { ...plan, broad: true })
+  }
   const naming = payload.db as unknown as Naming
   const statement = statementOf(plan, naming)
   if (!statement) return []
