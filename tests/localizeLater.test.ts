@@ -211,6 +211,9 @@ describe('turning localization on after installing', () => {
     expect(answers.tuned.compare.result.data.compareRoles.skills.shared.length).toBeGreaterThan(0)
     expect(answers.tuned.unknown.result.status).toBe(400)
     expect(answers.tuned.unknown.result.body.errors[0].message).toContain('"locale"')
+    // Search finds the moved English text and the German one (the index is on the locales tables).
+    expect(answers.search.en.data.searchCatalog.docs[0]).toEqual({ slug: 'technical-project-manager', title: 'Technical Project Manager' })
+    expect(answers.search.de.data.searchCatalog.docs[0]).toEqual({ slug: 'technical-project-manager', title: 'Technischer Projektmanager' })
   }, 180_000)
 
   it("rolls back with the recipe's down: the default locale's text returns to its columns", async () => {

@@ -56,11 +56,14 @@ describe('on behalf of a request', () => {
       await site.rest.get('/roles/technical-project-manager/jsonld', { token: caller })
       await site.rest.get(`/roles?depth=2&${new URLSearchParams({ 'where[skills.skill.name][equals]': 'Leadership' })}`, { token: caller })
       await site.rest.get(`/skills/${ids.leadership}?depth=1`, { token: caller })
+      await site.rest.get('/roles/search?text=sofware%20develper&draft=true', { token: caller })
+      await site.rest.get('/roles/suggest?prefix=proj', { token: caller })
       await site.graphql(
         `{
           compareRoles(a: "project-manager", b: "technical-project-manager") { skills { shared { slug } } }
           roleBySlug(slug: "technical-project-manager") { title jsonLd skills { skill { name } } }
           Roles { docs { slug skills { skill { name roles { docs { slug } } } } } }
+          searchCatalog(text: "leadership", draft: true) { docs { slug } }
         }`,
         {},
         caller,
@@ -91,6 +94,8 @@ describe('on behalf of a request', () => {
       site.rest.delete(`/roles/${ids['project-manager']}`),
       site.rest.delete(`/skills?where[slug][equals]=leadership`),
       site.rest.post(`/roles/${ids['project-manager']}/versions`, { body: {} }),
+      site.rest.post('/roles/search?text=manager', { body: {} }),
+      site.rest.delete('/roles/suggest?prefix=man'),
     ]
     const statuses = (await Promise.all(attempts)).map((response) => response.status)
     for (const status of statuses) {

@@ -5,7 +5,7 @@ import type { CatalogSlugs, ResolvedRoleCatalogOptions } from './options.js'
 /** Key under `config.custom` where the plugin leaves its resolved options for seeding and tooling. */
 export const CUSTOM_KEY = 'roleCatalog'
 
-export type StoredCatalogConfig = Pick<ResolvedRoleCatalogOptions, 'disabled' | 'responseCache' | 'slugs'> & {
+export type StoredCatalogConfig = Pick<ResolvedRoleCatalogOptions, 'disabled' | 'responseCache' | 'search' | 'slugs'> & {
   /**
    * The plugin's tuned reads may be used: the option is on and the plugin is enabled (the site's
    * fields, access and hooks are checked by src/read/tunedReads.ts itself).

@@ -6,6 +6,7 @@ import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
 import { roleEndpoints } from '../endpoints/index.js'
+import { searchEndpoints } from '../search/endpoints.js'
 import { itemRoleLinksEndpoints } from '../endpoints/itemRoleLinks.js'
 import { serverComponent } from '../fields/adminComponents.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
@@ -97,13 +98,14 @@ export const roleCatalogPlugin =
           disabled: options.disabled,
           // The route helpers (src/cache) read it; a disabled plugin caches nothing.
           responseCache: { ...options.responseCache, enabled: options.responseCache.enabled && !options.disabled },
+          search: options.search,
           slugs: options.slugs,
           // Tuned reads (src/read/tunedReads.ts) check the site's fields, access and hooks themselves.
           tunedReads: options.tunedReads && !options.disabled,
         },
       },
       // Indexes are schema too: added whether or not the plugin is disabled.
-      db: withCatalogIndexes(config.db, options.slugs) as Config['db'],
+      db: withCatalogIndexes(config.db, options.slugs, options.search) as Config['db'],
     }
 
     if (options.disabled) return next
@@ -134,7 +136,13 @@ export const roleCatalogPlugin =
       if (collection.slug === options.slugs.roles) {
         return {
           ...collection,
-          endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs), restoreVersionEndpoint(options.slugs.roles)],
+          endpoints: [
+            ...(collection.endpoints || []),
+            ...roleEndpoints(options.slugs),
+            // Text search and suggestions over the whole catalogue (src/search).
+            ...searchEndpoints(),
+            restoreVersionEndpoint(options.slugs.roles),
+          ],
         }
       }
       const linked = linkedCollections.find((name) => options.slugs[name] === collection.slug)
