@@ -59,7 +59,7 @@ describe('example frontend in two languages (next start + Chromium)', () => {
     expect(marks.some((text) => text.startsWith('Leadership'))).toBe(true)
     expect(await page.locator('.fallback-mark').first().getAttribute('title')).toBe('Noch nicht übersetzt: englischer Text')
     // The JSON-LD is the German document (its text falling back to English).
-    expect(await jsonLd()).toMatchObject({ '@type': 'Occupation', inLanguage: 'de', name: 'Project Manager' })
+    expect(await jsonLd()).toMatchObject({ '@context': ['https://schema.org', { '@language': 'de' }], '@type': 'Occupation', name: 'Project Manager' })
   })
 
   it('the English page is unchanged: English, no marks, the same alternates', async () => {
@@ -69,7 +69,7 @@ describe('example frontend in two languages (next start + Chromium)', () => {
     expect(await page.locator('.untranslated').count()).toBe(0)
     expect(await page.getByRole('note').count()).toBe(0)
     expect(Object.keys(await alternates()).sort()).toEqual(['de', 'en', 'x-default'])
-    expect((await jsonLd()).inLanguage).toBe('en')
+    expect((await jsonLd())['@context']).toEqual(['https://schema.org', { '@language': 'en' }])
   })
 
   it('the language switch leads to the same page in the other language, and back', async () => {
