@@ -13,15 +13,16 @@ import type { FieldHook } from 'payload'
  */
 export const copyToDefaultLocaleOnCreate: FieldHook = ({ field, operation, req, siblingDocWithLocales, value }) => {
   const localization = req.payload.config.localization
-  if (operation !== 'create' || !localization || !siblingDocWithLocales || !('name' in field)) return value
+  const name = 'name' in field ? field.name : undefined
+  if (operation !== 'create' || !localization || !siblingDocWithLocales || !name) return value
   const locale = req.locale
-  const defaultLocale = localization.defaultLocale
-  if (!locale || locale === 'all' || locale === defaultLocale) return value
+  const defaultLocale: string | undefined = localization.defaultLocale
+  if (!defaultLocale || !locale || locale === 'all' || locale === defaultLocale) return value
   if (typeof value !== 'string' || value.trim() === '') return value
-  const existing = siblingDocWithLocales[field.name]
+  const existing = siblingDocWithLocales[name]
   const locales: Record<string, unknown> = existing && typeof existing === 'object' ? { ...(existing as Record<string, unknown>) } : {}
   const own = locales[defaultLocale]
   if (typeof own === 'string' && own.trim() !== '') return value
-  siblingDocWithLocales[field.name] = { ...locales, [defaultLocale]: value }
+  siblingDocWithLocales[name] = { ...locales, [defaultLocale]: value }
   return value
 }
