@@ -13,8 +13,13 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from './app/(frontend)/_l
  * role not published yet) and when the lookup fails, the page decides as before.
  */
 
+/**
+ * The role and comparison addresses, English (no prefix) and each other language of
+ * app/(frontend)/_lib/languages.ts (Next.js reads the matcher at build time: it must be literal;
+ * tests/example-frontend.test.ts checks it lists every language).
+ */
 export const config = {
-  matcher: ['/roles/:slug', '/compare/:a/:b', '/:lang/roles/:slug', '/:lang/compare/:a/:b'],
+  matcher: ['/roles/:slug', '/compare/:a/:b', '/de/roles/:slug', '/de/compare/:a/:b'],
 }
 
 /** Next.js draft mode's cookie: the page reads drafts with the editor's session, not the public catalogue. */
