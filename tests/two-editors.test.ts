@@ -120,3 +120,35 @@ describe('two editors changing one role’s links at once', () => {
     expect(JSON.stringify(response.body)).toContain('roleUpdatedAt')
   })
 })
+
+describe('two changes to one role from two items at the same moment', () => {
+  let site: TestSite
+  const ids: Record<string, ID> = {}
+
+  beforeAll(async () => {
+    site = await startSite({ name: 'two_editors_race' })
+    await site.login()
+    ids.a = (await create(site, 'skills', { kind: 'soft', name: 'Mediation' }, { draft: false })).body.doc.id
+    ids.b = (await create(site, 'skills', { kind: 'soft', name: 'Mentoring' }, { draft: false })).body.doc.id
+    ids.role = (await create(site, 'roles', { title: 'Team Lead' }, { draft: false })).body.doc.id
+  })
+  afterAll(async () => site?.stop())
+
+  it('one goes through and the other is refused with 409: never both written over each other', async () => {
+    const token = await site.login()
+    for (let round = 0; round < 3; round++) {
+      const role = await latest(site, 'roles', ids.role)
+      const send = (skill: ID) =>
+        site.rest.post(`/skills/${skill}/role-links`, {
+          body: { note: `round ${round}`, requirement: 'required', role: ids.role, roleUpdatedAt: role.updatedAt },
+          token,
+        })
+      const answers = await Promise.all([send(ids.a), send(ids.b)])
+      expect(answers.map((answer) => answer.status).sort(), JSON.stringify(answers.map((answer) => answer.body))).toEqual([200, 409])
+      // The role holds exactly what the accepted change wrote on top of what was there.
+      const accepted = answers[0]!.status === 200 ? ids.a : ids.b
+      const notes = ((await latest(site, 'roles', ids.role)).skills as any[]).filter((row) => row.note === `round ${round}`)
+      expect(notes.map((row) => row.skill)).toEqual([accepted])
+    }
+  })
+})

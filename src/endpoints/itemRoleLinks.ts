@@ -4,6 +4,7 @@ import { APIError, commitTransaction, Forbidden, initTransaction, killTransactio
 
 import type { CatalogSlugs } from '../plugin/options.js'
 
+import { isPostgres } from '../database/adapter.js'
 import { requirementLevels as requirements } from '../fields/requirement.js'
 import { type DocID, type LinkedCollection, relationID, roleLinks } from '../hooks/roleLinks.js'
 import { textForMessages } from '../localization/textForMessages.js'
@@ -177,6 +178,8 @@ export const itemRoleLinksEndpoints = (name: LinkedCollection, slugs: CatalogSlu
 
         const shouldCommit = await initTransaction(req)
         try {
+          // One change to a role's links at a time: a second one waits, then reads what the first wrote.
+          if (isPostgres(req.payload)) await (await import('./roleChangeLock.js')).waitForOtherChangesToRole(req, roleID as DocID)
           await readItem(req, itemSlug, id)
           // The role's latest version (its draft, if any), as the caller may read it.
           // disableErrors: a role that does not exist, or that the caller may not read, is null (a 400
