@@ -8,7 +8,7 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from './app/(frontend)/_l
  * document, so a crawler or a reader without JavaScript sees nothing (vercel/next.js#62228). So
  * before a role page or a comparison renders, this proxy asks the catalogue, over the same GraphQL
  * the pages read (anonymous, published roles; an answer the plugin's response cache shares), whether
- * its roles exist, and answers an unknown one with the statically rendered /<lang>/not-found page and
+ * its roles exist, and answers an unknown one with the server-rendered /<lang>/not-found page and
  * status 404, in the language of the address. In draft mode (an editor's preview, which may show a
  * role not published yet) and when the lookup fails, the page decides as before.
  */

@@ -4,13 +4,12 @@ import { notFound } from 'next/navigation.js'
 import React from 'react'
 
 import { NotFoundContent } from '../../../_components/NotFoundContent.js'
-import { isLanguage, LANGUAGES, words } from '../../../_lib/languages.js'
+import { isLanguage, words } from '../../../_lib/languages.js'
 
 type Props = { params: Promise<{ lang: string }> }
 
-/** Rendered at build time, once per language: the same HTML for every unknown role. */
-export const generateStaticParams = () => LANGUAGES.map((lang) => ({ lang }))
-export const dynamicParams = false
+// Rendered per request like the other pages (its document links the request's own origin); no data read.
+export const dynamic = 'force-dynamic'
 
 export const generateMetadata = async ({ params }: Props): Promise<Metadata> => {
   const { lang } = await params
