@@ -48,7 +48,6 @@ describe('an editor creating documents in German', () => {
       const currentLocale = page.locator('.localizer .localizer-button__current-label')
       await expect.poll(() => currentLocale.innerText()).toBe('German')
       const field = page.locator(`#field-${document.field}`)
-      await field.click()
       await field.pressSequentially(document.german, { delay: 15 })
       expect(await field.inputValue()).toBe(document.german)
       await expect.poll(() => page.locator('#field-slug').inputValue()).toBe(document.slug)
@@ -75,6 +74,6 @@ describe('an editor creating documents in German', () => {
   it('the English role page shows that name', async () => {
     const response = await page.goto(`${suite.baseURL}/roles/anderungsmanagerin`)
     expect(response?.status()).toBe(200)
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Änderungsmanagerin')
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Änderungsmanagerin\s*$/)
   })
 })
