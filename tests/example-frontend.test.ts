@@ -33,6 +33,15 @@ describe('example frontend (dev/app/(frontend))', () => {
   })
 })
 
+describe('the proxy that answers unknown roles with a 404 (dev/proxy.ts)', () => {
+  it('sees the role and comparison addresses of every language, and nothing else', async () => {
+    const { config } = await import('../dev/proxy.js')
+    const { DEFAULT_LANGUAGE, LANGUAGES } = await import('../dev/app/(frontend)/_lib/languages.js')
+    const prefixes = LANGUAGES.map((language) => (language === DEFAULT_LANGUAGE ? '' : `/${language}`))
+    expect([...config.matcher].sort()).toEqual(prefixes.flatMap((prefix) => [`${prefix}/roles/:slug`, `${prefix}/compare/:a/:b`]).sort())
+  })
+})
+
 describe('fallback marks (dev/app/(frontend)/_lib/untranslated.ts)', () => {
   it('marks the strings shown that have no text of their own, pairing list items by slug', async () => {
     const { untranslatedText } = await import('../dev/app/(frontend)/_lib/untranslated.js')

@@ -77,6 +77,7 @@ describe("a skill's Roles table", () => {
         slug: 'agile-coach',
         status: 'published',
         title: 'Agile Coach',
+        updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
     ])
   })

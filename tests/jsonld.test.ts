@@ -4,6 +4,7 @@ import { articleSeed } from '../seed/data.js'
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { taxonomySeed } from '../seed/taxonomy.js'
 import { occupationId, serializeJsonLdForHtml } from '../src/jsonld/occupation.js'
+import { schemaOrgIssues, textLanguagesOf } from './helpers/schemaOrg.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { isLinkAccessCheck, recordStatements } from './helpers/sqlCounter.js'
@@ -166,6 +167,22 @@ describe('roleBySlug and JSON-LD (the article)', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/ld+json')
     expect(await response.json()).toEqual(graphql)
+  })
+
+  it('is valid schema.org for a validator the project did not write (both roles, GraphQL and REST)', async () => {
+    for (const slug of [PM, TPM]) {
+      const jsonLd = (await site.graphql(ROLE_PAGE, { slug })).body.data.roleBySlug.jsonLd
+      expect(await schemaOrgIssues([jsonLd])).toEqual([])
+      expect(await schemaOrgIssues([(await site.rest.get(`/roles/${slug}/jsonld`)).body])).toEqual([])
+      // A site without localization says nothing about the text's language.
+      expect(jsonLd['@context']).toBe('https://schema.org')
+      expect(await textLanguagesOf(jsonLd)).toEqual(new Set([null]))
+    }
+    // The validator does object: the property roles once carried is not schema.org's on an Occupation.
+    const pm = (await site.graphql(ROLE_PAGE, { slug: PM })).body.data.roleBySlug.jsonLd
+    expect(await schemaOrgIssues([{ ...pm, inLanguage: 'en' }])).toEqual([
+      expect.objectContaining({ fieldNames: ['inLanguage'], issueMessage: expect.stringMatching(/"inLanguage" for type "Occupation"/) }),
+    ])
   })
 
   it('an unknown slug is a 404 naming it; a malformed one a 400', async () => {

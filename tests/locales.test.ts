@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestSite } from './helpers/setup.js'
 
 import { french, german, PM, startLocalizedSite, TPM } from './helpers/localized.js'
+import { schemaOrgIssues, textLanguagesOf } from './helpers/schemaOrg.js'
 
 const locales = [undefined, 'en', 'de', 'fr'] as const
 const fallbacks = [undefined, 'none', 'en', 'de'] as const
@@ -92,7 +93,7 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
       const en = (await site.graphql(ROLE, { slug: PM })).body
       expect(en.errors).toBeUndefined()
       expect(en.data.roleBySlug.title).toBe('Project Manager')
-      expect(en.data.roleBySlug.jsonLd).toMatchObject({ inLanguage: 'en', name: 'Project Manager' })
+      expect(en.data.roleBySlug.jsonLd).toMatchObject({ '@context': ['https://schema.org', { '@language': 'en' }], name: 'Project Manager' })
 
       const { body } = await site.graphql(ROLE, { locale: 'de', slug: PM })
       expect(body.errors).toBeUndefined()
@@ -105,7 +106,7 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
       expect(leadership).toMatchObject({ note: german.note, skill: { name: german.leadership, alternateNames: ['Leading people', 'People leadership'] } })
       expect(de.qualifications[0].fieldsOfStudy[0].name).toBe('Betriebswirtschaft')
       expect(de.builtOnBy.docs).toEqual([{ slug: TPM, title: german.tpmTitle }])
-      expect(de.jsonLd).toMatchObject({ inLanguage: 'de', name: german.pmTitle, description: german.pmSummary })
+      expect(de.jsonLd).toMatchObject({ '@context': ['https://schema.org', { '@language': 'de' }], name: german.pmTitle, description: german.pmSummary })
       expect(de.jsonLd.skills.map((skill: any) => skill.name)).toContain(german.leadership)
 
       // No fallback: what has no German text is null.
@@ -135,7 +136,7 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
             const ours = await site.graphql(ROLE, { slug: PM, ...vars(locale, fallbackLocale) }, reader)
             expect(ours.body.errors, label).toBeUndefined()
             const { jsonLd, ...role } = ours.body.data.roleBySlug
-            expect(jsonLd.inLanguage).toBe(locale ?? 'en')
+            expect(jsonLd['@context'], label).toEqual(['https://schema.org', { '@language': locale ?? 'en' }])
             // Payload's REST, with the same parameters: the role and its items at depth 1.
             const query = new URLSearchParams({ depth: '1', ...(locale ? { locale } : {}), ...(fallbackLocale ? { 'fallback-locale': fallbackLocale } : {}) })
             const rest = await site.rest.get(`/${rolesSlug}/${pm.id}?${query}`, { token: reader })
@@ -158,8 +159,25 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
       const rest = await site.rest.get(`/${rolesSlug}/${PM}/jsonld?locale=fr`)
       expect(rest.status).toBe(200)
       expect(rest.headers['content-language']).toBe('fr')
-      expect(rest.body).toMatchObject({ inLanguage: 'fr', name: german.pmTitle, description: german.pmSummary })
+      expect(rest.body).toMatchObject({ '@context': ['https://schema.org', { '@language': 'fr' }], name: german.pmTitle, description: german.pmSummary })
       expect(rest.body.skills.map((skill: any) => skill.name)).toEqual(expect.arrayContaining([french.leadership, german.communication]))
+    })
+
+    it('JSON-LD is valid schema.org in every locale and says its language the JSON-LD way (REST, GraphQL)', async () => {
+      for (const locale of locales) {
+        for (const fallbackLocale of fallbacks) {
+          const label = `${locale}/${fallbackLocale}`
+          const { jsonLd } = (await site.graphql(ROLE, { slug: PM, ...vars(locale, fallbackLocale) })).body.data.roleBySlug
+          const query = new URLSearchParams({ ...(locale ? { locale } : {}), ...(fallbackLocale ? { 'fallback-locale': fallbackLocale } : {}) })
+          const rest = await site.rest.get(`/${rolesSlug}/${TPM}/jsonld?${query}`)
+          expect(rest.status, label).toBe(200)
+          expect(await schemaOrgIssues([jsonLd, rest.body]), label).toEqual([])
+          // A JSON-LD processor reads the text as being in the locale asked for (the default: English).
+          expect(await textLanguagesOf(jsonLd), label).toEqual(new Set([locale ?? 'en']))
+          expect(await textLanguagesOf(rest.body), label).toEqual(new Set([locale ?? 'en']))
+          expect(rest.headers['content-language'], label).toBe(locale ?? 'en')
+        }
+      }
     })
 
     it('compareRoles matches items by document: the same comparison in every language apart from the words', async () => {
@@ -194,7 +212,7 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
 
       const jsonld = await site.rest.get(`/${rolesSlug}/${PM}/jsonld?locale=de`)
       expect(jsonld.status).toBe(200)
-      expect(jsonld.body).toMatchObject({ inLanguage: 'de', name: german.pmTitle })
+      expect(jsonld.body).toMatchObject({ '@context': ['https://schema.org', { '@language': 'de' }], name: german.pmTitle })
       const noFallback = await site.rest.get(`/${rolesSlug}/${PM}/jsonld?locale=de&fallback-locale=none`)
       expect(noFallback.body.alternateName).toBeUndefined()
       expect(noFallback.body.skills.map((skill: any) => skill.name)).not.toContain('Problem-solving')

@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
+import { copyToDefaultLocaleOnCreate } from '../fields/defaultLocaleText.js'
 import { catalogSlugField } from '../fields/slug.js'
 import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
@@ -13,6 +14,8 @@ export const defaultResponsibilityFields = ({ limits, slugs }: ResolvedRoleCatal
     name: 'title',
     type: 'text',
     admin: { description: 'A short name, e.g. "Risk Management".' },
+    // Created in another locale: the default locale gets the same text (see copyToDefaultLocaleOnCreate).
+    hooks: { beforeChange: [copyToDefaultLocaleOnCreate] },
     localized: true,
     required: true,
   },

@@ -3,6 +3,7 @@ import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
 import { alternateNamesField } from '../fields/alternateNames.js'
+import { copyToDefaultLocaleOnCreate } from '../fields/defaultLocaleText.js'
 import { externalCodesField } from '../fields/externalCodes.js'
 import { linkNoteField } from '../fields/note.js'
 import { requirementField } from '../fields/requirement.js'
@@ -25,6 +26,8 @@ export const defaultRoleFields = ({ limits, slugs }: ResolvedRoleCatalogOptions)
     admin: { description: 'The job title, e.g. "Technical Project Manager".' },
     // The default sort: lists ordered by title read the index instead of sorting every role.
     index: true,
+    // Created in another locale: the default locale gets the same text (see copyToDefaultLocaleOnCreate).
+    hooks: { beforeChange: [copyToDefaultLocaleOnCreate] },
     localized: true,
     required: true,
   },

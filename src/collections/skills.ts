@@ -4,6 +4,7 @@ import type { ResolvedRoleCatalogOptions } from '../plugin/options.js'
 
 import { alternateNamesField } from '../fields/alternateNames.js'
 import { reuseLevelField, skillTypeField } from '../fields/skillClassification.js'
+import { copyToDefaultLocaleOnCreate } from '../fields/defaultLocaleText.js'
 import { catalogSlugField } from '../fields/slug.js'
 import { sourceField } from '../fields/source.js'
 import { usedByRolesField } from '../fields/usedByRoles.js'
@@ -20,6 +21,8 @@ export const defaultSkillFields = ({ limits, slugs }: ResolvedRoleCatalogOptions
     admin: { description: 'The skill as a reader would name it, e.g. "Leadership".' },
     // The default sort: lists ordered by name read the index instead of sorting every skill.
     index: true,
+    // Created in another locale: the default locale gets the same text (see copyToDefaultLocaleOnCreate).
+    hooks: { beforeChange: [copyToDefaultLocaleOnCreate] },
     localized: true,
     required: true,
   },

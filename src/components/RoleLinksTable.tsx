@@ -12,8 +12,8 @@ export type RoleLinksTableProps = {
 
 type ID = number | string
 type Link = { id: string; note: null | string; requirement: string }
-type RoleRow = { id: ID; links: Link[]; slug: null | string; status: 'draft' | 'published'; title: string }
-type RoleOption = { id: ID; title: string }
+type RoleRow = { id: ID; links: Link[]; slug: null | string; status: 'draft' | 'published'; title: string; updatedAt?: null | string }
+type RoleOption = { id: ID; title: string; updatedAt?: string }
 type Edit = { note: string; requirement: string }
 
 const requirementOptions = [
@@ -86,7 +86,8 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ on, rolesSlug })
   // No endpoint (the plugin is disabled): the roles, read-only, from Payload's REST API.
   const [readOnly, setReadOnly] = useState(false)
 
-  const load = useCallback(async () => {
+  /** `keepEdits`: after a refused change, the editor's typed requirement and note stay in the table. */
+  const load = useCallback(async ({ keepEdits = false }: { keepEdits?: boolean } = {}) => {
     if (id === undefined || id === null) return
     const response = await fetch(endpoint, { credentials: 'include', headers: { Accept: 'application/json' } })
     const body = (await response.json().catch(() => undefined)) as { roles?: RoleRow[] } | undefined
@@ -115,7 +116,7 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ on, rolesSlug })
       return
     }
     setRoles(body?.roles ?? [])
-    setEdits({})
+    if (!keepEdits) setEdits({})
   }, [apiBase, endpoint, id, on, rolesSlug])
 
   useEffect(() => {
@@ -124,14 +125,20 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ on, rolesSlug })
 
   useEffect(() => {
     if (id === undefined || id === null) return
-    const url = `${apiBase}/${rolesSlug}?depth=0&draft=true&limit=100&sort=slug&locale=${encodeURIComponent(locale ?? '')}&select[title]=true`
+    const url = `${apiBase}/${rolesSlug}?depth=0&draft=true&limit=100&sort=slug&locale=${encodeURIComponent(locale ?? '')}&select[title]=true&select[updatedAt]=true`
     void fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } })
       .then(async (response) => (response.ok ? ((await response.json()) as { docs: RoleOption[] }) : { docs: [] }))
       .then((body) => setOptions(body.docs))
       .catch(() => setOptions([]))
-  }, [apiBase, id, locale, rolesSlug])
+    // Read again with the table (`roles`), so each role's `updatedAt` is the one last seen.
+  }, [apiBase, id, locale, roles, rolesSlug])
 
-  const save = async (payload: { note?: null | string; publish: boolean; requirement: string; role: ID }) => {
+  /**
+   * `roleUpdatedAt`: when the role was saved as this table saw it; the endpoint refuses the change
+   * (409) if someone saved the role since, or (423) while someone has it open, and the table then
+   * shows why and reloads, so the other editor's change is seen rather than overwritten.
+   */
+  const save = async (payload: { note?: null | string; publish: boolean; requirement: string; role: ID; roleUpdatedAt?: null | string }) => {
     setBusy(true)
     setStatus(undefined)
     try {
@@ -143,6 +150,7 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ on, rolesSlug })
       })
       const body = (await response.json().catch(() => undefined)) as { message?: string } | undefined
       if (!response.ok) {
+        if (response.status === 409) await load({ keepEdits: true })
         setStatus({ kind: 'error', text: errorText(body, response.status) })
         return false
       }
@@ -233,7 +241,7 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ on, rolesSlug })
                     buttonStyle="secondary"
                     disabled={busy || !changed}
                     margin={false}
-                    onClick={() => void save({ note: edit.note, publish: false, requirement: edit.requirement, role: role.id })}
+                    onClick={() => void save({ note: edit.note, publish: false, requirement: edit.requirement, role: role.id, roleUpdatedAt: role.updatedAt })}
                     size="small"
                   >
                     Save draft
@@ -242,7 +250,7 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ on, rolesSlug })
                     buttonStyle="primary"
                     disabled={busy || !changed}
                     margin={false}
-                    onClick={() => void save({ note: edit.note, publish: true, requirement: edit.requirement, role: role.id })}
+                    onClick={() => void save({ note: edit.note, publish: true, requirement: edit.requirement, role: role.id, roleUpdatedAt: role.updatedAt })}
                     size="small"
                   >
                     Publish
@@ -286,7 +294,13 @@ export const RoleLinksTable: React.FC<RoleLinksTableProps> = ({ on, rolesSlug })
                   onClick={async () => {
                     const role = options.find((option) => String(option.id) === added.role)
                     if (!role) return
-                    const ok = await save({ note: added.note === '' ? null : added.note, publish, requirement: added.requirement, role: role.id })
+                    const ok = await save({
+                      note: added.note === '' ? null : added.note,
+                      publish,
+                      requirement: added.requirement,
+                      role: role.id,
+                      roleUpdatedAt: role.updatedAt,
+                    })
                     if (ok) setAdded({ note: '', requirement: 'required', role: '' })
                   }}
                   size="small"

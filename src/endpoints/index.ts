@@ -4,6 +4,7 @@ import type { CatalogSlugs } from '../plugin/options.js'
 
 import { loadComparison } from '../compare/loadComparison.js'
 import { occupationForDoc } from '../jsonld/loadOccupation.js'
+import { jsonLdLanguage } from '../jsonld/occupation.js'
 import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
 import { readContextFor } from '../read/readContext.js'
 import { requestForLocaleQuery } from '../read/requestLocale.js'
@@ -50,10 +51,11 @@ export const roleEndpoints = (slugs: CatalogSlugs): Endpoint[] => [
       const [doc] = await reader.findRolesBySlug([slug])
       if (!doc) throw roleNotFound([slug])
       const jsonLd = await occupationForDoc({ doc, reader, req, slugs })
+      const language = jsonLdLanguage(jsonLd)
       return new Response(JSON.stringify(jsonLd), {
         headers: {
           'Content-Type': 'application/ld+json',
-          ...(typeof jsonLd.inLanguage === 'string' ? { 'Content-Language': jsonLd.inLanguage } : {}),
+          ...(language ? { 'Content-Language': language } : {}),
         },
         status: 200,
       })

@@ -1,9 +1,10 @@
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
-import { APIError, commitTransaction, Forbidden, initTransaction, killTransaction, NotFound, ValidationError } from 'payload'
+import { APIError, commitTransaction, Forbidden, initTransaction, killTransaction, Locked, NotFound, ValidationError } from 'payload'
 
 import type { CatalogSlugs } from '../plugin/options.js'
 
+import { isPostgres } from '../database/adapter.js'
 import { requirementLevels as requirements } from '../fields/requirement.js'
 import { type DocID, type LinkedCollection, relationID, roleLinks } from '../hooks/roleLinks.js'
 import { textForMessages } from '../localization/textForMessages.js'
@@ -17,6 +18,11 @@ export type ItemRoleLink = {
   /** `draft`: the role has never been published, or these links are in its unpublished draft. */
   status: 'draft' | 'published'
   title: string
+  /**
+   * When the role's latest version was saved: sent back as `roleUpdatedAt` with a change, so a change
+   * made meanwhile by someone else is refused (409) instead of being overwritten.
+   */
+  updatedAt: null | string
 }
 
 type Row = Record<string, unknown> & { id?: string }
@@ -82,11 +88,18 @@ const linksOf = (doc: Record<string, unknown>, arrayName: string, itemName: stri
  * `GET /api/<items>/:id/role-links`: the roles whose latest version (draft or published) links the
  * item, each with its requirement and note, as the caller may read them.
  *
- * `POST /api/<items>/:id/role-links` with `{ role, requirement, note?, publish? }`: adds the item to
- * the role, or changes the requirement and note of the role's link to it, as a new version of the
- * role: a draft, or published when `publish` is true (publishing the role's latest draft with it,
- * as the role's own Publish button would). The caller's access applies (`overrideAccess: false`),
- * read and write in one transaction.
+ * `POST /api/<items>/:id/role-links` with `{ role, requirement, note?, publish?, roleUpdatedAt? }`:
+ * adds the item to the role, or changes the requirement and note of the role's link to it, as a new
+ * version of the role: a draft, or published when `publish` is true (publishing the role's latest
+ * draft with it, as the role's own Publish button would). The caller's access applies
+ * (`overrideAccess: false`), read and write in one transaction.
+ *
+ * Two editors, one role: the change is refused, and nothing written, when
+ * - another editor has the role open in the admin (Payload's document lock): 423, naming the role;
+ *   the change never takes the lock away from them (Payload's update would, by default);
+ * - the role was saved since the caller read it (`roleUpdatedAt`, the `updatedAt` the GET gave,
+ *   differs from the role's latest version): 409, naming the role, so the caller reloads and sees
+ *   the other editor's change before making theirs.
  */
 export const itemRoleLinksEndpoints = (name: LinkedCollection, slugs: CatalogSlugs, maxLimit: number): Endpoint[] => {
   const { arrayName, itemName } = roleLinks[name]
@@ -115,6 +128,7 @@ export const itemRoleLinksEndpoints = (name: LinkedCollection, slugs: CatalogSlu
       slug: typeof doc.slug === 'string' ? doc.slug : null,
       status: doc._status === 'published' ? 'published' : 'draft',
       title: textForMessages(doc.title, req, locale) ?? `#${String(doc.id)}`,
+      updatedAt: typeof doc.updatedAt === 'string' ? doc.updatedAt : null,
     }))
   }
 
@@ -157,9 +171,15 @@ export const itemRoleLinksEndpoints = (name: LinkedCollection, slugs: CatalogSlu
         if (note !== undefined && note !== null && typeof note !== 'string') fail('note', '`note` must be a text or null.')
         const publish = body.publish
         if (publish !== undefined && typeof publish !== 'boolean') fail('publish', '`publish` must be true or false.')
+        const seen = body.roleUpdatedAt
+        if (seen !== undefined && seen !== null && (typeof seen !== 'string' || Number.isNaN(Date.parse(seen)))) {
+          fail('roleUpdatedAt', '`roleUpdatedAt` must be the role\'s `updatedAt` as this endpoint gave it (an ISO date).')
+        }
 
         const shouldCommit = await initTransaction(req)
         try {
+          // One change to a role's links at a time: a second one waits, then reads what the first wrote.
+          if (isPostgres(req.payload)) await (await import('./roleChangeLock.js')).waitForOtherChangesToRole(req, roleID as DocID)
           await readItem(req, itemSlug, id)
           // The role's latest version (its draft, if any), as the caller may read it.
           // disableErrors: a role that does not exist, or that the caller may not read, is null (a 400
@@ -176,6 +196,15 @@ export const itemRoleLinksEndpoints = (name: LinkedCollection, slugs: CatalogSlu
             user: req.user,
           })) as null | Record<string, unknown>
           if (!current) fail('role', `There is no role with the ID ${String(roleID)} that you may read.`)
+          const roleTitle = () => textForMessages(current!.title, req) ?? `#${String(roleID)}`
+          if (typeof seen === 'string' && Date.parse(String(current!.updatedAt)) !== Date.parse(seen)) {
+            throw new APIError(
+              `The role "${roleTitle()}" was changed by someone else since you loaded this list: your change was not saved. Reload to see the role as it is now, then make your change again.`,
+              409,
+              undefined,
+              true,
+            )
+          }
           const rows = ((current![arrayName] as Row[] | undefined) ?? []).map((row) => ({
             ...row,
             [itemName]: relationID(row[itemName]) ?? null,
@@ -186,16 +215,26 @@ export const itemRoleLinksEndpoints = (name: LinkedCollection, slugs: CatalogSlu
             ? rows.map((row) => (String(row[itemName]) === String(id) ? { ...row, ...changes } : row))
             : [...rows, { [itemName]: id, note: note ?? null, requirement }]
 
-          const updated = (await req.payload.update({
-            id: roleID as DocID,
-            collection: rolesSlug,
-            data: { [arrayName]: next, _status: publish ? 'published' : 'draft' } as never,
-            depth: 0,
-            draft: !publish,
-            overrideAccess: false,
-            req,
-            user: req.user,
-          })) as unknown as Record<string, unknown>
+          const updated = (await req.payload
+            .update({
+              id: roleID as DocID,
+              collection: rolesSlug,
+              data: { [arrayName]: next, _status: publish ? 'published' : 'draft' } as never,
+              depth: 0,
+              draft: !publish,
+              overrideAccess: false,
+              // Refused while another editor has the role open in the admin; by default Payload's
+              // update would save over their form and drop their lock without a word.
+              overrideLock: false,
+              req,
+              user: req.user,
+            })
+            .catch((error: unknown) => {
+              if (!(error instanceof Locked)) throw error
+              throw new Locked(
+                `The role "${roleTitle()}" is open in the admin by another editor: your change was not saved, so theirs is not overwritten. Try again once they have saved or left it.`,
+              )
+            })) as unknown as Record<string, unknown>
           if (shouldCommit) await commitTransaction(req)
           const title = textForMessages(updated.title, req) ?? `#${String(roleID)}`
           return Response.json({
@@ -206,6 +245,7 @@ export const itemRoleLinksEndpoints = (name: LinkedCollection, slugs: CatalogSlu
               slug: typeof updated.slug === 'string' ? updated.slug : null,
               status: publish ? 'published' : 'draft',
               title,
+              updatedAt: typeof updated.updatedAt === 'string' ? updated.updatedAt : null,
             } satisfies ItemRoleLink,
           })
         } catch (error) {

@@ -19,6 +19,6 @@ export const occupationForDoc = async ({
 }): Promise<OccupationJsonLd> => {
   const role = await reader.resolve(doc)
   // The language of its text: the read's locale on a localized site (`all` never reaches here).
-  const inLanguage = reader.context.locale
-  return buildOccupationJsonLd(role, occupationId({ config: req.payload.config, rolesSlug: slugs.roles, slug: doc.slug }), { inLanguage })
+  const language = reader.context.locale
+  return buildOccupationJsonLd(role, occupationId({ config: req.payload.config, rolesSlug: slugs.roles, slug: doc.slug }), { language })
 }

@@ -2,10 +2,18 @@ import type { SanitizedConfig } from 'payload'
 
 import type { ResolvedRole } from '../read/catalogReader.js'
 
+/**
+ * The JSON-LD context: schema.org's, plus, when the text has a language, JSON-LD's own default
+ * language for every string in the document (`@language`). schema.org has no language property on an
+ * Occupation (`inLanguage` is for creative works, events and a few others), so the language is said
+ * the JSON-LD way.
+ */
+export type OccupationJsonLdContext = 'https://schema.org' | ['https://schema.org', { '@language': string }]
+
 /** A schema.org Occupation as JSON-LD (https://schema.org/Occupation). */
 export type OccupationJsonLd = {
   [property: string]: unknown
-  '@context': 'https://schema.org'
+  '@context': OccupationJsonLdContext
   '@id': string
   '@type': 'Occupation'
   name: string
@@ -64,21 +72,20 @@ const compact = <T extends Record<string, unknown>>(value: T): T =>
  *   narrower concept is not a category the whole role falls under).
  *
  * schema.org has no notion of "recommended": recommended items are included, with the role's note.
- * On a localized site `inLanguage` names the locale the text was read in (text missing there falls
- * back as the site's fallback rules say, as everywhere in Payload).
+ * On a localized site the context's `@language` names the locale the text was read in (text missing
+ * there falls back as the site's fallback rules say, as everywhere in Payload).
  */
 export const buildOccupationJsonLd = (
   role: ResolvedRole,
   id: string,
-  /** `inLanguage`: the language of the text (a BCP 47 code, e.g. a Payload locale code); left out when not given. */
-  { inLanguage }: { inLanguage?: string } = {},
+  /** `language`: the language of the text (a BCP 47 code, e.g. a Payload locale code); no `@language` when not given. */
+  { language }: { language?: string } = {},
 ): OccupationJsonLd => {
   const { doc } = role
   return compact({
-    '@context': 'https://schema.org',
+    '@context': language ? ['https://schema.org', { '@language': language }] : 'https://schema.org',
     '@id': id,
     '@type': 'Occupation',
-    inLanguage,
     name: doc.title,
     alternateName: doc.abbreviation ?? undefined,
     description: doc.summary ?? undefined,
@@ -135,6 +142,10 @@ export const buildOccupationJsonLd = (
     ),
   })
 }
+
+/** The language a JSON-LD document's context gives its text (`@language`), if any. */
+export const jsonLdLanguage = (value: Pick<OccupationJsonLd, '@context'>): string | undefined =>
+  Array.isArray(value['@context']) ? value['@context'][1]['@language'] : undefined
 
 /** JSON-LD for embedding in HTML: `<` escaped so the text can never close its <script> element. */
 export const serializeJsonLdForHtml = (value: unknown): string =>

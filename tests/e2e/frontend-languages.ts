@@ -63,7 +63,8 @@ describe('example frontend in two languages (next start + Chromium)', () => {
     expect(await page.getByRole('note').count()).toBe(0)
     expect(await page.getByText('Leadership', { exact: true }).count()).toBe(0)
     // The JSON-LD is the German document.
-    expect(await jsonLd()).toMatchObject({ '@type': 'Occupation', inLanguage: 'de', name: 'Projektmanager/in' })
+    expect(await jsonLd()).toMatchObject({ '@context': ['https://schema.org', { '@language': 'de' }], '@type': 'Occupation', name: 'Projektmanager/in' })
+    expect(await jsonLd()).not.toHaveProperty('inLanguage')
   })
 
   it('the English page is unchanged: English, no marks, the same alternates', async () => {
@@ -73,7 +74,7 @@ describe('example frontend in two languages (next start + Chromium)', () => {
     expect(await page.locator('.untranslated').count()).toBe(0)
     expect(await page.getByRole('note').count()).toBe(0)
     expect(Object.keys(await alternates()).sort()).toEqual(['de', 'en', 'x-default'])
-    expect((await jsonLd()).inLanguage).toBe('en')
+    expect((await jsonLd())['@context']).toEqual(['https://schema.org', { '@language': 'en' }])
   })
 
   it('the language switch leads to the same page in the other language, and back', async () => {
