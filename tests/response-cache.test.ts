@@ -527,6 +527,54 @@ describe('exact keys and HTTP (attacks on the cache key)', () => {
   })
 })
 
+describe('hits at the speed of the route', () => {
+  it('a cached answer for a request without credentials is served before Payload builds its request (no authentication runs)', async () => {
+    let authentications = 0
+    const strategies = site.payload.authStrategies
+    const counted = strategies.map((strategy) => ({
+      ...strategy,
+      authenticate: (args: Parameters<typeof strategy.authenticate>[0]) => {
+        authentications++
+        return strategy.authenticate(args)
+      },
+    }))
+    site.payload.authStrategies = counted
+    try {
+      const query = `{ roleBySlug(slug: "technical-project-manager") { slug summary } }`
+      const first = await get(query)
+      expect(first.status).toBe(200)
+      const before = authentications
+      const again = await measured(() => get(query))
+      expect(again.statements).toBe(0)
+      expect(authentications).toBe(before)
+      expect(again.body).toBe(first.body)
+      expect(again.headers.get('etag')).toBe(first.headers.get('etag'))
+      expect(again.headers.get('cache-control')).toBe(PUBLIC)
+      // POST and REST too; an answer only the full path has seen in this shape runs it once.
+      await post(query)
+      const posted = authentications
+      expect((await post(query)).json).toEqual(first.json)
+      expect(authentications).toBe(posted)
+      const path = `/${ROLES}/technical-project-manager/jsonld?locale=de`
+      await rest(path)
+      const rested = authentications
+      const jsonld = await rest(path)
+      expect(authentications).toBe(rested)
+      expect(jsonld.headers.get('content-language')).toBe('de')
+      // With credentials: Payload's request, authentication and all, every time.
+      await get(query, undefined, { Authorization: 'JWT not-a-token' })
+      expect(authentications).toBeGreaterThan(rested)
+      // A change: the next request takes the full path and sees it.
+      const role = await bySlug(site, ROLES, 'technical-project-manager')
+      await save(site, ROLES, role.id, { summary: 'Seen after the change' }, { draft: false })
+      const changed = await get(query)
+      expect(changed.json.data.roleBySlug.summary).toBe('Seen after the change')
+    } finally {
+      site.payload.authStrategies = strategies
+    }
+  })
+})
+
 describe('invalidation by dependencies (a change drops what it affects, nothing else)', () => {
   const PAGE = /* GraphQL */ `query ($slug: String!) { roleBySlug(slug: $slug) { slug title summary skills { skill { slug name } } buildsOn { slug title } builtOnBy { docs { slug title } } } }`
 

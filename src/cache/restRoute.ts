@@ -5,6 +5,7 @@ import { createPayloadRequest, getPayload, headersWithCors } from 'payload'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { readContextFor, readContextKey } from '../read/readContext.js'
 import { catalogScopeOf } from './catalogScope.js'
+import { answerBeforePayload, rememberShape, requestShape } from './beforePayload.js'
 import { recordWhile } from './dependencies.js'
 import { answerResponse, carriedHeaders, carriesCredentials, headAsGet, withCacheControl } from './httpCaching.js'
 import { responseCacheOf, strongETag } from './responseCache.js'
@@ -70,6 +71,10 @@ export const withCatalogRestCache = (handler: RestRouteHandler, config: ConfigAr
     const options = catalog.responseCache
     if (carriesCredentials(request.headers, payload)) return withCacheControl(await handler(request, args), 'private', options)
     if (!isCatalogueRead(rest, collection === catalog.slugs.roles)) return handler(request, args)
+    // A request without credentials whose answer is cached is answered before Payload's request is built.
+    const shape = options.enabled ? requestShape(payload, request, 'rest') : undefined
+    const early = answerBeforePayload(payload, shape, request, options)
+    if (early) return early
 
     // What is keyed is what Payload executes: the request with its canonical query string.
     const url = new URL(request.url)
@@ -85,7 +90,10 @@ export const withCatalogRestCache = (handler: RestRouteHandler, config: ConfigAr
     const cache = shared ? responseCacheOf(payload, options.maxBytes) : undefined
 
     const hit = cache?.get(key)
-    if (hit) return answerResponse({ answer: hit, extra: headersWithCors({ headers: new Headers(), req }), kind: 'public', options, request })
+    if (hit) {
+      rememberShape(payload, shape, key)
+      return answerResponse({ answer: hit, extra: headersWithCors({ headers: new Headers(), req }), kind: 'public', options, request })
+    }
 
     const ticket = cache?.begin()
     // Payload builds its own request for the handler: its reads record through the call's async context.
@@ -95,7 +103,7 @@ export const withCatalogRestCache = (handler: RestRouteHandler, config: ConfigAr
     const body = await response.text()
     const contentType = response.headers.get('content-type') ?? 'application/json'
     const answer = { body, contentType, etag: strongETag(body, contentType), headers: carriedHeaders(response.headers) }
-    if (cache && ticket) cache.store(key, answer, ticket, dependencies)
+    if (cache && ticket && cache.store(key, answer, ticket, dependencies)) rememberShape(payload, shape, key)
     const extra = new Headers(response.headers)
     extra.delete('content-type')
     extra.delete('content-length')

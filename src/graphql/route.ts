@@ -10,6 +10,7 @@ import {
   addDataAndFileToRequest,
   addLocalesToRequestFromData,
   createPayloadRequest,
+  getPayload,
   headersWithCors,
   logError,
   mergeHeaders,
@@ -17,6 +18,7 @@ import {
 } from 'payload'
 
 import { catalogScopeOf } from '../cache/catalogScope.js'
+import { answerBeforePayload, rememberShape, requestShape } from '../cache/beforePayload.js'
 import { startRecording } from '../cache/dependencies.js'
 import { answerResponse, carriesCredentials, headAsGet, withCacheControl } from '../cache/httpCaching.js'
 import { digest, responseCacheOf, strongETag } from '../cache/responseCache.js'
@@ -233,6 +235,15 @@ export const catalogGraphQLRoute = (
   config: ConfigArg,
 ): { GET: (request: Request) => Promise<Response>; HEAD: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> } => {
   const handle = async (request: Request): Promise<Response> => {
+    // A request without credentials whose answer is cached is answered before Payload's request is built.
+    let shape: string | undefined
+    const early = await getPayload({ config })
+    const earlyOptions = getCatalogConfig(early.config).responseCache
+    if (earlyOptions.enabled && !early.config.graphQL?.disable && (request.method === 'GET' || request.method === 'POST')) {
+      shape = requestShape(early, request, 'graphql', request.method === 'POST' ? await request.clone().text() : '')
+      const answered = answerBeforePayload(early, shape, request, earlyOptions)
+      if (answered) return answered
+    }
     const originalRequest = request.clone()
     const req = await createPayloadRequest({ canSetHeaders: true, config, request })
     const { payload } = req
@@ -290,7 +301,10 @@ export const catalogGraphQLRoute = (
       const cors = () => headersWithCors({ headers: new Headers(), req })
 
       const hit = cache && cacheKey ? cache.get(cacheKey) : undefined
-      if (hit) return answerResponse({ answer: hit, extra: cors(), kind: 'public', options, request })
+      if (hit) {
+        rememberShape(payload, shape, cacheKey!)
+        return answerResponse({ answer: hit, extra: cors(), kind: 'public', options, request })
+      }
 
       const ticket = cache?.begin()
       // The reads the operation makes record what its answer depends on.
@@ -309,7 +323,7 @@ export const catalogGraphQLRoute = (
       const body = await apiResponse.text()
       const contentType = merged.get('content-type') ?? 'application/json'
       const answer = { body, contentType, etag: strongETag(body, contentType) }
-      if (cache && cacheKey && ticket && dependencies) cache.store(cacheKey, answer, ticket, dependencies)
+      if (cache && cacheKey && ticket && dependencies && cache.store(cacheKey, answer, ticket, dependencies)) rememberShape(payload, shape, cacheKey)
       merged.delete('content-type')
       return answerResponse({ answer, extra: merged, kind: cacheKey && options.enabled ? 'public' : 'revalidate', options, request })
     } finally {
