@@ -333,6 +333,7 @@ export const catalogGraphQLRoute = (
   }
   // A body that is not JSON: a 400 with a GraphQL-over-HTTP error body, not an empty 500.
   const route = withGraphQLRequestErrors(handle)
-  // HEAD: as GET, without the body.
-  return { GET: route, HEAD: (request) => headAsGet(request, route), POST: route }
+  // HEAD: as GET, without the body (also when Next.js answers HEAD with the GET export).
+  const get = (request: Request) => headAsGet(request, route)
+  return { GET: get, HEAD: get, POST: route }
 }
