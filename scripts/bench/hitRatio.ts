@@ -147,6 +147,8 @@ export const measureHitRatioUnderWrites = async (
         : () => {}
     const writes = prng(seed + 1)
     let publishes = 0
+    /** Publishes in flight: awaited before the phase ends (the site may stop right after). */
+    const writing = new Set<Promise<void>>()
     const publisher = setInterval(() => {
       const n = ++publishes
       const write =
@@ -161,7 +163,12 @@ export const measureHitRatioUnderWrites = async (
               data: { _status: 'published', description: `Description, edit ${n}` } as never,
               id: skillIDs[Math.floor(writes() * skillIDs.length)]!,
             })
-      write.catch((error: Error) => payload.logger.error(`cacheHitRatioUnderWrites: publish failed (${error.message})`))
+      const pending = write.then(
+        () => undefined,
+        (error: Error) => payload.logger.error(`cacheHitRatioUnderWrites: publish failed (${error.message})`),
+      )
+      writing.add(pending)
+      void pending.finally(() => writing.delete(pending))
     }, 2000)
 
     const phase: Phase = { firstAsked: 0, misses: 0, publishes: 0, requests: 0 }
@@ -189,6 +196,7 @@ export const measureHitRatioUnderWrites = async (
       }
     } finally {
       clearInterval(publisher)
+      await Promise.all([...writing])
       stopRule()
     }
     phase.publishes = publishes - (publishesAtStart ?? publishes)
