@@ -9,7 +9,8 @@
  *
  * Measured twice on the same sequence (same seed, same publishes): with the plugin's rule (a change
  * drops the answers that depend on it, src/cache/dependencies.ts) and with the clear-everything
- * rule (every change clears the cache). One reader sends request after request; after a warm-up,
+ * rule (every change clears the cache). Eight readers send request after request (each request
+ * tagged, so its execution is its own); after a warm-up,
  * hit ratio = 1 − requests answered by executing ÷ requests, counting executions (GraphQL: Payload's
  * `extensions` call per executed operation; REST: calls of Payload's handler). A request for an
  * answer never asked for before in the run is a cold cache's miss, whatever the rule: it is counted
@@ -75,7 +76,7 @@ type Phase = {
 
 export const measureHitRatioUnderWrites = async (
   site: BenchSite,
-  { measureSeconds = 20, seed = 20_2612, warmUpSeconds = 10 } = {},
+  { measureSeconds = 30, readers = 8, seed = 20_2612, warmUpSeconds = 20 } = {},
 ): Promise<HitRatioFigures> => {
   const { payload } = site
   const catalog = getCatalogConfig(payload.config)
@@ -84,22 +85,30 @@ export const measureHitRatioUnderWrites = async (
   const roleIDs = (await client.query<{ id: number }>(`select id from roles where _status = 'published' order by id`)).rows.map((row) => row.id)
   const skillIDs = (await client.query<{ id: number }>(`select id from skills where _status = 'published' order by id`)).rows.map((row) => row.id)
 
-  let executions = 0
+  // Each request carries a tag of its own (a header no cache key includes): the requests answered by
+  // executing are known by tag, whatever else runs at the same time.
+  const TAG = 'x-bench-request'
+  const executed = new Set<string>()
   const previousExtensions = payload.extensions
   payload.extensions = async (args) => {
-    executions++
+    const tag = (args.args.contextValue as { req?: { headers?: Headers } } | undefined)?.req?.headers?.get(TAG)
+    if (tag) executed.add(tag)
     return previousExtensions ? previousExtensions(args) : args.result
   }
   const graphql = catalogGraphQLRoute(site.config)
   const restGet = withCatalogRestCache(async (request, args) => {
-    executions++
+    const tag = request.headers.get(TAG)
+    if (tag) executed.add(tag)
     return REST_GET(site.config)(request, args)
   }, site.config)
+  let tags = 0
   const wasEnabled = catalog.responseCache.enabled
   catalog.responseCache.enabled = true
 
-  const post = (body: Record<string, unknown>) =>
-    graphql.POST(new Request('http://localhost/api/graphql', { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' }, method: 'POST' }))
+  const post = (body: Record<string, unknown>, tag: string) =>
+    graphql.POST(
+      new Request('http://localhost/api/graphql', { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', [TAG]: tag }, method: 'POST' }),
+    )
 
   const run = async (rule: 'clearEverything' | 'dependencies'): Promise<Phase> => {
     const random = prng(seed)
@@ -108,34 +117,35 @@ export const measureHitRatioUnderWrites = async (
     // Comparisons of related roles (each with the next in popularity), popular pairs asked for most.
     const pickPair = zipf(order.slice(0, -1).map((a, i) => ({ a, b: order[i + 1]! })), random)
     const pickPage = zipf(Array.from({ length: 50 }, (_, i) => i + 1), random)
-    /** One read; returns what it asked for (the same text for the same answer). */
-    const read = async (): Promise<string> => {
+    /** One read: whether it executed, and whether its answer was asked for for the first time. */
+    const read = async (): Promise<{ executed: boolean; first: boolean }> => {
+      const tag = String(++tags)
       const kind = random()
       let asked: string
-      let response: Response
+      let send: () => Promise<Response>
       if (kind < 0.7) {
         const slug = pickRole()
         asked = `page ${slug}`
-        response = await post({ query: ROLE_PAGE_QUERY, variables: { slug } })
+        send = () => post({ query: ROLE_PAGE_QUERY, variables: { slug } }, tag)
       } else if (kind < 0.85) {
         const pair = pickPair()
         asked = `compare ${pair.a} ${pair.b}`
-        response = await post({ query: COMPARE_QUERY, variables: pair })
+        send = () => post({ query: COMPARE_QUERY, variables: pair }, tag)
+      } else if (random() < 0.2) {
+        asked = 'role list'
+        send = () => post({ query: ROLE_LIST_QUERY }, tag)
       } else {
-        const list = random()
-        if (list < 0.2) {
-          asked = 'role list'
-          response = await post({ query: ROLE_LIST_QUERY })
-        } else {
-          const collection = list < 0.6 ? catalog.slugs.roles : catalog.slugs.skills
-          const url = `http://localhost/api/${collection}?depth=0&limit=20&page=${pickPage()}`
-          asked = url
-          response = await restGet(new Request(url), { params: Promise.resolve({ slug: [collection] }) })
-        }
+        const collection = random() < 0.5 ? catalog.slugs.roles : catalog.slugs.skills
+        const url = `http://localhost/api/${collection}?depth=0&limit=20&page=${pickPage()}`
+        asked = url
+        send = () => restGet(new Request(url, { headers: { [TAG]: tag } }), { params: Promise.resolve({ slug: [collection] }) })
       }
+      const first = !seen.has(asked)
+      seen.add(asked)
+      const response = await send()
       const body = await response.text()
       if (response.status !== 200) throw new Error(`cacheHitRatioUnderWrites: ${asked} answered ${response.status}: ${body.slice(0, 200)}`)
-      return asked
+      return { executed: executed.delete(tag), first }
     }
 
     existingResponseCache(payload)?.invalidate()
@@ -178,22 +188,23 @@ export const measureHitRatioUnderWrites = async (
     const deadline = measureFrom + measureSeconds * 1000
     let publishesAtStart: number | undefined
     try {
-      // One reader, request after request: each answer's execution (or not) is its own.
-      while (performance.now() < deadline) {
-        const measuring = performance.now() >= measureFrom
-        if (measuring && publishesAtStart === undefined) publishesAtStart = publishes
-        const before = executions
-        const asked = await read()
-        const executed = executions !== before
-        if (measuring) {
-          if (!seen.has(asked)) phase.firstAsked++
-          else {
-            phase.requests++
-            if (executed) phase.misses++
+      // `readers` readers, request after request each, as concurrent visitors are.
+      await Promise.all(
+        Array.from({ length: readers }, async () => {
+          while (performance.now() < deadline) {
+            const measuring = performance.now() >= measureFrom
+            if (measuring && publishesAtStart === undefined) publishesAtStart = publishes
+            const { executed: wasExecuted, first } = await read()
+            if (measuring) {
+              if (first) phase.firstAsked++
+              else {
+                phase.requests++
+                if (wasExecuted) phase.misses++
+              }
+            }
           }
-        }
-        seen.add(asked)
-      }
+        }),
+      )
     } finally {
       clearInterval(publisher)
       await Promise.all([...writing])
@@ -210,7 +221,7 @@ export const measureHitRatioUnderWrites = async (
     return {
       clearEverything: ratio(clearEverything),
       dependencies: ratio(dependencies),
-      details: { clearEverything, dependencies, measureSeconds, roles: roleSlugs.length, warmUpSeconds },
+      details: { clearEverything, dependencies, measureSeconds, readers, roles: roleSlugs.length, warmUpSeconds },
     }
   } finally {
     catalog.responseCache.enabled = wasEnabled
