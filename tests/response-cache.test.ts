@@ -561,6 +561,10 @@ describe('hits at the speed of the route', () => {
       const jsonld = await rest(path)
       expect(authentications).toBe(rested)
       expect(jsonld.headers.get('content-language')).toBe('de')
+      // The same body without a Content-Type is another request (graphql-http answers it 4xx).
+      const untyped = await graphqlRoute.POST(new Request('http://localhost/api/graphql', { body: JSON.stringify({ query }), method: 'POST' }))
+      expect(untyped.status).toBeGreaterThanOrEqual(400)
+      expect(untyped.status).toBeLessThan(500)
       // With credentials: Payload's request, authentication and all, every time.
       await get(query, undefined, { Authorization: 'JWT not-a-token' })
       expect(authentications).toBeGreaterThan(rested)

@@ -11,8 +11,9 @@ import { existingResponseCache } from './responseCache.js'
 /**
  * Hits answered before Payload builds its request (issue 20, part 5). Building a PayloadRequest
  * (i18n, locale, authentication, the body) costs more than answering from memory, so a request
- * without credentials is first looked up by its raw shape: the route and method, the media type it
- * accepts, its query string and (POST) its body, exactly as sent. That shape maps to the answer's
+ * without credentials is first looked up by its raw shape: the route and method, its `Accept` and
+ * `Content-Type`, its query string and (POST) its body, exactly as sent (what graphql-http's and
+ * Payload's parsing read). That shape maps to the answer's
  * cache key when a request of the same shape was answered through the full path (the key is a
  * function of it there: parameters, locale and fallback from the URL and body, no user), so the hit
  * is the same answer, with the same headers, that the full path would give.
@@ -49,7 +50,8 @@ export const requestShape = (payload: Payload, request: Request, route: string, 
   const url = new URL(request.url)
   const draft = url.searchParams.get('draft')
   if (draft !== null && draft !== 'false') return undefined
-  return [route, request.method, request.headers.get('accept') ?? '', url.search, body].join('\u0000')
+  const headers = request.headers
+  return [route, request.method, headers.get('accept') ?? '', headers.get('content-type') ?? '', url.search, body].join('\u0000')
 }
 
 /** After the full path answered (or stored) under `key`: requests of this shape get that answer. */
