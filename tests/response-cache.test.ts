@@ -456,6 +456,18 @@ describe('exact keys and HTTP (attacks on the cache key)', () => {
     expect(slugs(slugFirst)).toEqual(await direct('sort=slug&sort=-kind'))
   })
 
+  it('a site’s own endpoint on a catalogue collection gets every parameter it is sent', async () => {
+    const endpoints = site.payload.collections.skills.config.endpoints as unknown as { handler: unknown; method: string; path: string }[]
+    const echo = { handler: (req: { searchParams: URLSearchParams }) => Response.json({ q: req.searchParams.getAll('q') }), method: 'get', path: '/echo' }
+    endpoints.unshift(echo)
+    try {
+      expect((await rest(`/skills/echo?q=hello&q=world`)).json).toEqual({ q: ['hello', 'world'] })
+      expect((await rest(`/skills/echo?q=world&q=hello`)).json).toEqual({ q: ['world', 'hello'] })
+    } finally {
+      endpoints.splice(endpoints.indexOf(echo), 1)
+    }
+  })
+
   it('a hit carries the headers of its miss (JSON-LD’s Content-Language)', async () => {
     const path = `/${ROLES}/business-analyst/jsonld?locale=de`
     const miss = await rest(path)

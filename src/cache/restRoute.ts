@@ -1,4 +1,4 @@
-import type { SanitizedConfig } from 'payload'
+import type { CollectionSlug, SanitizedConfig } from 'payload'
 
 import { createPayloadRequest, getPayload, headersWithCors } from 'payload'
 
@@ -33,15 +33,35 @@ const isCatalogueRead = (rest: string[], isRoles: boolean): boolean =>
  */
 const READ_PARAMETERS = new Set(['a', 'b', 'depth', 'draft', 'fallback-locale', 'joins', 'limit', 'locale', 'page', 'pagination', 'populate', 'select', 'sort', 'trash', 'where'])
 
+/** Payload's own GET paths of a collection and the plugin's endpoints: the parameters they take are known. */
+const KNOWN_PATHS = new Set(['/', '/:id', '/count', '/compare', '/:slug/jsonld'])
+
+const matches = (path: string, rest: string[]): boolean => {
+  const segments = path.split('/').filter(Boolean)
+  return segments.length === rest.length && segments.every((segment, index) => segment.startsWith(':') || segment === rest[index])
+}
+
+/**
+ * Whether the GET endpoint Payload will run for this path (the first that matches: a site's own
+ * endpoints come before Payload's) takes known parameters only. A site's own endpoint (`/search`)
+ * may read any parameter: all are kept for it.
+ */
+const takesKnownParameters = (endpoints: unknown, rest: string[]): boolean => {
+  const gets = (Array.isArray(endpoints) ? endpoints : []) as { method?: string; path?: string }[]
+  const endpoint = gets.find((each) => each.method?.toLowerCase() === 'get' && typeof each.path === 'string' && matches(each.path, rest))
+  return !endpoint || KNOWN_PATHS.has(endpoint.path!)
+}
+
 /**
  * The read's query string as the cache keys it and Payload then executes it: parameters sorted by
  * name (`?depth=1&limit=5` and `?limit=5&depth=1` share an answer) with repeated ones kept in their
- * order (`?sort=a&sort=b` is not `?sort=b&sort=a`), parameters no read takes left out (junk does not
- * buy an entry and a database read each).
+ * order (`?sort=a&sort=b` is not `?sort=b&sort=a`); for Payload's own reads and the plugin's
+ * endpoints, parameters none of them takes left out (junk does not buy an entry and a database read
+ * each).
  */
-const canonicalSearch = (url: URL): string =>
+const canonicalSearch = (url: URL, known: boolean): string =>
   [...url.searchParams.entries()]
-    .filter(([name]) => READ_PARAMETERS.has(name.split('[')[0]!))
+    .filter(([name]) => !known || READ_PARAMETERS.has(name.split('[')[0]!))
     .map(([name, value], index) => ({ index, name, value }))
     .sort((x, y) => (x.name === y.name ? x.index - y.index : x.name < y.name ? -1 : 1))
     .map(({ name, value }) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
@@ -78,7 +98,8 @@ export const withCatalogRestCache = (handler: RestRouteHandler, config: ConfigAr
 
     // What is keyed is what Payload executes: the request with its canonical query string.
     const url = new URL(request.url)
-    const search = canonicalSearch(url)
+    const endpoints = payload.collections[collection as CollectionSlug]?.config.endpoints
+    const search = canonicalSearch(url, takesKnownParameters(endpoints, rest))
     url.search = search
     const executed = new Request(url, { headers: request.headers, method: 'GET', signal: request.signal })
     // The read's context (locale, fallback locale, drafts) as Payload will make it for this request.
