@@ -262,7 +262,7 @@ try {
   })
 
   // cacheHitRatioUnderWrites: the response cache under a publish every 2 s, beside the clear-everything rule.
-  log('cache hit ratio under writes: 2 × (10 s warm-up + 20 s), a publish every 2 s')
+  log('cache hit ratio under writes: 2 × (20 s warm-up + 30 s), eight readers, a publish every 2 s')
   const hitRatio = await measureHitRatioUnderWrites(esco)
   results.cacheHitRatioUnderWrites = round(hitRatio.dependencies)
   details.cacheHitRatioUnderWrites = { ...hitRatio.details, clearEverything: round(hitRatio.clearEverything) }
