@@ -178,6 +178,31 @@ describe('editors writing', () => {
     expect(change.roleSlugs.sort()).toEqual(linking.map((row) => row.slug).sort())
   })
 
+  it('roleSlugs name the role pages a role shows on through buildsOn, both ways, and a deleted role’s neighbours', async () => {
+    const pm = await bySlug(site, ROLES, 'project-manager')
+    const tpm = await bySlug(site, ROLES, 'technical-project-manager')
+    // A new role building on PM: PM's page lists it (builtOnBy).
+    const created = await create(site, ROLES, { buildsOn: [pm.id], slug: 'delivery-lead', title: 'Delivery Lead' }, { draft: false })
+    expect(created.status).toBe(201)
+    const lead = created.body.doc as { id: ID }
+    expect(only().change.roleSlugs.sort()).toEqual(['delivery-lead', 'project-manager'])
+    seen = []
+    // PM's title shows on the pages of the roles building on it (TPM, the lead).
+    expect((await save(site, ROLES, pm.id, { summary: 'Changed by the neighbours test.' }, { draft: false })).status).toBe(200)
+    expect(only().change.roleSlugs.sort()).toEqual(['delivery-lead', 'project-manager', 'technical-project-manager'])
+    seen = []
+    // The lead stops building on PM and builds on TPM: all three pages change.
+    expect((await save(site, ROLES, lead.id, { buildsOn: [tpm.id] }, { draft: false })).status).toBe(200)
+    expect(only().change.roleSlugs.sort()).toEqual(['delivery-lead', 'project-manager', 'technical-project-manager'])
+    seen = []
+    // Deleted: its link rows are gone by afterDelete, yet TPM's page (which listed it) is named.
+    const deleted = await site.rest.delete(`/${ROLES}/${lead.id}`, { token: await site.login() })
+    expect(deleted.status).toBe(200)
+    expect(only().change).toMatchObject({ operation: 'delete' })
+    expect(only().change.roleSlugs.sort()).toEqual(['delivery-lead', 'technical-project-manager'])
+    seen = []
+  })
+
   it('a delete: visible', async () => {
     const response = await site.rest.delete(`/${ROLES}/${role.id}`, { token: await site.login() })
     expect(response.status).toBe(200)

@@ -9,7 +9,7 @@
  * Instance A runs in this process (tests/helpers/setup.ts, served over HTTP), B and C in processes
  * of their own (tests/helpers/instance.ts).
  */
-import { REST_GET } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_GET } from '@payloadcms/next/routes'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { articleSeed } from '../seed/data.js'
@@ -23,6 +23,10 @@ import { editor, startSite, type TestSite } from './helpers/setup.js'
 const PM = 'project-manager'
 const TPM = 'technical-project-manager'
 const ROLE = /* GraphQL */ `query ($slug: String!) { roleBySlug(slug: $slug) { slug summary } }`
+/** A role page: the role, the items it shows, its neighbours both ways. */
+const PAGE = /* GraphQL */ `query ($slug: String!) {
+  roleBySlug(slug: $slug) { slug title summary skills { skill { slug name } } buildsOn { slug title } builtOnBy { docs { slug title } } }
+}`
 
 /** A small seeded PRNG (mulberry32): the sequence is random but reproducible from its seed. */
 const random = (seed: number) => () => {
@@ -122,40 +126,83 @@ describe('two instances of one site', () => {
       )
     }
 
-    for (let step = 0; step < 24; step++) {
+    // Random edits of the roles' items and neighbours too: every instance's page of each role must
+    // equal what an uncached read answers (Payload's own route on this database) once the change is in.
+    const roleDocs = await Promise.all([PM, TPM].map((slug) => site.payload.findByID({ collection: 'roles', depth: 0, id: ids[slug]! })))
+    const skillIDs = [...new Set(roleDocs.map((doc) => (doc.skills as { skill: number }[])[0]!.skill))]
+    const uncachedPage = async (slug: string) => {
+      const response = await GRAPHQL_POST(site.config)(
+        new Request('http://localhost/api/graphql', {
+          body: JSON.stringify({ query: PAGE, variables: { slug } }),
+          headers: { 'Content-Type': 'application/json' },
+          method: 'POST',
+        }),
+      )
+      return (await response.json()) as unknown
+    }
+    const patch = async (url: string, path: string, body: Record<string, unknown>) => {
+      const response = await fetch(`${url}/api/${path}`, {
+        body: JSON.stringify(body),
+        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+        method: 'PATCH',
+      })
+      expect(response.status).toBe(200)
+    }
+
+    // Publishing a role publishes its newest draft with the edit: its draft summary becomes public.
+    const latest: Record<string, string> = { ...published }
+    const publishedLatest = (slug: string) => {
+      drafts.delete(latest[slug]!)
+      published[slug] = latest[slug]!
+    }
+
+    for (let step = 0; step < 36; step++) {
       const writer = next() < 0.5 ? 'a' : 'b'
       const other = writer === 'a' ? 'b' : 'a'
       const slug = next() < 0.5 ? PM : TPM
       const kind = next()
-      if (kind < 0.45) {
+      if (kind < 0.3) {
         const text = `Published ${step} (seed ${seed}) on ${writer}`
-        const response = await fetch(`${instances[writer]}/api/roles/${ids[slug]}`, {
-          body: JSON.stringify({ _status: 'published', summary: text }),
-          headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-          method: 'PATCH',
-        })
-        expect(response.status).toBe(200)
-        published[slug] = text
+        await patch(instances[writer], `roles/${ids[slug]}`, { _status: 'published', summary: text })
+        published[slug] = latest[slug] = text
         // Before its response returned, the writing instance took its own change in.
         expect(await summaryOn(instances[writer], slug)).toBe(text)
         await arrived(writer)
         expect(await summaryOn(instances[other], slug)).toBe(text)
-      } else if (kind < 0.75) {
+      } else if (kind < 0.5) {
         const text = `Draft ${step} (seed ${seed}) on ${writer}`
-        const response = await fetch(`${instances[writer]}/api/roles/${ids[slug]}?draft=true`, {
-          body: JSON.stringify({ summary: text }),
-          headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-          method: 'PATCH',
-        })
-        expect(response.status).toBe(200)
+        await patch(instances[writer], `roles/${ids[slug]}?draft=true`, { summary: text })
         drafts.add(text)
+        latest[slug] = text
+      } else if (kind < 0.65) {
+        // An item a role page shows: published, or a draft of it.
+        const skill = skillIDs[Math.floor(next() * skillIDs.length)]!
+        const draft = next() < 0.4
+        const text = `${draft ? 'Draft' : 'Published'} skill ${step} (seed ${seed})`
+        await patch(instances[writer], `skills/${skill}${draft ? '?draft=true' : ''}`, draft ? { name: text } : { _status: 'published', name: text })
+        if (draft) drafts.add(text)
+        else await arrived(writer)
+      } else if (kind < 0.75) {
+        // A neighbour: TPM starts or stops building on PM (both pages change).
+        await patch(instances[writer], `roles/${ids[TPM]}`, { _status: 'published', buildsOn: next() < 0.5 ? [] : [ids[PM]] })
+        publishedLatest(TPM)
+        await arrived(writer)
+      } else if (kind < 0.85) {
+        // A neighbour's title, shown on the other role's page.
+        await patch(instances[writer], `roles/${ids[slug]}`, { _status: 'published', title: `Title ${step} (seed ${seed})` })
+        publishedLatest(slug)
+        await arrived(writer)
       }
-      // Reads on both instances: the published text, never a draft.
+      // Reads on both instances: what an uncached read answers, never a draft.
       for (const url of Object.values(instances)) {
         for (const each of [PM, TPM]) {
           const summary = await summaryOn(url, each)
           expect(drafts.has(summary), `step ${step}, seed ${seed}: a draft reached an anonymous reader`).toBe(false)
           expect(summary, `step ${step}, seed ${seed}`).toBe(published[each])
+          const page = await graphql(url, PAGE, { slug: each })
+          const text = JSON.stringify(page)
+          for (const draft of drafts) expect(text.includes(draft), `step ${step}, seed ${seed}: draft "${draft}" on ${url}`).toBe(false)
+          expect(page, `step ${step}, seed ${seed}: ${each} on ${url}`).toEqual(await uncachedPage(each))
         }
       }
     }

@@ -100,7 +100,7 @@ beforeAll(async () => {
   site = await startSite({
     name: 'response_cache',
     collections: [Departments],
-    config: { localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de'] } },
+    config: { cors: ['https://frontend.example'], localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de'] } },
     plugin: { overrides: { roles: { slug: ROLES } }, responseCache: true, seed: true },
   })
   graphqlRoute = catalogGraphQLRoute(site.config)
@@ -144,15 +144,19 @@ describe('anonymous GraphQL queries over the catalogue', () => {
     expect(await site.payload.count({ collection: 'skills', where: { id: { equals: 1 } } })).toEqual({ totalDocs: 1 })
   })
 
-  it('answers If-None-Match with 304 and no body', async () => {
-    const { headers } = await post(ROLE_PAGE, { slug: 'project-manager' })
+  it('answers If-None-Match on GET with 304 and no body; a POST always gets its answer', async () => {
+    const { headers } = await get(ROLE_PAGE, { slug: 'project-manager' })
     const etag = headers.get('etag')!
-    const notModified = await post(ROLE_PAGE, { slug: 'project-manager' }, { 'If-None-Match': `W/"other", ${etag}` })
+    const notModified = await get(ROLE_PAGE, { slug: 'project-manager' }, { 'If-None-Match': `W/"other", ${etag}` })
     expect(notModified.status).toBe(304)
     expect(notModified.body).toBe('')
     expect(notModified.headers.get('etag')).toBe(etag)
     expect(notModified.headers.get('cache-control')).toBe(PUBLIC)
-    expect((await post(ROLE_PAGE, { slug: 'project-manager' }, { 'If-None-Match': '"other"' })).status).toBe(200)
+    expect((await get(ROLE_PAGE, { slug: 'project-manager' }, { 'If-None-Match': '"other"' })).status).toBe(200)
+    // RFC 9110: If-None-Match makes only GET and HEAD conditional.
+    const posted = await post(ROLE_PAGE, { slug: 'project-manager' }, { 'If-None-Match': etag })
+    expect(posted.status).toBe(200)
+    expect(posted.json.data.roleBySlug.slug).toBe('project-manager')
   })
 
   it('keys on variables, operation, locale and media type', async () => {
@@ -386,6 +390,270 @@ describe('edits of linked items', () => {
       }
     }
     expect(hits).toBeGreaterThan(0)
+  })
+})
+
+describe('exact keys and HTTP (attacks on the cache key)', () => {
+  const graphqlUrl = (search: string) => `http://localhost/api/graphql?${search}`
+  const rawGet = async (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+    toAnswer(await (method === 'HEAD' ? graphqlRoute.HEAD : graphqlRoute.GET)(new Request(url, { headers, method })))
+
+  it('a second literal ? cannot store one operation under another’s key: the key is what graphql-http executes', async () => {
+    const query = encodeURIComponent(`query ($slug: String = "technical-project-manager") { roleBySlug(slug: $slug) { slug } }`)
+    const pm = encodeURIComponent(JSON.stringify({ slug: 'project-manager' }))
+    // graphql-http reads the text up to the second `?` (no variables: the default, TPM);
+    // URLSearchParams over the whole string would see variables = PM.
+    const crafted = await rawGet(graphqlUrl(`query=${query}&x=?&variables=${pm}`))
+    expect(crafted.status).toBe(200)
+    expect(crafted.json.data.roleBySlug.slug).toBe('technical-project-manager')
+    const honest = await rawGet(graphqlUrl(`query=${query}&variables=${pm}`))
+    expect(honest.json.data.roleBySlug.slug).toBe('project-manager')
+    // And the crafted request shares its entry with the same operation asked plainly.
+    expect((await measured(() => rawGet(graphqlUrl(`query=${query}`)))).executions).toBe(0)
+  })
+
+  it('junk parameters, unused variables, other spacing and other operations do not buy an execution or an entry', async () => {
+    const query = `query Page($slug: String!) { roleBySlug(slug: $slug) { slug title } }`
+    await post(query, { slug: 'project-manager' })
+    const cache = existingResponseCache(site.payload)!
+    const entries = cache.size
+    for (let i = 0; i < 5; i++) {
+      const variants = [
+        () => post(query, { junk: `x${i}`, slug: 'project-manager' }),
+        () => post(`# comment ${i}\n${query.replace(/ /g, '   ')}`, { slug: 'project-manager' }),
+      ]
+      for (const variant of variants) {
+        const answer = await measured(variant)
+        expect(answer.json.data.roleBySlug.slug).toBe('project-manager')
+        expect(answer.executions).toBe(0)
+      }
+      const url = new URL('http://localhost/api/graphql')
+      url.searchParams.set('query', `${query} query Other${i} { __typename }`)
+      url.searchParams.set('operationName', 'Page')
+      url.searchParams.set('variables', JSON.stringify({ slug: 'project-manager' }))
+      url.searchParams.set(`junk${i}`, 'x')
+      const other = await measured(() => rawGet(url.href))
+      expect(other.json.data.roleBySlug.slug).toBe('project-manager')
+      expect(other.executions).toBe(0)
+      const list = await measured(() => rest(`/skills?depth=0&limit=3&junk=${i}`))
+      expect(list.status).toBe(200)
+      if (i > 0) expect(list.statements).toBe(0)
+    }
+    // One more entry: the REST list (the GraphQL variants all share the first entry).
+    expect(cache.size).toBe(entries + 1)
+  })
+
+  it('REST keys keep repeated parameters in their order', async () => {
+    const path = (order: string) => `/skills?depth=0&limit=50&joins[roles]=false&${order}`
+    const slugs = (answer: Answer) => answer.json.docs.map((doc: { slug: string }) => doc.slug)
+    const direct = async (order: string) =>
+      slugs(await toAnswer(await REST_GET(site.config)(new Request(`http://localhost/api${path(order)}`), { params: Promise.resolve({ slug: ['skills'] }) })))
+    const kindFirst = await rest(path('sort=-kind&sort=slug'))
+    expect(slugs(kindFirst)).toEqual(await direct('sort=-kind&sort=slug'))
+    // The same parameters in another order: an entry (and a read) of its own, answering as Payload does.
+    const slugFirst = await measured(() => rest(path('sort=slug&sort=-kind')))
+    expect(slugFirst.statements).toBeGreaterThan(0)
+    expect(slugs(slugFirst)).toEqual(await direct('sort=slug&sort=-kind'))
+  })
+
+  it('a site’s own endpoint on a catalogue collection gets every parameter it is sent', async () => {
+    const endpoints = site.payload.collections.skills.config.endpoints as unknown as { handler: unknown; method: string; path: string }[]
+    const echo = { handler: (req: { searchParams: URLSearchParams }) => Response.json({ q: req.searchParams.getAll('q') }), method: 'get', path: '/echo' }
+    endpoints.unshift(echo)
+    try {
+      expect((await rest(`/skills/echo?q=hello&q=world`)).json).toEqual({ q: ['hello', 'world'] })
+      expect((await rest(`/skills/echo?q=world&q=hello`)).json).toEqual({ q: ['world', 'hello'] })
+    } finally {
+      endpoints.splice(endpoints.indexOf(echo), 1)
+    }
+  })
+
+  it('a hit carries the headers of its miss (JSON-LD’s Content-Language)', async () => {
+    const path = `/${ROLES}/business-analyst/jsonld?locale=de`
+    const miss = await rest(path)
+    expect(miss.headers.get('content-language')).toBe('de')
+    const hit = await measured(() => rest(path))
+    expect(hit.statements).toBe(0)
+    expect(hit.headers.get('content-language')).toBe('de')
+    expect(hit.headers.get('content-type')).toBe(miss.headers.get('content-type'))
+  })
+
+  it('HEAD answers as GET without a body, on REST and GraphQL', async () => {
+    const path = `/skills?depth=0&limit=2`
+    const full = await rest(path)
+    const url = new URL(`http://localhost/api${path}`)
+    const head = await toAnswer(await restGet(new Request(url, { method: 'HEAD' }), { params: Promise.resolve({ slug: ['skills'] }) }))
+    expect(head.status).toBe(200)
+    expect(head.body).toBe('')
+    expect(head.headers.get('etag')).toBe(full.headers.get('etag'))
+    expect(head.headers.get('content-type')).toBe(full.headers.get('content-type'))
+
+    const gql = graphqlUrl(`query=${encodeURIComponent('{ roleBySlug(slug: "project-manager") { slug } }')}`)
+    const fullGraphql = await rawGet(gql)
+    const headGraphql = await rawGet(gql, {}, 'HEAD')
+    expect(headGraphql.status).toBe(200)
+    expect(headGraphql.body).toBe('')
+    expect(headGraphql.headers.get('etag')).toBe(fullGraphql.headers.get('etag'))
+    expect((await rawGet(gql, { 'If-None-Match': fullGraphql.headers.get('etag')! }, 'HEAD')).status).toBe(304)
+  })
+
+  it('the JSON and graphql-response+json forms have different ETags', async () => {
+    const gql = graphqlUrl(`query=${encodeURIComponent('{ roleBySlug(slug: "project-manager") { title } }')}`)
+    const json = await rawGet(gql, { Accept: 'application/json' })
+    const graphqlResponse = await rawGet(gql, { Accept: 'application/graphql-response+json' })
+    expect(json.body).toBe(graphqlResponse.body)
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(graphqlResponse.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/)
+    expect(json.headers.get('etag')).not.toBe(graphqlResponse.headers.get('etag'))
+    const crossed = await rawGet(gql, { Accept: 'application/graphql-response+json', 'If-None-Match': json.headers.get('etag')! })
+    expect(crossed.status).toBe(200)
+  })
+
+  it('Vary keeps what is set and names Origin when CORS echoes one', async () => {
+    const varying = withCatalogRestCache(async (request, args) => {
+      const response = await REST_GET(site.config)(request, args)
+      const headers = new Headers(response.headers)
+      headers.set('Vary', 'Accept-Encoding')
+      return new Response(response.body, { headers, status: response.status })
+    }, site.config)
+    const path = `/skills?depth=0&limit=4`
+    const ask = async () =>
+      toAnswer(
+        await varying(new Request(`http://localhost/api${path}`, { headers: { Origin: 'https://frontend.example' } }), {
+          params: Promise.resolve({ slug: ['skills'] }),
+        }),
+      )
+    for (const answer of [await ask(), await ask()]) {
+      expect(answer.headers.get('access-control-allow-origin')).toBe('https://frontend.example')
+      const vary = answer.headers.get('vary')!.split(',').map((name) => name.trim())
+      expect(vary).toEqual(expect.arrayContaining(['Accept', 'Authorization', 'Cookie', 'Origin']))
+    }
+    const miss = await toAnswer(
+      await varying(new Request(`http://localhost/api/skills?depth=0&limit=6`, { headers: { Origin: 'https://frontend.example' } }), {
+        params: Promise.resolve({ slug: ['skills'] }),
+      }),
+    )
+    expect(miss.headers.get('vary')!.split(',').map((name) => name.trim())).toEqual(
+      expect.arrayContaining(['Accept-Encoding', 'Accept', 'Origin']),
+    )
+  })
+})
+
+describe('hits at the speed of the route', () => {
+  it('a cached answer for a request without credentials is served before Payload builds its request (no authentication runs)', async () => {
+    let authentications = 0
+    const strategies = site.payload.authStrategies
+    const counted = strategies.map((strategy) => ({
+      ...strategy,
+      authenticate: (args: Parameters<typeof strategy.authenticate>[0]) => {
+        authentications++
+        return strategy.authenticate(args)
+      },
+    }))
+    site.payload.authStrategies = counted
+    try {
+      const query = `{ roleBySlug(slug: "technical-project-manager") { slug summary } }`
+      const first = await get(query)
+      expect(first.status).toBe(200)
+      const before = authentications
+      const again = await measured(() => get(query))
+      expect(again.statements).toBe(0)
+      expect(authentications).toBe(before)
+      expect(again.body).toBe(first.body)
+      expect(again.headers.get('etag')).toBe(first.headers.get('etag'))
+      expect(again.headers.get('cache-control')).toBe(PUBLIC)
+      // POST and REST too; an answer only the full path has seen in this shape runs it once.
+      await post(query)
+      const posted = authentications
+      expect((await post(query)).json).toEqual(first.json)
+      expect(authentications).toBe(posted)
+      const path = `/${ROLES}/technical-project-manager/jsonld?locale=de`
+      await rest(path)
+      const rested = authentications
+      const jsonld = await rest(path)
+      expect(authentications).toBe(rested)
+      expect(jsonld.headers.get('content-language')).toBe('de')
+      // The same body without a Content-Type is another request (graphql-http answers it 4xx).
+      const untyped = await graphqlRoute.POST(new Request('http://localhost/api/graphql', { body: JSON.stringify({ query }), method: 'POST' }))
+      expect(untyped.status).toBeGreaterThanOrEqual(400)
+      expect(untyped.status).toBeLessThan(500)
+      // With credentials: Payload's request, authentication and all, every time.
+      await get(query, undefined, { Authorization: 'JWT not-a-token' })
+      expect(authentications).toBeGreaterThan(rested)
+      // A change: the next request takes the full path and sees it.
+      const role = await bySlug(site, ROLES, 'technical-project-manager')
+      await save(site, ROLES, role.id, { summary: 'Seen after the change' }, { draft: false })
+      const changed = await get(query)
+      expect(changed.json.data.roleBySlug.summary).toBe('Seen after the change')
+    } finally {
+      site.payload.authStrategies = strategies
+    }
+  })
+})
+
+describe('invalidation by dependencies (a change drops what it affects, nothing else)', () => {
+  const PAGE = /* GraphQL */ `query ($slug: String!) { roleBySlug(slug: $slug) { slug title summary skills { skill { slug name } } buildsOn { slug title } builtOnBy { docs { slug title } } } }`
+
+  it('a role’s change drops its page and its buildsOn neighbours’, not other roles’ pages or other collections’ lists', async () => {
+    const pm = await bySlug(site, ROLES, 'project-manager')
+    await site.payload.create({ collection: ROLES as 'users', data: { _status: 'published', slug: 'scrum-master', title: 'Scrum Master' } as never })
+    for (const slug of ['project-manager', 'technical-project-manager', 'scrum-master']) await post(PAGE, { slug })
+    // Without the skills' `roles` join: which roles link a skill is not part of this list.
+    await rest(`/skills?depth=0&limit=5&sort=slug&joins[roles]=false`)
+    await rest(`/${ROLES}?depth=0&limit=5`)
+    expect((await save(site, ROLES, pm.id, { title: 'Project Manager (renamed)' }, { draft: false })).status).toBe(200)
+
+    const own = await measured(() => post(PAGE, { slug: 'project-manager' }))
+    expect(own.executions).toBe(1)
+    expect(own.json).toEqual(await uncached(PAGE, { slug: 'project-manager' }))
+    // TPM builds on PM: its page shows PM's title.
+    const neighbour = await measured(() => post(PAGE, { slug: 'technical-project-manager' }))
+    expect(neighbour.executions).toBe(1)
+    expect(neighbour.json.data.roleBySlug.buildsOn.map((role: { title: string }) => role.title)).toContain('Project Manager (renamed)')
+    expect((await measured(() => post(PAGE, { slug: 'scrum-master' }))).executions).toBe(0)
+    expect((await measured(() => rest(`/skills?depth=0&limit=5&sort=slug&joins[roles]=false`))).statements).toBe(0)
+    const list = await measured(() => rest(`/${ROLES}?depth=0&limit=5`))
+    expect(list.statements).toBeGreaterThan(0)
+    await save(site, ROLES, pm.id, { title: 'Project Manager' }, { draft: false })
+  })
+
+  it('an item’s change drops the pages of the roles that link it; a role that starts or stops building on another drops both pages', async () => {
+    const tpm = await bySlug(site, ROLES, 'technical-project-manager')
+    const pm = await bySlug(site, ROLES, 'project-manager')
+    for (const slug of ['project-manager', 'technical-project-manager', 'scrum-master']) await post(PAGE, { slug })
+    const unlinked = (await post(PAGE, { slug: 'scrum-master' })).json.data.roleBySlug.skills.map((row: any) => row.skill.slug)
+    const pmSkills = (await post(PAGE, { slug: 'project-manager' })).json.data.roleBySlug.skills.map((row: any) => row.skill.slug)
+    const skillSlug = pmSkills.find((slug: string) => !unlinked.includes(slug))
+    if (skillSlug) {
+      const skill = await bySlug(site, 'skills', skillSlug)
+      await save(site, 'skills', skill.id, { name: 'Renamed skill' }, { draft: false })
+      expect((await measured(() => post(PAGE, { slug: 'scrum-master' }))).executions).toBe(0)
+      const page = await measured(() => post(PAGE, { slug: 'project-manager' }))
+      expect(page.executions).toBe(1)
+      expect(page.json).toEqual(await uncached(PAGE, { slug: 'project-manager' }))
+    }
+    // TPM stops building on PM: PM's builtOnBy changes too.
+    expect((await save(site, ROLES, tpm.id, { buildsOn: [] }, { draft: false })).status).toBe(200)
+    const after = await post(PAGE, { slug: 'project-manager' })
+    expect(after.json).toEqual(await uncached(PAGE, { slug: 'project-manager' }))
+    expect(after.json.data.roleBySlug.builtOnBy.docs.map((role: { slug: string }) => role.slug)).not.toContain('technical-project-manager')
+    await save(site, ROLES, tpm.id, { buildsOn: [pm.id] }, { draft: false })
+    expect((await post(PAGE, { slug: 'project-manager' })).json).toEqual(await uncached(PAGE, { slug: 'project-manager' }))
+  })
+
+  it('deleting a role drops the pages of the roles it was built on and that built on it', async () => {
+    const pm = await bySlug(site, ROLES, 'project-manager')
+    const created = await site.payload.create({
+      collection: ROLES as 'users',
+      data: { _status: 'published', buildsOn: [pm.id], slug: 'delivery-lead', title: 'Delivery Lead' } as never,
+    })
+    const before = await post(PAGE, { slug: 'project-manager' })
+    expect(before.json.data.roleBySlug.builtOnBy.docs.map((role: { slug: string }) => role.slug)).toContain('delivery-lead')
+    await site.payload.delete({ collection: ROLES as 'users', id: created.id })
+    const after = await measured(() => post(PAGE, { slug: 'project-manager' }))
+    expect(after.executions).toBe(1)
+    expect(after.json.data.roleBySlug.builtOnBy.docs.map((role: { slug: string }) => role.slug)).not.toContain('delivery-lead')
+    expect(after.json).toEqual(await uncached(PAGE, { slug: 'project-manager' }))
   })
 })
 

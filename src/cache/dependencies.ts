@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import type { CatalogChange } from '../changes/catalogChange.js'
 import type { CatalogCollection } from '../plugin/options.js'
 
@@ -51,9 +53,23 @@ export const startRecording = (req: Pick<PayloadRequest, 'context'>): AnswerDepe
   return dependencies
 }
 
+/**
+ * The record of a route whose reads run on a request Payload makes itself (the REST wrapper hands
+ * the fetch Request to Payload's handler, which builds its own PayloadRequest): carried by the
+ * async context of the handler's call instead of `req.context`.
+ */
+const routeRecording = new AsyncLocalStorage<AnswerDependencies>()
+
+/** Runs `read` (a route handler) with every read it makes recording into a fresh record. */
+export const recordWhile = async <T>(read: () => Promise<T>): Promise<{ dependencies: AnswerDependencies; result: T }> => {
+  const dependencies = emptyDependencies()
+  const result = await routeRecording.run(dependencies, read)
+  return { dependencies, result }
+}
+
 /** The record of a request, or undefined when nothing is recording. */
 export const recordingOf = (req: Pick<PayloadRequest, 'context'> | undefined): AnswerDependencies | undefined =>
-  req?.context?.[DEPENDENCIES] as AnswerDependencies | undefined
+  (req?.context?.[DEPENDENCIES] as AnswerDependencies | undefined) ?? routeRecording.getStore()
 
 /** The answer shows these documents' content. */
 export const recordDocuments = (

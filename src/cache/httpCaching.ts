@@ -50,11 +50,41 @@ export const matchesIfNoneMatch = (headers: Headers, etag: string): boolean => {
 
 // Answers differ by the media type asked for; shared caches must also keep apart requests with
 // credentials (they get `private` answers) from anonymous ones.
-const VARY = 'Accept, Authorization, Cookie'
+const VARY = ['Accept', 'Authorization', 'Cookie']
+
+/**
+ * Sets `Vary` to what the response already varies by (a host's or Payload's own) plus the plugin's,
+ * and `Origin` when the answer echoes an allow-listed origin (Payload's CORS): a shared cache must
+ * not hand one origin's `Access-Control-Allow-Origin` to another.
+ */
+export const mergeVary = (headers: Headers): void => {
+  const names = new Map<string, string>()
+  const add = (name: string) => {
+    const trimmed = name.trim()
+    if (trimmed && !names.has(trimmed.toLowerCase())) names.set(trimmed.toLowerCase(), trimmed)
+  }
+  for (const name of (headers.get('vary') ?? '').split(',')) add(name)
+  if (names.has('*')) return headers.set('Vary', '*')
+  for (const name of VARY) add(name)
+  const origin = headers.get('access-control-allow-origin')
+  if (origin && origin.trim() !== '*') add('Origin')
+  headers.set('Vary', [...names.values()].join(', '))
+}
+
+/** Headers made per request or per representation, never carried from a miss to the hits after it. */
+const PER_REQUEST = new Set(['cache-control', 'content-length', 'content-type', 'date', 'etag', 'set-cookie', 'vary'])
+
+/** The headers of a miss that its hits must carry too (e.g. JSON-LD's `Content-Language`), CORS left to each request. */
+export const carriedHeaders = (headers: Headers): [string, string][] =>
+  [...headers.entries()].filter(([name]) => !PER_REQUEST.has(name) && !name.startsWith('access-control-'))
+
+/** Only GET and HEAD are conditional requests (RFC 9110 13.1.2): anything else gets its answer. */
+const conditional = (request: Request) => request.method === 'GET' || request.method === 'HEAD'
 
 /**
  * The response for an answer (from the cache or just made): 304 when the client already holds it,
- * else the body, with its ETag and Cache-Control. `extra` carries headers made per request (CORS).
+ * else the body, with its ETag and Cache-Control and the headers its miss carried. `extra` carries
+ * headers made per request (CORS).
  */
 export const answerResponse = ({
   answer,
@@ -72,10 +102,11 @@ export const answerResponse = ({
   status?: number
 }): Response => {
   const headers = new Headers(extra)
+  for (const [name, value] of answer.headers ?? []) if (!headers.has(name)) headers.set(name, value)
   headers.set('Cache-Control', cacheControl(kind, options))
   headers.set('ETag', answer.etag)
-  headers.set('Vary', VARY)
-  if (matchesIfNoneMatch(request.headers, answer.etag)) return new Response(null, { headers, status: 304 })
+  mergeVary(headers)
+  if (conditional(request) && matchesIfNoneMatch(request.headers, answer.etag)) return new Response(null, { headers, status: 304 })
   headers.set('Content-Type', answer.contentType)
   return new Response(answer.body, { headers, status })
 }
@@ -84,6 +115,17 @@ export const answerResponse = ({
 export const withCacheControl = (response: Response, kind: AnswerKind, options: StoredCatalogConfig['responseCache']): Response => {
   const headers = new Headers(response.headers)
   headers.set('Cache-Control', cacheControl(kind, options))
-  headers.set('Vary', VARY)
+  mergeVary(headers)
   return new Response(response.body, { headers, status: response.status, statusText: response.statusText })
+}
+
+/**
+ * HEAD answered as GET without a body (RFC 9110 9.3.2): `answer` is the route for GET; its
+ * response's headers (ETag, Content-Type, Cache-Control...) are kept, the body is not sent.
+ */
+export const headAsGet = async (request: Request, answer: (request: Request) => Promise<Response>): Promise<Response> => {
+  if (request.method !== 'HEAD') return answer(request)
+  const response = await answer(new Request(request.url, { headers: request.headers, method: 'GET', signal: request.signal }))
+  await response.body?.cancel()
+  return new Response(null, { headers: response.headers, status: response.status, statusText: response.statusText })
 }

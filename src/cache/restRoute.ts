@@ -1,11 +1,13 @@
-import type { SanitizedConfig } from 'payload'
+import type { CollectionSlug, SanitizedConfig } from 'payload'
 
 import { createPayloadRequest, getPayload, headersWithCors } from 'payload'
 
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { readContextFor, readContextKey } from '../read/readContext.js'
 import { catalogScopeOf } from './catalogScope.js'
-import { answerResponse, carriesCredentials, withCacheControl } from './httpCaching.js'
+import { answerBeforePayload, rememberShape, requestShape } from './beforePayload.js'
+import { recordWhile } from './dependencies.js'
+import { answerResponse, carriedHeaders, carriesCredentials, headAsGet, withCacheControl } from './httpCaching.js'
 import { responseCacheOf, strongETag } from './responseCache.js'
 
 type ConfigArg = Promise<SanitizedConfig> | SanitizedConfig
@@ -25,27 +27,59 @@ const isCatalogueRead = (rest: string[], isRoles: boolean): boolean =>
   (rest.length === 1 && !NOT_READS.has(rest[0]!)) ||
   (rest.length === 2 && isRoles && rest[1] === 'jsonld')
 
-/** Query parameters in one order, so `?depth=1&limit=5` and `?limit=5&depth=1` share an answer. */
-const canonicalSearch = (url: URL): string =>
+/**
+ * The query parameters Payload's REST reads and the plugin's endpoints take (by name, before any
+ * `[`: `where[title][equals]`); any other parameter changes nothing they answer.
+ */
+const READ_PARAMETERS = new Set(['a', 'b', 'depth', 'draft', 'fallback-locale', 'joins', 'limit', 'locale', 'page', 'pagination', 'populate', 'select', 'sort', 'trash', 'where'])
+
+/** Payload's own GET paths of a collection and the plugin's endpoints: the parameters they take are known. */
+const KNOWN_PATHS = new Set(['/', '/:id', '/count', '/compare', '/:slug/jsonld'])
+
+const matches = (path: string, rest: string[]): boolean => {
+  const segments = path.split('/').filter(Boolean)
+  return segments.length === rest.length && segments.every((segment, index) => segment.startsWith(':') || segment === rest[index])
+}
+
+/**
+ * Whether the GET endpoint Payload will run for this path (the first that matches: a site's own
+ * endpoints come before Payload's) takes known parameters only. A site's own endpoint (`/search`)
+ * may read any parameter: all are kept for it.
+ */
+const takesKnownParameters = (endpoints: unknown, rest: string[]): boolean => {
+  const gets = (Array.isArray(endpoints) ? endpoints : []) as { method?: string; path?: string }[]
+  const endpoint = gets.find((each) => each.method?.toLowerCase() === 'get' && typeof each.path === 'string' && matches(each.path, rest))
+  return !endpoint || KNOWN_PATHS.has(endpoint.path!)
+}
+
+/**
+ * The read's query string as the cache keys it and Payload then executes it: parameters sorted by
+ * name (`?depth=1&limit=5` and `?limit=5&depth=1` share an answer) with repeated ones kept in their
+ * order (`?sort=a&sort=b` is not `?sort=b&sort=a`); for Payload's own reads and the plugin's
+ * endpoints, parameters none of them takes left out (junk does not buy an entry and a database read
+ * each).
+ */
+const canonicalSearch = (url: URL, known: boolean): string =>
   [...url.searchParams.entries()]
-    .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1))
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .filter(([name]) => !known || READ_PARAMETERS.has(name.split('[')[0]!))
+    .map(([name, value], index) => ({ index, name, value }))
+    .sort((x, y) => (x.name === y.name ? x.index - y.index : x.name < y.name ? -1 : 1))
+    .map(({ name, value }) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
     .join('&')
 
 /**
  * Wraps Payload's REST GET route so anonymous reads of the catalogue (see isCatalogueRead) are
  * answered from the instance's response cache when the plugin's `responseCache` option is on, with
  * ETag/304 and Cache-Control on every answer about the catalogue. Everything else (other
- * collections, other methods) passes through untouched.
+ * collections, other methods) passes through untouched. `HEAD` is answered as `GET` without a body.
  *
  * ```ts
  * // app/(payload)/api/[...slug]/route.ts
  * export const GET = withCatalogRestCache(REST_GET(config), config)
  * ```
  */
-export const withCatalogRestCache =
-  (handler: RestRouteHandler, config: ConfigArg): RestRouteHandler =>
-  async (request, args) => {
+export const withCatalogRestCache = (handler: RestRouteHandler, config: ConfigArg): RestRouteHandler => {
+  const serve: RestRouteHandler = async (request, args) => {
     if (request.method !== 'GET') return handler(request, args)
     const segments = (await args.params).slug ?? []
     const [collection, ...rest] = segments
@@ -57,28 +91,44 @@ export const withCatalogRestCache =
     const options = catalog.responseCache
     if (carriesCredentials(request.headers, payload)) return withCacheControl(await handler(request, args), 'private', options)
     if (!isCatalogueRead(rest, collection === catalog.slugs.roles)) return handler(request, args)
+    // A request without credentials whose answer is cached is answered before Payload's request is built.
+    const shape = options.enabled ? requestShape(payload, request, 'rest') : undefined
+    const early = answerBeforePayload(payload, shape, request, options)
+    if (early) return early
 
+    // What is keyed is what Payload executes: the request with its canonical query string.
+    const url = new URL(request.url)
+    const endpoints = payload.collections[collection as CollectionSlug]?.config.endpoints
+    const search = canonicalSearch(url, takesKnownParameters(endpoints, rest))
+    url.search = search
+    const executed = new Request(url, { headers: request.headers, method: 'GET', signal: request.signal })
     // The read's context (locale, fallback locale, drafts) as Payload will make it for this request.
-    const req = await createPayloadRequest({ config, request: request.clone() })
-    if (req.user) return withCacheControl(await handler(request, args), 'private', options)
+    const req = await createPayloadRequest({ config, request: executed.clone() })
+    if (req.user) return withCacheControl(await handler(executed, args), 'private', options)
     const context = await readContextFor(req, { slugs: catalog.slugs })
     const shared = context.cacheScope === 'public' && options.enabled && !scope.uncacheable
-    const url = new URL(request.url)
-    const key = ['rest', url.pathname, canonicalSearch(url), readContextKey(context)].join('\u0000')
+    const key = ['rest', url.pathname, search, readContextKey(context)].join('\u0000')
     const cache = shared ? responseCacheOf(payload, options.maxBytes) : undefined
 
     const hit = cache?.get(key)
-    if (hit) return answerResponse({ answer: hit, extra: headersWithCors({ headers: new Headers(), req }), kind: 'public', options, request })
+    if (hit) {
+      rememberShape(payload, shape, key)
+      return answerResponse({ answer: hit, extra: headersWithCors({ headers: new Headers(), req }), kind: 'public', options, request })
+    }
 
     const ticket = cache?.begin()
-    const response = await handler(request, args)
+    // Payload builds its own request for the handler: its reads record through the call's async context.
+    const { dependencies, result: response } = await recordWhile(() => handler(executed, args))
     if (response.status !== 200) return withCacheControl(response, 'error', options)
     if (context.cacheScope !== 'public') return withCacheControl(response, 'private', options)
     const body = await response.text()
-    const answer = { body, contentType: response.headers.get('content-type') ?? 'application/json', etag: strongETag(body) }
-    if (cache && ticket) cache.store(key, answer, ticket)
+    const contentType = response.headers.get('content-type') ?? 'application/json'
+    const answer = { body, contentType, etag: strongETag(body, contentType), headers: carriedHeaders(response.headers) }
+    if (cache && ticket && cache.store(key, answer, ticket, dependencies)) rememberShape(payload, shape, key)
     const extra = new Headers(response.headers)
     extra.delete('content-type')
     extra.delete('content-length')
     return answerResponse({ answer, extra, kind: shared ? 'public' : 'revalidate', options, request })
   }
+  return (request, args) => headAsGet(request, (asked) => serve(asked, args))
+}

@@ -1,6 +1,7 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
+  CollectionBeforeDeleteHook,
   CollectionConfig,
   CollectionSlug,
   PayloadRequest,
@@ -10,7 +11,7 @@ import type {
 import type { CatalogCollection, CatalogSlugs } from '../plugin/options.js'
 import type { CatalogChange } from './catalogChange.js'
 
-import { type DocID, roleLinks } from '../hooks/roleLinks.js'
+import { type DocID, relationID, roleLinks } from '../hooks/roleLinks.js'
 import { changeBatchOf } from './changeBatch.js'
 import { publishOnCommit } from './changeFeed.js'
 import { stageLocalChange } from './inTransaction.js'
@@ -35,6 +36,36 @@ const roleSlugsWhere = async (req: PayloadRequest, rolesSlug: string, where: Whe
 }
 
 /**
+ * The roles whose pages show this role through `buildsOn`, both ways: the roles it builds on (as
+ * `docs` list them: the new and the previous version) and the roles that build on it (their
+ * `builtOnBy` lists it).
+ */
+const buildsOnNeighbours = async (req: PayloadRequest, slugs: CatalogSlugs, id: DocID, docs: (Doc | undefined)[]): Promise<string[]> => {
+  if (!hasField(req, slugs.roles, 'buildsOn')) return []
+  const targets = new Set<DocID>()
+  for (const doc of docs) {
+    for (const value of Array.isArray(doc?.buildsOn) ? doc.buildsOn : []) {
+      const target = relationID(value)
+      if (target !== undefined) targets.add(target)
+    }
+  }
+  const builders = await roleSlugsWhere(req, slugs.roles, { buildsOn: { equals: id } })
+  const builtOn = targets.size ? await roleSlugsWhere(req, slugs.roles, { id: { in: [...targets] } }) : []
+  return [...builders, ...builtOn]
+}
+
+/** Where a role's neighbours, read before its delete, wait for the afterDelete hook (the link rows are gone by then). */
+const DELETED_NEIGHBOURS = 'roleCatalogDeletedRoleNeighbours'
+const neighboursOfDeleted = (req: PayloadRequest): Map<string, string[]> => {
+  let found = req.context?.[DELETED_NEIGHBOURS] as Map<string, string[]> | undefined
+  if (!found) {
+    found = new Map()
+    req.context = { ...(req.context ?? {}), [DELETED_NEIGHBOURS]: found }
+  }
+  return found
+}
+
+/**
  * Role slugs whose answers a visible change to this document can alter: a role itself (old and
  * new slug) and the roles that build on it; for an item, the roles that link it.
  */
@@ -48,9 +79,7 @@ const affectedRoleSlugs = async (
   const found = new Set<string>()
   if (name === 'roles') {
     for (const slug of [slugOf(doc), slugOf(previousDoc)]) if (slug) found.add(slug)
-    if (hasField(req, slugs.roles, 'buildsOn')) {
-      for (const slug of await roleSlugsWhere(req, slugs.roles, { buildsOn: { equals: doc.id } })) found.add(slug)
-    }
+    for (const slug of await buildsOnNeighbours(req, slugs, doc.id, [doc, previousDoc])) found.add(slug)
   } else {
     const link = roleLinks[name]
     if (hasField(req, slugs.roles, link.arrayName)) {
@@ -116,6 +145,12 @@ const record = async (
       ? documents.map((entry) => entry.slug).filter((slug): slug is string => slug !== null)
       : []
     : await affectedRoleSlugs(req, name, slugs, doc, previousDoc)
+  if (change.operation === 'delete' && name === 'roles') {
+    const key = String(doc.id)
+    const neighbours = neighboursOfDeleted(req)
+    for (const slug of neighbours.get(key) ?? []) if (!roleSlugs.includes(slug)) roleSlugs.push(slug)
+    neighbours.delete(key)
+  }
 
   const batch = changeBatchOf(req)
   if (batch) {
@@ -140,7 +175,7 @@ const record = async (
 export const catalogChangeHooks = (
   name: CatalogCollection,
   slugs: CatalogSlugs,
-): Pick<NonNullable<CollectionConfig['hooks']>, 'afterChange' | 'afterDelete'> => {
+): Pick<NonNullable<CollectionConfig['hooks']>, 'afterChange' | 'afterDelete' | 'beforeDelete'> => {
   const afterChange: CollectionAfterChangeHook = async ({ collection, data, doc, operation, previousDoc, req }) => {
     const current = doc as Doc
     const previous = operation === 'update' ? (previousDoc as Doc | undefined) : undefined
@@ -158,5 +193,16 @@ export const catalogChangeHooks = (
     await record(req, name, slugs, change, current, undefined)
     return doc
   }
-  return { afterChange: [afterChange], afterDelete: [afterDelete] }
+  // A role's neighbours through `buildsOn`, read while the link rows still exist.
+  const beforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
+    if (name !== 'roles' || changeBatchOf(req)) return
+    const row = (await req.payload.db.findOne({
+      collection: slugs.roles as CollectionSlug,
+      req,
+      select: hasField(req, slugs.roles, 'buildsOn') ? { buildsOn: true, slug: true } : { slug: true },
+      where: { id: { equals: id } },
+    })) as Doc | null
+    neighboursOfDeleted(req).set(String(id), await buildsOnNeighbours(req, slugs, id, [row ?? undefined]))
+  }
+  return { afterChange: [afterChange], afterDelete: [afterDelete], beforeDelete: [beforeDelete] }
 }

@@ -6,6 +6,7 @@ import { createDataloaderCacheKey } from 'payload'
 
 import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 
+import { recordCollections, recordRoleSlugs } from '../cache/dependencies.js'
 import { drizzleOrm } from '../database/drizzle.js'
 import { unpaginatedReadLimit } from '../hooks/boundReads.js'
 import { type DrizzleAdapterLike, ident, relsColumn, snake } from '../read/sqlDocuments.js'
@@ -177,6 +178,10 @@ export const batchRoleJoins = ({
       graphQLField.resolve = async (parent: Record<string, unknown>, args: JoinArgs, context: Context, info) => {
         const req = context.req
         const parentID = (parent._id ?? parent.id) as DocID | undefined
+        // Which roles link the parent: on a role (`builtOnBy`) part of its page, which the change
+        // feed names by slug; on an item, any role's change may alter it.
+        if (slug === slugs.roles && typeof parent.slug === 'string') recordRoleSlugs(req, [parent.slug])
+        else recordCollections(req, ['roles'])
         const draft = Boolean((args as { draft?: unknown }).draft ?? req.query?.draft)
         const plain = args.where == null && args.sort == null && args.page == null && !args.count && context.select === undefined
         // On a localized site the roles come in the read's locale (sorted by its text), for documents

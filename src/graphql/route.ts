@@ -2,12 +2,15 @@ import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLFormattedErro
 import type { PayloadRequest, SanitizedConfig } from 'payload'
 
 import { configToSchema } from '@payloadcms/graphql'
-import { GraphQLError, Kind } from 'graphql'
-import { createHandler } from 'graphql-http/lib/use/fetch'
+import { getVariableValues, GraphQLError, Kind, print } from 'graphql'
+import type { RequestParams } from 'graphql-http'
+
+import { createHandler, parseRequestParams } from 'graphql-http/lib/use/fetch'
 import {
   addDataAndFileToRequest,
   addLocalesToRequestFromData,
   createPayloadRequest,
+  getPayload,
   headersWithCors,
   logError,
   mergeHeaders,
@@ -15,7 +18,9 @@ import {
 } from 'payload'
 
 import { catalogScopeOf } from '../cache/catalogScope.js'
-import { answerResponse, carriesCredentials, withCacheControl } from '../cache/httpCaching.js'
+import { answerBeforePayload, rememberShape, requestShape } from '../cache/beforePayload.js'
+import { startRecording } from '../cache/dependencies.js'
+import { answerResponse, carriesCredentials, headAsGet, withCacheControl } from '../cache/httpCaching.js'
 import { digest, responseCacheOf, strongETag } from '../cache/responseCache.js'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { readContextFor, readContextKey } from '../read/readContext.js'
@@ -100,6 +105,8 @@ const graphqlHandler = (schema: GraphQLSchema, validationRules: ValidationRules)
       const errors = await Promise.all((result as ExecutionResult).errors!.map((error) => formatError(error, req)))
       return { ...extended, errors } as unknown as ExecutionResult
     },
+    // What the route parsed to build the cache key, when it did: executed as keyed.
+    parseRequestParams: (request) => parsedParams.get(request.raw),
     onSubscribe: (request, params) => {
       const document = parsedDocument(schema, params.query)
       if (document instanceof GraphQLError) return [document]
@@ -175,43 +182,41 @@ const asksForDrafts = (document: DocumentNode, variables: Record<string, unknown
   return found
 }
 
-type Params = { extensions?: unknown; operationName?: unknown; query?: unknown; variables?: unknown }
-type WellFormed = { operationName: null | string | undefined; query: string; variables: Record<string, unknown> | undefined }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+/**
+ * The media type graphql-http answers in for this `Accept` (its createHandler's own choice, in its
+ * order): the representation is part of the key, the rest of the header is not.
+ */
+const acceptedMediaType = (accept: null | string): 'application/graphql-response+json' | 'application/json' | undefined => {
+  for (const each of (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')) {
+    const [mediaType, ...params] = each.split(';')
+    const charset = params.find((param) => param.includes('charset=')) || 'charset=utf-8'
+    if (mediaType === 'application/graphql-response+json' && charset === 'charset=utf-8') return 'application/graphql-response+json'
+    if ((mediaType === 'application/json' || mediaType === 'application/*' || mediaType === '*/*') && (charset === 'charset=utf-8' || charset === 'charset=utf8')) {
+      return 'application/json'
+    }
+  }
+  return undefined
+}
 
 /**
- * The operation's parameters as graphql-http will read them (GET: the URL; POST: the JSON body
- * Payload parsed), when they are well-formed. Anything else (a `variables` that is a string, a
- * missing query...) is never looked up: graphql-http answers it with its own 400.
+ * The operation as text, in one form whatever the request's spacing, comments and other operations
+ * (the operation and the fragments it may use, printed): equal text, equal execution.
  */
-const paramsOf = (request: Request, req: PayloadRequest): undefined | WellFormed => {
-  let params: Params
-  if (request.method === 'GET') {
-    const search = new URL(request.url).searchParams
-    try {
-      params = {
-        extensions: search.get('extensions') ? JSON.parse(search.get('extensions')!) : undefined,
-        operationName: search.get('operationName') ?? undefined,
-        query: search.get('query'),
-        variables: search.get('variables') ? JSON.parse(search.get('variables')!) : undefined,
-      }
-    } catch {
-      return undefined
-    }
-  } else if (isObject(req.data)) {
-    params = req.data
-  } else {
-    return undefined
+const printedOperations = new WeakMap<DocumentNode, Map<OperationDefinitionNode, string>>()
+const printedOperation = (document: DocumentNode, operation: OperationDefinitionNode): string => {
+  let byOperation = printedOperations.get(document)
+  if (!byOperation) printedOperations.set(document, (byOperation = new Map()))
+  let printed = byOperation.get(operation)
+  if (printed === undefined) {
+    const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+    printed = digest(print({ definitions: [operation, ...fragments], kind: Kind.DOCUMENT }))
+    byOperation.set(operation, printed)
   }
-  const { extensions, operationName, query, variables } = params
-  if (typeof query !== 'string') return undefined
-  if (variables != null && !isObject(variables)) return undefined
-  if (extensions != null && !isObject(extensions)) return undefined
-  if (operationName != null && typeof operationName !== 'string') return undefined
-  return { operationName, query, variables: variables ?? undefined }
+  return printed
 }
+
+/** The parameters graphql-http parsed for a request, handed to the handler so it executes exactly what was keyed. */
+const parsedParams = new WeakMap<Request, RequestParams>()
 
 /**
  * The plugin's GraphQL route: Payload's GRAPHQL_POST with queries over GET as well (GraphQL over
@@ -226,8 +231,19 @@ const paramsOf = (request: Request, req: PayloadRequest): undefined | WellFormed
  * export const { GET, POST } = catalogGraphQLRoute(config)
  * ```
  */
-export const catalogGraphQLRoute = (config: ConfigArg): { GET: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> } => {
+export const catalogGraphQLRoute = (
+  config: ConfigArg,
+): { GET: (request: Request) => Promise<Response>; HEAD: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> } => {
   const handle = async (request: Request): Promise<Response> => {
+    // A request without credentials whose answer is cached is answered before Payload's request is built.
+    let shape: string | undefined
+    const early = await getPayload({ config })
+    const earlyOptions = getCatalogConfig(early.config).responseCache
+    if (earlyOptions.enabled && !early.config.graphQL?.disable && (request.method === 'GET' || request.method === 'POST')) {
+      shape = requestShape(early, request, 'graphql', request.method === 'POST' ? await request.clone().text() : '')
+      const answered = answerBeforePayload(early, shape, request, earlyOptions)
+      if (answered) return answered
+    }
     const originalRequest = request.clone()
     const req = await createPayloadRequest({ canSetHeaders: true, config, request })
     const { payload } = req
@@ -240,17 +256,31 @@ export const catalogGraphQLRoute = (config: ConfigArg): { GET: (request: Request
       const options = catalog.responseCache
       const responseHeaders: Record<string, string> = {}
 
-      // Who is asking, and may the answer be shared?
+      // Who is asking, and may the answer be shared? The key is built from the parameters
+      // graphql-http parses (once: the handler executes these, see graphqlHandler).
       const anonymous = !carriesCredentials(request.headers, payload) && !req.user
-      const params = anonymous ? paramsOf(request, req) : undefined
+      let params: RequestParams | undefined
+      if (anonymous) {
+        try {
+          const parsed = await parseRequestParams(originalRequest.clone())
+          if (!(parsed instanceof Response)) params = parsed
+        } catch {
+          // Malformed: graphql-http parses it again and answers its own 400.
+        }
+      }
+      if (params) parsedParams.set(originalRequest, params)
       let cacheKey: string | undefined
-      if (params && (request.method === 'GET' || request.method === 'POST')) {
+      const mediaType = acceptedMediaType(request.headers.get('accept'))
+      if (params && mediaType) {
         const document = parsedDocument(schema, params.query)
         const operation = document instanceof GraphQLError ? undefined : operationOf(document, params.operationName)
         const scope = catalogScopeOf(payload)
-        const variables = params.variables
+        const variables = params.variables ?? undefined
+        // The variables as execution sees them: declared ones only, coerced, defaults applied.
+        const coerced = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}) : undefined
         if (
           operation?.operation === 'query' &&
+          coerced?.coerced &&
           !scope.uncacheable &&
           rootFields(document as DocumentNode, operation.selectionSet).every((field) => scope.graphQLRootFields.has(field)) &&
           !asksForDrafts(document as DocumentNode, variables)
@@ -259,11 +289,10 @@ export const catalogGraphQLRoute = (config: ConfigArg): { GET: (request: Request
           if (context.cacheScope === 'public') {
             cacheKey = [
               'graphql',
-              request.headers.get('accept') ?? '',
-              params.operationName ?? '',
-              variables ? JSON.stringify(variables) : '',
+              mediaType,
+              JSON.stringify(coerced.coerced),
               readContextKey(context),
-              digest(params.query),
+              printedOperation(document as DocumentNode, operation),
             ].join('\u0000')
           }
         }
@@ -272,9 +301,14 @@ export const catalogGraphQLRoute = (config: ConfigArg): { GET: (request: Request
       const cors = () => headersWithCors({ headers: new Headers(), req })
 
       const hit = cache && cacheKey ? cache.get(cacheKey) : undefined
-      if (hit) return answerResponse({ answer: hit, extra: cors(), kind: 'public', options, request })
+      if (hit) {
+        rememberShape(payload, shape, cacheKey!)
+        return answerResponse({ answer: hit, extra: cors(), kind: 'public', options, request })
+      }
 
       const ticket = cache?.begin()
+      // The reads the operation makes record what its answer depends on.
+      const dependencies = cache ? startRecording(req) : undefined
       const context: Context = { headers: responseHeaders, req }
       contexts.set(originalRequest, context)
       const apiResponse = await graphqlHandler(schema, validationRules)(originalRequest)
@@ -287,8 +321,9 @@ export const catalogGraphQLRoute = (config: ConfigArg): { GET: (request: Request
       if (!anonymous) return withCacheControl(new Response(apiResponse.body, { headers: merged, status: 200 }), 'private', options)
 
       const body = await apiResponse.text()
-      const answer = { body, contentType: merged.get('content-type') ?? 'application/json', etag: strongETag(body) }
-      if (cache && cacheKey && ticket) cache.store(cacheKey, answer, ticket)
+      const contentType = merged.get('content-type') ?? 'application/json'
+      const answer = { body, contentType, etag: strongETag(body, contentType) }
+      if (cache && cacheKey && ticket && dependencies && cache.store(cacheKey, answer, ticket, dependencies)) rememberShape(payload, shape, cacheKey)
       merged.delete('content-type')
       return answerResponse({ answer, extra: merged, kind: cacheKey && options.enabled ? 'public' : 'revalidate', options, request })
     } finally {
@@ -298,5 +333,7 @@ export const catalogGraphQLRoute = (config: ConfigArg): { GET: (request: Request
   }
   // A body that is not JSON: a 400 with a GraphQL-over-HTTP error body, not an empty 500.
   const route = withGraphQLRequestErrors(handle)
-  return { GET: route, POST: route }
+  // HEAD: as GET, without the body (also when Next.js answers HEAD with the GET export).
+  const get = (request: Request) => headAsGet(request, route)
+  return { GET: get, HEAD: get, POST: route }
 }

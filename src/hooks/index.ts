@@ -5,6 +5,7 @@ import type { CatalogCollection, ResolvedRoleCatalogOptions } from '../plugin/op
 import { catalogChangeHooks } from '../changes/changeHooks.js'
 import { deleteGuardHook } from './deleteGuard.js'
 import { hideUnreadableLinksHook } from './hideUnreadableLinks.js'
+import { recordReadDocument, recordReadOperation } from './recordDependencies.js'
 import { dropDeletedLinksOnRestore } from './restoreVersion.js'
 import { roleLinks } from './roleLinks.js'
 import { uniqueSlugHook } from './uniqueSlug.js'
@@ -25,10 +26,13 @@ export const catalogHooks = (
 ): NonNullable<CollectionConfig['hooks']> => {
   // Every committed write is published on the change feed (src/changes): caches and transports follow it.
   const changes = catalogChangeHooks(name, slugs)
+  // Reads made for a cacheable answer record what it depends on (src/cache/dependencies.ts).
+  const recording = { afterRead: [recordReadDocument(name, slugs)], beforeOperation: [recordReadOperation(name)] }
   if (name === 'roles') {
     return {
       ...changes,
-      afterRead: [hideUnreadableLinksHook(slugs)],
+      ...recording,
+      afterRead: [...recording.afterRead, hideUnreadableLinksHook(slugs)],
       beforeChange: [uniqueSlugHook],
       // Restoring an old version leaves out links to items deleted since (src/hooks/restoreVersion.ts).
       beforeValidate: [dropDeletedLinksOnRestore(slugs)],
@@ -36,7 +40,8 @@ export const catalogHooks = (
   }
   return {
     ...changes,
+    ...recording,
     beforeChange: [uniqueSlugHook],
-    beforeDelete: [deleteGuardHook({ link: roleLinks[name], rolesSlug: slugs.roles })],
+    beforeDelete: [...(changes.beforeDelete ?? []), deleteGuardHook({ link: roleLinks[name], rolesSlug: slugs.roles })],
   }
 }

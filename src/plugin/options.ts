@@ -184,8 +184,8 @@ export type RoleCatalogPluginOptions = {
   overrides?: Partial<Record<CatalogCollection, CollectionOverride>>
   /**
    * Answer anonymous reads of the catalogue (GraphQL queries over it, REST reads of its collections,
-   * the comparison and JSON-LD endpoints) from an in-memory cache of this instance, cleared by every
-   * change readers could see; and mark them cacheable for CDNs (`Cache-Control: public`). `true` for
+   * the comparison and JSON-LD endpoints) from an in-memory cache of this instance, each answer
+   * dropped by the changes readers could see that affect it; and mark them cacheable for CDNs (`Cache-Control: public`). `true` for
    * the defaults. Needs the plugin's route helpers in the site's route files (`catalogGraphQLRoute`,
    * `withCatalogRestCache`). Default off.
    */

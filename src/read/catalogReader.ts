@@ -8,6 +8,7 @@ import type { CatalogSlugs } from '../plugin/options.js'
 
 import type { ReadContext } from './readContext.js'
 
+import { recordDocuments, recordRoleSlugs } from '../cache/dependencies.js'
 import { internalReadRequest } from './internalRead.js'
 import { readRolesTuned, type TunedSelection } from './tunedReads.js'
 
@@ -160,12 +161,16 @@ export class CatalogReader {
   async findRolesBySlug(slugs: string[], selection?: TunedSelection): Promise<RoleDoc[]> {
     if (slugs.length === 0) return []
     const unique = [...new Set(slugs)]
+    // Role pages by slug, found or not: the change feed names every page a change shows on.
+    recordRoleSlugs(this.req, unique)
     const tuned = await readRolesTuned(this.req, unique, { context: this.context, selection: selection ?? { neighbours: false } })
     if (tuned) {
       // The items arrive with what comparisons and JSON-LD use: resolve() needs no further query.
       for (const { name } of linkDimensions) {
         for (const doc of tuned.items[name]) this.items.prime({ dimension: name, id: doc.id }, toCatalogItem(name, doc))
+        recordDocuments(this.req, name, tuned.items[name].map((doc) => doc.id))
       }
+      recordDocuments(this.req, 'roles', tuned.roles.map((doc) => doc.id))
       return tuned.roles as RoleDoc[]
     }
     return this.findRoles({ slug: { in: unique } }, unique.length)

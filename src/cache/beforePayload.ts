@@ -1,0 +1,76 @@
+import type { Payload } from 'payload'
+
+import { LRUCache } from 'lru-cache'
+import { headersWithCors } from 'payload'
+
+import type { StoredCatalogConfig } from '../plugin/catalogConfig.js'
+
+import { answerResponse, carriesCredentials } from './httpCaching.js'
+import { existingResponseCache } from './responseCache.js'
+
+/**
+ * Hits answered before Payload builds its request (issue 20, part 5). Building a PayloadRequest
+ * (i18n, locale, authentication, the body) costs more than answering from memory, so a request
+ * without credentials is first looked up by its raw shape: the route and method, its `Accept` and
+ * `Content-Type`, its query string and (POST) its body, exactly as sent (what graphql-http's and
+ * Payload's parsing read). That shape maps to the answer's
+ * cache key when a request of the same shape was answered through the full path (the key is a
+ * function of it there: parameters, locale and fallback from the URL and body, no user), so the hit
+ * is the same answer, with the same headers, that the full path would give.
+ *
+ * Only where nothing but the request decides the key: no `draft` parameter (whether a caller may
+ * read drafts is an access decision), and no custom auth strategies on the site (those can
+ * authenticate a request without an Authorization header or Payload's cookie).
+ */
+
+/** Raw request shapes → cache keys, per instance; bounded (a shape is a few hundred bytes). */
+const shapes = new WeakMap<Payload, LRUCache<string, string>>()
+const shapesOf = (payload: Payload): LRUCache<string, string> => {
+  let found = shapes.get(payload)
+  if (!found) shapes.set(payload, (found = new LRUCache<string, string>({ maxSize: 16 * 1024 * 1024, sizeCalculation: (key, shape) => 2 * (key.length + shape.length) + 64 })))
+  return found
+}
+
+const customStrategies = new WeakMap<Payload, boolean>()
+const hasCustomStrategies = (payload: Payload): boolean => {
+  let found = customStrategies.get(payload)
+  if (found === undefined) {
+    found = payload.config.collections.some((collection) => Boolean(collection.auth && collection.auth.strategies?.length))
+    customStrategies.set(payload, found)
+  }
+  return found
+}
+
+/**
+ * The request's raw shape, when its answer may come from the cache before Payload's request is
+ * built; undefined otherwise. `body` is the body as sent (POST).
+ */
+export const requestShape = (payload: Payload, request: Request, route: string, body = ''): string | undefined => {
+  if (carriesCredentials(request.headers, payload) || hasCustomStrategies(payload)) return undefined
+  const url = new URL(request.url)
+  const draft = url.searchParams.get('draft')
+  if (draft !== null && draft !== 'false') return undefined
+  const headers = request.headers
+  return [route, request.method, headers.get('accept') ?? '', headers.get('content-type') ?? '', url.search, body].join('\u0000')
+}
+
+/** After the full path answered (or stored) under `key`: requests of this shape get that answer. */
+export const rememberShape = (payload: Payload, shape: string | undefined, key: string): void => {
+  if (shape !== undefined) shapesOf(payload).set(shape, key)
+}
+
+/** The cached answer for a request of this shape, as a response (CORS as Payload sets it), or undefined. */
+export const answerBeforePayload = (
+  payload: Payload,
+  shape: string | undefined,
+  request: Request,
+  options: StoredCatalogConfig['responseCache'],
+): Response | undefined => {
+  if (shape === undefined || !options.enabled) return undefined
+  const key = shapes.get(payload)?.get(shape)
+  if (key === undefined) return undefined
+  const answer = existingResponseCache(payload)?.get(key)
+  if (!answer) return undefined
+  const cors = headersWithCors({ headers: new Headers(), req: { headers: request.headers, payload } as never })
+  return answerResponse({ answer, extra: cors, kind: 'public', options, request })
+}

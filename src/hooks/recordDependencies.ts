@@ -1,0 +1,100 @@
+import type { CollectionAfterReadHook, CollectionBeforeOperationHook, FlattenedField, Where } from 'payload'
+
+import type { CatalogCollection, CatalogSlugs } from '../plugin/options.js'
+
+import { recordCollections, recordDocuments, recordingOf, recordRoleSlugs } from '../cache/dependencies.js'
+import { type DocID, linkedCollections, relationID, roleLinks } from './roleLinks.js'
+
+/**
+ * Payload's own read path (REST and GraphQL reads of the collections, relationship population,
+ * Payload's join resolvers, the plugin's Local API reads) recording what a cacheable answer depends
+ * on (src/cache/dependencies.ts). Both hooks do nothing unless the request is recording.
+ */
+
+const asIDs = (value: unknown): DocID[] | undefined => {
+  const values = Array.isArray(value) ? value : [value]
+  const ids = values.filter((each): each is DocID => typeof each === 'number' || typeof each === 'string')
+  return ids.length === values.length ? ids : undefined
+}
+
+/**
+ * What a `where` selects, when it names documents outright: `{ id: { equals | in } }` (by ID) or, on
+ * the roles, `{ slug: { equals | in } }` (role pages by slug). Anything else is a search of the
+ * collection.
+ */
+const namedBy = (where: undefined | Where): undefined | { field: 'id' | 'slug'; values: DocID[] } => {
+  if (!where) return undefined
+  const keys = Object.keys(where)
+  if (keys.length !== 1) return undefined
+  const field = keys[0]
+  if (field !== 'id' && field !== 'slug') return undefined
+  const condition = where[field] as Record<string, unknown> | undefined
+  if (!condition || typeof condition !== 'object') return undefined
+  const operators = Object.keys(condition)
+  if (operators.length !== 1 || (operators[0] !== 'equals' && operators[0] !== 'in')) return undefined
+  const values = asIDs(condition[operators[0]])
+  return values ? { field, values } : undefined
+}
+
+/**
+ * Before a read: a read by ID depends on those documents (found or not: a hidden one may be
+ * published later), a read of roles by slug on those role pages, any other `find` or `count` on
+ * which documents of the collection exist and match.
+ */
+export const recordReadOperation =
+  (name: CatalogCollection): CollectionBeforeOperationHook =>
+  ({ args, operation, req }) => {
+    if (operation !== 'read' && operation !== 'count') return args
+    if (!recordingOf(req)) return args
+    const { id, where } = args as { id?: unknown; where?: Where }
+    if (operation === 'read' && (typeof id === 'number' || typeof id === 'string')) {
+      recordDocuments(req, name, [id])
+      return args
+    }
+    const named = operation === 'read' ? namedBy(where) : undefined
+    if (named?.field === 'id') recordDocuments(req, name, named.values)
+    else if (named?.field === 'slug' && name === 'roles') recordRoleSlugs(req, named.values.map(String))
+    else recordCollections(req, [name])
+    return args
+  }
+
+/** The collections a catalogue collection's join fields list, by their role in the catalogue. */
+const joinTargets = (fields: FlattenedField[], slugs: CatalogSlugs): { field: string; target: CatalogCollection }[] => {
+  const bySlug = new Map(Object.entries(slugs).map(([role, slug]) => [slug, role as CatalogCollection]))
+  return fields.flatMap((field) => {
+    if (field.type !== 'join') return []
+    const targets = Array.isArray(field.collection) ? field.collection : [field.collection]
+    return targets.map((slug) => bySlug.get(slug)).filter((target): target is CatalogCollection => !!target).map((target) => ({ field: field.name, target }))
+  })
+}
+
+/**
+ * After a document is read (first among the afterRead hooks, so links later hidden from the reader
+ * are still seen): the answer shows it; a role also shows the items and roles it links (their IDs
+ * at least), and it is that role's page (by slug: the change feed names the pages a change shows
+ * on). A join field read with it lists which documents of another collection link it.
+ */
+export const recordReadDocument =
+  (name: CatalogCollection, slugs: CatalogSlugs): CollectionAfterReadHook =>
+  ({ collection, doc, req }) => {
+    if (!doc || typeof doc !== 'object' || !recordingOf(req)) return doc
+    if (doc.id !== undefined) recordDocuments(req, name, [doc.id as DocID])
+    if (name === 'roles') {
+      if (typeof doc.slug === 'string') recordRoleSlugs(req, [doc.slug])
+      for (const linked of linkedCollections) {
+        const { arrayName, itemName } = roleLinks[linked]
+        const rows = doc[arrayName]
+        if (!Array.isArray(rows)) continue
+        recordDocuments(req, linked, rows.map((row) => relationID(row?.[itemName])).filter((id): id is DocID => id !== undefined))
+      }
+      if (Array.isArray(doc.buildsOn)) {
+        recordDocuments(req, 'roles', doc.buildsOn.map(relationID).filter((id: DocID | undefined): id is DocID => id !== undefined))
+      }
+    }
+    for (const { field, target } of joinTargets(collection.flattenedFields, slugs)) {
+      // A role's own `builtOnBy`: which roles build on it is part of its page, named by the feed's roleSlugs.
+      if (name === 'roles' && target === 'roles' && typeof doc.slug === 'string') continue
+      if (doc[field] !== undefined) recordCollections(req, [target])
+    }
+    return doc
+  }
