@@ -111,7 +111,7 @@ export const roleCatalogPlugin =
       if (collection.slug === options.slugs.roles) {
         return {
           ...collection,
-          endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs), restoreVersionEndpoint(options.slugs.roles)],
+          endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs, options.limits.maxLimit), restoreVersionEndpoint(options.slugs.roles)],
         }
       }
       const linked = linkedCollections.find((name) => options.slugs[name] === collection.slug)
