@@ -167,7 +167,7 @@ describe('matchRoles and similarRoles on the article', () => {
       const { body, status } = await site.graphql(MATCH, variables)
       expect(status, JSON.stringify(variables).slice(0, 80)).toBe(200)
       expect(body.errors?.[0]?.extensions?.statusCode, JSON.stringify(variables).slice(0, 80)).toBe(400)
-      expect(body.errors[0].message).toContain(name)
+      expect(body.errors![0].message).toContain(name)
     }
     for (const [path, name] of [
       ['/roles/match', '"skills"'],
@@ -186,7 +186,7 @@ describe('matchRoles and similarRoles on the article', () => {
     const unknown = await site.rest.get('/roles/no-such-role/similar')
     expect(unknown.status).toBe(404)
     const viaGraphQL = await site.graphql(SIMILAR, { slug: 'no-such-role' })
-    expect(viaGraphQL.body.errors[0].extensions.statusCode).toBe(404)
+    expect(viaGraphQL.body.errors![0].extensions.statusCode).toBe(404)
   })
 
   it('similarRoles: the roles sharing weighted skills and responsibilities, with the shared items', async () => {
@@ -251,8 +251,6 @@ describe('matchRoles and similarRoles on the article', () => {
       expect(rolesOf(answer)[0]).toBe('platform-engineer')
       expect(answer.docs[0].score).toBe(1)
       expect(answer.unknownSkills).toEqual([])
-      // Without `draft`, an editor gets the published catalogue too.
-      expect(rolesOf(await match({ skills: [...TECHNICAL, 'kubernetes'] }, token))).toEqual([TPM, PM])
     })
 
     it('a published role whose draft adds a link is matched by its published links', async () => {
