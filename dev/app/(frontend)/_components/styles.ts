@@ -37,4 +37,10 @@ dl.codes dt { font-weight: 600; }
 header.site nav.languages { margin-left: auto; gap: 0.75rem; font-size: 0.9rem; }
 .fallback-mark { font-size: 0.65rem; font-weight: 600; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 0.2rem; text-decoration: none; vertical-align: super; cursor: help; }
 .untranslated-notice { margin: 0 0 1rem; padding: 0.5rem 0.75rem; background: #f6f7f9; border-left: 3px solid var(--line); color: var(--muted); font-size: 0.9rem; }
+.match-form { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; align-items: start; }
+.match-form fieldset { border: 1px solid var(--line); border-radius: 8px; padding: 0.75rem 1rem; display: grid; gap: 0.3rem; }
+.match-form button { grid-column: 1 / -1; justify-self: start; padding: 0.5rem 1rem; font: inherit; }
+ol.matches { padding: 0; list-style: none; display: grid; gap: 1rem; }
+.score { font-size: 0.9rem; font-weight: 600; color: var(--required); margin-left: 0.5rem; }
+.match-items ul { margin: 0.25rem 0 0.5rem; }
 `

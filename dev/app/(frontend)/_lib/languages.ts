@@ -40,6 +40,26 @@ type Words = {
   languageSwitch: string
   lead: string
   match: (how: string) => string
+  /** The "match my skills" page. */
+  matching: {
+    certifications: string
+    covered: string
+    coverage: (percent: number) => string
+    intro: string
+    missingRecommended: string
+    missingRequired: string
+    nav: string
+    noMatches: string
+    nothingMissing: string
+    pickSome: string
+    recommendedCount: (matched: number, total: number) => string
+    requiredCount: (matched: number, total: number) => string
+    results: (shown: number, total: number) => string
+    skills: string
+    submit: string
+    title: string
+    unknown: (slugs: string) => string
+  }
   noRoles: string
   notFound: string
   pageNotFound: string
@@ -97,6 +117,25 @@ export const words: Record<Language, Words> = {
     pageNotFound: 'Diese Seite gibt es nicht (oder nicht mehr).',
     publicTaxonomies: 'In öffentlichen Klassifikationen',
     recommended: 'Empfohlen',
+    matching: {
+      certifications: 'Meine Zertifizierungen',
+      covered: 'Vorhanden:',
+      coverage: (percent) => `${percent} % abgedeckt`,
+      intro: 'Wählen Sie Ihre Fähigkeiten und Zertifizierungen: Die Rollen, die sie am besten abdecken, stehen oben, mit dem, was noch fehlt. Erforderliches zählt doppelt so viel wie Empfohlenes.',
+      missingRecommended: 'Fehlt (empfohlen):',
+      missingRequired: 'Fehlt (erforderlich):',
+      nav: 'Passende Rollen',
+      noMatches: 'Keine Rolle verlangt eine der gewählten Fähigkeiten oder Zertifizierungen.',
+      nothingMissing: 'Es fehlt nichts.',
+      pickSome: 'Wählen Sie mindestens eine Fähigkeit oder Zertifizierung.',
+      recommendedCount: (m, t) => `Empfohlen: ${m} von ${t}`,
+      requiredCount: (m, t) => `Erforderlich: ${m} von ${t}`,
+      results: (shown, total) => (shown === total ? `${total} passende Rollen` : `Die besten ${shown} von ${total} passenden Rollen`),
+      skills: 'Meine Fähigkeiten',
+      submit: 'Passende Rollen zeigen',
+      title: 'Welche Rollen passen zu mir?',
+      unknown: (slugs) => `Nicht (mehr) im Katalog, ignoriert: ${slugs}`,
+    },
     relatedRole: 'Verwandte Rolle:',
     required: 'Erforderlich',
     roles: 'Rollen',
@@ -144,6 +183,25 @@ export const words: Record<Language, Words> = {
     pageNotFound: 'This page could not be found.',
     publicTaxonomies: 'In public taxonomies',
     recommended: 'Recommended',
+    matching: {
+      certifications: 'My certifications',
+      covered: 'You have:',
+      coverage: (percent) => `${percent}% covered`,
+      intro: 'Pick your skills and certifications: the roles they cover best come first, with what each still asks for. Required items count twice as much as recommended ones.',
+      missingRecommended: 'Missing (recommended):',
+      missingRequired: 'Missing (required):',
+      nav: 'Match my skills',
+      noMatches: 'No role asks for any of the skills or certifications you picked.',
+      nothingMissing: 'Nothing is missing.',
+      pickSome: 'Pick at least one skill or certification.',
+      recommendedCount: (m, t) => `Recommended: ${m} of ${t}`,
+      requiredCount: (m, t) => `Required: ${m} of ${t}`,
+      results: (shown, total) => (shown === total ? `${total} matching roles` : `The best ${shown} of ${total} matching roles`),
+      skills: 'My skills',
+      submit: 'Show matching roles',
+      title: 'Which roles fit me?',
+      unknown: (slugs) => `Not (or no longer) in the catalogue, ignored: ${slugs}`,
+    },
     relatedRole: 'Related role:',
     required: 'Required',
     roles: 'Roles',
