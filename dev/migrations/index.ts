@@ -1,6 +1,7 @@
 import * as migration_20261126_192925_initial from './20261126_192925_initial.js';
 import * as migration_20261201_004007_editors_scheduling_autosave from './20261201_004007_editors_scheduling_autosave.js';
 import * as migration_20261201_033921_localize_demo from './20261201_033921_localize_demo.js';
+import * as migration_20261204_185203_search_index from './20261204_185203_search_index.js';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261201_033921_localize_demo.up,
     down: migration_20261201_033921_localize_demo.down,
-    name: '20261201_033921_localize_demo'
+    name: '20261201_033921_localize_demo',
+  },
+  {
+    up: migration_20261204_185203_search_index.up,
+    down: migration_20261204_185203_search_index.down,
+    name: '20261204_185203_search_index'
   },
 ];

@@ -15,6 +15,7 @@ import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
 import { type ReadContext, readContextFor, readContextKey } from '../read/readContext.js'
 import { type LocaleArgs, requestForLocaleArgs } from '../read/requestLocale.js'
 import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
+import { searchQueries } from '../search/graphql.js'
 import { batchRoleJoins } from './batchedJoins.js'
 import { buildComparisonTypes } from './comparisonTypes.js'
 import { buildMatchTypes } from './matchTypes.js'
@@ -77,7 +78,8 @@ const addJsonLdField = (roleType: GraphQLModule.GraphQLObjectType, slugs: Catalo
 }
 
 /**
- * The plugin's GraphQL: `compareRoles(a, b)`, `roleBySlug(slug)`, `matchRoles(skills)`, `similarRoles(slug)` and `jsonLd` on the role type.
+ * The plugin's GraphQL: `compareRoles(a, b)`, `roleBySlug(slug)`, `matchRoles(skills)`,
+ * `similarRoles(slug)`, `searchCatalog`, `suggestCatalog` and `jsonLd` on the role type.
  * The query names stay the same whatever the roles collection is called; the host's own queries are
  * kept (and win if one has the same name).
  */
@@ -303,6 +305,8 @@ export const roleCatalogGraphQL = (
         },
         type: similar,
       },
+      // searchCatalog, suggestCatalog (src/search).
+      ...searchQueries(GraphQL, localeArgs),
       ...host,
     }
   }

@@ -5,7 +5,7 @@ import type { CatalogSlugs, ResolvedRoleCatalogOptions } from './options.js'
 /** Key under `config.custom` where the plugin leaves its resolved options for seeding and tooling. */
 export const CUSTOM_KEY = 'roleCatalog'
 
-export type StoredCatalogConfig = Pick<ResolvedRoleCatalogOptions, 'disabled' | 'responseCache' | 'slugs'> & {
+export type StoredCatalogConfig = Pick<ResolvedRoleCatalogOptions, 'disabled' | 'responseCache' | 'search' | 'slugs'> & {
   /**
    * The plugin's tuned reads may be used: the option is on, the plugin is enabled and no collection's
    * fields are overridden (access and hooks are checked at runtime, src/read/tunedReads.ts).

@@ -6,6 +6,7 @@ import { responsibilitiesCollection } from '../collections/responsibilities.js'
 import { rolesCollection } from '../collections/roles.js'
 import { skillsCollection } from '../collections/skills.js'
 import { roleEndpoints } from '../endpoints/index.js'
+import { searchEndpoints } from '../search/endpoints.js'
 import { itemRoleLinksEndpoints } from '../endpoints/itemRoleLinks.js'
 import { serverComponent } from '../fields/adminComponents.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
@@ -76,6 +77,7 @@ export const roleCatalogPlugin =
           disabled: options.disabled,
           // The route helpers (src/cache) read it; a disabled plugin caches nothing.
           responseCache: { ...options.responseCache, enabled: options.responseCache.enabled && !options.disabled },
+          search: options.search,
           slugs: options.slugs,
           // Tuned reads (src/read/tunedReads.ts) need the plugin's own fields.
           tunedReads:
@@ -83,7 +85,7 @@ export const roleCatalogPlugin =
         },
       },
       // Indexes are schema too: added whether or not the plugin is disabled.
-      db: withCatalogIndexes(config.db, options.slugs) as Config['db'],
+      db: withCatalogIndexes(config.db, options.slugs, options.search) as Config['db'],
     }
 
     if (options.disabled) return next
@@ -111,7 +113,13 @@ export const roleCatalogPlugin =
       if (collection.slug === options.slugs.roles) {
         return {
           ...collection,
-          endpoints: [...(collection.endpoints || []), ...roleEndpoints(options.slugs, options.limits.maxLimit), restoreVersionEndpoint(options.slugs.roles)],
+          endpoints: [
+            ...(collection.endpoints || []),
+            ...roleEndpoints(options.slugs, options.limits.maxLimit),
+            // Text search and suggestions over the whole catalogue (src/search).
+            ...searchEndpoints(),
+            restoreVersionEndpoint(options.slugs.roles),
+          ],
         }
       }
       const linked = linkedCollections.find((name) => options.slugs[name] === collection.slug)

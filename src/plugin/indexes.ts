@@ -1,13 +1,15 @@
 import type { Config } from 'payload'
 
-import type { CatalogSlugs } from './options.js'
+import type { CatalogSlugs, ResolvedSearchOptions } from './options.js'
 
 type RawTable = { indexes?: Record<string, { name: string; on: string | string[]; unique?: boolean }> }
 
 type SchemaHook = (args: { adapter: AdapterWithSchema; schema: unknown }) => unknown
 
 type AdapterWithSchema = {
+  afterSchemaInit?: SchemaHook[]
   beforeSchemaInit?: SchemaHook[]
+  name?: string
   rawTables?: Record<string, RawTable>
   tableNameMap?: Map<string, string>
   versionsSuffix?: string
@@ -39,7 +41,9 @@ const addTextsParentIndexes =
   }
 
 /**
- * Wraps the host's database adapter so the catalogue's extra indexes are part of its schema.
+ * Wraps the host's database adapter so the catalogue's extra indexes are part of its schema: the
+ * texts tables' parent indexes, and on PostgreSQL the search index (src/search/postgres/schema.ts,
+ * loaded with a dynamic import: it uses drizzle-orm, which a MongoDB site does not have).
  * Adapters without schema hooks (MongoDB) are returned as they are.
  */
 type DatabaseAdapterResult = Config['db']
@@ -47,6 +51,7 @@ type DatabaseAdapterResult = Config['db']
 export const withCatalogIndexes = (
   db: DatabaseAdapterResult | undefined,
   slugs: CatalogSlugs,
+  search: ResolvedSearchOptions,
 ): DatabaseAdapterResult | undefined => {
   if (!db || typeof db.init !== 'function') return db
   const init = db.init
@@ -56,6 +61,11 @@ export const withCatalogIndexes = (
       const adapter = init(args) as ReturnType<typeof init> & AdapterWithSchema
       if (Array.isArray(adapter.beforeSchemaInit)) {
         adapter.beforeSchemaInit = [...adapter.beforeSchemaInit, addTextsParentIndexes(slugs)]
+      }
+      if (adapter.name === 'postgres' && Array.isArray(adapter.afterSchemaInit)) {
+        const addSearchIndexes: SchemaHook = async (hookArgs) =>
+          (await import('../search/postgres/schema.js')).addSearchIndexes(hookArgs as never, slugs, search)
+        adapter.afterSchemaInit = [...adapter.afterSchemaInit, addSearchIndexes]
       }
       return adapter
     },

@@ -118,6 +118,22 @@ export type ChangeNotificationsOption = {
   urls: string[]
 }
 
+export type SearchOptions = {
+  /**
+   * Fields a host added (through `overrides.<collection>.fields`) that search should find too, by
+   * collection: top-level `text` or `textarea` fields (hasMany text too), e.g. `{ roles: ['tags'] }`.
+   * They count as descriptions in the ranking. Schema: their indexes are made whether or not `disabled`.
+   */
+  fields?: Partial<Record<CatalogCollection, string[]>>
+  /**
+   * PostgreSQL text search configuration per locale code (stemming), e.g. `{ 'de-CH': 'german' }`,
+   * over the built-in map (en → english, de → german, fr → french, ...; unknown → simple). A site
+   * without localization uses `language` (default `english`).
+   */
+  configurations?: Record<string, string>
+  language?: string
+}
+
 export type RoleCatalogPluginOptions = {
   /** Label of the admin navigation group that holds the four collections. */
   adminGroup?: string
@@ -163,6 +179,8 @@ export type RoleCatalogPluginOptions = {
    * Preview button (roles, and the items, which preview a role that links them). Off unless given.
    */
   preview?: PreviewOptions
+  /** Text search and autocomplete (`searchCatalog`, `suggestCatalog`; docs/frontend.md). */
+  search?: SearchOptions
   /** Seed the article content on init; only documents whose slug is missing are created. */
   seed?: boolean
   /**
@@ -171,6 +189,12 @@ export type RoleCatalogPluginOptions = {
    * would: only while the collections keep the plugin's access, hooks and fields. Default true.
    */
   tunedReads?: boolean
+}
+
+export type ResolvedSearchOptions = {
+  configurations: Record<string, string>
+  fields: Record<CatalogCollection, string[]>
+  language: string
 }
 
 export type ResolvedEditorDrafts = {
@@ -188,6 +212,7 @@ export type ResolvedRoleCatalogOptions = {
   limits: Required<ReadLimits>
   overrides: Partial<Record<CatalogCollection, CollectionOverride>>
   responseCache: Required<ResponseCacheOptions> & { enabled: boolean }
+  search: ResolvedSearchOptions
   preview: null | Required<Pick<PreviewOptions, 'livePreview'>> & PreviewOptions
   seed: boolean
   slugs: CatalogSlugs
@@ -244,6 +269,10 @@ const httpUrl = z.string().refine((value) => {
     return false
   }
 }, 'must be an http(s) URL')
+
+// Spliced into SQL as a `regconfig` literal: a plain identifier only.
+const textSearchConfiguration = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a PostgreSQL text search configuration name, e.g. "german"')
+const fieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a top-level field name')
 
 const optionsSchema = z
   .object({
@@ -344,6 +373,17 @@ const optionsSchema = z
       })
       .strict()
       .optional(),
+    search: z
+      .object({
+        configurations: z.record(z.string(), textSearchConfiguration).optional(),
+        fields: z
+          .object(Object.fromEntries(catalogCollections.map((name) => [name, z.array(fieldName).optional()])) as Record<CatalogCollection, z.ZodOptional<z.ZodArray<typeof fieldName>>>)
+          .strict()
+          .optional(),
+        language: textSearchConfiguration.optional(),
+      })
+      .strict()
+      .optional(),
     seed: z.boolean().optional(),
     tunedReads: z.boolean().optional(),
   })
@@ -435,6 +475,11 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
       ...(typeof value.responseCache === 'object' ? value.responseCache : {}),
     },
     preview: value.preview ? { ...value.preview, livePreview: value.preview.livePreview ?? true } : null,
+    search: {
+      configurations: value.search?.configurations ?? {},
+      fields: Object.fromEntries(catalogCollections.map((name) => [name, value.search?.fields?.[name] ?? []])) as Record<CatalogCollection, string[]>,
+      language: value.search?.language ?? 'english',
+    },
     seed: value.seed ?? false,
     slugs,
     tunedReads: value.tunedReads ?? true,

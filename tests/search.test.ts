@@ -1,0 +1,484 @@
+/**
+ * Text search and suggestions (issue 17): relevance over the seed plus an ESCO-shaped sample in
+ * English and German (written by the ESCO importer's bulk SQL, which bypasses every hook),
+ * freshness after each kind of write, drafts and read access, bad input. Everything through
+ * GraphQL and REST as a frontend calls them.
+ */
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { ParsedCatalogue, RoleInput, SkillInput } from '../src/import/index.js'
+
+import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
+import { importCatalogue } from '../src/import/index.js'
+import { startSite, type TestSite } from './helpers/setup.js'
+
+const localization = {
+  defaultLocale: 'en',
+  fallback: true,
+  locales: [
+    { code: 'en', label: 'English' },
+    { code: 'de', label: 'Deutsch' },
+  ],
+}
+
+const source = (uri: string) => ({ quote: '', section: 'sample', title: 'ESCO-shaped sample', uri })
+
+type Sample = { alt: string[]; de?: { alt: string[]; summary?: string; title: string }; summary?: string; title: string }
+
+/** Occupations as ESCO words them (preferred label, alternative labels, German "m/f" titles). */
+const roles: Sample[] = [
+  {
+    alt: ['software engineer', 'programmer', 'application developer'],
+    de: { alt: ['Programmierer', 'Anwendungsentwickler'], summary: 'Softwareentwickler setzen Softwaresysteme nach Spezifikationen um.', title: 'Softwareentwickler/Softwareentwicklerin' },
+    summary: 'Software developers implement or program all kinds of software systems based on specifications and designs.',
+    title: 'software developer',
+  },
+  {
+    alt: ['CEO', 'managing director', 'company director'],
+    de: { alt: ['Vorstandsvorsitzender'], title: 'Geschäftsführer/Geschäftsführerin' },
+    summary: 'Chief executive officers are the highest ranking officers of an organisation.',
+    title: 'chief executive officer',
+  },
+  {
+    alt: ['bread maker', 'pastry baker'],
+    de: { alt: ['Brotbäcker'], title: 'Bäcker/Bäckerin' },
+    summary: 'Bakers make a wide range of breads, pastries, and other baked goods.',
+    title: 'baker',
+  },
+  {
+    alt: ['head cook', 'executive chef'],
+    de: { alt: ['Küchenchef'], title: 'Koch/Köchin' },
+    summary: 'Chefs prepare food, working with a bread maker and other suppliers.',
+    title: 'chef',
+  },
+  {
+    alt: ['IT project manager', 'IT project leader'],
+    de: { alt: ['IT-Projektleiter', 'Projektleiter IT'], title: 'IKT-Projektmanager/IKT-Projektmanagerin' },
+    summary: 'ICT project managers plan, organise and direct ICT projects.',
+    title: 'ICT project manager',
+  },
+  {
+    alt: ['registered nurse', 'general nurse'],
+    de: { alt: ['Pflegefachkraft'], title: 'Krankenpfleger/Krankenschwester' },
+    summary: 'Nurses responsible for general care promote the health of patients.',
+    title: 'nurse responsible for general care',
+  },
+  { alt: ['data analyst', 'machine learning specialist'], de: { alt: [], title: 'Datenwissenschaftler/Datenwissenschaftlerin' }, title: 'data scientist' },
+  { alt: ['business data analyst'], summary: 'Data analysts import, inspect and clean data.', title: 'data analyst' },
+  { alt: ['finance manager'], de: { alt: ['Leiter Finanzen'], title: 'Finanzmanager/Finanzmanagerin' }, title: 'financial manager' },
+  { alt: ['coffee shop manager'], de: { alt: [], title: 'Café-Leiter/Café-Leiterin' }, title: 'café manager' },
+  { alt: ['executive coach'], summary: 'Coaches develop leadership in managers.', title: 'leadership coach' },
+]
+
+const skills: Sample[] = [
+  { alt: ['create software prototypes'], de: { alt: [], title: 'Software-Prototypen entwickeln' }, title: 'develop software prototypes' },
+  { alt: ['baking'], de: { alt: ['Backen'], title: 'Backwaren backen' }, title: 'bake goods' },
+  { alt: ['budget management'], de: { alt: [], title: 'Budgets verwalten' }, title: 'manage budgets' },
+  { alt: ['Python programming'], de: { alt: [], title: 'Python verwenden' }, title: 'use Python' },
+  { alt: ['risk assessment'], de: { alt: [], title: 'Risikoanalysen durchführen' }, title: 'perform risk analysis' },
+  { alt: ['team leadership'], de: { alt: [], title: 'Ein Team führen' }, title: 'lead a team' },
+]
+
+const slugOf = (title: string) => title.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+
+const sampleCatalogue = (): ParsedCatalogue => ({
+  files: { occupations: 'occupations_en.csv', relations: 'relations.csv', skills: 'skills_en.csv' },
+  languages: ['en', 'de'],
+  orphanRelations: [],
+  problems: [],
+  roles: roles.map((role, index): RoleInput => ({
+    alternateNames: role.alt,
+    line: index + 2,
+    skills: [],
+    source: source(`http://data.europa.eu/esco/occupation/sample-${index}`),
+    summary: role.summary,
+    title: role.title,
+    translations: role.de ? { de: { alternateNames: role.de.alt, line: index + 2, summary: role.de.summary, title: role.de.title } } : {},
+    uri: `http://data.europa.eu/esco/occupation/sample-${index}`,
+  })),
+  skills: skills.map((skill, index): SkillInput => ({
+    alternateNames: skill.alt,
+    description: skill.summary,
+    kind: 'technical',
+    line: index + 2,
+    name: skill.title,
+    source: source(`http://data.europa.eu/esco/skill/sample-${index}`),
+    translations: skill.de ? { de: { alternateNames: skill.de.alt, line: index + 2, name: skill.de.title } } : {},
+    uri: `http://data.europa.eu/esco/skill/sample-${index}`,
+  })),
+  translationFiles: { de: { occupations: 'occupations_de.csv', skills: 'skills_de.csv' } },
+})
+
+const SEARCH = `query Search($text: String!, $collections: [String!], $limit: Int, $page: Int, $locale: LocaleInputType, $fallbackLocale: FallbackLocaleInputType, $draft: Boolean) {
+  searchCatalog(text: $text, collections: $collections, limit: $limit, page: $page, locale: $locale, fallbackLocale: $fallbackLocale, draft: $draft) {
+    totalDocs page totalPages hasNextPage limit ranking
+    counts { collection totalDocs }
+    docs { collection id slug title score matchedOn highlight }
+  }
+}`
+const SUGGEST = `query Suggest($prefix: String!, $collections: [String!], $limit: Int, $locale: LocaleInputType) {
+  suggestCatalog(prefix: $prefix, collections: $collections, limit: $limit, locale: $locale) { ranking suggestions { collection id slug text title matchedOn score } }
+}`
+
+let site: TestSite
+let payload: Payload
+let beforeSeed: number
+let beforeImport: number
+let importedSlugs: Map<string, string>
+
+type Hit = { collection: string; highlight: null | string; id: string; matchedOn: string; score: number; slug: string; title: string }
+
+const search = async (text: string, variables: Record<string, unknown> = {}, token?: string) => {
+  const { body } = await site.graphql(SEARCH, { text, ...variables }, token)
+  if (body.errors) throw new Error(JSON.stringify(body.errors))
+  return body.data.searchCatalog as { counts: { collection: string; totalDocs: number }[]; docs: Hit[]; totalDocs: number }
+}
+const slugsFor = async (text: string, variables: Record<string, unknown> = {}, token?: string) =>
+  (await search(text, { limit: 10, ...variables }, token)).docs.map((doc) => doc.slug)
+
+/** The slug the importer gave a sample title (a seed document may already hold the plain one). */
+const sample = (title: string) => importedSlugs.get(title) ?? slugOf(title)
+
+beforeAll(async () => {
+  site = await startSite({
+    name: 'search',
+    config: { localization },
+    plugin: {
+      overrides: {
+        // A host's own read rule: one internal role is for logged-in users only.
+        roles: {
+          access: {
+            read: ({ req }) =>
+              req.user ? true : { and: [{ _status: { equals: 'published' } }, { slug: { not_equals: 'internal-zeppelin-pilot' } }] },
+          },
+        },
+      },
+    },
+  })
+  payload = site.payload
+  beforeSeed = (await search('technical project manager')).totalDocs
+  await seedRoleCatalog({ payload })
+  beforeImport = (await search('Bäcker', { locale: 'de' })).totalDocs
+  const report = await importCatalogue({ catalogue: sampleCatalogue(), method: 'sql', payload })
+  expect(report.failed).toBeUndefined()
+  const imported = await payload.find({ collection: 'roles', limit: 100, pagination: false, where: { 'source.uri': { like: 'sample-' } } })
+  const importedSkills = await payload.find({ collection: 'skills', limit: 100, pagination: false, where: { 'source.uri': { like: 'sample-' } } })
+  importedSlugs = new Map([
+    ...imported.docs.map((doc) => [String(doc.title), String(doc.slug)] as [string, string]),
+    ...importedSkills.docs.map((doc) => [String((doc as { name?: string }).name), String(doc.slug)] as [string, string]),
+  ])
+}, 180_000)
+
+afterAll(async () => {
+  await site?.stop()
+})
+
+describe('relevance: the expected documents come first', () => {
+  // [query, expected slug (by sample title or seed slug), top k, variables]
+  const cases: [string, string, number, Record<string, unknown>?][] = [
+    // exact titles
+    ['Project Manager', 'project-manager', 1],
+    ['technical project manager', 'technical-project-manager', 1],
+    ['software developer', 'software developer', 1],
+    ['chef', 'chef', 1],
+    ['data analyst', 'data analyst', 1],
+    // abbreviations and alternate names
+    ['TPM', 'technical-project-manager', 1],
+    ['CEO', 'chief executive officer', 1],
+    ['managing director', 'chief executive officer', 1],
+    ['software engineer', 'software developer', 1],
+    ['programmer', 'software developer', 1],
+    ['head cook', 'chef', 1],
+    ['registered nurse', 'nurse responsible for general care', 1],
+    ['finance manager', 'financial manager', 1],
+    ['bread maker', 'baker', 1],
+    ['team leadership', 'lead a team', 1],
+    // typos: a letter or two wrong, missing or swapped
+    ['sofware develper', 'software developer', 1],
+    ['softwre developer', 'software developer', 1],
+    ['software develoepr', 'software developer', 1],
+    ['projetc manager', 'project-manager', 2],
+    ['finacial manager', 'financial manager', 1],
+    // plurals and other word forms (english stemming)
+    ['bakers', 'baker', 1],
+    ['nurses', 'nurse responsible for general care', 1],
+    ['financial managers', 'financial manager', 1],
+    ['project managers', 'project-manager', 2],
+    ['baking', 'bake goods', 3],
+    // word order, prefixes
+    ['developer software', 'software developer', 1],
+    ['proj man', 'project-manager', 2],
+    ['softw', 'software developer', 3],
+    ['pyth', 'use Python', 1],
+    // phrases, or
+    ['"data scientist"', 'data scientist', 1],
+    ['chef or baker', 'chef', 2],
+    ['chef or baker', 'baker', 2],
+    // accents
+    ['cafe manager', 'café manager', 1],
+    ['café', 'café manager', 1],
+    ['Python', 'use Python', 1],
+    ['risk analysis', 'perform risk analysis', 1],
+    // German: stemming, compounds as words, accents folded, typos
+    ['Bäcker', 'baker', 1, { locale: 'de' }],
+    ['Backer', 'baker', 1, { locale: 'de' }],
+    ['Bäckerinnen', 'baker', 1, { locale: 'de' }],
+    ['Geschäftsführerin', 'chief executive officer', 1, { locale: 'de' }],
+    ['Geschaftsfuhrer', 'chief executive officer', 1, { locale: 'de' }],
+    ['Projektleiter', 'ICT project manager', 1, { locale: 'de' }],
+    ['Softwareentwickler', 'software developer', 1, { locale: 'de' }],
+    ['Softwarentwickler', 'software developer', 1, { locale: 'de' }],
+    ['Programmierer', 'software developer', 1, { locale: 'de' }],
+    ['Köche', 'chef', 1, { locale: 'de' }],
+    ['Krankenpfleger', 'nurse responsible for general care', 1, { locale: 'de' }],
+    ['Budgets verwalten', 'manage budgets', 1, { locale: 'de' }],
+    // German reader, text not yet translated: found through the fallback (English)
+    ['Technical Project Manager', 'technical-project-manager', 1, { locale: 'de' }],
+  ]
+  expect(cases.length).toBeGreaterThanOrEqual(40)
+
+  it.each(cases)('%s → %s in the top %i', async (text, expected, k, variables) => {
+    const slugs = await slugsFor(text, variables)
+    expect(slugs.slice(0, k)).toContain(sample(expected))
+  })
+
+  it('an exact title beats an alternate name, which beats words in a description', async () => {
+    // "data analyst": the data analyst's title, the data scientist's alternate name.
+    const analyst = await slugsFor('data analyst')
+    expect(analyst.indexOf(sample('data analyst'))).toBeLessThan(analyst.indexOf(sample('data scientist')))
+    // "bread maker": the baker's alternate name, words in the chef's summary.
+    const bread = await search('bread maker', { collections: ['roles'] })
+    expect(bread.docs.map((doc) => doc.slug).slice(0, 2)).toEqual([sample('baker'), sample('chef')])
+    expect(bread.docs[0]!.matchedOn).toBe('alternateNames')
+    expect(bread.docs[1]!.matchedOn).toBe('summary')
+    expect(bread.docs[0]!.score).toBeGreaterThan(bread.docs[1]!.score)
+  })
+
+  it('whole words beat prefixes, all words beat some', async () => {
+    const lead = await slugsFor('lead')
+    expect(lead.indexOf(sample('lead a team'))).toBeLessThan(lead.indexOf(sample('leadership coach')))
+    const prototypes = await slugsFor('software prototypes')
+    expect(prototypes[0]).toBe(sample('develop software prototypes'))
+    expect(prototypes).toContain(sample('software developer'))
+  })
+
+  it('-word excludes documents that have the word anywhere', async () => {
+    const slugs = await slugsFor('project manager -technical')
+    expect(slugs).toContain('project-manager')
+    expect(slugs).not.toContain('technical-project-manager')
+    const phrase = await slugsFor('"project manager" -ICT')
+    expect(phrase).toContain('project-manager')
+    expect(phrase).not.toContain(sample('ICT project manager'))
+  })
+
+  it('scores run from 0 to 1, best first; an exact title scores 1 and is marked in the highlight', async () => {
+    const result = await search('baker', { limit: 20 })
+    const scores = result.docs.map((doc) => doc.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    for (const score of scores) expect(score).toBeGreaterThan(0), expect(score).toBeLessThanOrEqual(1)
+    expect(result.docs[0]).toMatchObject({ collection: 'roles', matchedOn: 'title', score: 1, slug: sample('baker'), title: 'baker' })
+    expect(result.docs[0]!.highlight).toBe('<mark>baker</mark>')
+  })
+
+  it('answers in the locale asked for: German titles and highlights', async () => {
+    const result = await search('Bäcker', { locale: 'de' })
+    expect(result.docs[0]).toMatchObject({ slug: sample('baker'), title: 'Bäcker/Bäckerin' })
+    expect(result.docs[0]!.highlight).toContain('<mark>Bäcker</mark>')
+    // Without the fallback, text that exists only in English is not searched.
+    expect(await slugsFor('Technical Project Manager', { fallbackLocale: 'none', locale: 'de' })).not.toContain('technical-project-manager')
+  })
+
+  it('counts per collection and pages add up', async () => {
+    const all = await search('manager', { limit: 100 })
+    expect(all.counts.reduce((sum, count) => sum + count.totalDocs, 0)).toBe(all.totalDocs)
+    const first = await search('manager', { limit: 3, page: 1 })
+    const second = await search('manager', { limit: 3, page: 2 })
+    expect([...first.docs, ...second.docs].map((doc) => `${doc.collection}:${doc.id}`)).toEqual(
+      all.docs.slice(0, 6).map((doc) => `${doc.collection}:${doc.id}`),
+    )
+    const onlySkills = await search('manage', { collections: ['skills'] })
+    expect(new Set(onlySkills.docs.map((doc) => doc.collection))).toEqual(new Set(['skills']))
+    expect(onlySkills.counts.map((count) => count.collection)).toEqual(['skills'])
+  })
+
+  it('REST answers the same as GraphQL', async () => {
+    const rest = await site.rest.get('/roles/search?text=sofware%20develper&collections=roles,skills&limit=3&locale=en')
+    expect(rest.status).toBe(200)
+    const graphql = await search('sofware develper', { collections: ['roles', 'skills'], limit: 3, locale: 'en' })
+    expect(rest.body.docs.map((doc: Hit) => doc.slug)).toEqual(graphql.docs.map((doc) => doc.slug))
+    expect(rest.body.totalDocs).toBe(graphql.totalDocs)
+    expect(rest.body.ranking).toBe('full')
+  })
+})
+
+describe('suggestions', () => {
+  const suggest = async (prefix: string, variables: Record<string, unknown> = {}) => {
+    const { body } = await site.graphql(SUGGEST, { prefix, ...variables })
+    if (body.errors) throw new Error(JSON.stringify(body.errors))
+    return body.data.suggestCatalog.suggestions as { matchedOn: string; slug: string; text: string; title: string }[]
+  }
+
+  it('titles that start with what was typed, word prefixes too, best first', async () => {
+    expect((await suggest('proj man')).map((each) => each.text).slice(0, 2)).toContain('Project Manager')
+    expect((await suggest('bak'))[0]).toMatchObject({ slug: sample('baker'), text: 'baker' })
+    expect((await suggest('Bäck', { locale: 'de' }))[0]).toMatchObject({ slug: sample('baker'), text: 'Bäcker/Bäckerin' })
+  })
+
+  it('alternate names, with the title they belong to', async () => {
+    const [first] = await suggest('managing dir')
+    expect(first).toMatchObject({ matchedOn: 'alternateNames', slug: sample('chief executive officer'), text: 'managing director', title: 'chief executive officer' })
+  })
+
+  it('REST /suggest', async () => {
+    const rest = await site.rest.get('/roles/suggest?prefix=softw&limit=2')
+    expect(rest.status).toBe(200)
+    expect(rest.body.suggestions.length).toBeLessThanOrEqual(2)
+    expect(rest.body.suggestions.map((each: { slug: string }) => each.slug)).toContain(sample('software developer'))
+  })
+})
+
+describe('in step with every write', () => {
+  it('seed and ESCO import (bulk SQL) are searchable as soon as they are committed', async () => {
+    expect(beforeSeed).toBe(0)
+    expect(beforeImport).toBe(0)
+    expect(await slugsFor('technical project manager')).toContain('technical-project-manager')
+    expect(await slugsFor('Bäcker', { locale: 'de' })).toContain(sample('baker'))
+  })
+
+  it('create, update, translate, delete', async () => {
+    // Old and new text share no word (a shared word would still find it, ranked lower).
+    const created = await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'quantum-gardener', title: 'Origami Gardener' } })
+    expect(await slugsFor('origami gardener')).toContain('quantum-gardener')
+    await payload.update({ collection: 'roles', data: { alternateNames: ['qubit botanist'], title: 'Quantum Horticulturist' }, id: created.id })
+    expect(await slugsFor('origami gardener')).not.toContain('quantum-gardener')
+    expect(await slugsFor('quantum horticulturist')).toContain('quantum-gardener')
+    expect(await slugsFor('qubit botanist')).toContain('quantum-gardener')
+    await payload.update({ collection: 'roles', data: { title: 'Quantengärtner' }, id: created.id, locale: 'de' })
+    expect(await slugsFor('Quantengärtner', { locale: 'de' })).toContain('quantum-gardener')
+    await payload.delete({ collection: 'roles', id: created.id })
+    expect(await slugsFor('quantum horticulturist')).not.toContain('quantum-gardener')
+    expect(await slugsFor('Quantengärtner', { locale: 'de' })).not.toContain('quantum-gardener')
+  })
+
+  it('drafts: readers find the published text; editors find the draft with draft: true; publish, unpublish, restore', async () => {
+    const token = await site.login()
+    const created = await payload.create({ collection: 'skills', data: { _status: 'published', kind: 'technical', name: 'Origami folding', slug: 'origami-engineering' } })
+    await payload.update({ collection: 'skills', data: { name: 'Narwhal polishing' }, draft: true, id: created.id })
+    // Anonymous: the published name only, with or without draft: true.
+    expect(await slugsFor('origami')).toContain('origami-engineering')
+    expect(await slugsFor('narwhal polishing')).not.toContain('origami-engineering')
+    expect(await slugsFor('narwhal polishing', { draft: true })).not.toContain('origami-engineering')
+    // An editor: published unless asking for drafts.
+    expect(await slugsFor('narwhal polishing', {}, token)).not.toContain('origami-engineering')
+    expect(await slugsFor('narwhal polishing', { draft: true }, token)).toContain('origami-engineering')
+    expect(await slugsFor('origami', { draft: true }, token)).not.toContain('origami-engineering')
+    // Publish the draft.
+    await payload.update({ collection: 'skills', data: { _status: 'published' }, id: created.id })
+    expect(await slugsFor('narwhal polishing')).toContain('origami-engineering')
+    expect(await slugsFor('origami')).not.toContain('origami-engineering')
+    // Restore the first version: its name is searchable again.
+    const versions = await payload.findVersions({ collection: 'skills', sort: 'createdAt', where: { parent: { equals: created.id } } })
+    await payload.restoreVersion({ collection: 'skills', id: versions.docs[0]!.id })
+    expect(await slugsFor('origami')).toContain('origami-engineering')
+    // Unpublish: gone for readers, still there for editors' draft searches.
+    await payload.update({ collection: 'skills', data: { _status: 'draft' }, id: created.id })
+    expect(await slugsFor('origami')).not.toContain('origami-engineering')
+    expect(await slugsFor('origami', { draft: true }, token)).toContain('origami-engineering')
+    // A document created as a draft is never a reader's hit.
+    await payload.create({ collection: 'skills', data: { _status: 'draft', kind: 'soft', name: 'Secret handshake', slug: 'secret-handshake' }, draft: true })
+    const hidden = await search('secret handshake')
+    expect(hidden.docs.map((doc) => doc.slug)).not.toContain('secret-handshake')
+    expect((await slugsFor('secret handshake', { draft: true }, token))).toContain('secret-handshake')
+  })
+
+  it("a host's read access: a role a reader may not read is never a hit and never counted", async () => {
+    await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'internal-zeppelin-pilot', title: 'Zeppelin Pilot' } })
+    const anonymous = await search('zeppelin pilot')
+    expect(anonymous.docs.map((doc) => doc.slug)).not.toContain('internal-zeppelin-pilot')
+    expect(anonymous.counts.find((count) => count.collection === 'roles')!.totalDocs).toBe(0)
+    expect(anonymous.totalDocs).toBe(0)
+    const suggestions = await site.graphql(SUGGEST, { prefix: 'zeppel' })
+    expect(suggestions.body.data.suggestCatalog.suggestions).toEqual([])
+    const editor = await search('zeppelin pilot', {}, await site.login())
+    expect(editor.docs.map((doc) => doc.slug)).toContain('internal-zeppelin-pilot')
+  })
+})
+
+describe('bad input: a 400 naming the argument, or an honest empty result; never a 500', () => {
+  const errorOf = async (query: string, variables: Record<string, unknown>) => {
+    const { body, status } = await site.graphql(query, variables)
+    expect(status).toBeLessThan(500)
+    return body.errors?.[0] as { extensions?: { statusCode?: number }; message: string } | undefined
+  }
+
+  it.each([
+    ['', 'text'],
+    ['   ', 'text'],
+    ['x'.repeat(201), 'text'],
+  ])('text %j → 400 naming "text"', async (text, argument) => {
+    const error = await errorOf(SEARCH, { text })
+    expect(error?.extensions?.statusCode).toBe(400)
+    expect(error?.message).toContain(`"${argument}"`)
+    const rest = await site.rest.get(`/roles/search?text=${encodeURIComponent(text)}`)
+    expect(rest.status).toBe(400)
+    expect(JSON.stringify(rest.body)).toContain(argument)
+  })
+
+  it.each([
+    [{ limit: 0 }, 'limit'],
+    [{ limit: 101 }, 'limit'],
+    [{ limit: -5 }, 'limit'],
+    [{ page: 0 }, 'page'],
+    [{ page: 1000 }, 'page'],
+    [{ collections: ['roles', 'users'] }, 'collections'],
+    [{ collections: [] }, 'collections'],
+  ])('%j → 400 naming %s', async (variables, argument) => {
+    const error = await errorOf(SEARCH, { text: 'manager', ...variables })
+    expect(error?.extensions?.statusCode).toBe(400)
+    expect(error?.message).toContain(`"${argument}"`)
+  })
+
+  it.each(['limit=abc', 'limit=0', 'page=-1', 'collections=users', 'locale=xx'])('REST ?%s → 400', async (query) => {
+    const rest = await site.rest.get(`/roles/search?text=manager&${query}`)
+    expect(rest.status).toBe(400)
+  })
+
+  it('an empty prefix → 400 naming "prefix"', async () => {
+    const error = await errorOf(SUGGEST, { prefix: ' ' })
+    expect(error?.extensions?.statusCode).toBe(400)
+    expect(error?.message).toContain('"prefix"')
+    expect((await site.rest.get('/roles/suggest')).status).toBe(400)
+  })
+
+  it.each([
+    "&|!:*()'\\",
+    "'; DROP TABLE roles; --",
+    'manager & !technical | (',
+    'manag:* <-> project',
+    '"',
+    '"unterminated phrase',
+    '-',
+    '- -- ---',
+    'or',
+    'or or or',
+    '%_%',
+    '\\\\%',
+    'nul \u0000 byte',
+    '🙂 project 🙂',
+    'a'.repeat(200),
+  ])('%j: 200, no error', async (text) => {
+    const { body, status } = await site.graphql(SEARCH, { text })
+    expect(status).toBe(200)
+    expect(body.errors).toBeUndefined()
+    expect(body.data.searchCatalog.totalDocs).toBeGreaterThanOrEqual(0)
+    const suggest = await site.graphql(SUGGEST, { prefix: text })
+    expect(suggest.body.errors).toBeUndefined()
+    expect((await payload.count({ collection: 'roles' })).totalDocs).toBeGreaterThan(0)
+  })
+
+  it('operators in the text are words, not syntax: "manager & !technical" still finds the technical role', async () => {
+    expect(await slugsFor('technical & manager')).toContain('technical-project-manager')
+  })
+})
