@@ -40,6 +40,25 @@ type Words = {
   languageSwitch: string
   lead: string
   match: (how: string) => string
+  /** The search box and the search results page. */
+  search: {
+    all: string
+    basicRanking: string
+    empty: string
+    kinds: Record<'certifications' | 'responsibilities' | 'roles' | 'skills', string>
+    label: string
+    matchedOn: (field: string) => string
+    next: string
+    noHits: (text: string) => string
+    page: (page: number, pages: number) => string
+    placeholder: string
+    previous: string
+    refused: string
+    results: (total: number, text: string) => string
+    submit: string
+    title: string
+    useInMatch: string
+  }
   /** The "match my skills" page. */
   matching: {
     certifications: string
@@ -117,6 +136,24 @@ export const words: Record<Language, Words> = {
     pageNotFound: 'Diese Seite gibt es nicht (oder nicht mehr).',
     publicTaxonomies: 'In öffentlichen Klassifikationen',
     recommended: 'Empfohlen',
+    search: {
+      all: 'Alle',
+      basicRanking: 'Einfache Suche: Diese Datenbank ordnet Treffer nicht nach Relevanz.',
+      empty: 'Geben Sie ein, wonach Sie suchen: eine Rolle, eine Fähigkeit, eine Zertifizierung.',
+      kinds: { certifications: 'Zertifizierung', responsibilities: 'Verantwortlichkeit', roles: 'Rolle', skills: 'Fähigkeit' },
+      label: 'Katalog durchsuchen',
+      matchedOn: (field) => `gefunden in: ${field}`,
+      next: 'Weiter',
+      noHits: (text) => `Nichts gefunden für „${text}“.`,
+      page: (page, pages) => `Seite ${page} von ${pages}`,
+      placeholder: 'z. B. Projektleiter, Kommunikation, PMP',
+      previous: 'Zurück',
+      refused: 'Diese Suche ist zu lang (höchstens 200 Zeichen).',
+      results: (total, text) => `${total} Treffer für „${text}“`,
+      submit: 'Suchen',
+      title: 'Suche',
+      useInMatch: 'für „Passende Rollen“ verwenden',
+    },
     matching: {
       certifications: 'Meine Zertifizierungen',
       covered: 'Vorhanden:',
@@ -183,6 +220,24 @@ export const words: Record<Language, Words> = {
     pageNotFound: 'This page could not be found.',
     publicTaxonomies: 'In public taxonomies',
     recommended: 'Recommended',
+    search: {
+      all: 'All',
+      basicRanking: 'Basic search: this database does not rank hits by relevance.',
+      empty: 'Type what you are looking for: a role, a skill, a certification.',
+      kinds: { certifications: 'Certification', responsibilities: 'Responsibility', roles: 'Role', skills: 'Skill' },
+      label: 'Search the catalogue',
+      matchedOn: (field) => `matched on: ${field}`,
+      next: 'Next',
+      noHits: (text) => `Nothing found for “${text}”.`,
+      page: (page, pages) => `Page ${page} of ${pages}`,
+      placeholder: 'e.g. project manager, communication, PMP',
+      previous: 'Previous',
+      refused: 'This search is too long (200 characters at most).',
+      results: (total, text) => `${total} ${total === 1 ? 'hit' : 'hits'} for “${text}”`,
+      submit: 'Search',
+      title: 'Search',
+      useInMatch: 'use in “Match my skills”',
+    },
     matching: {
       certifications: 'My certifications',
       covered: 'You have:',

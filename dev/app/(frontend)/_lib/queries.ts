@@ -7,6 +7,8 @@ import {
   COMPARE_QUERY,
   MATCH_CHOICES_QUERY,
   MATCH_ROLES_QUERY,
+  SEARCH_QUERY,
+  TRANSLATED_SEARCH_QUERY,
   TRANSLATED_MATCH_CHOICES_QUERY,
   TRANSLATED_MATCH_ROLES_QUERY,
   ROLE_LIST_QUERY,
@@ -194,4 +196,30 @@ export const loadMatches = cache(async (language: Language, skills: string[], ce
       ? await graphql<{ matchRoles: RoleMatches }>(MATCH_ROLES_QUERY, variables, { tags: [CATALOG_TAG] })
       : await graphql<{ matchRoles: RoleMatches }>(TRANSLATED_MATCH_ROLES_QUERY, { ...variables, locale: language }, { tags: [CATALOG_TAG] })
   return data?.matchRoles ?? null
+})
+
+export type SearchHit = {
+  collection: string
+  /** HTML-escaped text with the matched words in <mark>…</mark> (rendered by _components/Highlight.tsx). */
+  highlight: null | string
+  id: number | string
+  matchedOn: string
+  score: number
+  slug: null | string
+  title: null | string
+}
+export type SearchPage = {
+  everything: { counts: { collection: string; totalDocs: number }[]; ranking: string; totalDocs: number }
+  results: { docs: SearchHit[]; hasNextPage: boolean; page: number; ranking: string; totalDocs: number; totalPages: number }
+}
+
+/**
+ * A page of search results (of one collection, or all) with the counts of every collection; null
+ * for text the server refused (over the documented length). Cached under the catalogue's tag.
+ */
+export const loadSearch = cache(async (language: Language, text: string, collection: null | string, page: number) => {
+  const variables = { collections: collection ? [collection] : null, page, text }
+  return language === DEFAULT_LANGUAGE
+    ? graphql<SearchPage>(SEARCH_QUERY, variables, { tags: [CATALOG_TAG] })
+    : graphql<SearchPage>(TRANSLATED_SEARCH_QUERY, { ...variables, locale: language }, { tags: [CATALOG_TAG] })
 })

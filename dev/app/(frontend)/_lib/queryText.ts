@@ -146,3 +146,29 @@ export const MATCH_CHOICES_QUERY = /* GraphQL */ `query MatchChoices {${PICKABLE
 
 export const TRANSLATED_MATCH_CHOICES_QUERY = /* GraphQL */ `query TranslatedMatchChoices($locale: LocaleInputType!) {${PICKABLE_FIELDS.replaceAll('__LOCALE__', ', locale: $locale')}
 }`
+
+/*
+ * Search (/search, /de/search): the hits of one kind (or all) for a page of results, and the counts of
+ * every kind beside them, in one request. Suggestions as one types (the search box, _components/SearchBox.tsx)
+ * are asked for from the browser, over GET so the server's response cache and the browser can keep them.
+ */
+const SEARCH_FIELDS = `
+  everything: searchCatalog(text: $text, limit: 1__LOCALE__) { totalDocs ranking counts { collection totalDocs } }
+  results: searchCatalog(text: $text, collections: $collections, page: $page, limit: 10__LOCALE__) {
+    totalDocs
+    page
+    totalPages
+    hasNextPage
+    ranking
+    docs { collection id slug title score matchedOn highlight }
+  }`
+
+export const SEARCH_QUERY = /* GraphQL */ `query Search($text: String!, $collections: [String!], $page: Int) {${SEARCH_FIELDS.replaceAll('__LOCALE__', '')}
+}`
+
+export const TRANSLATED_SEARCH_QUERY = /* GraphQL */ `query TranslatedSearch($text: String!, $collections: [String!], $page: Int, $locale: LocaleInputType!) {${SEARCH_FIELDS.replaceAll('__LOCALE__', ', locale: $locale')}
+}`
+
+export const SUGGEST_QUERY = /* GraphQL */ `query Suggest($prefix: String!, $locale: LocaleInputType) {
+  suggestCatalog(prefix: $prefix, limit: 8, locale: $locale) { suggestions { collection slug text title matchedOn } }
+}`
