@@ -45,7 +45,10 @@ type Words = {
     all: string
     basicRanking: string
     empty: string
+    /** One hit's kind (a badge, a suggestion). */
     kinds: Record<'certifications' | 'responsibilities' | 'roles' | 'skills', string>
+    /** The counts per kind above the hits. */
+    kindsPlural: Record<'certifications' | 'responsibilities' | 'roles' | 'skills', string>
     label: string
     matchedOn: (field: string) => string
     next: string
@@ -141,6 +144,7 @@ export const words: Record<Language, Words> = {
       basicRanking: 'Einfache Suche: Diese Datenbank ordnet Treffer nicht nach Relevanz.',
       empty: 'Geben Sie ein, wonach Sie suchen: eine Rolle, eine Fähigkeit, eine Zertifizierung.',
       kinds: { certifications: 'Zertifizierung', responsibilities: 'Verantwortlichkeit', roles: 'Rolle', skills: 'Fähigkeit' },
+      kindsPlural: { certifications: 'Zertifizierungen', responsibilities: 'Verantwortlichkeiten', roles: 'Rollen', skills: 'Fähigkeiten' },
       label: 'Katalog durchsuchen',
       matchedOn: (field) => `gefunden in: ${field}`,
       next: 'Weiter',
@@ -225,6 +229,7 @@ export const words: Record<Language, Words> = {
       basicRanking: 'Basic search: this database does not rank hits by relevance.',
       empty: 'Type what you are looking for: a role, a skill, a certification.',
       kinds: { certifications: 'Certification', responsibilities: 'Responsibility', roles: 'Role', skills: 'Skill' },
+      kindsPlural: { certifications: 'Certifications', responsibilities: 'Responsibilities', roles: 'Roles', skills: 'Skills' },
       label: 'Search the catalogue',
       matchedOn: (field) => `matched on: ${field}`,
       next: 'Next',

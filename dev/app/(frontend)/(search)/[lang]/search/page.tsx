@@ -80,7 +80,7 @@ const SearchPage = async ({ params, searchParams }: Props) => {
             {kind ? <a href={here({ kind: null })}>{say.search.all} ({answer.everything.totalDocs})</a> : <strong>{say.search.all} ({answer.everything.totalDocs})</strong>}
             {KINDS.map((each) => {
               const count = answer.everything.counts.find((entry) => entry.collection === each)?.totalDocs ?? 0
-              const label = `${say.search.kinds[each]} (${count})`
+              const label = `${say.search.kindsPlural[each]} (${count})`
               return each === kind ? (
                 <strong aria-current="page" data-kind={each} key={each}>
                   {label}
