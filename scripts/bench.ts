@@ -28,6 +28,17 @@
  *   then on the server's trivial route (/healthz); ratioToTrivial = trivial req/s ÷ roleBySlug req/s.
  * - httpCachedRoleBySlug: the same with the demo's response cache on (every request after the
  *   warm-up is a hit), then /healthz on that server; ratioToTrivial = roleBySlug req/s ÷ trivial req/s.
+ * - searchMs {p50, p99}, suggestMs {p50, p99}: `searchCatalog` / `suggestCatalog` executed in-process
+ *   on the ESCO-size catalogue over a fixed mixed query set (typos, phrases, prefixes, exclusions,
+ *   `or`; scripts/bench/search.ts). searchVsSql: its median over that of one hand-written SQL
+ *   statement doing a ranked lookup over the same fields and indexes (target ≤ 1.5); searchVsLike:
+ *   over that of Payload's `like` on the same fields, one `find` per collection (target ≤ 0.1).
+ * - matchRolesMs {p50, p99}: `matchRoles` as the example frontend's match page asks for it, people
+ *   drawn from the catalogue's roles (scripts/bench/matching.ts); matchRolesVsSql: its median over
+ *   one hand-written SQL statement ranking the same roles by the same formula.
+ * - httpUncachedSearch, httpCachedSearch: the search query over HTTP on the servers of
+ *   httpRoleBySlug (response cache off, then on), next to each server's trivial route (ratioToTrivial
+ *   as for the role page: trivial ÷ search uncached, search ÷ trivial cached).
  *
  * `--json` prints one JSON object on stdout (progress goes to stderr). `--skip-http` leaves out the
  * HTTP figures (no build, no server); `--keep` keeps the databases.
@@ -43,6 +54,8 @@ import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { countStatements } from '../tests/helpers/sqlCounter.js'
 import { type BenchSite, startBenchSite } from './bench/benchSite.js'
 import { measureInvalidation } from './bench/invalidation.js'
+import { measureMatching } from './bench/matching.js'
+import { measureSearch, SEARCH_QUERIES } from './bench/search.js'
 import { escoSizes, generateEscoCatalogue } from './bench/generateEscoCatalogue.js'
 import { type HttpFigures, measureHttp } from './bench/http.js'
 import { describeMachine, finishMachine } from './bench/machine.js'
@@ -256,6 +269,52 @@ try {
     target: '',
     value: `roleBySlug ${(role.generic!.medianMs / role.sql.medianMs).toFixed(2)} × SQL (${role.generic!.medianMs.toFixed(2)} ms), compareRoles ${(compare.generic.medianMs / compare.sql.medianMs).toFixed(2)} × SQL (${compare.generic.medianMs.toFixed(2)} ms)`,
   })
+
+  // searchMs, searchVsSql, searchVsLike, suggestMs.
+  const search = await measureSearch(esco, log)
+  results.searchMs = search.searchMs
+  results.searchVsSql = search.searchVsSql
+  results.searchVsLike = search.searchVsLike
+  results.suggestMs = search.suggestMs
+  details.search = { baselineTopHitAgreement: search.baselineTopHitAgreement, medianMs: search.medianMs, queries: SEARCH_QUERIES.length, rounds: search.rounds }
+  rows.push(
+    {
+      figure: 'searchMs',
+      target: 'for comparison',
+      value: `p50 ${search.searchMs.p50} ms, p99 ${search.searchMs.p99} ms (${SEARCH_QUERIES.length} queries, ${search.rounds} rounds)`,
+    },
+    {
+      figure: 'searchVsSql',
+      met: search.searchVsSql <= 1.5,
+      target: '≤ 1.5',
+      value: `${search.searchVsSql} (${search.medianMs.search} ms / ${search.medianMs.sql} ms; top hit the same in ${search.baselineTopHitAgreement})`,
+    },
+    {
+      figure: 'searchVsLike',
+      met: search.searchVsLike <= 0.1,
+      target: '≤ 0.1',
+      value: `${search.searchVsLike} (${search.medianMs.search} ms / ${search.medianMs.like} ms)`,
+    },
+    { figure: 'suggestMs', target: 'for comparison', value: `p50 ${search.suggestMs.p50} ms, p99 ${search.suggestMs.p99} ms` },
+  )
+
+  // matchRolesMs (matchRolesVsSql, similarRolesMs in details).
+  const matching = await measureMatching(esco, escoSlugs, log)
+  results.matchRolesMs = matching.matchRolesMs
+  results.matchRolesVsSql = matching.matchRolesVsSql
+  details.matching = { medianMs: matching.medianMs, people: matching.people, rounds: matching.rounds, similarRolesMs: matching.similarRolesMs }
+  rows.push(
+    {
+      figure: 'matchRolesMs',
+      target: 'for comparison',
+      value: `p50 ${matching.matchRolesMs.p50} ms, p99 ${matching.matchRolesMs.p99} ms (${matching.people} people); similarRoles p50 ${matching.similarRolesMs.p50} ms`,
+    },
+    {
+      figure: 'matchRolesVsSql',
+      target: 'for comparison',
+      value: `${matching.matchRolesVsSql} (${matching.medianMs.graphql} ms / ${matching.medianMs.sql} ms)`,
+    },
+  )
 } finally {
   await esco.stop({ drop: false })
   escoStopped = true
@@ -396,7 +455,28 @@ try {
   delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH
   if (!values['skip-http'] && localizedDatabaseUrl) {
     details.httpCatalogue = 'ESCO size, English and German (part translated), the demo site’s locales'
-    const measuredHttp = await measureHttp({ databaseUrl: localizedDatabaseUrl, log, query: ROLE_PAGE_QUERY, slugs: localizedSlugs })
+    const measuredHttp = await measureHttp({
+      databaseUrl: localizedDatabaseUrl,
+      log,
+      query: ROLE_PAGE_QUERY,
+      search: {
+        query: `query Search($text: String!) { searchCatalog(text: $text, limit: 10) { totalDocs counts { collection totalDocs } docs { collection slug title score matchedOn highlight } } }`,
+        texts: SEARCH_QUERIES,
+      },
+      slugs: localizedSlugs,
+    })
+    for (const [key, figures] of [['httpUncachedSearch', measuredHttp.uncachedSearch], ['httpCachedSearch', measuredHttp.cachedSearch]] as const) {
+      if (!figures) continue
+      const cachedRun = key === 'httpCachedSearch'
+      // As for the role page: uncached, trivial ÷ search; cached, search's share of the trivial route's req/s.
+      const ratio = cachedRun ? Number((figures.requestsPerSecond / figures.trivial.requestsPerSecond).toFixed(2)) : figures.ratioToTrivial
+      results[key] = { ...figures, ratioToTrivial: ratio }
+      rows.push({
+        figure: key,
+        target: 'for comparison',
+        value: `${figures.requestsPerSecond} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors; trivial ${figures.trivial.requestsPerSecond} req/s (ratioToTrivial ${ratio})`,
+      })
+    }
     http = measuredHttp.uncached
     // httpRoleBySlug keeps its meaning (every request executes); httpUncachedRoleBySlug is the same figure.
     results.httpRoleBySlug = http
