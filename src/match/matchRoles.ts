@@ -6,6 +6,7 @@ import type { CatalogSlugs } from '../plugin/options.js'
 import type { TunedSelection } from '../read/tunedReads.js'
 
 import { recordCollections } from '../cache/dependencies.js'
+import { isPostgres } from '../database/adapter.js'
 import { CatalogReader, type DocID, type RoleDoc } from '../read/catalogReader.js'
 import { readContextFor } from '../read/readContext.js'
 import { parseMatchLimit, parseSlugList } from './arguments.js'
@@ -100,18 +101,25 @@ export const loadRoleMatches = async (args: LoadRoleMatchesArgs): Promise<RoleMa
   ])
   if (has.size === 0) return { docs: [], reader, totalDocs: 0, unknownCertifications, unknownSkills }
 
-  const candidates = await findCandidateRoles({
-    context,
-    dimensions: [...DIMENSIONS],
-    itemIDs: { certifications: [...certificationIDs.values()], skills: [...skillIDs.values()] },
-    req: own,
-    slugs,
-  })
-  const ranked = candidates
-    .map((role) => ({ coverage: coverageOf([...role.links.skills, ...role.links.certifications], (key) => has.has(key)), slug: role.slug }))
-    .filter(({ coverage }) => coverage.matchedWeight > 0)
-    .sort(byRank)
-  const top = ranked.slice(0, limit)
+  const given = { certifications: [...certificationIDs.values()], skills: [...skillIDs.values()] }
+  let top: { slug: string }[]
+  let totalDocs: number
+  // PostgreSQL with the plugin's own access rules: the ranking in one statement (src/match/postgres).
+  const inPostgres = isPostgres(req.payload)
+    ? await (await import('./postgres/rankSql.js')).rankMatchesInPostgres(own, context, { given, limit })
+    : undefined
+  if (inPostgres) {
+    top = inPostgres.ranked
+    totalDocs = inPostgres.total
+  } else {
+    const candidates = await findCandidateRoles({ context, dimensions: [...DIMENSIONS], itemIDs: given, req: own, slugs })
+    const ranked = candidates
+      .map((role) => ({ coverage: coverageOf([...role.links.skills, ...role.links.certifications], (key) => has.has(key)), slug: role.slug }))
+      .filter(({ coverage }) => coverage.matchedWeight > 0)
+      .sort(byRank)
+    top = ranked.slice(0, limit)
+    totalDocs = ranked.length
+  }
 
   // The roles themselves (whatever the query selects of them) and their items, labelled in the read's locale.
   const docs = await reader.findRolesBySlug(
@@ -145,7 +153,7 @@ export const loadRoleMatches = async (args: LoadRoleMatchesArgs): Promise<RoleMa
     }
     return match
   })
-  return { docs: matches, reader, totalDocs: ranked.length, unknownCertifications, unknownSkills }
+  return { docs: matches, reader, totalDocs, unknownCertifications, unknownSkills }
 }
 
 export type { DocID }

@@ -4,6 +4,7 @@ import type { CatalogSlugs } from '../plugin/options.js'
 import type { TunedSelection } from '../read/tunedReads.js'
 
 import { recordCollections, recordRoleSlugs } from '../cache/dependencies.js'
+import { isPostgres } from '../database/adapter.js'
 import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
 import { readContextFor } from '../read/readContext.js'
 import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
@@ -64,23 +65,42 @@ export const loadSimilarRoles = async (args: LoadSimilarRolesArgs): Promise<Simi
   const empty = { docs: [], reader, role: origin, totalDocs: 0 }
   if (originLinks.length === 0) return empty
 
-  const candidates = await findCandidateRoles({
-    context,
-    dimensions: [...DIMENSIONS],
-    excludeID: origin.id,
-    itemIDs: Object.fromEntries(DIMENSIONS.map((name) => [name, originRole[name].map((link) => link.item.id)])),
-    req: matchingRequest(req),
-    slugs,
-  })
-  const ranked = candidates
-    .filter((candidate) => candidate.slug !== slug)
-    .map((candidate) => {
-      const weights = weightsOf([...candidate.links.skills, ...candidate.links.responsibilities])
-      return { score: weightedJaccard(originWeights, weights), slug: candidate.slug }
+  const own = matchingRequest(req)
+  let top: { slug: string }[]
+  let totalDocs: number
+  // PostgreSQL with the plugin's own access rules: the ranking in one statement (src/match/postgres).
+  const inPostgres = isPostgres(req.payload)
+    ? await (await import('./postgres/rankSql.js')).rankSimilarInPostgres(own, context, {
+        excludeID: origin.id,
+        limit,
+        origin: originLinks
+          .filter(({ key }, index) => originLinks.findIndex((each) => each.key === key) === index)
+          .map(({ collection, item, key }) => ({ id: item.id, kind: collection, weight: originWeights.get(key)! })),
+      })
+    : undefined
+  if (inPostgres) {
+    top = inPostgres.ranked
+    totalDocs = inPostgres.total
+  } else {
+    const candidates = await findCandidateRoles({
+      context,
+      dimensions: [...DIMENSIONS],
+      excludeID: origin.id,
+      itemIDs: Object.fromEntries(DIMENSIONS.map((name) => [name, originRole[name].map((link) => link.item.id)])),
+      req: own,
+      slugs,
     })
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-  const top = ranked.slice(0, limit)
+    const ranked = candidates
+      .filter((candidate) => candidate.slug !== slug)
+      .map((candidate) => {
+        const weights = weightsOf([...candidate.links.skills, ...candidate.links.responsibilities])
+        return { score: weightedJaccard(originWeights, weights), slug: candidate.slug }
+      })
+      .filter(({ score }) => score > 0)
+      .sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    top = ranked.slice(0, limit)
+    totalDocs = ranked.length
+  }
 
   const docs = await reader.findRolesBySlug(
     top.map((each) => each.slug),
@@ -112,5 +132,5 @@ export const loadSimilarRoles = async (args: LoadSimilarRolesArgs): Promise<Simi
     }
     return result
   })
-  return { docs: similar, reader, role: origin, totalDocs: ranked.length }
+  return { docs: similar, reader, role: origin, totalDocs }
 }
