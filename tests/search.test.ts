@@ -4,14 +4,16 @@
  * freshness after each kind of write, drafts and read access, bad input. Everything through
  * GraphQL and REST as a frontend calls them.
  */
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ParsedCatalogue, RoleInput, SkillInput } from '../src/import/index.js'
 
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
+import { catalogGraphQLRoute } from '../src/exports/routes.js'
 import { importCatalogue } from '../src/import/index.js'
+import { resolveOptions } from '../src/plugin/options.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
 const localization = {
@@ -146,11 +148,15 @@ beforeAll(async () => {
     name: 'search',
     config: { localization },
     plugin: {
+      responseCache: true,
+      // A field of the host's, made searchable by the option.
+      search: { fields: { skills: ['keywords'] } },
       overrides: {
+        skills: { fields: ({ defaultFields }) => [...defaultFields, { name: 'keywords', type: 'text' }] },
         // A host's own read rule: one internal role is for logged-in users only.
         roles: {
           access: {
-            read: ({ req }) =>
+            read: ({ req }): Where | true =>
               req.user ? true : { and: [{ _status: { equals: 'published' } }, { slug: { not_equals: 'internal-zeppelin-pilot' } }] },
           },
         },
@@ -393,6 +399,36 @@ describe('in step with every write', () => {
     expect((await slugsFor('secret handshake', { draft: true }, token))).toContain('secret-handshake')
   })
 
+  it('anonymous answers are cached, and a committed change drops them', async () => {
+    const route = catalogGraphQLRoute(site.config)
+    let executions = 0
+    const previous = payload.extensions
+    payload.extensions = async ({ result }) => {
+      executions++
+      return result
+    }
+    try {
+      const post = async () => {
+        const response = await route.POST(
+          new Request('http://localhost/api/graphql', { body: JSON.stringify({ query: SEARCH, variables: { text: 'walrus taming' } }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }),
+        )
+        return { body: await response.json(), cacheControl: response.headers.get('cache-control') }
+      }
+      const first = await post()
+      expect(first.body.data.searchCatalog.totalDocs).toBe(0)
+      expect(first.cacheControl).toContain('public')
+      const before = executions
+      expect((await post()).body).toEqual(first.body)
+      expect(executions).toBe(before)
+      await payload.create({ collection: 'skills', data: { _status: 'published', kind: 'soft', name: 'Walrus taming', slug: 'walrus-taming' } })
+      const after = await post()
+      expect(after.body.data.searchCatalog.docs.map((doc: Hit) => doc.slug)).toEqual(['walrus-taming'])
+      expect(executions).toBe(before + 1)
+    } finally {
+      payload.extensions = previous
+    }
+  })
+
   it("a host's read access: a role a reader may not read is never a hit and never counted", async () => {
     await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'internal-zeppelin-pilot', title: 'Zeppelin Pilot' } })
     const anonymous = await search('zeppelin pilot')
@@ -403,6 +439,21 @@ describe('in step with every write', () => {
     expect(suggestions.body.data.suggestCatalog.suggestions).toEqual([])
     const editor = await search('zeppelin pilot', {}, await site.login())
     expect(editor.docs.map((doc) => doc.slug)).toContain('internal-zeppelin-pilot')
+  })
+})
+
+describe("a host's own fields", () => {
+  it('are searchable when listed in `search.fields`', async () => {
+    await payload.create({ collection: 'skills', data: { _status: 'published', keywords: 'zygomorphic symmetry', kind: 'soft', name: 'Flower arranging', slug: 'flower-arranging' } as never })
+    const [first] = (await search('zygomorphic')).docs
+    expect(first).toMatchObject({ matchedOn: 'keywords', slug: 'flower-arranging' })
+    expect(first!.highlight).toBe('<mark>zygomorphic</mark> symmetry')
+  })
+
+  it('the option is checked once, naming the offending option', () => {
+    expect(() => resolveOptions({ search: { language: "english'; DROP" } })).toThrow(/`search.language`/)
+    expect(() => resolveOptions({ search: { fields: { roles: ['a.b'] } } })).toThrow(/`search.fields.roles.0`/)
+    expect(() => resolveOptions({ search: { fields: { users: ['x'] } } })).toThrow(/search.fields/)
   })
 })
 
@@ -480,5 +531,34 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
 
   it('operators in the text are words, not syntax: "manager & !technical" still finds the technical role', async () => {
     expect(await slugsFor('technical & manager')).toContain('technical-project-manager')
+  })
+})
+
+describe('renamed collections, long slugs, no localization', () => {
+  let other: TestSite
+
+  beforeAll(async () => {
+    // The roles' table gets a dbName of the plugin's (src/plugin/databaseNames.ts); no localization:
+    // the text sits in the collections' own tables, stemmed with `search.language`.
+    other = await startSite({
+      name: 'search_renamed',
+      plugin: { overrides: { roles: { slug: 'organisation-job-role-profiles' }, skills: { slug: 'competences' } }, seed: true },
+    })
+  }, 120_000)
+  afterAll(async () => {
+    await other?.stop()
+  })
+
+  it('searches and suggests under the site’s slugs', async () => {
+    const { body } = await other.graphql(`{ searchCatalog(text: "technical project managers", collections: ["organisation-job-role-profiles", "competences"]) {
+      docs { collection slug title matchedOn } counts { collection totalDocs } } }`)
+    expect(body.errors).toBeUndefined()
+    expect(body.data.searchCatalog.docs[0]).toMatchObject({ collection: 'organisation-job-role-profiles', slug: 'technical-project-manager', title: 'Technical Project Manager' })
+    expect(body.data.searchCatalog.counts.map((count: { collection: string }) => count.collection)).toEqual(['organisation-job-role-profiles', 'competences'])
+    const rest = await other.rest.get('/organisation-job-role-profiles/suggest?prefix=tech%20proj')
+    expect(rest.status).toBe(200)
+    expect(rest.body.suggestions[0]).toMatchObject({ collection: 'organisation-job-role-profiles', text: 'Technical Project Manager' })
+    const typo = await other.rest.get('/organisation-job-role-profiles/search?text=tehcnical%20projct%20manager&limit=1')
+    expect(typo.body.docs[0].slug).toBe('technical-project-manager')
   })
 })

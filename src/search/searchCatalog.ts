@@ -325,7 +325,7 @@ const findWithPayload = async (req: PayloadRequest, prepared: Prepared, text: st
       user: req.user,
       where,
     })
-    for (const doc of result.docs as Record<string, unknown>[]) {
+    for (const doc of result.docs as unknown as Record<string, unknown>[]) {
       const values = (name: string) => [doc[name]].flat().filter((value): value is string => typeof value === 'string')
       const title = titleField ? (values(titleField)[0] ?? null) : null
       const field = fields.find((each) => values(each.name).some((value) => value.toLowerCase().includes(lower))) ?? fields[0]!
