@@ -60,6 +60,21 @@ describe('docs/examples: the documented responses are what the API answers today
   })
 
   for (const example of examples) it(example.file, () => checkExample(site, example))
+
+  it("docs/frontend.md's first query, as printed there, returns the role and a 404 for an unknown slug", async () => {
+    const doc = readFileSync(path.resolve(examplesDir, '../frontend.md'), 'utf8')
+    const section = doc.slice(doc.indexOf('## Your first query'), doc.indexOf('## What there is'))
+    const query = /query: `([\s\S]+?)`,/.exec(section)?.[1]
+    const variables = /variables: (\{[^}]+\})/.exec(section)?.[1]
+    expect(query, 'the first query in docs/frontend.md').toBeTruthy()
+    const slug = /slug: '([\w-]+)'/.exec(variables ?? '')![1]!
+    const found = await site.graphql(query!, { slug })
+    expect(found.body.errors).toBeUndefined()
+    expect(found.body.data.roleBySlug.title).toBe('Technical Project Manager')
+    expect(found.body.data.roleBySlug.skills.length).toBeGreaterThan(0)
+    const missing = await site.graphql(query!, { slug: 'chief-wizard' })
+    expect(missing.body.errors?.[0]?.extensions?.statusCode).toBe(404)
+  })
 })
 
 /** Runs the example's request; writes its file with UPDATE_DOCS_EXAMPLES=1, else compares it. */

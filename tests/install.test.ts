@@ -85,7 +85,7 @@ describe('the packed tarball', () => {
     expect(files).toContain('dist/seed/data.js')
     const stray = files.filter(
       (file) =>
-        !/^dist\/(src|seed)\/.+\.(js|d\.ts)$/.test(file) && !['package.json', 'README.md', 'LICENSE'].includes(file),
+        !/^dist\/(src|seed)\/.+\.(js|d\.ts)$/.test(file) && !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file),
     )
     expect(stray).toEqual([])
     // The article text is for the seed's tests; the seed data carries its quotes.
@@ -166,7 +166,7 @@ describe('installed into an existing Payload site', () => {
     const manifest = JSON.parse(await readFile(path.join(siteDir, 'package.json'), 'utf8'))
     expect(manifest.dependencies['payload-plugin-role-catalog']).toMatch(/^file:.*\.tgz$/)
     const installed = path.join(siteDir, 'node_modules/payload-plugin-role-catalog')
-    expect((await readdir(installed)).filter((entry) => entry !== 'README.md').sort()).toEqual(['LICENSE', 'dist', 'package.json'])
+    expect((await readdir(installed)).filter((entry) => entry !== 'README.md').sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'dist', 'package.json'])
     // Only the site's copy of payload exists: the plugin brings none of its own.
     await expect(stat(path.join(installed, 'node_modules/payload'))).rejects.toThrow()
     // One drizzle-orm, the adapter's: the plugin's peer is optional, so npm does not install a newer
@@ -243,10 +243,40 @@ describe('installed into an existing Payload site', () => {
     await nextBuild('16')
   }, 960_000)
 
-  // Sites made before Next.js 16 run 15.4 (>=15.4.11 <15.5 in @payloadcms/next's peer range): the
-  // same installed site, with only `next` changed.
-  it('builds with `next build` on Next.js 15.4', async () => {
-    await inSite('npm install next@~15.4.11', 'npm', ['install', 'next@~15.4.11', '--prefer-offline', '--no-audit', '--no-fund'])
+  // The other end of what the peer ranges allow: sites made before Next.js 16 run 15.4 (>=15.4.11
+  // <15.5 in @payloadcms/next's peer range), and the oldest Payload the plugin's peer range accepts.
+  // The same installed site with those versions passes the checks again on a fresh database (its
+  // migration as generated above) and builds.
+  it('works on the oldest Payload of its peer range, and builds on Next.js 15.4', async () => {
+    const peer = (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> })
+      .peerDependencies.payload!
+    const oldest = /^\^(\d+\.\d+\.\d+)$/.exec(peer)?.[1]
+    expect(oldest, `payload's peer range ${peer} names its oldest version`).toBeTruthy()
+    const site = JSON.parse(await readFile(path.join(siteDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+    const payloadPackages = Object.keys(site.dependencies).filter((name) => name === 'payload' || name.startsWith('@payloadcms/'))
+    await inSite(`npm install payload@${oldest} next@~15.4.11`, 'npm', [
+      'install',
+      ...payloadPackages.map((name) => `${name}@${oldest}`),
+      'next@~15.4.11',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+    ])
+    const installed = JSON.parse(await readFile(path.join(siteDir, 'node_modules/payload/package.json'), 'utf8')).version
+    expect(installed).toBe(oldest)
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    await adminQuery(serverUrl, `CREATE DATABASE "${database}"`)
+    await inSite(`payload migrate (payload ${oldest})`, 'node_modules/.bin/payload', ['migrate'])
+    await inSite(`tsc --noEmit (payload ${oldest})`, 'node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.json'])
+    const step = await inSite(`checks (payload ${oldest})`, process.execPath, [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-force-exit',
+      'checks/install.check.ts',
+    ])
+    expect(Number(step.output.match(/ℹ fail (\d+)/)?.[1] ?? NaN), tail(step.output)).toBe(0)
     await nextBuild('15.4')
-  }, 1_080_000)
+  }, 1_500_000)
 })
