@@ -7,7 +7,7 @@ import type { TunedSelection } from '../read/tunedReads.js'
 
 import { recordCollections } from '../cache/dependencies.js'
 import { isPostgres } from '../database/adapter.js'
-import { CatalogReader, type DocID, type RoleDoc } from '../read/catalogReader.js'
+import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
 import { readContextFor } from '../read/readContext.js'
 import { parseMatchLimit, parseSlugList } from './arguments.js'
 import {
@@ -156,4 +156,3 @@ export const loadRoleMatches = async (args: LoadRoleMatchesArgs): Promise<RoleMa
   return { docs: matches, reader, totalDocs, unknownCertifications, unknownSkills }
 }
 
-export type { DocID }

@@ -2,7 +2,7 @@ import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { isolateObjectProperty } from 'payload'
 
-import type { CatalogCollection, CatalogSlugs } from '../plugin/options.js'
+import type { CatalogSlugs } from '../plugin/options.js'
 
 import { relationID, roleLinks, type LinkedCollection } from '../hooks/roleLinks.js'
 import { type CatalogItem, type DocID, type ResolvedLink, type ResolvedRole } from '../read/catalogReader.js'
@@ -149,4 +149,3 @@ export const resolvedLinks = (
 ): { collection: LinkedCollection; item: CatalogItem; key: string; link: ResolvedLink }[] =>
   dimensions.flatMap((name) => role[name].map((link) => ({ collection: name, item: link.item, key: itemKey(name, link.item.id), link })))
 
-export type { CatalogCollection }
