@@ -41,7 +41,9 @@
  *   as for the role page: trivial ÷ search uncached, search ÷ trivial cached).
  *
  * `--json` prints one JSON object on stdout (progress goes to stderr). `--skip-http` leaves out the
- * HTTP figures (no build, no server); `--keep` keeps the databases.
+ * HTTP figures (no build, no server); `--keep` keeps the databases; `--only search` imports the
+ * ESCO-size catalogue and measures the search and matching figures only (a quick run while working
+ * on them; the full run is what docs/benchmarks.md records).
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -64,8 +66,11 @@ import { round, sideBySide } from './bench/timing.js'
 import { projectRoot, useDatabase } from './database.js'
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, keep: { type: 'boolean' }, 'skip-http': { type: 'boolean' } },
+  options: { json: { type: 'boolean' }, keep: { type: 'boolean' }, only: { type: 'string' }, 'skip-http': { type: 'boolean' } },
 })
+/** `--only search`: the ESCO-size import, then the search and matching figures only (a quick run while working on them). */
+const searchOnly = values.only === 'search'
+if (values.only !== undefined && !searchOnly) throw new Error(`--only: "search" is the one section that runs alone, not ${JSON.stringify(values.only)}`)
 // With --json, stdout carries the JSON object only: everything else, including what libraries print
 // (drizzle's schema push spinner), goes to stderr until the end.
 const printJson = values.json ? process.stdout.write.bind(process.stdout) : undefined
@@ -185,90 +190,92 @@ try {
   })
   log(`import: ${importSeconds.toFixed(1)} s`)
 
-  // statementsPerListQuery.
-  const statements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
-  for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
-    for (const limit of LIST_SIZES) {
-      const t0 = performance.now()
-      const { count, result } = await countStatements(() => esco.graphql(query, { limit }), { databaseUrl: esco.databaseUrl })
-      const ms = performance.now() - t0
-      if (result.errors) throw new Error(`${name} list query: ${result.errors[0]!.message}`)
-      const docs = (result.data as Record<string, { docs: Record<string, unknown>[] }>)[name === 'roles' ? 'Roles' : 'Skills']!.docs
-      if (docs.length !== limit) throw new Error(`${name} list query returned ${docs.length} documents, expected ${limit}`)
-      statements[name]![String(limit)] = count
-      log(`${name} × ${limit}: ${count} statements, ${ms.toFixed(0)} ms`)
+  escoSlugs = await sampleRoles(esco, ROLE_SAMPLE)
+  if (!searchOnly) {
+    // statementsPerListQuery.
+    const statements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
+    for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
+      for (const limit of LIST_SIZES) {
+        const t0 = performance.now()
+        const { count, result } = await countStatements(() => esco.graphql(query, { limit }), { databaseUrl: esco.databaseUrl })
+        const ms = performance.now() - t0
+        if (result.errors) throw new Error(`${name} list query: ${result.errors[0]!.message}`)
+        const docs = (result.data as Record<string, { docs: Record<string, unknown>[] }>)[name === 'roles' ? 'Roles' : 'Skills']!.docs
+        if (docs.length !== limit) throw new Error(`${name} list query returned ${docs.length} documents, expected ${limit}`)
+        statements[name]![String(limit)] = count
+        log(`${name} × ${limit}: ${count} statements, ${ms.toFixed(0)} ms`)
+      }
     }
-  }
-  results.statementsPerListQuery = statements
-  // For comparison: Payload's own resolvers (one join query per skill) at N = 10 and 100.
-  const genericStatements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
-  for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
-    for (const limit of [10, 100]) {
-      const { count } = await generic(esco, () => countStatements(() => esco.graphql(query, { limit }), { databaseUrl: esco.databaseUrl }))
-      genericStatements[name]![String(limit)] = count
+    results.statementsPerListQuery = statements
+    // For comparison: Payload's own resolvers (one join query per skill) at N = 10 and 100.
+    const genericStatements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
+    for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
+      for (const limit of [10, 100]) {
+        const { count } = await generic(esco, () => countStatements(() => esco.graphql(query, { limit }), { databaseUrl: esco.databaseUrl }))
+        genericStatements[name]![String(limit)] = count
+      }
     }
-  }
-  details.genericStatementsPerListQuery = genericStatements
-  for (const name of ['roles', 'skills'] as const) {
-    const counts = LIST_SIZES.map((n) => statements[name]![String(n)]!)
+    details.genericStatementsPerListQuery = genericStatements
+    for (const name of ['roles', 'skills'] as const) {
+      const counts = LIST_SIZES.map((n) => statements[name]![String(n)]!)
+      rows.push({
+        figure: `statementsPerListQuery.${name}`,
+        met: counts.every((count) => count === counts[0]),
+        target: 'the same for every N',
+        value: `${LIST_SIZES.map((n) => `${n}: ${statements[name]![String(n)]}`).join(', ')} (Payload's resolvers: ${[10, 100]
+          .map((n) => `${n}: ${genericStatements[name]![String(n)]}`)
+          .join(', ')})`,
+      })
+    }
+
+    // roleBySlugVsSql, compareVsSql.
+    await checkBaselines(esco, escoSlugs)
+    log(`roleBySlug vs SQL: ${ROLE_ROUNDS} rounds over ${escoSlugs.length} roles`)
+    const role = await measureRoleBySlug(esco, escoSlugs)
+    escoRoleMs = role.graphql.medianMs
+    const roleRatio = role.graphql.medianMs / role.sql.medianMs
+    results.roleBySlugVsSql = round(roleRatio)
     rows.push({
-      figure: `statementsPerListQuery.${name}`,
-      met: counts.every((count) => count === counts[0]),
-      target: 'the same for every N',
-      value: `${LIST_SIZES.map((n) => `${n}: ${statements[name]![String(n)]}`).join(', ')} (Payload's resolvers: ${[10, 100]
-        .map((n) => `${n}: ${genericStatements[name]![String(n)]}`)
-        .join(', ')})`,
+      figure: 'roleBySlugVsSql',
+      met: roleRatio <= 3,
+      target: '≤ 3',
+      value: `${roleRatio.toFixed(2)} (${role.graphql.medianMs.toFixed(2)} ms / ${role.sql.medianMs.toFixed(2)} ms)`,
+    })
+
+    const pairs = escoSlugs.map((slug, i) => [slug, escoSlugs[(i + 1) % escoSlugs.length]!] as const)
+    const client = await esco.sql()
+    log(`compareRoles vs SQL: ${COMPARE_ROUNDS} rounds over ${pairs.length} pairs`)
+    const pair = (i: number) => ({ a: pairs[i % pairs.length]![0], b: pairs[i % pairs.length]![1] })
+    const compare = await sideBySide(
+      {
+        generic: (i) => generic(esco, () => esco.execute(COMPARE_QUERY, pair(i))),
+        graphql: (i) => esco.execute(COMPARE_QUERY, pair(i)),
+        sql: (i) => client.query(COMPARE_ROLES_SQL, [pair(i).a, pair(i).b]),
+      },
+      { iterations: COMPARE_ROUNDS },
+    )
+    const compareRatio = compare.graphql.medianMs / compare.sql.medianMs
+    results.compareVsSql = round(compareRatio)
+    rows.push({
+      figure: 'compareVsSql',
+      met: compareRatio <= 3,
+      target: '≤ 3',
+      value: `${compareRatio.toFixed(2)} (${compare.graphql.medianMs.toFixed(2)} ms / ${compare.sql.medianMs.toFixed(2)} ms)`,
+    })
+    details.medianMs = {
+      compareRoles: { generic: round(compare.generic.medianMs), graphql: round(compare.graphql.medianMs), sql: round(compare.sql.medianMs) },
+      roleBySlug: { generic: round(role.generic!.medianMs), graphql: round(role.graphql.medianMs), sql: round(role.sql.medianMs) },
+    }
+    details.genericVsSql = {
+      compareRoles: round(compare.generic.medianMs / compare.sql.medianMs),
+      roleBySlug: round(role.generic!.medianMs / role.sql.medianMs),
+    }
+    rows.push({
+      figure: "Payload's generic path, for comparison",
+      target: '',
+      value: `roleBySlug ${(role.generic!.medianMs / role.sql.medianMs).toFixed(2)} × SQL (${role.generic!.medianMs.toFixed(2)} ms), compareRoles ${(compare.generic.medianMs / compare.sql.medianMs).toFixed(2)} × SQL (${compare.generic.medianMs.toFixed(2)} ms)`,
     })
   }
-
-  // roleBySlugVsSql, compareVsSql.
-  escoSlugs = await sampleRoles(esco, ROLE_SAMPLE)
-  await checkBaselines(esco, escoSlugs)
-  log(`roleBySlug vs SQL: ${ROLE_ROUNDS} rounds over ${escoSlugs.length} roles`)
-  const role = await measureRoleBySlug(esco, escoSlugs)
-  escoRoleMs = role.graphql.medianMs
-  const roleRatio = role.graphql.medianMs / role.sql.medianMs
-  results.roleBySlugVsSql = round(roleRatio)
-  rows.push({
-    figure: 'roleBySlugVsSql',
-    met: roleRatio <= 3,
-    target: '≤ 3',
-    value: `${roleRatio.toFixed(2)} (${role.graphql.medianMs.toFixed(2)} ms / ${role.sql.medianMs.toFixed(2)} ms)`,
-  })
-
-  const pairs = escoSlugs.map((slug, i) => [slug, escoSlugs[(i + 1) % escoSlugs.length]!] as const)
-  const client = await esco.sql()
-  log(`compareRoles vs SQL: ${COMPARE_ROUNDS} rounds over ${pairs.length} pairs`)
-  const pair = (i: number) => ({ a: pairs[i % pairs.length]![0], b: pairs[i % pairs.length]![1] })
-  const compare = await sideBySide(
-    {
-      generic: (i) => generic(esco, () => esco.execute(COMPARE_QUERY, pair(i))),
-      graphql: (i) => esco.execute(COMPARE_QUERY, pair(i)),
-      sql: (i) => client.query(COMPARE_ROLES_SQL, [pair(i).a, pair(i).b]),
-    },
-    { iterations: COMPARE_ROUNDS },
-  )
-  const compareRatio = compare.graphql.medianMs / compare.sql.medianMs
-  results.compareVsSql = round(compareRatio)
-  rows.push({
-    figure: 'compareVsSql',
-    met: compareRatio <= 3,
-    target: '≤ 3',
-    value: `${compareRatio.toFixed(2)} (${compare.graphql.medianMs.toFixed(2)} ms / ${compare.sql.medianMs.toFixed(2)} ms)`,
-  })
-  details.medianMs = {
-    compareRoles: { generic: round(compare.generic.medianMs), graphql: round(compare.graphql.medianMs), sql: round(compare.sql.medianMs) },
-    roleBySlug: { generic: round(role.generic!.medianMs), graphql: round(role.graphql.medianMs), sql: round(role.sql.medianMs) },
-  }
-  details.genericVsSql = {
-    compareRoles: round(compare.generic.medianMs / compare.sql.medianMs),
-    roleBySlug: round(role.generic!.medianMs / role.sql.medianMs),
-  }
-  rows.push({
-    figure: "Payload's generic path, for comparison",
-    target: '',
-    value: `roleBySlug ${(role.generic!.medianMs / role.sql.medianMs).toFixed(2)} × SQL (${role.generic!.medianMs.toFixed(2)} ms), compareRoles ${(compare.generic.medianMs / compare.sql.medianMs).toFixed(2)} × SQL (${compare.generic.medianMs.toFixed(2)} ms)`,
-  })
 
   // searchMs, searchVsSql, searchVsLike, suggestMs.
   const search = await measureSearch(esco, log)
@@ -318,6 +325,14 @@ try {
 } finally {
   await esco.stop({ drop: false })
   escoStopped = true
+}
+
+if (searchOnly) {
+  const { dropDatabase } = await import('./bench/benchSite.js')
+  if (escoDatabaseUrl && !values.keep) await dropDatabase(server.url, escoDatabaseUrl)
+  await server.stop()
+  printReport()
+  process.exit(0)
 }
 
 /** The role page query in German: `locale` as a variable if the frontend's query takes one, else as an argument. */
@@ -517,22 +532,26 @@ try {
   await server.stop()
 }
 
-details.machine = finishMachine(machine)
-details.seconds = round((performance.now() - started) / 1000, 1)
-results.details = details
-
-if (printJson) {
-  printJson(`${JSON.stringify(results)}\n`)
-} else {
-  const table = rows.map((row) => [row.figure, row.value, row.target, row.met === undefined ? '' : row.met ? 'met' : 'MISSED'])
-  const header = ['figure', 'value', 'target', '']
-  const widths = header.map((_, i) => Math.max(...[header, ...table].map((row) => row[i]!.length)))
-  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`
-  console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
-  for (const row of table) console.log(line(row))
-  const m = details.machine as ReturnType<typeof finishMachine>
-  console.log(
-    `\n${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}, PostgreSQL ${m.postgres}; load average ${m.loadAverage.start.join(' ')} at the start, ${m.loadAverage.end?.join(' ')} at the end; ${details.seconds} s`,
-  )
-}
+printReport()
 process.exit(0)
+
+function printReport() {
+  details.machine = finishMachine(machine)
+  details.seconds = round((performance.now() - started) / 1000, 1)
+  results.details = details
+
+  if (printJson) {
+    printJson(`${JSON.stringify(results)}\n`)
+  } else {
+    const table = rows.map((row) => [row.figure, row.value, row.target, row.met === undefined ? '' : row.met ? 'met' : 'MISSED'])
+    const header = ['figure', 'value', 'target', '']
+    const widths = header.map((_, i) => Math.max(...[header, ...table].map((row) => row[i]!.length)))
+    const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`
+    console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+    for (const row of table) console.log(line(row))
+    const m = details.machine as ReturnType<typeof finishMachine>
+    console.log(
+      `\n${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}, PostgreSQL ${m.postgres}; load average ${m.loadAverage.start.join(' ')} at the start, ${m.loadAverage.end?.join(' ')} at the end; ${details.seconds} s`,
+    )
+  }
+}
