@@ -6,7 +6,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
  * rewritten onto the `en` segment before Next looks for a page, and /en/… redirects to them, so each
  * page has one address per language (what hreflang links point at).
  */
-const englishPages = ['/roles', '/roles/:slug', '/compare/:a/:b']
+const englishPages = ['/roles', '/roles/:slug', '/compare/:a/:b', '/match', '/search']
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -34,9 +34,22 @@
  *   then on the server's trivial route (/healthz); ratioToTrivial = trivial req/s ÷ roleBySlug req/s.
  * - httpCachedRoleBySlug: the same with the demo's response cache on (every request after the
  *   warm-up is a hit), then /healthz on that server; ratioToTrivial = roleBySlug req/s ÷ trivial req/s.
+ * - searchMs {p50, p99}, suggestMs {p50, p99}: `searchCatalog` / `suggestCatalog` executed in-process
+ *   on the ESCO-size catalogue over a fixed mixed query set (typos, phrases, prefixes, exclusions,
+ *   `or`; scripts/bench/search.ts). searchVsSql: its median over that of one hand-written SQL
+ *   statement doing a ranked lookup over the same fields and indexes (target ≤ 1.5); searchVsLike:
+ *   over that of Payload's `like` on the same fields, one `find` per collection (target ≤ 0.1).
+ * - matchRolesMs {p50, p99}: `matchRoles` as the example frontend's match page asks for it, people
+ *   drawn from the catalogue's roles (scripts/bench/matching.ts); matchRolesVsSql: its median over
+ *   one hand-written SQL statement ranking the same roles by the same formula.
+ * - httpUncachedSearch, httpCachedSearch: the search query over HTTP on the servers of
+ *   httpRoleBySlug (response cache off, then on), next to each server's trivial route (ratioToTrivial
+ *   as for the role page: trivial ÷ search uncached, search ÷ trivial cached).
  *
  * `--json` prints one JSON object on stdout (progress goes to stderr). `--skip-http` leaves out the
- * HTTP figures (no build, no server); `--keep` keeps the databases.
+ * HTTP figures (no build, no server); `--keep` keeps the databases; `--only search` imports the
+ * ESCO-size catalogue and measures the search and matching figures only (a quick run while working
+ * on them; the full run is what docs/benchmarks.md records).
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -50,6 +63,8 @@ import { countStatements } from '../tests/helpers/sqlCounter.js'
 import { type BenchSite, startBenchSite } from './bench/benchSite.js'
 import { customizedHostOverrides } from './bench/customizedHost.js'
 import { measureInvalidation } from './bench/invalidation.js'
+import { measureMatching } from './bench/matching.js'
+import { measureSearch, SEARCH_QUERIES } from './bench/search.js'
 import { escoSizes, generateEscoCatalogue } from './bench/generateEscoCatalogue.js'
 import { measureHitRatioUnderWrites } from './bench/hitRatio.js'
 import { type HttpFigures, measureHttp } from './bench/http.js'
@@ -59,8 +74,11 @@ import { round, sideBySide } from './bench/timing.js'
 import { projectRoot, useDatabase } from './database.js'
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, keep: { type: 'boolean' }, 'skip-http': { type: 'boolean' } },
+  options: { json: { type: 'boolean' }, keep: { type: 'boolean' }, only: { type: 'string' }, 'skip-http': { type: 'boolean' } },
 })
+/** `--only search`: the ESCO-size import, then the search and matching figures only (a quick run while working on them). */
+const searchOnly = values.only === 'search'
+if (values.only !== undefined && !searchOnly) throw new Error(`--only: "search" is the one section that runs alone, not ${JSON.stringify(values.only)}`)
 // With --json, stdout carries the JSON object only: everything else, including what libraries print
 // (drizzle's schema push spinner), goes to stderr until the end.
 const printJson = values.json ? process.stdout.write.bind(process.stdout) : undefined
@@ -180,102 +198,150 @@ try {
   })
   log(`import: ${importSeconds.toFixed(1)} s`)
 
-  // statementsPerListQuery.
-  const statements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
-  for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
-    for (const limit of LIST_SIZES) {
-      const t0 = performance.now()
-      const { count, result } = await countStatements(() => esco.graphql(query, { limit }), { databaseUrl: esco.databaseUrl })
-      const ms = performance.now() - t0
-      if (result.errors) throw new Error(`${name} list query: ${result.errors[0]!.message}`)
-      const docs = (result.data as Record<string, { docs: Record<string, unknown>[] }>)[name === 'roles' ? 'Roles' : 'Skills']!.docs
-      if (docs.length !== limit) throw new Error(`${name} list query returned ${docs.length} documents, expected ${limit}`)
-      statements[name]![String(limit)] = count
-      log(`${name} × ${limit}: ${count} statements, ${ms.toFixed(0)} ms`)
+  escoSlugs = await sampleRoles(esco, ROLE_SAMPLE)
+  if (!searchOnly) {
+    // statementsPerListQuery.
+    const statements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
+    for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
+      for (const limit of LIST_SIZES) {
+        const t0 = performance.now()
+        const { count, result } = await countStatements(() => esco.graphql(query, { limit }), { databaseUrl: esco.databaseUrl })
+        const ms = performance.now() - t0
+        if (result.errors) throw new Error(`${name} list query: ${result.errors[0]!.message}`)
+        const docs = (result.data as Record<string, { docs: Record<string, unknown>[] }>)[name === 'roles' ? 'Roles' : 'Skills']!.docs
+        if (docs.length !== limit) throw new Error(`${name} list query returned ${docs.length} documents, expected ${limit}`)
+        statements[name]![String(limit)] = count
+        log(`${name} × ${limit}: ${count} statements, ${ms.toFixed(0)} ms`)
+      }
     }
-  }
-  results.statementsPerListQuery = statements
-  // For comparison: Payload's own resolvers (one join query per skill) at N = 10 and 100.
-  const genericStatements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
-  for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
-    for (const limit of [10, 100]) {
-      const { count } = await generic(esco, () => countStatements(() => esco.graphql(query, { limit }), { databaseUrl: esco.databaseUrl }))
-      genericStatements[name]![String(limit)] = count
+    results.statementsPerListQuery = statements
+    // For comparison: Payload's own resolvers (one join query per skill) at N = 10 and 100.
+    const genericStatements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
+    for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
+      for (const limit of [10, 100]) {
+        const { count } = await generic(esco, () => countStatements(() => esco.graphql(query, { limit }), { databaseUrl: esco.databaseUrl }))
+        genericStatements[name]![String(limit)] = count
+      }
     }
-  }
-  details.genericStatementsPerListQuery = genericStatements
-  for (const name of ['roles', 'skills'] as const) {
-    const counts = LIST_SIZES.map((n) => statements[name]![String(n)]!)
+    details.genericStatementsPerListQuery = genericStatements
+    for (const name of ['roles', 'skills'] as const) {
+      const counts = LIST_SIZES.map((n) => statements[name]![String(n)]!)
+      rows.push({
+        figure: `statementsPerListQuery.${name}`,
+        met: counts.every((count) => count === counts[0]),
+        target: 'the same for every N',
+        value: `${LIST_SIZES.map((n) => `${n}: ${statements[name]![String(n)]}`).join(', ')} (Payload's resolvers: ${[10, 100]
+          .map((n) => `${n}: ${genericStatements[name]![String(n)]}`)
+          .join(', ')})`,
+      })
+    }
+
+    // roleBySlugVsSql, compareVsSql.
+    await checkBaselines(esco, escoSlugs)
+    log(`roleBySlug vs SQL: ${ROLE_ROUNDS} rounds over ${escoSlugs.length} roles`)
+    const role = await measureRoleBySlug(esco, escoSlugs)
+    escoRoleMs = role.graphql.medianMs
+    const roleRatio = role.graphql.medianMs / role.sql.medianMs
+    results.roleBySlugVsSql = round(roleRatio)
     rows.push({
-      figure: `statementsPerListQuery.${name}`,
-      met: counts.every((count) => count === counts[0]),
-      target: 'the same for every N',
-      value: `${LIST_SIZES.map((n) => `${n}: ${statements[name]![String(n)]}`).join(', ')} (Payload's resolvers: ${[10, 100]
-        .map((n) => `${n}: ${genericStatements[name]![String(n)]}`)
-        .join(', ')})`,
+      figure: 'roleBySlugVsSql',
+      met: roleRatio <= 3,
+      target: '≤ 3',
+      value: `${roleRatio.toFixed(2)} (${role.graphql.medianMs.toFixed(2)} ms / ${role.sql.medianMs.toFixed(2)} ms)`,
+    })
+
+    const pairs = escoSlugs.map((slug, i) => [slug, escoSlugs[(i + 1) % escoSlugs.length]!] as const)
+    const client = await esco.sql()
+    log(`compareRoles vs SQL: ${COMPARE_ROUNDS} rounds over ${pairs.length} pairs`)
+    const pair = (i: number) => ({ a: pairs[i % pairs.length]![0], b: pairs[i % pairs.length]![1] })
+    const compare = await sideBySide(
+      {
+        generic: (i) => generic(esco, () => esco.execute(COMPARE_QUERY, pair(i))),
+        graphql: (i) => esco.execute(COMPARE_QUERY, pair(i)),
+        sql: (i) => client.query(COMPARE_ROLES_SQL, [pair(i).a, pair(i).b]),
+      },
+      { iterations: COMPARE_ROUNDS },
+    )
+    const compareRatio = compare.graphql.medianMs / compare.sql.medianMs
+    results.compareVsSql = round(compareRatio)
+    rows.push({
+      figure: 'compareVsSql',
+      met: compareRatio <= 3,
+      target: '≤ 3',
+      value: `${compareRatio.toFixed(2)} (${compare.graphql.medianMs.toFixed(2)} ms / ${compare.sql.medianMs.toFixed(2)} ms)`,
+    })
+    details.medianMs = {
+      compareRoles: { generic: round(compare.generic.medianMs), graphql: round(compare.graphql.medianMs), sql: round(compare.sql.medianMs) },
+      roleBySlug: { generic: round(role.generic!.medianMs), graphql: round(role.graphql.medianMs), sql: round(role.sql.medianMs) },
+    }
+    details.genericVsSql = {
+      compareRoles: round(compare.generic.medianMs / compare.sql.medianMs),
+      roleBySlug: round(role.generic!.medianMs / role.sql.medianMs),
+    }
+    rows.push({
+      figure: "Payload's generic path, for comparison",
+      target: '',
+      value: `roleBySlug ${(role.generic!.medianMs / role.sql.medianMs).toFixed(2)} × SQL (${role.generic!.medianMs.toFixed(2)} ms), compareRoles ${(compare.generic.medianMs / compare.sql.medianMs).toFixed(2)} × SQL (${compare.generic.medianMs.toFixed(2)} ms)`,
+    })
+
+    // cacheHitRatioUnderWrites: the response cache under a publish every 2 s, beside the clear-everything rule.
+    log('cache hit ratio under writes: 2 × (20 s warm-up + 30 s), eight readers, a publish every 2 s')
+    const hitRatio = await measureHitRatioUnderWrites(esco)
+    results.cacheHitRatioUnderWrites = round(hitRatio.dependencies)
+    details.cacheHitRatioUnderWrites = { ...hitRatio.details, clearEverything: round(hitRatio.clearEverything) }
+    rows.push({
+      figure: 'cacheHitRatioUnderWrites',
+      met: hitRatio.dependencies >= 0.9,
+      target: '≥ 0.9',
+      value: `${hitRatio.dependencies.toFixed(3)} (clear-everything rule: ${hitRatio.clearEverything.toFixed(3)})`,
     })
   }
 
-  // roleBySlugVsSql, compareVsSql.
-  escoSlugs = await sampleRoles(esco, ROLE_SAMPLE)
-  await checkBaselines(esco, escoSlugs)
-  log(`roleBySlug vs SQL: ${ROLE_ROUNDS} rounds over ${escoSlugs.length} roles`)
-  const role = await measureRoleBySlug(esco, escoSlugs)
-  escoRoleMs = role.graphql.medianMs
-  const roleRatio = role.graphql.medianMs / role.sql.medianMs
-  results.roleBySlugVsSql = round(roleRatio)
-  rows.push({
-    figure: 'roleBySlugVsSql',
-    met: roleRatio <= 3,
-    target: '≤ 3',
-    value: `${roleRatio.toFixed(2)} (${role.graphql.medianMs.toFixed(2)} ms / ${role.sql.medianMs.toFixed(2)} ms)`,
-  })
-
-  const pairs = escoSlugs.map((slug, i) => [slug, escoSlugs[(i + 1) % escoSlugs.length]!] as const)
-  const client = await esco.sql()
-  log(`compareRoles vs SQL: ${COMPARE_ROUNDS} rounds over ${pairs.length} pairs`)
-  const pair = (i: number) => ({ a: pairs[i % pairs.length]![0], b: pairs[i % pairs.length]![1] })
-  const compare = await sideBySide(
+  // searchMs, searchVsSql, searchVsLike, suggestMs.
+  const search = await measureSearch(esco, log)
+  results.searchMs = search.searchMs
+  results.searchVsSql = search.searchVsSql
+  results.searchVsLike = search.searchVsLike
+  results.suggestMs = search.suggestMs
+  details.search = { baselineTopHitAgreement: search.baselineTopHitAgreement, medianMs: search.medianMs, queries: SEARCH_QUERIES.length, rounds: search.rounds }
+  rows.push(
     {
-      generic: (i) => generic(esco, () => esco.execute(COMPARE_QUERY, pair(i))),
-      graphql: (i) => esco.execute(COMPARE_QUERY, pair(i)),
-      sql: (i) => client.query(COMPARE_ROLES_SQL, [pair(i).a, pair(i).b]),
+      figure: 'searchMs',
+      target: 'for comparison',
+      value: `p50 ${search.searchMs.p50} ms, p99 ${search.searchMs.p99} ms (${SEARCH_QUERIES.length} queries, ${search.rounds} rounds)`,
     },
-    { iterations: COMPARE_ROUNDS },
+    {
+      figure: 'searchVsSql',
+      met: search.searchVsSql <= 1.5,
+      target: '≤ 1.5',
+      value: `${search.searchVsSql} (${search.medianMs.search} ms / ${search.medianMs.sql} ms; top hit the same in ${search.baselineTopHitAgreement})`,
+    },
+    {
+      figure: 'searchVsLike',
+      met: search.searchVsLike <= 0.1,
+      target: '≤ 0.1',
+      value: `${search.searchVsLike} (${search.medianMs.search} ms / ${search.medianMs.like} ms)`,
+    },
+    { figure: 'suggestMs', target: 'for comparison', value: `p50 ${search.suggestMs.p50} ms, p99 ${search.suggestMs.p99} ms` },
   )
-  const compareRatio = compare.graphql.medianMs / compare.sql.medianMs
-  results.compareVsSql = round(compareRatio)
-  rows.push({
-    figure: 'compareVsSql',
-    met: compareRatio <= 3,
-    target: '≤ 3',
-    value: `${compareRatio.toFixed(2)} (${compare.graphql.medianMs.toFixed(2)} ms / ${compare.sql.medianMs.toFixed(2)} ms)`,
-  })
-  details.medianMs = {
-    compareRoles: { generic: round(compare.generic.medianMs), graphql: round(compare.graphql.medianMs), sql: round(compare.sql.medianMs) },
-    roleBySlug: { generic: round(role.generic!.medianMs), graphql: round(role.graphql.medianMs), sql: round(role.sql.medianMs) },
-  }
-  details.genericVsSql = {
-    compareRoles: round(compare.generic.medianMs / compare.sql.medianMs),
-    roleBySlug: round(role.generic!.medianMs / role.sql.medianMs),
-  }
-  rows.push({
-    figure: "Payload's generic path, for comparison",
-    target: '',
-    value: `roleBySlug ${(role.generic!.medianMs / role.sql.medianMs).toFixed(2)} × SQL (${role.generic!.medianMs.toFixed(2)} ms), compareRoles ${(compare.generic.medianMs / compare.sql.medianMs).toFixed(2)} × SQL (${compare.generic.medianMs.toFixed(2)} ms)`,
-  })
 
-  // cacheHitRatioUnderWrites: the response cache under a publish every 2 s, beside the clear-everything rule.
-  log('cache hit ratio under writes: 2 × (20 s warm-up + 30 s), eight readers, a publish every 2 s')
-  const hitRatio = await measureHitRatioUnderWrites(esco)
-  results.cacheHitRatioUnderWrites = round(hitRatio.dependencies)
-  details.cacheHitRatioUnderWrites = { ...hitRatio.details, clearEverything: round(hitRatio.clearEverything) }
-  rows.push({
-    figure: 'cacheHitRatioUnderWrites',
-    met: hitRatio.dependencies >= 0.9,
-    target: '≥ 0.9',
-    value: `${hitRatio.dependencies.toFixed(3)} (clear-everything rule: ${hitRatio.clearEverything.toFixed(3)})`,
-  })
+  // matchRolesMs (matchRolesVsSql, similarRolesMs in details).
+  const matching = await measureMatching(esco, escoSlugs, log)
+  results.matchRolesMs = matching.matchRolesMs
+  results.matchRolesVsSql = matching.matchRolesVsSql
+  details.matching = { medianMs: matching.medianMs, people: matching.people, rounds: matching.rounds, similarRolesMs: matching.similarRolesMs }
+  rows.push(
+    {
+      figure: 'matchRolesMs',
+      target: 'for comparison',
+      value: `p50 ${matching.matchRolesMs.p50} ms, p99 ${matching.matchRolesMs.p99} ms (${matching.people} people); similarRoles p50 ${matching.similarRolesMs.p50} ms`,
+    },
+    {
+      figure: 'matchRolesVsSql',
+      target: 'for comparison',
+      value: `${matching.matchRolesVsSql} (${matching.medianMs.graphql} ms / ${matching.medianMs.sql} ms)`,
+    },
+  )
 } finally {
   await esco.stop({ drop: false })
   escoStopped = true
@@ -284,7 +350,7 @@ try {
 // customizedRoleBySlugVsSql: the same catalogue on a host that customizes it as teams do (docs/site-owners.md):
 // fields of its own, a read hook, and read access that returns a query for anonymous readers.
 let customizedDatabaseUrl: string | undefined
-if (escoDatabaseUrl) {
+if (escoDatabaseUrl && !searchOnly) {
   const customized = await startBenchSite({
     collections: [{ slug: 'regions', access: { read: () => true }, fields: [{ name: 'name', type: 'text' }] }],
     copyOf: escoDatabaseUrl,
@@ -310,6 +376,14 @@ if (escoDatabaseUrl) {
   } finally {
     await customized.stop({ drop: !values.keep })
   }
+}
+
+if (searchOnly) {
+  const { dropDatabase } = await import('./bench/benchSite.js')
+  if (escoDatabaseUrl && !values.keep) await dropDatabase(server.url, escoDatabaseUrl)
+  await server.stop()
+  printReport()
+  process.exit(0)
 }
 
 /** The role page query in German: `locale` as a variable if the frontend's query takes one, else as an argument. */
@@ -447,7 +521,28 @@ try {
   delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH
   if (!values['skip-http'] && localizedDatabaseUrl) {
     details.httpCatalogue = 'ESCO size, English and German (part translated), the demo site’s locales'
-    const measuredHttp = await measureHttp({ databaseUrl: localizedDatabaseUrl, log, query: ROLE_PAGE_QUERY, slugs: localizedSlugs })
+    const measuredHttp = await measureHttp({
+      databaseUrl: localizedDatabaseUrl,
+      log,
+      query: ROLE_PAGE_QUERY,
+      search: {
+        query: `query Search($text: String!) { searchCatalog(text: $text, limit: 10) { totalDocs counts { collection totalDocs } docs { collection slug title score matchedOn highlight } } }`,
+        texts: SEARCH_QUERIES,
+      },
+      slugs: localizedSlugs,
+    })
+    for (const [key, figures] of [['httpUncachedSearch', measuredHttp.uncachedSearch], ['httpCachedSearch', measuredHttp.cachedSearch]] as const) {
+      if (!figures) continue
+      const cachedRun = key === 'httpCachedSearch'
+      // As for the role page: uncached, trivial ÷ search; cached, search's share of the trivial route's req/s.
+      const ratio = cachedRun ? Number((figures.requestsPerSecond / figures.trivial.requestsPerSecond).toFixed(2)) : figures.ratioToTrivial
+      results[key] = { ...figures, ratioToTrivial: ratio }
+      rows.push({
+        figure: key,
+        target: 'for comparison',
+        value: `${figures.requestsPerSecond} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors; trivial ${figures.trivial.requestsPerSecond} req/s (ratioToTrivial ${ratio})`,
+      })
+    }
     http = measuredHttp.uncached
     // httpRoleBySlug keeps its meaning (every request executes); httpUncachedRoleBySlug is the same figure.
     results.httpRoleBySlug = http
@@ -488,22 +583,26 @@ try {
   await server.stop()
 }
 
-details.machine = finishMachine(machine)
-details.seconds = round((performance.now() - started) / 1000, 1)
-results.details = details
-
-if (printJson) {
-  printJson(`${JSON.stringify(results)}\n`)
-} else {
-  const table = rows.map((row) => [row.figure, row.value, row.target, row.met === undefined ? '' : row.met ? 'met' : 'MISSED'])
-  const header = ['figure', 'value', 'target', '']
-  const widths = header.map((_, i) => Math.max(...[header, ...table].map((row) => row[i]!.length)))
-  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`
-  console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
-  for (const row of table) console.log(line(row))
-  const m = details.machine as ReturnType<typeof finishMachine>
-  console.log(
-    `\n${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}, PostgreSQL ${m.postgres}; load average ${m.loadAverage.start.join(' ')} at the start, ${m.loadAverage.end?.join(' ')} at the end; ${details.seconds} s`,
-  )
-}
+printReport()
 process.exit(0)
+
+function printReport() {
+  details.machine = finishMachine(machine)
+  details.seconds = round((performance.now() - started) / 1000, 1)
+  results.details = details
+
+  if (printJson) {
+    printJson(`${JSON.stringify(results)}\n`)
+  } else {
+    const table = rows.map((row) => [row.figure, row.value, row.target, row.met === undefined ? '' : row.met ? 'met' : 'MISSED'])
+    const header = ['figure', 'value', 'target', '']
+    const widths = header.map((_, i) => Math.max(...[header, ...table].map((row) => row[i]!.length)))
+    const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`
+    console.log(`\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+    for (const row of table) console.log(line(row))
+    const m = details.machine as ReturnType<typeof finishMachine>
+    console.log(
+      `\n${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}, PostgreSQL ${m.postgres}; load average ${m.loadAverage.start.join(' ')} at the start, ${m.loadAverage.end?.join(' ')} at the end; ${details.seconds} s`,
+    )
+  }
+}

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import {
   COMPARE_QUERY,
+  MATCH_ROLES_QUERY,
   ROLE_LIST_QUERY,
   ROLE_PAGE_QUERY,
   SKILLS_WITH_ROLES_QUERY,
@@ -40,6 +41,13 @@ const examples: Example[] = [
   { file: 'role-list.json', kind: 'graphql', query: ROLE_LIST_QUERY },
   { file: 'skills-with-roles.json', kind: 'graphql', query: SKILLS_WITH_ROLES_QUERY },
   { file: 'jsonld-project-manager.json', kind: 'rest', path: '/roles/project-manager/jsonld' },
+  {
+    file: 'match-roles.json',
+    kind: 'graphql',
+    query: MATCH_ROLES_QUERY,
+    variables: { skills: ['technical-domain-expertise', 'problem-solving', 'adaptability-to-change', 'communication'], certifications: ['pmp'] },
+  },
+  { file: 'similar-roles.json', kind: 'rest', path: '/roles/project-manager/similar' },
 ]
 
 describe('docs/examples: the documented responses are what the API answers today', () => {

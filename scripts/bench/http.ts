@@ -87,6 +87,59 @@ const measureServer = async ({
   }
 }
 
+/** Search figures on one server: the search request's load, beside that server's trivial route. */
+export type SearchHttpFigures = LoadFigures & { connections: number; durationSeconds: number; ratioToTrivial: number; trivial: LoadFigures & { route: string } }
+
+/** A search query (`$text`) over POST /api/graphql, rotating through `texts`: checked, then loaded. */
+const measureSearchLoad = async ({
+  connections,
+  durationSeconds,
+  label,
+  log,
+  search,
+  server,
+  trivial,
+}: {
+  connections: number
+  durationSeconds: number
+  label: string
+  log: (line: string) => void
+  search: { query: string; texts: readonly string[] }
+  server: Server
+  trivial: LoadFigures & { route: string }
+}): Promise<SearchHttpFigures> => {
+  const graphqlUrl = `${server.baseURL}/api/graphql`
+  const body = (text: string) => JSON.stringify({ query: search.query, variables: { text } })
+  for (const text of search.texts) {
+    const response = await fetch(graphqlUrl, { body: body(text), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
+    const json = (await response.json()) as { data?: { searchCatalog?: { totalDocs: number } }; errors?: { message: string }[] }
+    if (!response.ok || json.errors || typeof json.data?.searchCatalog?.totalDocs !== 'number') {
+      throw new Error(`searchCatalog over HTTP did not answer for "${text}": ${response.status} ${JSON.stringify(json).slice(0, 300)}`)
+    }
+  }
+  let next = 0
+  log(`autocannon: searchCatalog (${label}), ${connections} connections, ${durationSeconds} s`)
+  const figures = await load({
+    connections,
+    duration: durationSeconds,
+    requests: [
+      {
+        headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        setupRequest: (request) => ({ ...request, body: body(search.texts[next++ % search.texts.length]!) }),
+      },
+    ],
+    url: graphqlUrl,
+  })
+  return {
+    ...figures,
+    connections,
+    durationSeconds,
+    ratioToTrivial: Number((trivial.requestsPerSecond / figures.requestsPerSecond).toFixed(2)),
+    trivial,
+  }
+}
+
 /**
  * The demo site under load twice, from one build: with the response cache off
  * (ROLE_CATALOG_RESPONSE_CACHE=off: every request executes, as before the cache) and on (the
@@ -99,6 +152,7 @@ export const measureHttp = async ({
   durationSeconds = 20,
   log,
   query,
+  search,
   slugs,
 }: {
   connections?: number
@@ -107,21 +161,27 @@ export const measureHttp = async ({
   durationSeconds?: number
   log: (line: string) => void
   query: string
+  /** Also load a search query (`$text`) on each server, after its role page and trivial runs. */
+  search?: { query: string; texts: readonly string[] }
   /** Role slugs the requests rotate through. */
   slugs: string[]
-}): Promise<{ cached: HttpFigures; uncached: HttpFigures }> => {
+}): Promise<{ cached: HttpFigures; cachedSearch?: SearchHttpFigures; uncached: HttpFigures; uncachedSearch?: SearchHttpFigures }> => {
   // The build never connects to a database.
   await buildSite('postgres://build-only@127.0.0.1:1/none', { log })
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined
   const run = async (label: string, env: Record<string, string>) => {
     const server = await startServer({ databaseUrl, env, log, port })
     try {
-      return await measureServer({ connections, durationSeconds, label, log, query, server, slugs })
+      const role = await measureServer({ connections, durationSeconds, label, log, query, server, slugs })
+      const searched = search
+        ? await measureSearchLoad({ connections, durationSeconds, label, log, search, server, trivial: role.trivial })
+        : undefined
+      return { role, searched }
     } finally {
       await server.stop()
     }
   }
   const uncached = await run('uncached', { ROLE_CATALOG_RESPONSE_CACHE: 'off' })
   const cached = await run('cached', {})
-  return { cached, uncached }
+  return { cached: cached.role, cachedSearch: cached.searched, uncached: uncached.role, uncachedSearch: uncached.searched }
 }

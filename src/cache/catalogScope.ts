@@ -71,7 +71,7 @@ export const catalogScopeOf = (payload: Payload): CatalogScope => {
     payload.logger.warn(`role catalog: responseCache is off: ${uncacheable}`)
   }
   scope = {
-    graphQLRootFields: new Set(['compareRoles', 'roleBySlug', 'searchCatalog', 'suggestCatalog', '__typename', ...[...catalogue].flatMap((slug) => collectionQueries(payload, slug))]),
+    graphQLRootFields: new Set(['compareRoles', 'roleBySlug', 'matchRoles', 'similarRoles', 'searchCatalog', 'suggestCatalog', '__typename', ...[...catalogue].flatMap((slug) => collectionQueries(payload, slug))]),
     slugs: catalogue,
     uncacheable,
   }

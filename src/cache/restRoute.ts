@@ -19,13 +19,13 @@ const NOT_READS = new Set(['access', 'init', 'me', 'versions'])
 
 /**
  * Reads an anonymous caller may get from the cache: a catalogue collection's list (`/api/skills`),
- * count and documents by id, the roles' comparison (`/api/roles/compare`) and JSON-LD
- * (`/api/roles/<slug>/jsonld`).
+ * count and documents by id, the roles' comparison (`/api/roles/compare`), matches
+ * (`/api/roles/match`), similar roles (`/api/roles/<slug>/similar`) and JSON-LD (`/api/roles/<slug>/jsonld`).
  */
 const isCatalogueRead = (rest: string[], isRoles: boolean): boolean =>
   rest.length === 0 ||
   (rest.length === 1 && !NOT_READS.has(rest[0]!)) ||
-  (rest.length === 2 && isRoles && rest[1] === 'jsonld')
+  (rest.length === 2 && isRoles && (rest[1] === 'jsonld' || rest[1] === 'similar'))
 
 /**
  * The query parameters Payload's REST reads and the plugin's endpoints take (by name, before any

@@ -3,6 +3,9 @@ import type { Endpoint } from 'payload'
 import type { CatalogSlugs } from '../plugin/options.js'
 
 import { loadComparison } from '../compare/loadComparison.js'
+import { parseDraftParameter } from '../match/arguments.js'
+import { loadRoleMatches } from '../match/matchRoles.js'
+import { loadSimilarRoles } from '../match/similarRoles.js'
 import { occupationForDoc } from '../jsonld/loadOccupation.js'
 import { jsonLdLanguage } from '../jsonld/occupation.js'
 import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
@@ -22,12 +25,13 @@ const roleSummary = (doc: RoleDoc) => ({
 })
 
 /**
- * `GET /api/<roles>/compare?a=<slug>&b=<slug>` and `GET /api/<roles>/<slug>/jsonld` (both with
+ * `GET /api/<roles>/compare?a=<slug>&b=<slug>`, `GET /api/<roles>/match?skills=<slug>,<slug>&certifications=…&limit=`,
+ * `GET /api/<roles>/<slug>/similar?limit=` and `GET /api/<roles>/<slug>/jsonld` (all with
  * `?locale=` and `?fallback-locale=` on a localized site), as collection
  * endpoints of the roles collection (custom endpoints match before Payload's own `/:id`). Errors are
  * thrown as APIError, which Payload answers with `{ errors: [{ message }] }` and the error's status.
  */
-export const roleEndpoints = (slugs: CatalogSlugs): Endpoint[] => [
+export const roleEndpoints = (slugs: CatalogSlugs, maxLimit: number): Endpoint[] => [
   {
     handler: async (incoming) => {
       // `?locale=` / `?fallback-locale=`, as Payload's REST takes them (an unknown locale: 400).
@@ -42,6 +46,46 @@ export const roleEndpoints = (slugs: CatalogSlugs): Endpoint[] => [
     },
     method: 'get',
     path: '/compare',
+  },
+  {
+    handler: async (incoming) => {
+      const req = requestForLocaleQuery(incoming)
+      const params = req.searchParams
+      // Lists as a repeated parameter (`skills=a&skills=b`) or comma-separated (`skills=a,b`).
+      const list = (name: string) => (params.has(name) ? params.getAll(name) : undefined)
+      const { reader: _reader, ...answer } = await loadRoleMatches({
+        certifications: list('certifications'),
+        draft: parseDraftParameter(params.get('draft')),
+        limit: params.get('limit') ?? undefined,
+        maxLimit,
+        req,
+        skills: list('skills'),
+        slugs,
+      })
+      return Response.json({ ...answer, docs: answer.docs.map((match) => ({ ...match, role: roleSummary(match.role) })) })
+    },
+    method: 'get',
+    path: '/match',
+  },
+  {
+    handler: async (incoming) => {
+      const req = requestForLocaleQuery(incoming)
+      const { reader: _reader, ...answer } = await loadSimilarRoles({
+        draft: parseDraftParameter(req.searchParams.get('draft')),
+        limit: req.searchParams.get('limit') ?? undefined,
+        maxLimit,
+        req,
+        slug: req.routeParams?.slug,
+        slugs,
+      })
+      return Response.json({
+        ...answer,
+        docs: answer.docs.map((similar) => ({ ...similar, role: roleSummary(similar.role) })),
+        role: roleSummary(answer.role),
+      })
+    },
+    method: 'get',
+    path: '/:slug/similar',
   },
   {
     handler: async (incoming) => {

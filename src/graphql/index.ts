@@ -8,6 +8,8 @@ import { isolateObjectProperty } from 'payload'
 import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 
 import { loadComparison } from '../compare/loadComparison.js'
+import { loadRoleMatches } from '../match/matchRoles.js'
+import { loadSimilarRoles } from '../match/similarRoles.js'
 import { occupationForDoc } from '../jsonld/loadOccupation.js'
 import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
 import { type ReadContext, readContextFor, readContextKey } from '../read/readContext.js'
@@ -16,8 +18,9 @@ import { parseRoleSlug, roleNotFound } from '../read/roleSlugs.js'
 import { searchQueries } from '../search/graphql.js'
 import { batchRoleJoins } from './batchedJoins.js'
 import { buildComparisonTypes } from './comparisonTypes.js'
+import { buildMatchTypes } from './matchTypes.js'
 import { inheritLocaleOnType, markReadLocale, requestInheritingLocale } from './inheritLocale.js'
-import { selectionOf, tunedSelectionForComparison, tunedSelectionForRole } from './selection.js'
+import { selectionOf, tunedSelectionForComparison, tunedSelectionForMatches, tunedSelectionForRole } from './selection.js'
 import { answerLinksFromTunedReads } from './tunedLinks.js'
 
 type Context = { req: PayloadRequest }
@@ -75,8 +78,8 @@ const addJsonLdField = (roleType: GraphQLModule.GraphQLObjectType, slugs: Catalo
 }
 
 /**
- * The plugin's GraphQL: `compareRoles(a, b)`, `roleBySlug(slug)`, `searchCatalog`, `suggestCatalog`
- * and `jsonLd` on the role type.
+ * The plugin's GraphQL: `compareRoles(a, b)`, `roleBySlug(slug)`, `matchRoles(skills)`,
+ * `similarRoles(slug)`, `searchCatalog`, `suggestCatalog` and `jsonLd` on the role type.
  * The query names stay the same whatever the roles collection is called; the host's own queries are
  * kept (and win if one has the same name).
  */
@@ -93,7 +96,7 @@ export const roleCatalogGraphQL = (
     const roleType = context.collections[slugs.roles]?.graphQL?.type as GraphQLModule.GraphQLObjectType | undefined
     // The host may hide the roles collection from GraphQL (`graphQL: false`).
     if (!roleType) return host
-    const { GraphQLBoolean, GraphQLNonNull, GraphQLString } = GraphQL
+    const { GraphQLBoolean, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLString } = GraphQL
     // Payload's own enums of the site's locales (only with localization): the same arguments, with
     // the same values, as its `Role(id, locale, fallbackLocale)`.
     const { fallbackLocaleInputType, localeInputType } = context.types as {
@@ -134,6 +137,27 @@ export const roleCatalogGraphQL = (
       for (const type of collectionTypes) inheritLocaleOnType(GraphQL, type, collectionTypes)
     }
     const { comparison } = buildComparisonTypes(GraphQL, roleType)
+    const { matches, similar } = buildMatchTypes(GraphQL, roleType)
+    const maxLimit = limits?.maxLimit ?? 100
+    const limitArg = {
+      description: `How many roles to return: 1 to ${maxLimit} (default 10).`,
+      type: GraphQLInt,
+    }
+    /** The request for a match or similarity read: the locale arguments, then `draft` (granted to editors only). */
+    const matchingRequestFor = (context: Context, args: LocaleArgs & { draft?: boolean | null }) => {
+      const localeReq = requestForLocaleArgs(context.req, args)
+      if (!args.draft) return localeReq
+      // As roleBySlug(draft: true): the returned roles' own relationship fields follow suit.
+      const req = isolateObjectProperty(localeReq, ['locale', 'fallbackLocale', 'transactionID'])
+      req.query = req.query || {}
+      req.query.draft = 'true'
+      return req
+    }
+    /** The fields below the returned roles read in the answer's locale. */
+    const markRoles = <T extends { docs: { role: RoleDoc }[] }>(answer: T, reader: CatalogReader) => {
+      for (const each of answer.docs) markReadLocale(each.role, reader.context)
+      return answer
+    }
 
     return {
       compareRoles: {
@@ -213,6 +237,73 @@ export const roleCatalogGraphQL = (
           return markReadLocale(doc, reader.context)
         },
         type: roleType,
+      },
+      matchRoles: {
+        args: {
+          skills: {
+            description: 'Slugs of the skills the person has, e.g. ["communication", "leadership"]. Unknown slugs are ignored and listed in `unknownSkills`.',
+            type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))),
+          },
+          certifications: {
+            description: 'Slugs of the certifications the person holds. Unknown slugs are ignored and listed in `unknownCertifications`.',
+            type: new GraphQLList(new GraphQLNonNull(GraphQLString)),
+          },
+          limit: limitArg,
+          draft: { description: 'Editors: match against the newest drafts. Others get the published roles.', type: GraphQLBoolean },
+          ...localeArgs,
+        },
+        description:
+          'Roles ranked by how well the given skills and certifications cover them (required items weigh twice recommended ones), with what each role still asks for. A malformed slug or limit: error with extensions.statusCode 400.',
+        resolve: async (
+          _source: unknown,
+          args: LocaleArgs & { certifications?: null | string[]; draft?: boolean | null; limit?: null | number; skills: string[] },
+          context: Context,
+          info: GraphQLResolveInfo,
+        ) => {
+          const req = matchingRequestFor(context, args)
+          const { reader, ...answer } = await loadRoleMatches({
+            certifications: args.certifications,
+            draft: args.draft ?? false,
+            limit: args.limit,
+            maxLimit,
+            req,
+            selection: tunedSelectionForMatches(selectionOf(info)),
+            skills: args.skills,
+            slugs,
+          })
+          return markRoles(answer, reader)
+        },
+        type: matches,
+      },
+      similarRoles: {
+        args: {
+          slug: { description: 'Slug of the role, e.g. "project-manager".', type: new GraphQLNonNull(GraphQLString) },
+          limit: limitArg,
+          draft: { description: 'Editors: compare the newest drafts. Others get the published roles.', type: GraphQLBoolean },
+          ...localeArgs,
+        },
+        description:
+          'Roles sharing the most (weighted) skills and responsibilities with a role, with the shared items: the related roles a role page shows. Unknown slug: error with extensions.statusCode 404.',
+        resolve: async (
+          _source: unknown,
+          args: LocaleArgs & { draft?: boolean | null; limit?: null | number; slug: string },
+          context: Context,
+          info: GraphQLResolveInfo,
+        ) => {
+          const req = matchingRequestFor(context, args)
+          const { reader, ...answer } = await loadSimilarRoles({
+            draft: args.draft ?? false,
+            limit: args.limit,
+            maxLimit,
+            req,
+            selection: tunedSelectionForMatches(selectionOf(info)),
+            slug: args.slug,
+            slugs,
+          })
+          markReadLocale(answer.role, reader.context)
+          return markRoles(answer, reader)
+        },
+        type: similar,
       },
       // searchCatalog, suggestCatalog (src/search).
       ...searchQueries(GraphQL, localeArgs),

@@ -89,3 +89,14 @@ export const tunedSelectionForComparison = (comparison: FieldSelection): TunedSe
         : mergeSelections(a.neighbours || undefined, b.neighbours || undefined)
   return { items, neighbours, role: undefined }
 }
+
+/**
+ * For matchRoles / similarRoles: the roles under `docs { role }` (and similarRoles' own `role`)
+ * with every role field (matching reads their links whatever the query selects), and the selected
+ * fields of the items they link.
+ */
+export const tunedSelectionForMatches = (answer: FieldSelection): TunedSelection => {
+  const role = mergeSelections(sub(sub(answer, 'docs'), 'role'), sub(answer, 'role')) ?? {}
+  const { items } = tunedSelectionForRole(role)
+  return { items, neighbours: false, role: undefined }
+}

@@ -138,7 +138,7 @@ export const roleCatalogPlugin =
           ...collection,
           endpoints: [
             ...(collection.endpoints || []),
-            ...roleEndpoints(options.slugs),
+            ...roleEndpoints(options.slugs, options.limits.maxLimit),
             // Text search and suggestions over the whole catalogue (src/search).
             ...searchEndpoints(),
             restoreVersionEndpoint(options.slugs.roles),

@@ -57,6 +57,7 @@ export const Document = async ({ children, jsonLd = [], language, path = '/roles
           <nav>
             <a href={localizedPath(language, '/roles')}>{say.roles}</a>
             <a href={localizedPath(language, '/compare/project-manager/technical-project-manager')}>PM vs TPM</a>
+            <a href={localizedPath(language, '/match')}>{say.matching.nav}</a>
             <a href="/admin">{say.admin}</a>
           </nav>
           <nav aria-label={say.languageSwitch} className="languages">

@@ -37,4 +37,24 @@ dl.codes dt { font-weight: 600; }
 header.site nav.languages { margin-left: auto; gap: 0.75rem; font-size: 0.9rem; }
 .fallback-mark { font-size: 0.65rem; font-weight: 600; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 0.2rem; text-decoration: none; vertical-align: super; cursor: help; }
 .untranslated-notice { margin: 0 0 1rem; padding: 0.5rem 0.75rem; background: #f6f7f9; border-left: 3px solid var(--line); color: var(--muted); font-size: 0.9rem; }
+.match-form { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; align-items: start; }
+.match-form fieldset { border: 1px solid var(--line); border-radius: 8px; padding: 0.75rem 1rem; display: grid; gap: 0.3rem; }
+.match-form button { grid-column: 1 / -1; justify-self: start; padding: 0.5rem 1rem; font: inherit; }
+ol.matches { padding: 0; list-style: none; display: grid; gap: 1rem; }
+.score { font-size: 0.9rem; font-weight: 600; color: var(--required); margin-left: 0.5rem; }
+.match-items ul { margin: 0.25rem 0 0.5rem; }
+.search-box { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0; }
+.search-box label { width: 100%; font-weight: 600; }
+.search-field { position: relative; flex: 1 1 24rem; }
+.search-field input { width: 100%; padding: 0.45rem 0.6rem; font: inherit; border: 1px solid var(--line); border-radius: 6px; }
+.search-box button { padding: 0.45rem 1rem; font: inherit; }
+ul.suggestions { position: absolute; z-index: 2; left: 0; right: 0; margin: 0.2rem 0 0; padding: 0.25rem 0; list-style: none; background: #fff; border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 4px 12px rgba(0,0,0,0.08); }
+ul.suggestions a { display: block; padding: 0.3rem 0.6rem; text-decoration: none; color: var(--ink); }
+ul.suggestions a:hover, ul.suggestions a:focus { background: var(--bg-shared); }
+nav.kinds { display: flex; gap: 1rem; flex-wrap: wrap; margin: 0.5rem 0 1rem; }
+ol.hits { padding-left: 1.2rem; }
+ol.hits li { margin: 0.6rem 0; }
+ol.hits .highlight { margin: 0.2rem 0; }
+mark { background: #fff0a8; padding: 0 0.1rem; }
+nav.pages { display: flex; gap: 1rem; }
 `

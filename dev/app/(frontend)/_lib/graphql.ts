@@ -42,7 +42,8 @@ export const siteOrigin = async (): Promise<string> => {
   return `${protocol}://${host}`
 }
 
-/** ROLE_CATALOG_GRAPHQL_URL when set (set it in production); otherwise this same server. */
+/** ROLE_CATALOG_GRAPHQL_URL when set (set it in production); otherwise this same server. Also what the browser asks (the search box's suggestions). */
+export const graphqlEndpoint = async (): Promise<string> => endpoint()
 const endpoint = async (): Promise<string> => process.env.ROLE_CATALOG_GRAPHQL_URL || `${await siteOrigin()}/api/graphql`
 
 /** The Payload server the frontend reads from: where the admin's live preview messages come from. */

@@ -40,6 +40,48 @@ type Words = {
   languageSwitch: string
   lead: string
   match: (how: string) => string
+  /** The search box and the search results page. */
+  search: {
+    all: string
+    basicRanking: string
+    empty: string
+    /** One hit's kind (a badge, a suggestion). */
+    kinds: Record<'certifications' | 'responsibilities' | 'roles' | 'skills', string>
+    /** The counts per kind above the hits. */
+    kindsPlural: Record<'certifications' | 'responsibilities' | 'roles' | 'skills', string>
+    label: string
+    matchedOn: (field: string) => string
+    next: string
+    noHits: (text: string) => string
+    page: (page: number, pages: number) => string
+    placeholder: string
+    previous: string
+    refused: string
+    results: (total: number, text: string) => string
+    submit: string
+    title: string
+    useInMatch: string
+  }
+  /** The "match my skills" page. */
+  matching: {
+    certifications: string
+    covered: string
+    coverage: (percent: number) => string
+    intro: string
+    missingRecommended: string
+    missingRequired: string
+    nav: string
+    noMatches: string
+    nothingMissing: string
+    pickSome: string
+    recommendedCount: (matched: number, total: number) => string
+    requiredCount: (matched: number, total: number) => string
+    results: (shown: number, total: number) => string
+    skills: string
+    submit: string
+    title: string
+    unknown: (slugs: string) => string
+  }
   noRoles: string
   notFound: string
   pageNotFound: string
@@ -97,6 +139,44 @@ export const words: Record<Language, Words> = {
     pageNotFound: 'Diese Seite gibt es nicht (oder nicht mehr).',
     publicTaxonomies: 'In öffentlichen Klassifikationen',
     recommended: 'Empfohlen',
+    search: {
+      all: 'Alle',
+      basicRanking: 'Einfache Suche: Diese Datenbank ordnet Treffer nicht nach Relevanz.',
+      empty: 'Geben Sie ein, wonach Sie suchen: eine Rolle, eine Fähigkeit, eine Zertifizierung.',
+      kinds: { certifications: 'Zertifizierung', responsibilities: 'Verantwortlichkeit', roles: 'Rolle', skills: 'Fähigkeit' },
+      kindsPlural: { certifications: 'Zertifizierungen', responsibilities: 'Verantwortlichkeiten', roles: 'Rollen', skills: 'Fähigkeiten' },
+      label: 'Katalog durchsuchen',
+      matchedOn: (field) => `gefunden in: ${field}`,
+      next: 'Weiter',
+      noHits: (text) => `Nichts gefunden für „${text}“.`,
+      page: (page, pages) => `Seite ${page} von ${pages}`,
+      placeholder: 'z. B. Projektleiter, Kommunikation, PMP',
+      previous: 'Zurück',
+      refused: 'Diese Suche ist zu lang (höchstens 200 Zeichen).',
+      results: (total, text) => `${total} Treffer für „${text}“`,
+      submit: 'Suchen',
+      title: 'Suche',
+      useInMatch: 'für „Passende Rollen“ verwenden',
+    },
+    matching: {
+      certifications: 'Meine Zertifizierungen',
+      covered: 'Vorhanden:',
+      coverage: (percent) => `${percent} % abgedeckt`,
+      intro: 'Wählen Sie Ihre Fähigkeiten und Zertifizierungen: Die Rollen, die sie am besten abdecken, stehen oben, mit dem, was noch fehlt. Erforderliches zählt doppelt so viel wie Empfohlenes.',
+      missingRecommended: 'Fehlt (empfohlen):',
+      missingRequired: 'Fehlt (erforderlich):',
+      nav: 'Passende Rollen',
+      noMatches: 'Keine Rolle verlangt eine der gewählten Fähigkeiten oder Zertifizierungen.',
+      nothingMissing: 'Es fehlt nichts.',
+      pickSome: 'Wählen Sie mindestens eine Fähigkeit oder Zertifizierung.',
+      recommendedCount: (m, t) => `Empfohlen: ${m} von ${t}`,
+      requiredCount: (m, t) => `Erforderlich: ${m} von ${t}`,
+      results: (shown, total) => (shown === total ? `${total} passende Rollen` : `Die besten ${shown} von ${total} passenden Rollen`),
+      skills: 'Meine Fähigkeiten',
+      submit: 'Passende Rollen zeigen',
+      title: 'Welche Rollen passen zu mir?',
+      unknown: (slugs) => `Nicht (mehr) im Katalog, ignoriert: ${slugs}`,
+    },
     relatedRole: 'Verwandte Rolle:',
     required: 'Erforderlich',
     roles: 'Rollen',
@@ -144,6 +224,44 @@ export const words: Record<Language, Words> = {
     pageNotFound: 'This page could not be found.',
     publicTaxonomies: 'In public taxonomies',
     recommended: 'Recommended',
+    search: {
+      all: 'All',
+      basicRanking: 'Basic search: this database does not rank hits by relevance.',
+      empty: 'Type what you are looking for: a role, a skill, a certification.',
+      kinds: { certifications: 'Certification', responsibilities: 'Responsibility', roles: 'Role', skills: 'Skill' },
+      kindsPlural: { certifications: 'Certifications', responsibilities: 'Responsibilities', roles: 'Roles', skills: 'Skills' },
+      label: 'Search the catalogue',
+      matchedOn: (field) => `matched on: ${field}`,
+      next: 'Next',
+      noHits: (text) => `Nothing found for “${text}”.`,
+      page: (page, pages) => `Page ${page} of ${pages}`,
+      placeholder: 'e.g. project manager, communication, PMP',
+      previous: 'Previous',
+      refused: 'This search is too long (200 characters at most).',
+      results: (total, text) => `${total} ${total === 1 ? 'hit' : 'hits'} for “${text}”`,
+      submit: 'Search',
+      title: 'Search',
+      useInMatch: 'use in “Match my skills”',
+    },
+    matching: {
+      certifications: 'My certifications',
+      covered: 'You have:',
+      coverage: (percent) => `${percent}% covered`,
+      intro: 'Pick your skills and certifications: the roles they cover best come first, with what each still asks for. Required items count twice as much as recommended ones.',
+      missingRecommended: 'Missing (recommended):',
+      missingRequired: 'Missing (required):',
+      nav: 'Match my skills',
+      noMatches: 'No role asks for any of the skills or certifications you picked.',
+      nothingMissing: 'Nothing is missing.',
+      pickSome: 'Pick at least one skill or certification.',
+      recommendedCount: (m, t) => `Recommended: ${m} of ${t}`,
+      requiredCount: (m, t) => `Required: ${m} of ${t}`,
+      results: (shown, total) => (shown === total ? `${total} matching roles` : `The best ${shown} of ${total} matching roles`),
+      skills: 'My skills',
+      submit: 'Show matching roles',
+      title: 'Which roles fit me?',
+      unknown: (slugs) => `Not (or no longer) in the catalogue, ignored: ${slugs}`,
+    },
     relatedRole: 'Related role:',
     required: 'Required',
     roles: 'Roles',

@@ -5,6 +5,12 @@ import { graphql, previewSession } from './graphql.js'
 import { DEFAULT_LANGUAGE, type Language } from './languages.js'
 import {
   COMPARE_QUERY,
+  MATCH_CHOICES_QUERY,
+  MATCH_ROLES_QUERY,
+  SEARCH_QUERY,
+  TRANSLATED_SEARCH_QUERY,
+  TRANSLATED_MATCH_CHOICES_QUERY,
+  TRANSLATED_MATCH_ROLES_QUERY,
   ROLE_LIST_QUERY,
   ROLE_PAGE_QUERY,
   SKILLS_WITH_ROLES_QUERY,
@@ -154,4 +160,66 @@ export const loadComparison = cache(async (a: string, b: string, language: Langu
     variables,
     session ?? { tags: [roleTag(a), roleTag(b)] },
   )
+})
+
+export type MatchItem = { abbreviation?: null | string; collection: string; label: string; note?: null | string; slug: string }
+export type RoleMatch = {
+  covered: MatchItem[]
+  missingRecommended: MatchItem[]
+  missingRequired: MatchItem[]
+  recommended: { matched: number; total: number }
+  required: { matched: number; total: number }
+  role: { abbreviation: null | string; slug: string; title: string }
+  score: number
+}
+export type RoleMatches = { docs: RoleMatch[]; totalDocs: number; unknownCertifications: string[]; unknownSkills: string[] }
+export type MatchChoices = {
+  certifications: { docs: { abbreviation: null | string; name: string; slug: string }[] }
+  skills: { docs: { kind: string; name: string; slug: string }[] }
+}
+
+/** What the "match my skills" page offers to pick from, in the page's language. */
+export const loadMatchChoices = cache(async (language: Language) =>
+  language === DEFAULT_LANGUAGE
+    ? graphql<MatchChoices>(MATCH_CHOICES_QUERY, {}, { tags: [CATALOG_TAG] })
+    : graphql<MatchChoices>(TRANSLATED_MATCH_CHOICES_QUERY, { locale: language }, { tags: [CATALOG_TAG] }),
+)
+
+/**
+ * The roles ranked for the picked skills and certifications (null for input the server refused, e.g.
+ * a hand-edited URL that names no slug). Cached under the catalogue's tag: any change expires it.
+ */
+export const loadMatches = cache(async (language: Language, skills: string[], certifications: string[]) => {
+  const variables = { certifications, limit: 10, skills }
+  const data =
+    language === DEFAULT_LANGUAGE
+      ? await graphql<{ matchRoles: RoleMatches }>(MATCH_ROLES_QUERY, variables, { tags: [CATALOG_TAG] })
+      : await graphql<{ matchRoles: RoleMatches }>(TRANSLATED_MATCH_ROLES_QUERY, { ...variables, locale: language }, { tags: [CATALOG_TAG] })
+  return data?.matchRoles ?? null
+})
+
+export type SearchHit = {
+  collection: string
+  /** HTML-escaped text with the matched words in <mark>…</mark> (rendered by _components/Highlight.tsx). */
+  highlight: null | string
+  id: number | string
+  matchedOn: string
+  score: number
+  slug: null | string
+  title: null | string
+}
+export type SearchPage = {
+  everything: { counts: { collection: string; totalDocs: number }[]; ranking: string; totalDocs: number }
+  results: { docs: SearchHit[]; hasNextPage: boolean; page: number; ranking: string; totalDocs: number; totalPages: number }
+}
+
+/**
+ * A page of search results (of one collection, or all) with the counts of every collection; null
+ * for text the server refused (over the documented length). Cached under the catalogue's tag.
+ */
+export const loadSearch = cache(async (language: Language, text: string, collection: null | string, page: number) => {
+  const variables = { collections: collection ? [collection] : null, page, text }
+  return language === DEFAULT_LANGUAGE
+    ? graphql<SearchPage>(SEARCH_QUERY, variables, { tags: [CATALOG_TAG] })
+    : graphql<SearchPage>(TRANSLATED_SEARCH_QUERY, { ...variables, locale: language }, { tags: [CATALOG_TAG] })
 })

@@ -109,3 +109,66 @@ export const TRANSLATED_COMPARE_QUERY = /* GraphQL */ `query TranslatedCompare($
   compareRoles(a: $a, b: $b, draft: $draft, locale: $locale) ${COMPARE_FIELDS}
   ownText: compareRoles(a: $a, b: $b, draft: $draft, locale: $locale, fallbackLocale: none) ${COMPARE_FIELDS}
 }`
+
+/*
+ * The "match my skills" page (/match, /de/match): the skills and certifications to pick from, and the
+ * roles ranked for the picked ones with what each still asks for (docs/frontend.md, "Matching by skills").
+ */
+const MATCH_FIELDS = `{
+    totalDocs
+    unknownSkills
+    unknownCertifications
+    docs {
+      role { slug title abbreviation }
+      score
+      required { matched total }
+      recommended { matched total }
+      covered { collection slug label }
+      missingRequired { collection slug label abbreviation note }
+      missingRecommended { collection slug label abbreviation note }
+    }
+  }`
+
+export const MATCH_ROLES_QUERY = /* GraphQL */ `query MatchRoles($skills: [String!]!, $certifications: [String!], $limit: Int) {
+  matchRoles(skills: $skills, certifications: $certifications, limit: $limit) ${MATCH_FIELDS}
+}`
+
+export const TRANSLATED_MATCH_ROLES_QUERY = /* GraphQL */ `query TranslatedMatchRoles($skills: [String!]!, $certifications: [String!], $limit: Int, $locale: LocaleInputType!) {
+  matchRoles(skills: $skills, certifications: $certifications, limit: $limit, locale: $locale) ${MATCH_FIELDS}
+}`
+
+const PICKABLE_FIELDS = `
+  skills: Skills(limit: 500, sort: "name"__LOCALE__) { docs { slug name kind } }
+  certifications: Certifications(limit: 100, sort: "name"__LOCALE__) { docs { slug name abbreviation } }`
+
+export const MATCH_CHOICES_QUERY = /* GraphQL */ `query MatchChoices {${PICKABLE_FIELDS.replaceAll('__LOCALE__', '')}
+}`
+
+export const TRANSLATED_MATCH_CHOICES_QUERY = /* GraphQL */ `query TranslatedMatchChoices($locale: LocaleInputType!) {${PICKABLE_FIELDS.replaceAll('__LOCALE__', ', locale: $locale')}
+}`
+
+/*
+ * Search (/search, /de/search): the hits of one kind (or all) for a page of results, and the counts of
+ * every kind beside them, in one request. Suggestions as one types (the search box, _components/SearchBox.tsx)
+ * are asked for from the browser, over GET so the server's response cache and the browser can keep them.
+ */
+const SEARCH_FIELDS = `
+  everything: searchCatalog(text: $text, limit: 1__LOCALE__) { totalDocs ranking counts { collection totalDocs } }
+  results: searchCatalog(text: $text, collections: $collections, page: $page, limit: 10__LOCALE__) {
+    totalDocs
+    page
+    totalPages
+    hasNextPage
+    ranking
+    docs { collection id slug title score matchedOn highlight }
+  }`
+
+export const SEARCH_QUERY = /* GraphQL */ `query Search($text: String!, $collections: [String!], $page: Int) {${SEARCH_FIELDS.replaceAll('__LOCALE__', '')}
+}`
+
+export const TRANSLATED_SEARCH_QUERY = /* GraphQL */ `query TranslatedSearch($text: String!, $collections: [String!], $page: Int, $locale: LocaleInputType!) {${SEARCH_FIELDS.replaceAll('__LOCALE__', ', locale: $locale')}
+}`
+
+export const SUGGEST_QUERY = /* GraphQL */ `query Suggest($prefix: String!, $locale: LocaleInputType) {
+  suggestCatalog(prefix: $prefix, limit: 8, locale: $locale) { suggestions { collection slug text title matchedOn } }
+}`

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation.js'
 import React from 'react'
 
 import { roleName, Text, UntranslatedNotice } from '../../../_components/labels.js'
+import { SearchBox } from '../../../_components/SearchBox.js'
+import { graphqlEndpoint } from '../../../_lib/graphql.js'
 import { isLanguage, localizedPath, words } from '../../../_lib/languages.js'
 import { loadRoleList, loadSkillsWithRoles } from '../../../_lib/queries.js'
 import { untranslatedText, type UntranslatedText } from '../../../_lib/untranslated.js'
@@ -42,6 +44,14 @@ const RolesPage = async ({ params }: Props) => {
       <UntranslatedNotice language={language} untranslated={untranslated} />
       <h1>{say.roles}</h1>
       <p className="lead">{say.lead}</p>
+      <SearchBox
+        endpoint={await graphqlEndpoint()}
+        kinds={say.search.kinds}
+        label={say.search.label}
+        language={language}
+        placeholder={say.search.placeholder}
+        submit={say.search.submit}
+      />
       <ul className="cards">
         {roleList.map((role) => (
           <li className="card" key={role.slug}>

@@ -1,0 +1,5 @@
+export { DEFAULT_MATCH_LIMIT, MAX_MATCH_SLUGS } from './arguments.js'
+export { loadRoleMatches, type LoadRoleMatchesArgs, type MatchCount, type RoleMatch, type RoleMatches } from './matchRoles.js'
+export type { LinkedItem } from './readMatches.js'
+export { REQUIREMENT_WEIGHTS } from './scoring.js'
+export { loadSimilarRoles, type LoadSimilarRolesArgs, type SharedItem, type SimilarRole, type SimilarRoles } from './similarRoles.js'
