@@ -252,22 +252,17 @@ describe('installed into an existing Payload site', () => {
       .peerDependencies.payload!
     const oldest = /^\^(\d+\.\d+\.\d+)$/.exec(peer)?.[1]
     expect(oldest, `payload's peer range ${peer} names its oldest version`).toBeTruthy()
-    // Every Payload package installed in lockstep with payload (the site's own and the peers npm added,
-    // such as @payloadcms/ui): each one left at the newest would pull the newest payload back in.
-    const version = async (name: string) =>
-      (JSON.parse(await readFile(path.join(siteDir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
-    const newest = await version('payload')
-    const scoped = (await readdir(path.join(siteDir, 'node_modules/@payloadcms'))).map((name) => `@payloadcms/${name}`)
-    const payloadPackages = ['payload']
-    for (const name of scoped) if ((await version(name)) === newest) payloadPackages.push(name)
-    await inSite(`npm install payload@${oldest} next@~15.4.11`, 'npm', [
-      'install',
-      ...payloadPackages.map((name) => `${name}@${oldest}`),
-      'next@~15.4.11',
-      '--prefer-offline',
-      '--no-audit',
-      '--no-fund',
-    ])
+    // As a team pins an older Payload: every Payload package of the site at that version (the site
+    // lists @payloadcms/ui, as Payload's templates do: the plugin's peer would otherwise bring the newest
+    // and, with it, the newest payload), Next.js 15.4, and a fresh install.
+    const manifestFile = path.join(siteDir, 'package.json')
+    const site = JSON.parse(await readFile(manifestFile, 'utf8')) as { dependencies: Record<string, string> }
+    for (const name of Object.keys(site.dependencies)) if (name === 'payload' || name.startsWith('@payloadcms/')) site.dependencies[name] = oldest!
+    site.dependencies.next = '~15.4.11'
+    await writeFile(manifestFile, `${JSON.stringify(site, null, 2)}\n`)
+    await rm(path.join(siteDir, 'node_modules'), { force: true, recursive: true })
+    await rm(path.join(siteDir, 'package-lock.json'), { force: true })
+    await inSite(`npm install (payload ${oldest}, next ~15.4.11)`, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'])
     const installed = JSON.parse(await readFile(path.join(siteDir, 'node_modules/payload/package.json'), 'utf8')).version
     expect(installed).toBe(oldest)
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
