@@ -231,6 +231,40 @@ describe('operators: a German write that fails half way', () => {
 })
 
 describe('host sites', () => {
+  it('de as the default locale, en second: English goes into en, German into de (not English filed as German)', async () => {
+    const site = await startSite({ config: { localization: { defaultLocale: 'de', fallback: true, locales: ['de', 'en'] } }, name: 'seed_attack_de_default' })
+    try {
+      const report = await seedRoleCatalog({ log: quiet, payload: site.payload })
+      expect(report.translated.de!.roles).toEqual([PM, TPM])
+      expect(await site.query(`select _locale::text as locale, title from roles_locales order by 1, 2`)).toEqual([
+        { locale: 'de', title: germanPM.title },
+        { locale: 'de', title: germanTPM.title },
+        { locale: 'en', title: 'Project Manager' },
+        { locale: 'en', title: 'Technical Project Manager' },
+      ])
+      const de = await graphqlRole(site, PM, 'de')
+      expect(de).toMatchObject({ summary: germanPM.summary, title: germanPM.title })
+      expect(Object.fromEntries(de.skills.map((row) => [row.skill.slug, row.note]))).toEqual(germanPM.skills)
+      const en = await graphqlRole(site, PM, 'en')
+      expect(en).toMatchObject({ summary: articleSeed.roles[0]!.summary, title: 'Project Manager' })
+      const pm = await ownText(site, 'roles', PM, 'de')
+      expect(Object.fromEntries(pm.experience.map((row: Doc) => [row.slug, { area: row.area, note: row.note }]))).toEqual(germanPM.experience)
+      expect((await ownText(site, 'skills', 'leadership', 'de')).name).toBe(articleSeedGerman.skills.leadership!.name)
+      expect((await ownText(site, 'skills', 'leadership', 'en')).name).toBe('Leadership')
+
+      // An editor's German title (the default locale) survives a re-run, which writes nothing else.
+      await site.payload.update({ collection: 'roles', data: { title: 'Projektleitung' }, id: pm.id, locale: 'de' })
+      const versions = await versionCount(site, '_roles_v')
+      const again = await seedRoleCatalog({ log: quiet, payload: site.payload })
+      expect(Object.values(again.created).flat()).toEqual([])
+      expect(Object.values(again.translated.de!).flat()).toEqual([])
+      expect(await versionCount(site, '_roles_v')).toBe(versions)
+      expect((await graphqlRole(site, PM, 'de')).title).toBe('Projektleitung')
+    } finally {
+      await site.stop()
+    }
+  })
+
   it('en + de-DE: German is not guessed into a regional locale; nothing but English is written', async () => {
     const site = await startSite({ config: { localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de-DE'] } }, name: 'seed_attack_de_de' })
     try {
