@@ -153,6 +153,37 @@ describe('editors: German changed, German drafts, English drafts, on a site seed
   })
 })
 
+describe('editors: a seeded skill renamed (new slug) before the German seed', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    site = await startSite({ config: { localization: withGerman }, name: 'seed_attack_renamed' })
+    await seedRoleCatalog({ log: quiet, payload: site.payload, translations: [] })
+  })
+  afterAll(async () => site?.stop())
+
+  it("leaves the renamed skill and the roles' links to it alone, and translates the rest of the roles", async () => {
+    const leadership = await ownText(site, 'skills', 'leadership', 'en')
+    await site.payload.update({ collection: 'skills', data: { slug: 'people-leadership' } as never, id: leadership.id })
+    const renamedVersions = await site.query(`select count(*)::int as n from _skills_v where parent_id = $1`, [leadership.id])
+
+    await seedRoleCatalog({ log: quiet, payload: site.payload })
+    // The editor's slug and text stand, no version was added to it.
+    expect(await ownText(site, 'skills', 'people-leadership', 'en')).toMatchObject({ id: leadership.id, name: 'Leadership' })
+    expect(await site.query(`select count(*)::int as n from _skills_v where parent_id = $1`, [leadership.id])).toEqual(renamedVersions)
+    for (const role of articleSeed.roles) {
+      const german = articleSeedGerman.roles[role.slug]!
+      const de = await graphqlRole(site, role.slug, 'de')
+      expect(de.title).toBe(german.title)
+      // Still linked to the renamed skill, not to anything the seed made; every other link's note in German.
+      const notes = Object.fromEntries(de.skills.map((row) => [row.skill.slug, row.note]))
+      expect(notes['leadership']).toBeUndefined()
+      const { leadership: _renamed, ...others } = german.skills
+      expect(notes).toMatchObject(others)
+      expect(Object.keys(notes)).toEqual(expect.arrayContaining(role.skills.map((link) => (link.slug === 'leadership' ? 'people-leadership' : link.slug))))
+    }
+  })
+})
+
 describe('operators: two seeds at once on PostgreSQL', () => {
   let site: TestSite
   beforeAll(async () => {
