@@ -296,6 +296,26 @@ describe('host sites', () => {
     }
   })
 
+  it('de as the default locale, seeded before with the English in de: a German re-seed replaces none of that text', async () => {
+    const site = await startSite({ config: { localization: { defaultLocale: 'de', fallback: true, locales: ['de', 'en'] } }, name: 'seed_attack_de_default_old' })
+    try {
+      // An English-only seed writes into the default locale (de), as every seed before issue 21 did.
+      await seedRoleCatalog({ log: quiet, payload: site.payload, translations: [] })
+      const before = { locales: await localeRows(site), titles: await site.query(`select _locale::text as locale, title from roles_locales order by 1, 2`) }
+      expect(before.titles).toEqual([
+        { locale: 'de', title: 'Project Manager' },
+        { locale: 'de', title: 'Technical Project Manager' },
+      ])
+      const versions = await versionCount(site, '_roles_v')
+      const report = await seedRoleCatalog({ log: quiet, payload: site.payload })
+      expect(Object.values(report.created).flat()).toEqual([])
+      expect({ locales: await localeRows(site), titles: await site.query(`select _locale::text as locale, title from roles_locales order by 1, 2`) }).toEqual(before)
+      expect(await versionCount(site, '_roles_v')).toBe(versions)
+    } finally {
+      await site.stop()
+    }
+  })
+
   it('en + de-DE: German is not guessed into a regional locale; nothing but English is written', async () => {
     const site = await startSite({ config: { localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de-DE'] } }, name: 'seed_attack_de_de' })
     try {
