@@ -161,10 +161,19 @@ describe('editors: a seeded skill renamed (new slug) before the German seed', ()
   })
   afterAll(async () => site?.stop())
 
-  it("leaves the renamed skill and the roles' links to it alone, and translates the rest of the roles", async () => {
+  it("leaves the renamed skill, the roles' links to it and a link note rewritten in English untranslated, and translates the rest", async () => {
     const leadership = await ownText(site, 'skills', 'leadership', 'en')
     await site.payload.update({ collection: 'skills', data: { slug: 'people-leadership' } as never, id: leadership.id })
     const renamedVersions = await site.query(`select count(*)::int as n from _skills_v where parent_id = $1`, [leadership.id])
+    // And rewrites the English note of TPM's last skill link: its German stays empty (it would translate other words).
+    const tpm = await ownText(site, 'roles', TPM, 'en')
+    const rewritten = tpm.skills.at(-1).skill.slug as string
+    await site.payload.update({
+      collection: 'roles',
+      data: { skills: tpm.skills.map((row: Doc, index: number) => ({ ...row, note: index === tpm.skills.length - 1 ? 'Rewritten by the editor.' : row.note, skill: row.skill.id })) } as never,
+      id: tpm.id,
+      locale: 'en',
+    })
 
     await seedRoleCatalog({ log: quiet, payload: site.payload })
     // The editor's slug and text stand, no version was added to it.
@@ -178,6 +187,10 @@ describe('editors: a seeded skill renamed (new slug) before the German seed', ()
       const notes = Object.fromEntries(de.skills.map((row) => [row.skill.slug, row.note]))
       expect(notes['leadership']).toBeUndefined()
       const { leadership: _renamed, ...others } = german.skills
+      if (role.slug === TPM) {
+        expect(notes[rewritten]).toBeNull()
+        delete others[rewritten]
+      }
       expect(notes).toMatchObject(others)
       expect(Object.keys(notes)).toEqual(expect.arrayContaining(role.skills.map((link) => (link.slug === 'leadership' ? 'people-leadership' : link.slug))))
     }
