@@ -99,13 +99,21 @@ export const seedRoleCatalog = async ({
     }
     return parsed
   })
-  // The locale the seed's own text is written in: the language the translations translate from
-  // (`translationOf.language`, the article's `en`) when the site has it, else the default locale.
-  // A German-first site (default `de`, `en` second) would otherwise get the English article filed
-  // as its German text, and the German translation nowhere (tests/seed-attacks.test.ts).
+  // The locale the seed's own text is written in. Normally the default locale. But where a complete
+  // translation is in the default locale's language and the site also has the seed's language (a
+  // German-first site: default `de`, `en` besides), the seed's text goes into its own language and
+  // the translation into the default locale; else the English article would be filed as the site's
+  // German and the German translation go nowhere (tests/seed-attacks.test.ts). Only for a complete
+  // translation: readers of the default locale must not lose text (Payload falls back to it).
+  const defaultTranslation = localization
+    ? parsedTranslations.find(
+        (translation) => translation.locale === localization.defaultLocale && seedTranslationProblems(seed, translation).missing.length === 0,
+      )
+    : undefined
   const sourceLocale: string | undefined = localization
-    ? (parsedTranslations.map((translation) => translation.translationOf.language).find((language) => localization.localeCodes.includes(language)) ??
-      localization.defaultLocale)
+    ? defaultTranslation && localization.localeCodes.includes(defaultTranslation.translationOf.language)
+      ? defaultTranslation.translationOf.language
+      : localization.defaultLocale
     : undefined
   // Only into a locale the site has, and not the one the seed's own text goes into.
   const translations = parsedTranslations.filter(

@@ -329,6 +329,21 @@ describe('host sites', () => {
     }
   })
 
+  it('fr as the default locale, en and de besides: the English stays in the default locale, the German goes into de', async () => {
+    const site = await startSite({ config: { localization: { defaultLocale: 'fr', fallback: true, locales: ['fr', 'en', 'de'] } }, name: 'seed_attack_fr_default' })
+    try {
+      const report = await seedRoleCatalog({ log: quiet, payload: site.payload })
+      expect(report.translated.de!.roles).toEqual([PM, TPM])
+      // French readers (the default locale, where every fallback ends) keep the whole English text.
+      const fr = await graphqlRole(site, PM, 'fr')
+      expect(fr).toMatchObject({ summary: articleSeed.roles[0]!.summary, title: 'Project Manager' })
+      expect(await graphqlRole(site, PM, 'de')).toMatchObject({ summary: germanPM.summary, title: germanPM.title })
+      expect(Object.keys((await localeRows(site)).roles_locales)).toEqual(['de', 'fr'])
+    } finally {
+      await site.stop()
+    }
+  })
+
   it('en + de-DE: German is not guessed into a regional locale; nothing but English is written', async () => {
     const site = await startSite({ config: { localization: { defaultLocale: 'en', fallback: true, locales: ['en', 'de-DE'] } }, name: 'seed_attack_de_de' })
     try {
