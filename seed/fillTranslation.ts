@@ -12,12 +12,16 @@ const isEmpty = (value: unknown) =>
   value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
 
 export type FillTranslationArgs = {
+  /** Slugs created in this run, per collection (their default-locale title may be the create hook's copy). */
+  created?: Record<CatalogCollection, string[]>
   /** The seeded documents' IDs by collection and slug (created in this run or found). */
   ids: Record<CatalogCollection, Map<string, Id>>
   payload: Payload
   req: PayloadRequest
   seed: CatalogSeed
   slugs: CatalogSlugs
+  /** The locale holding the seed's own text (the translation's source language, or the default locale). */
+  sourceLocale?: string
   translation: SeedTranslation
 }
 
@@ -38,9 +42,18 @@ export type FilledTranslation = {
  *
  * Runs inside the seed's transaction (`req`), through the Local API (any database adapter).
  */
-export const fillTranslation = async ({ ids, payload, req, seed, slugs, translation }: FillTranslationArgs): Promise<FilledTranslation> => {
+export const fillTranslation = async ({ created, ids, payload, req, seed, slugs, sourceLocale, translation }: FillTranslationArgs): Promise<FilledTranslation> => {
   const { locale } = translation
-  const defaultLocale = payload.config.localization ? payload.config.localization.defaultLocale : locale
+  const siteDefaultLocale = payload.config.localization ? payload.config.localization.defaultLocale : locale
+  // Where the seed's own text is, to check it is still the seed's (not the site's default locale when
+  // that is the translation's, e.g. a German-first site).
+  const defaultLocale = sourceLocale ?? siteDefaultLocale
+  /**
+   * The document in hand was created by this run in the source locale, and this translation goes
+   * into the site's default locale: its title there is the copy the create hook made
+   * (copyToDefaultLocaleOnCreate), not an editor's text, so it counts as missing.
+   */
+  let copiedByCreate = false
   const result: FilledTranslation = {
     draft: { certifications: [], responsibilities: [], roles: [], skills: [] },
     filled: { certifications: [], responsibilities: [], roles: [], skills: [] },
@@ -52,7 +65,8 @@ export const fillTranslation = async ({ ids, payload, req, seed, slugs, translat
   /** The locale's own text when there is some; else the translation, if the default locale still says `source`. */
   const fill = (value: ByLocale, source: string | undefined, translated: string | undefined): { changed: boolean; text: unknown } => {
     const own = value?.[locale]
-    if (!isEmpty(own) || translated === undefined || value?.[defaultLocale] !== source) return { changed: false, text: own ?? null }
+    const copy = copiedByCreate && own === value?.[defaultLocale]
+    if ((!isEmpty(own) && !copy) || translated === undefined || value?.[defaultLocale] !== source) return { changed: false, text: own ?? null }
     return { changed: true, text: translated }
   }
 
@@ -73,6 +87,7 @@ export const fillTranslation = async ({ ids, payload, req, seed, slugs, translat
         overrideAccess: true,
         req,
       })) as Doc
+      copiedByCreate = locale === siteDefaultLocale && locale !== defaultLocale && (created?.[name].includes(item.slug) ?? false)
       const patch = patchFor(doc, item)
       if (!patch) continue
       if (doc._status === 'draft') {

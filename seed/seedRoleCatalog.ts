@@ -37,7 +37,8 @@ export type SeedRoleCatalogArgs = {
   taxonomy?: TaxonomySeed
   /**
    * Translations of `data` into further locales, written where the site has that locale (and it is
-   * not the default one). Defaults to the article's German (seed/translations/de.ts) when `data` is
+   * not the one the seed's own text goes into: its source language when the site has it, else the
+   * default locale). Defaults to the article's German (seed/translations/de.ts) when `data` is
    * the article, to none otherwise.
    */
   translations?: SeedTranslation[]
@@ -90,16 +91,34 @@ export const seedRoleCatalog = async ({
   const seed = catalogSeedSchema.parse(data)
   const taxonomy = taxonomySeedSchema.parse(taxonomyData)
   const localization = payload.config.localization
-  const translations = translationData
-    .map((translation) => seedTranslationSchema.parse(translation))
-    .filter((translation) => {
-      const { unknown } = seedTranslationProblems(seed, translation)
-      if (unknown.length > 0) {
-        throw new Error(`role catalog seed: the ${translation.locale} translation has text for what the seed lacks: ${unknown.join(', ')}`)
-      }
-      // Only into a locale the site has, and not its default one (the seed's own text goes there).
-      return localization && localization.localeCodes.includes(translation.locale) && translation.locale !== localization.defaultLocale
-    })
+  const parsedTranslations = translationData.map((translation) => {
+    const parsed = seedTranslationSchema.parse(translation)
+    const { unknown } = seedTranslationProblems(seed, parsed)
+    if (unknown.length > 0) {
+      throw new Error(`role catalog seed: the ${parsed.locale} translation has text for what the seed lacks: ${unknown.join(', ')}`)
+    }
+    return parsed
+  })
+  // The locale the seed's own text is written in. Normally the default locale. But where a complete
+  // translation is in the default locale's language and the site also has the seed's language (a
+  // German-first site: default `de`, `en` besides), the seed's text goes into its own language and
+  // the translation into the default locale; else the English article would be filed as the site's
+  // German and the German translation go nowhere (tests/seed-attacks.test.ts). Only for a complete
+  // translation: readers of the default locale must not lose text (Payload falls back to it).
+  const defaultTranslation = localization
+    ? parsedTranslations.find(
+        (translation) => translation.locale === localization.defaultLocale && seedTranslationProblems(seed, translation).missing.length === 0,
+      )
+    : undefined
+  const sourceLocale: string | undefined = localization
+    ? defaultTranslation && localization.localeCodes.includes(defaultTranslation.translationOf.language)
+      ? defaultTranslation.translationOf.language
+      : localization.defaultLocale
+    : undefined
+  // Only into a locale the site has, and not the one the seed's own text goes into.
+  const translations = parsedTranslations.filter(
+    (translation) => localization && localization.localeCodes.includes(translation.locale) && translation.locale !== sourceLocale,
+  )
   const slugs: CatalogSlugs = getCatalogSlugs(payload.config)
   const report: SeedReport = { created: emptyReport(), existing: emptyReport(), translated: {} }
   const source = (section: string, quote: string) => ({ section, quote, title: seed.sourceTitle })
@@ -155,6 +174,8 @@ export const seedRoleCatalog = async ({
           collection: slugs[name] as CollectionSlug,
           data: { ...toData(item), _status: 'published' } as never,
           depth: 0,
+          // The seed's own language (see sourceLocale); undefined on a site without localization.
+          locale: sourceLocale as never,
           overrideAccess: true,
           req,
         })
@@ -217,7 +238,7 @@ export const seedRoleCatalog = async ({
     // translation existed gets it on the next run), never over text a locale already has.
     const leftAsDraft: string[] = []
     for (const translation of translations) {
-      const { draft, filled } = await fillTranslation({ ids, payload, req, seed, slugs, translation })
+      const { draft, filled } = await fillTranslation({ created: report.created, ids, payload, req, seed, slugs, sourceLocale: sourceLocale!, translation })
       report.translated[translation.locale] = filled
       for (const name of ['roles', 'responsibilities', 'certifications', 'skills'] as const) {
         leftAsDraft.push(...draft[name].map((slug) => `${translation.locale}: ${slugs[name]}/${slug}`))
