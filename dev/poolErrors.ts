@@ -18,10 +18,16 @@ export const keepProcessAliveOnPoolErrors = (payload: Payload) => {
     pool.on('error', (error: Error) => {
       payload.logger.warn({ err: error }, 'PostgreSQL dropped an idle connection; the pool will reconnect')
     })
-    pool.on('connect', (client: Emitter) => {
+    // On every client, including those the pool opened before this ran (at start-up): when checked out.
+    const watched = new WeakSet<Emitter>()
+    const watch = (client: Emitter) => {
+      if (watched.has(client)) return
+      watched.add(client)
       client.on('error', (error: Error) => {
         payload.logger.warn({ err: error }, 'PostgreSQL dropped a connection in use; its request failed')
       })
-    })
+    }
+    pool.on('connect', watch)
+    pool.on('acquire', watch)
   }
 }

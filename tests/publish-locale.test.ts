@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { UntranslatedFilter } from '../src/components/UntranslatedFilter.js'
 import { catalogGraphQLRoute, withCatalogRestCache } from '../src/exports/routes.js'
 import { bySlug, create, latest, type ID } from './helpers/catalog.js'
+import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
 const PM = 'project-manager'
@@ -132,8 +133,10 @@ beforeAll(async () => {
         ],
       },
     },
-    plugin: { responseCache: true, seed: true },
+    plugin: { responseCache: true },
   })
+  // The article in English only (no seeded German): the TPM stays without a German title.
+  await seedRoleCatalog({ log: () => {}, payload: site.payload, translations: [] })
   graphqlRoute = catalogGraphQLRoute(site.config)
   restGet = withCatalogRestCache(REST_GET(site.config), site.config)
   // Payload calls `extensions` once per executed operation: it counts GraphQL executions.

@@ -152,7 +152,14 @@ export const startSite = async ({
   if (adapterPool && adapterPool.listenerCount('error') === 0) {
     adapterPool.on('error', () => {})
     // A connection cut while in use (fault tests) fails its request; its client's error must not end the run.
-    adapterPool.on('connect', (client) => client.on('error', () => {}))
+    const watched = new WeakSet<object>()
+    const watch = (client: pg.PoolClient) => {
+      if (watched.has(client)) return
+      watched.add(client)
+      client.on('error', () => {})
+    }
+    adapterPool.on('connect', watch)
+    adapterPool.on('acquire', watch)
   }
   // The replicas' pools too: dropping the database at the end ends their connections on the replica.
   const replicas = (payload.db as unknown as { drizzle: { $replicas?: { $client?: pg.Pool }[] } }).drizzle.$replicas ?? []
