@@ -29,7 +29,7 @@ import type { SearchField, SearchLanguages, SearchSource } from '../sources.js'
 
 import { executorFor } from '../../replicas/routing.js'
 import { foldSql, MAX_CANDIDATES } from '../language.js'
-import { foldedSql, hasTrigrams, quoteIdent, sourcesOf, tableOf, vectorSql } from '../sources.js'
+import { foldedSql, hasTrigrams, quoteIdent, rowFoldedSql, rowVectorSql, sourcesOf, tableOf, vectorSql } from '../sources.js'
 
 export type SqlSearchCollection = { fields: SearchField[]; name: CatalogCollection; slug: string }
 
@@ -161,7 +161,7 @@ const hitSelects = (collection: SqlSearchCollection, source: SearchSource, branc
     }
   }
   return tiers.map(({ match, score, vector }) => `SELECT ${literal(collection.name)} AS c, ${id} AS id, ${literal(source.name)} AS field, ${branch.locale === null ? 'NULL' : literal(branch.locale)}::text AS locale,
-    r.${quoteIdent(source.column)}::text AS text, (SELECT (${score})::float8 FROM (SELECT ${vector ? `${V} AS v, ` : ''}${F} AS ff) s) AS score
+    r.${quoteIdent(source.column)}::text AS text, (SELECT (${score})::float8 FROM (SELECT ${vector ? `${rowVectorSql(source, plan.languages, column)} AS v, ` : ''}${rowFoldedSql(source, column)} AS ff) s) AS score
     FROM ${from} WHERE ${[...conditions, match].join(' AND ')}`)
 }
 
