@@ -137,6 +137,7 @@ const hitSelects = (collection: SqlSearchCollection, source: SearchSource, branc
   const ratio = `least(1.0, length(${folded})::float8 / greatest(length(${Fs}), 1))`
   const words = `word_similarity(${folded}, ${Fs})`
   const exact = (otherwise: string) => `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0 ELSE ${otherwise} END`
+  const Vs = 's.v'
   const tiers: { match: string; score: string; vector?: boolean }[] = []
   if (plan.mode === 'suggest') {
     if (source.kind === 'description') return []
@@ -147,17 +148,21 @@ const hitSelects = (collection: SqlSearchCollection, source: SearchSource, branc
     tiers.push({ match: `${F} LIKE ${like(folded)}`, score }, { match: `${V} @@ ${q.prefix}`, score })
   } else if (source.kind === 'description') {
     // Descriptions count with all the words only: "some words" of a long text is noise (and costly at ESCO size).
-    tiers.push({ match: `${V} @@ ${q.strict}`, score: `0.2 + 0.1 * least(1.0, ts_rank(s.v, ${q.strict}) * 10)`, vector: true })
+    tiers.push({ match: `${V} @@ ${q.strict}`, score: `0.2 + 0.1 * least(1.0, ts_rank(${Vs}, ${q.strict}) * 10)`, vector: true })
   } else if (plan.strict) {
     tiers.push({ match: `${V} @@ ${q.strict}`, score: exact(`0.6 + 0.2 * ${words} + 0.1 * ${ratio}`) })
   } else {
-    tiers.push(
-      { match: `${V} @@ ${q.strict}`, score: exact(`0.6 + 0.2 * ${words} + 0.1 * ${ratio}`) },
-      { match: `${V} @@ ${q.prefix}`, score: exact(`0.45 + 0.1 * ${words} + 0.05 * ${ratio}`) },
-    )
-    if (plan.broad !== false) {
-      tiers.push({ match: `${V} @@ ${q.any}`, score: exact(`greatest(0.15 + 0.05 * ${words} + 0.05 * ${ratio}, 0.45 * ${words})`) })
-      if (hasTrigrams(source)) tiers.push({ match: `${folded} <% ${F}`, score: exact(`0.45 * ${words}`) })
+    // The tsquery tiers in one tsquery (one index scan); the row's tier comes from its vector,
+    // computed once with the cheap folding (the same vector as the index's).
+    const score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0
+      WHEN ${Vs} @@ ${q.strict} THEN 0.6 + 0.2 * ${words} + 0.1 * ${ratio}
+      WHEN ${Vs} @@ ${q.prefix} THEN 0.45 + 0.1 * ${words} + 0.05 * ${ratio}
+      ELSE greatest(CASE WHEN ${Vs} @@ ${q.any} THEN 0.15 + 0.05 * ${words} + 0.05 * ${ratio} ELSE 0 END, 0.45 * ${words}) END`
+    if (plan.broad === false) {
+      tiers.push({ match: `${V} @@ (${q.strict} || ${q.prefix})`, score, vector: true })
+    } else {
+      tiers.push({ match: `${V} @@ (${q.strict} || ${q.prefix} || ${q.any})`, score, vector: true })
+      if (hasTrigrams(source)) tiers.push({ match: `${folded} <% ${F}`, score, vector: true })
     }
   }
   return tiers.map(({ match, score, vector }) => `SELECT ${literal(collection.name)} AS c, ${id} AS id, ${literal(source.name)} AS field, ${branch.locale === null ? 'NULL' : literal(branch.locale)}::text AS locale,
