@@ -56,6 +56,15 @@ if ([...accented].length !== [...plain].length) throw new Error('search: accent 
 export const foldSql = (expression: string): string =>
   `replace(replace(replace(translate(lower(${expression}), '${accented}', '${plain}'), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe')`
 
+/**
+ * SQL: the same text as `foldSql`, cheaper per row where it is all ASCII (most catalogue text):
+ * then folding is lower-casing and the slash only (the accent table's `translate` costs about
+ * 8 µs per short title, 35 µs per description, more than the rest of a row's score). For what is
+ * computed per matched row (scores), never for indexed expressions, which must stay `foldSql`'s text.
+ */
+export const foldRowSql = (expression: string): string =>
+  `(CASE WHEN octet_length(${expression}) = length(${expression}) THEN replace(lower(${expression}), '/', ' ') ELSE ${foldSql(expression)} END)`
+
 /** The longest `text` / `prefix` accepted (characters): longer input is a 400. */
 export const MAX_SEARCH_TEXT = 200
 

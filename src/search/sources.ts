@@ -16,7 +16,7 @@ import type { FlattenedField, SanitizedCollectionConfig, SanitizedConfig } from 
 import type { CatalogCollection, ResolvedSearchOptions } from '../plugin/options.js'
 
 import { snake } from '../read/sqlDocuments.js'
-import { configurationFor, foldSql } from './language.js'
+import { configurationFor, foldRowSql, foldSql } from './language.js'
 
 /** How a field counts in the ranking (docs/frontend.md, "Scores"). */
 export type SearchKind = 'abbreviation' | 'alternateName' | 'description' | 'title'
@@ -132,3 +132,8 @@ export const foldedSql = (source: SearchSource, column: (name: string) => string
 /** The row's text search vector, exactly as indexed. */
 export const vectorSql = (source: SearchSource, languages: SearchLanguages, column: (name: string) => string = quoteIdent): string =>
   `to_tsvector(${configurationSql(source, languages, column)}, ${foldedSql(source, column)})`
+
+/** The same folded text and vector, computed the cheaper way: for scoring matched rows, not for WHERE (language.ts `foldRowSql`). */
+export const rowFoldedSql = (source: SearchSource, column: (name: string) => string): string => foldRowSql(`${column(source.column)}::text`)
+export const rowVectorSql = (source: SearchSource, languages: SearchLanguages, column: (name: string) => string): string =>
+  `to_tsvector(${configurationSql(source, languages, column)}, ${rowFoldedSql(source, column)})`

@@ -29,7 +29,7 @@ import type { SearchField, SearchLanguages, SearchSource } from '../sources.js'
 
 import { executorFor } from '../../replicas/routing.js'
 import { foldSql, MAX_CANDIDATES } from '../language.js'
-import { foldedSql, hasTrigrams, quoteIdent, sourcesOf, tableOf, vectorSql } from '../sources.js'
+import { foldedSql, hasTrigrams, quoteIdent, rowFoldedSql, rowVectorSql, sourcesOf, tableOf, vectorSql } from '../sources.js'
 
 export type SqlSearchCollection = { fields: SearchField[]; name: CatalogCollection; slug: string }
 
@@ -116,7 +116,14 @@ const rowsOf = (collection: SqlSearchCollection, source: SearchSource, branch: B
 
 const column = (name: string) => `r.${quoteIdent(name)}`
 
-const hitSelect = (collection: SqlSearchCollection, source: SearchSource, branch: Branch, plan: SqlSearchPlan, naming: Naming): string | undefined => {
+/**
+ * One source's hits, as one SELECT per way of matching (UNION ALL; `best` keeps a document's
+ * highest score). Each SELECT has a single indexed predicate, so PostgreSQL reads one index and
+ * needs no recheck of the other predicates, and each scores with its tier known: the score reads
+ * the folded text only, never recomputes the row's vector (`to_tsvector` per row was most of the
+ * time at ESCO size). The highest tier a row matches in gives the same score the tiers' order would.
+ */
+const hitSelects = (collection: SqlSearchCollection, source: SearchSource, branch: Branch, plan: SqlSearchPlan, naming: Naming): string[] => {
   const { conditions, from, id } = rowsOf(collection, source, branch, plan, naming)
   const V = vectorSql(source, plan.languages, column)
   const F = foldedSql(source, column)
@@ -124,41 +131,43 @@ const hitSelect = (collection: SqlSearchCollection, source: SearchSource, branch
   const w = kindWeight[source.kind]
   // How much of the field the query covers, and how closely its words are spelled as the query's
   // (trigram word similarity: 1 when the words are there as typed, less for other word forms).
-  // The score reads the row's vector and folded text once (`s.v`, `s.ff`); the WHERE keeps the
-  // indexed expressions so PostgreSQL uses the indexes.
-  const Vs = 's.v'
+  // The score reads the row's folded text once (`s.ff`); the WHERE keeps the indexed expressions
+  // so PostgreSQL uses the indexes.
   const Fs = 's.ff'
   const ratio = `least(1.0, length(${folded})::float8 / greatest(length(${Fs}), 1))`
   const words = `word_similarity(${folded}, ${Fs})`
-  let match: string
-  let score: string
+  const exact = (otherwise: string) => `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0 ELSE ${otherwise} END`
+  const Vs = 's.v'
+  const tiers: { match: string; score: string; vector?: boolean }[] = []
   if (plan.mode === 'suggest') {
-    if (source.kind === 'description') return undefined
+    if (source.kind === 'description') return []
     const like = (text: string) => `replace(replace(replace(${text}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
-    match = `(${F} LIKE ${like(folded)} OR ${V} @@ ${q.prefix})`
     // Typed with its accents ("Bäck"): what starts with exactly that comes before what starts with it only once folded ("Backwaren").
     const asTyped = `lower(${column(source.column)}::text) LIKE ${like('(SELECT l FROM input)')}`
-    score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0 WHEN ${Fs} LIKE ${like(folded)} THEN 0.75 + 0.2 * ${ratio} + CASE WHEN ${asTyped} THEN 0.05 ELSE 0 END ELSE 0.5 + 0.2 * ${ratio} END`
+    const score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0 WHEN ${Fs} LIKE ${like(folded)} THEN 0.75 + 0.2 * ${ratio} + CASE WHEN ${asTyped} THEN 0.05 ELSE 0 END ELSE 0.5 + 0.2 * ${ratio} END`
+    tiers.push({ match: `${F} LIKE ${like(folded)}`, score }, { match: `${V} @@ ${q.prefix}`, score })
   } else if (source.kind === 'description') {
     // Descriptions count with all the words only: "some words" of a long text is noise (and costly at ESCO size).
-    match = `${V} @@ ${q.strict}`
-    score = `0.2 + 0.1 * least(1.0, ts_rank(${Vs}, ${q.strict}) * 10)`
+    tiers.push({ match: `${V} @@ ${q.strict}`, score: `0.2 + 0.1 * least(1.0, ts_rank(${Vs}, ${q.strict}) * 10)`, vector: true })
   } else if (plan.strict) {
-    match = `${V} @@ ${q.strict}`
-    score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0 ELSE 0.6 + 0.2 * ${words} + 0.1 * ${ratio} END`
+    tiers.push({ match: `${V} @@ ${q.strict}`, score: exact(`0.6 + 0.2 * ${words} + 0.1 * ${ratio}`) })
   } else {
-    const typo = hasTrigrams(source) ? ` OR ${folded} <% ${F}` : ''
-    match = plan.broad === false
-      ? `(${V} @@ ${q.strict} OR ${V} @@ ${q.prefix})`
-      : `(${V} @@ ${q.strict} OR ${V} @@ ${q.prefix} OR ${V} @@ ${q.any}${typo})`
-    score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0
+    // The tsquery tiers in one tsquery (one index scan); the row's tier comes from its vector,
+    // computed once with the cheap folding (the same vector as the index's).
+    const score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0
       WHEN ${Vs} @@ ${q.strict} THEN 0.6 + 0.2 * ${words} + 0.1 * ${ratio}
       WHEN ${Vs} @@ ${q.prefix} THEN 0.45 + 0.1 * ${words} + 0.05 * ${ratio}
       ELSE greatest(CASE WHEN ${Vs} @@ ${q.any} THEN 0.15 + 0.05 * ${words} + 0.05 * ${ratio} ELSE 0 END, 0.45 * ${words}) END`
+    if (plan.broad === false) {
+      tiers.push({ match: `${V} @@ (${q.strict} || ${q.prefix})`, score, vector: true })
+    } else {
+      tiers.push({ match: `${V} @@ (${q.strict} || ${q.prefix} || ${q.any})`, score, vector: true })
+      if (hasTrigrams(source)) tiers.push({ match: `${folded} <% ${F}`, score, vector: true })
+    }
   }
-  return `SELECT ${literal(collection.name)} AS c, ${id} AS id, ${literal(source.name)} AS field, ${branch.locale === null ? 'NULL' : literal(branch.locale)}::text AS locale,
-    r.${quoteIdent(source.column)}::text AS text, (SELECT (${score})::float8 FROM (SELECT ${V} AS v, ${F} AS ff) s) AS score
-    FROM ${from} WHERE ${[...conditions, match].join(' AND ')}`
+  return tiers.map(({ match, score, vector }) => `SELECT ${literal(collection.name)} AS c, ${id} AS id, ${literal(source.name)} AS field, ${branch.locale === null ? 'NULL' : literal(branch.locale)}::text AS locale,
+    r.${quoteIdent(source.column)}::text AS text, (SELECT (${score})::float8 FROM (SELECT ${vector ? `${rowVectorSql(source, plan.languages, column)} AS v, ` : ''}${rowFoldedSql(source, column)} AS ff) s) AS score
+    FROM ${from} WHERE ${[...conditions, match].join(' AND ')}`)
 }
 
 const excludedSelect = (collection: SqlSearchCollection, source: SearchSource, branch: Branch, plan: SqlSearchPlan, naming: Naming): string => {
@@ -173,8 +182,7 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
   for (const collection of plan.collections) {
     for (const source of sourcesOf(collection.fields, naming, collection.slug, plan.draft)) {
       for (const branch of branchesOf(source, plan)) {
-        const select = hitSelect(collection, source, branch, plan, naming)
-        if (select) hits.push(select)
+        hits.push(...hitSelects(collection, source, branch, plan, naming))
         if (plan.excluded.length) excluded.push(excludedSelect(collection, source, branch, plan, naming))
       }
     }
