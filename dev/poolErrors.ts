@@ -14,10 +14,12 @@ export const keepProcessAliveOnPoolErrors = (payload: Payload) => {
   const adapter = payload.db as unknown as { drizzle?: { $replicas?: { $client?: Pool }[] }; pool?: Pool }
   const pools = [adapter.pool, ...(adapter.drizzle?.$replicas ?? []).map((replica) => replica.$client)]
   for (const pool of pools) {
-    if (!pool || typeof pool.listenerCount !== 'function' || pool.listenerCount('error') > 0) continue
-    pool.on('error', (error: Error) => {
-      payload.logger.warn({ err: error }, 'PostgreSQL dropped an idle connection; the pool will reconnect')
-    })
+    if (!pool || typeof pool.listenerCount !== 'function') continue
+    if (pool.listenerCount('error') === 0) {
+      pool.on('error', (error: Error) => {
+        payload.logger.warn({ err: error }, 'PostgreSQL dropped an idle connection; the pool will reconnect')
+      })
+    }
     // On every client, including those the pool opened before this ran (at start-up): when checked out.
     const watched = new WeakSet<Emitter>()
     const watch = (client: Emitter) => {

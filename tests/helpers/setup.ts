@@ -148,22 +148,23 @@ export const startSite = async ({
   // The plugin leaves the site's pool alone (as a site should, dev/poolErrors.ts does it for the
   // demo): the test keeps the process alive, or dropping the database at the end would surface as
   // an unhandled pool error.
-  const adapterPool = (payload.db as unknown as { pool?: pg.Pool }).pool
-  if (adapterPool && adapterPool.listenerCount('error') === 0) {
-    adapterPool.on('error', () => {})
-    // A connection cut while in use (fault tests) fails its request; its client's error must not end the run.
+  // A connection cut while in use (fault tests, a database dropped on the replica at the end) fails its
+  // request; its client's error must not end the run: every client gets a listener when checked out.
+  const quiet = (each: pg.Pool | undefined) => {
+    if (!each) return
+    if (each.listenerCount('error') === 0) each.on('error', () => {})
     const watched = new WeakSet<object>()
     const watch = (client: pg.PoolClient) => {
       if (watched.has(client)) return
       watched.add(client)
       client.on('error', () => {})
     }
-    adapterPool.on('connect', watch)
-    adapterPool.on('acquire', watch)
+    each.on('connect', watch)
+    each.on('acquire', watch)
   }
+  quiet((payload.db as unknown as { pool?: pg.Pool }).pool)
   // The replicas' pools too: dropping the database at the end ends their connections on the replica.
-  const replicas = (payload.db as unknown as { drizzle: { $replicas?: { $client?: pg.Pool }[] } }).drizzle.$replicas ?? []
-  for (const each of replicas) each.$client?.on('error', () => {})
+  for (const each of (payload.db as unknown as { drizzle: { $replicas?: { $client?: pg.Pool }[] } }).drizzle.$replicas ?? []) quiet(each.$client)
 
   const pool = sqlite ? undefined : new pg.Pool({ connectionString: databaseUrl, max: 2 })
   pool?.on('error', () => {})
@@ -203,8 +204,8 @@ export const startSite = async ({
     anotherInstance: async (changes = {}) => {
       // A Payload of its own (not getPayload's process-wide one), on the same database and config.
       const other = await new BasePayload().init({ config: await buildConfig({ ...configArgs(), ...changes }) })
-      const otherPool = (other.db as unknown as { pool?: pg.Pool }).pool
-      if (otherPool && otherPool.listenerCount('error') === 0) otherPool.on('error', () => {})
+      quiet((other.db as unknown as { pool?: pg.Pool }).pool)
+      for (const each of (other.db as unknown as { drizzle?: { $replicas?: { $client?: pg.Pool }[] } }).drizzle?.$replicas ?? []) quiet(each.$client)
       instances.push(other)
       return other
     },
