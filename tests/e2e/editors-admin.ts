@@ -429,7 +429,7 @@ describe('an editor in the admin', () => {
     await page.locator('.doc-controls__popup button').first().click()
     await page.getByRole('button', { name: 'Delete' }).click()
     expect(await clickForToast('#confirm-action', 'cannot be deleted')).toContain(
-      'This skill cannot be deleted: 2 roles "Projektmanager/in", "Technische/r Projektmanager/in" still link it.',
+      'This skill cannot be deleted: 2 roles "Project Manager", "Technical Project Manager" still link it.',
     )
     await closeToasts()
 
