@@ -78,7 +78,7 @@ describe('example frontend: search (next start + Chromium)', () => {
     // A skill leads to "match my skills" with it picked.
     await page.locator('ol.hits > li[data-slug="communication"][data-collection="skills"] a').click()
     await page.waitForURL(/\/de\/match\?skills=communication/)
-    expect(await page.getByRole('checkbox', { name: 'Kommunikation', exact: true }).isChecked()).toBe(true)
+    expect(await page.getByRole('checkbox', { name: 'Kommunikationsfähigkeit', exact: true }).isChecked()).toBe(true)
 
     const tooLong = await page.goto(`${suite.baseURL}/search?q=${'a'.repeat(300)}`)
     expect(tooLong?.status()).toBe(200)
