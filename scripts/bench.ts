@@ -61,7 +61,7 @@ import { importEscoFolder } from '../src/import/index.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { countStatements } from '../tests/helpers/sqlCounter.js'
 import { type BenchSite, startBenchSite } from './bench/benchSite.js'
-import { customizedHostOverrides } from './bench/customizedHost.js'
+import { customizedHostOverrides, regionsCollection } from './bench/customizedHost.js'
 import { measureInvalidation } from './bench/invalidation.js'
 import { measureMatching } from './bench/matching.js'
 import { measureSearch, SEARCH_QUERIES } from './bench/search.js'
@@ -352,7 +352,7 @@ try {
 let customizedDatabaseUrl: string | undefined
 if (escoDatabaseUrl && !searchOnly) {
   const customized = await startBenchSite({
-    collections: [{ slug: 'regions', access: { read: () => true }, fields: [{ name: 'name', type: 'text' }] }],
+    collections: [regionsCollection],
     copyOf: escoDatabaseUrl,
     name: 'esco_customized',
     plugin: { overrides: customizedHostOverrides },

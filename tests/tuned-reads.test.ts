@@ -16,6 +16,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
+import { customizedRoleFields, publicUnlessLoggedIn, regionsCollection } from '../scripts/bench/customizedHost.js'
 import { generateEscoCatalogue } from '../scripts/bench/generateEscoCatalogue.js'
 import { importEscoFolder } from '../src/import/index.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
@@ -363,29 +364,17 @@ describe('a customized host keeps the tuned reads, with the answers of the gener
   let editorToken: string
   const hookCalls: string[] = []
 
-  const anonymousPublicOnly = ({ req }: { req: { user?: unknown } }) =>
-    req.user ? true : { and: [{ _status: { equals: 'published' } }, { visibility: { equals: 'public' } }] }
-
   beforeAll(async () => {
     site = await startSite({
-      collections: [{ slug: 'regions', access: { read: () => true }, fields: [{ name: 'name', type: 'text' }] }],
+      collections: [regionsCollection],
       name: 'tuned_reads_custom',
       plugin: {
         overrides: {
           roles: {
-            access: { read: anonymousPublicOnly as never },
-            fields: ({ defaultFields }) => [
-              ...defaultFields,
-              { name: 'salaryBand', type: 'text' },
-              { name: 'headcount', type: 'number' },
-              { name: 'level', type: 'select', options: ['junior', 'senior'] },
-              { name: 'remote', type: 'checkbox' },
-              { name: 'reviewedAt', type: 'date' },
-              { name: 'region', type: 'relationship', relationTo: 'regions' as never },
-              { name: 'perks', type: 'array', fields: [{ name: 'perk', type: 'text' }] },
-              { name: 'meta', type: 'group', fields: [{ name: 'owner', type: 'text' }] },
-              { name: 'visibility', type: 'select', defaultValue: 'public', options: ['public', 'internal'] },
-            ],
+            // The host of the benchmark's customizedRoleBySlugVsSql (scripts/bench/customizedHost.ts),
+            // with hooks of its own here that the assertions below watch.
+            access: { read: publicUnlessLoggedIn },
+            fields: ({ defaultFields }) => [...defaultFields, ...customizedRoleFields],
             hooks: {
               beforeRead: [
                 ({ doc }) => {

@@ -191,10 +191,6 @@ export const batchRoleJoins = ({
         const localization = req.payload.config.localization
         const locale = localization ? (req.locale && localization.localeCodes.includes(req.locale) ? req.locale : undefined) : undefined
         const localeOK = !localization || (locale !== undefined && READ_LOCALE in parent)
-        // What Payload's resolver would read off the shared request now, before anything else runs.
-        const requestLocale = req.locale
-        const requestFallbackLocale = req.fallbackLocale
-        const transactionID = req.transactionID
         const scope = plain && localeOK && parentID !== undefined ? tunedRolesScope(req, { draft }) : undefined
         const target = scope ? targetOf(req.payload, rolesConfig, on) : undefined
         if (!scope || !target || parentID === undefined) return original(parent, args, context, info)
@@ -229,12 +225,12 @@ export const batchRoleJoins = ({
               draft: false,
               // Payload's join resolver (3.90) ends up reading the joined roles with the locale's own
               // fallback from the config, whatever fallback the read asked for: so does this one.
-              fallbackLocale: (localization ? null : requestFallbackLocale) as never,
-              locale: requestLocale as never,
+              fallbackLocale: (localization ? null : req.fallbackLocale) as never,
+              locale: req.locale as never,
               overrideAccess: false,
               select: undefined,
               showHiddenFields: false,
-              transactionID: transactionID as never,
+              transactionID: req.transactionID as never,
             }),
           ),
         )
