@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { articleSeed } from '../seed/data.js'
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { taxonomySeed } from '../seed/taxonomy.js'
-import { occupationId, serializeJsonLdForHtml } from '../src/jsonld/occupation.js'
+import { degreeWordsFor, occupationId, serializeJsonLdForHtml } from '../src/jsonld/occupation.js'
+import { mergeTranslations } from '../src/translations/index.js'
 import { schemaOrgIssues, textLanguagesOf } from './helpers/schemaOrg.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
@@ -305,6 +306,15 @@ describe('JSON-LD helpers', () => {
         slug: 'project-manager',
       }),
     ).toBe('https://catalog.example.com/api/job-roles/project-manager/jsonld')
+  })
+
+  it("writes a degree's words in the language of the text, as the site's translations say", () => {
+    const translations = mergeTranslations({ fr: { roleCatalog: { jsonld_or: 'ou', option_level_master: 'Master' } } } as never, ['fr'])
+    expect(degreeWordsFor(translations, 'de-CH')).toMatchObject({ degree: 'Abschluss', levels: { bachelor: 'Bachelor-Abschluss' }, or: 'oder' })
+    // A host's words win; what it leaves out is the plugin's English.
+    expect(degreeWordsFor(translations, 'fr')).toMatchObject({ levels: { bachelor: "Bachelor's degree", master: 'Master' }, or: 'ou' })
+    expect(degreeWordsFor(translations, 'pl')).toMatchObject({ degree: 'Degree', or: 'or' })
+    expect(degreeWordsFor(translations, undefined).levels.doctorate).toBe('Doctorate')
   })
 
   it('serialises for a <script> element without letting text close it', () => {

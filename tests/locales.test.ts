@@ -108,6 +108,11 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
       expect(de.builtOnBy.docs).toEqual([{ slug: TPM, title: german.tpmTitle }])
       expect(de.jsonLd).toMatchObject({ '@context': ['https://schema.org', { '@language': 'de' }], name: german.pmTitle, description: german.pmSummary })
       expect(de.jsonLd.skills.map((skill: any) => skill.name)).toContain(german.leadership)
+      // The degree's words are in the language of the text too, not English with German fields.
+      const [degree] = de.jsonLd.educationRequirements
+      expect(degree.educationalLevel).toBe('Bachelor-Abschluss')
+      expect(degree.name).toMatch(/^Bachelor-Abschluss in Betriebswirtschaft, .+ oder .+$/)
+      expect(en.data.roleBySlug.jsonLd.educationRequirements[0].name).toMatch(/^Bachelor's degree in Business administration, .+ or .+$/)
 
       // No fallback: what has no German text is null.
       const none = (await site.graphql(ROLE, { fallbackLocale: 'none', locale: 'de', slug: PM })).body.data.roleBySlug

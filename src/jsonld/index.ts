@@ -1,7 +1,8 @@
 export { occupationForDoc } from './loadOccupation.js'
 export {
   buildOccupationJsonLd,
-  degreeLevelNames,
+  degreeWordsFor,
+  type DegreeWords,
   jsonLdLanguage,
   occupationId,
   type OccupationJsonLd,

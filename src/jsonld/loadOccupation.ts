@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { CatalogSlugs } from '../plugin/options.js'
 import type { CatalogReader, RoleDoc } from '../read/catalogReader.js'
 
-import { buildOccupationJsonLd, occupationId, type OccupationJsonLd } from './occupation.js'
+import { buildOccupationJsonLd, degreeWordsFor, occupationId, type OccupationJsonLd } from './occupation.js'
 
 /** JSON-LD for a role document already read for this request (REST endpoint, GraphQL field). */
 export const occupationForDoc = async ({
@@ -20,5 +20,8 @@ export const occupationForDoc = async ({
   const role = await reader.resolve(doc)
   // The language of its text: the read's locale on a localized site (`all` never reaches here).
   const language = reader.context.locale
-  return buildOccupationJsonLd(role, occupationId({ config: req.payload.config, rolesSlug: slugs.roles, slug: doc.slug }), { language })
+  const { config } = req.payload
+  // The degree words in the language of the text (English on a site without localization).
+  const words = degreeWordsFor(config.i18n?.translations as Record<string, unknown> | undefined, language)
+  return buildOccupationJsonLd(role, occupationId({ config, rolesSlug: slugs.roles, slug: doc.slug }), { language, words })
 }

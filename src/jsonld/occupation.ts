@@ -2,6 +2,9 @@ import type { SanitizedConfig } from 'payload'
 
 import type { ResolvedRole } from '../read/catalogReader.js'
 
+import { en, type RoleCatalogTranslationKey } from '../translations/en.js'
+import { TRANSLATION_NAMESPACE } from '../translations/index.js'
+
 /**
  * The JSON-LD context: schema.org's, plus, when the text has a language, JSON-LD's own default
  * language for every string in the document (`@language`). schema.org has no language property on an
@@ -19,12 +22,48 @@ export type OccupationJsonLd = {
   name: string
 }
 
-/** schema.org's educationalLevel as text; a degree of unspecified level has none. */
-export const degreeLevelNames: Record<string, string | undefined> = {
-  associate: 'Associate degree',
-  bachelor: "Bachelor's degree",
-  doctorate: 'Doctorate',
-  master: "Master's degree",
+/**
+ * The words a degree's JSON-LD is written with, in the language of the text (not the admin's): the
+ * level as schema.org's `educationalLevel` text (a degree of unspecified level has none), the word
+ * for a degree of unspecified level, the name's pattern and "or" between fields of study.
+ */
+export type DegreeWords = {
+  degree: string
+  /** `{{level}} in {{fields}}`. */
+  degreeIn: string
+  levels: Partial<Record<string, string>>
+  or: string
+}
+
+type CatalogWords = Partial<Record<RoleCatalogTranslationKey, string>>
+
+const wordsFrom = (words: CatalogWords): DegreeWords => ({
+  degree: words.jsonld_degree ?? en.jsonld_degree,
+  degreeIn: words.jsonld_degreeIn ?? en.jsonld_degreeIn,
+  levels: {
+    associate: words.option_level_associate ?? en.option_level_associate,
+    bachelor: words.option_level_bachelor ?? en.option_level_bachelor,
+    doctorate: words.option_level_doctorate ?? en.option_level_doctorate,
+    master: words.option_level_master ?? en.option_level_master,
+  },
+  or: words.jsonld_or ?? en.jsonld_or,
+})
+
+/**
+ * The degree words for a language, from the site's translations (the plugin's under the host's, as
+ * the admin has them: a host that rewords a level rewords it here too). A locale code finds its
+ * language's words (`de-CH` → `de`); a language without any gets English.
+ */
+export const degreeWordsFor = (
+  translations: Record<string, unknown> | undefined,
+  language: string | undefined,
+): DegreeWords => {
+  const candidates = language ? [language, language.split('-')[0]!] : []
+  for (const candidate of candidates) {
+    const words = (translations?.[candidate] as Record<string, CatalogWords> | undefined)?.[TRANSLATION_NAMESPACE]
+    if (words) return wordsFrom(words)
+  }
+  return wordsFrom(en)
 }
 
 /**
@@ -48,8 +87,8 @@ export const occupationId = ({
   return `urn:role-catalog:role:${slug}`
 }
 
-const joinNames = (names: string[]): string =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+const joinNames = (names: string[], or: string): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${or} ${names[names.length - 1]}`
 
 /** Leaves out empty properties, so the output only states what the catalogue knows. */
 const compact = <T extends Record<string, unknown>>(value: T): T =>
@@ -78,8 +117,11 @@ const compact = <T extends Record<string, unknown>>(value: T): T =>
 export const buildOccupationJsonLd = (
   role: ResolvedRole,
   id: string,
-  /** `language`: the language of the text (a BCP 47 code, e.g. a Payload locale code); no `@language` when not given. */
-  { language }: { language?: string } = {},
+  /**
+   * `language`: the language of the text (a BCP 47 code, e.g. a Payload locale code); no `@language`
+   * when not given. `words`: the degree words in that language (English when not given).
+   */
+  { language, words = degreeWordsFor(undefined, undefined) }: { language?: string; words?: DegreeWords } = {},
 ): OccupationJsonLd => {
   const { doc } = role
   return compact({
@@ -92,7 +134,7 @@ export const buildOccupationJsonLd = (
     educationRequirements: role.qualifications
       .filter((row) => (row.fieldsOfStudy ?? []).length > 0)
       .map((row) => {
-        const level = row.level ? degreeLevelNames[row.level] : undefined
+        const level = row.level ? words.levels[row.level] : undefined
         // A name missing in the reader's language (no fallback): the field's key stands in.
         const fields = (row.fieldsOfStudy ?? []).map((field) => field.name ?? field.slug)
         return compact({
@@ -101,7 +143,7 @@ export const buildOccupationJsonLd = (
           credentialCategory: 'degree',
           description: row.note ?? undefined,
           educationalLevel: level,
-          name: `${level ?? 'Degree'} in ${joinNames(fields)}`,
+          name: words.degreeIn.replace('{{level}}', level ?? words.degree).replace('{{fields}}', joinNames(fields, words.or)),
         })
       }),
     experienceRequirements: role.experience.map((row) => {

@@ -56,6 +56,10 @@ export const de: Record<RoleCatalogTranslationKey, string> = {
   option_requirement_recommended: 'Empfohlen',
   option_requirement_required: 'Erforderlich',
 
+  jsonld_degree: 'Abschluss',
+  jsonld_degreeIn: '{{level}} in {{fields}}',
+  jsonld_or: 'oder',
+
   tab_links: 'Verantwortlichkeiten, Fähigkeiten, Zertifizierungen',
   tab_overview: 'Überblick',
   tab_qualifications: 'Qualifikationen & Berufserfahrung',

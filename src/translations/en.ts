@@ -1,7 +1,8 @@
 /**
  * English admin labels, under the `roleCatalog` namespace. Keys: `<collection>_singular|plural`,
  * `field_<name>` (or `field_<parent>_<name>` where a name means something else inside a group or
- * array), `option_<field>_<value>`, `tab_<key>`.
+ * array), `option_<field>_<value>`, `tab_<key>`; `jsonld_<word>` for the words the JSON-LD builds
+ * names from (in the language of the text, not the admin's).
  */
 export const en = {
   adminGroup: 'Role Catalog',
@@ -57,6 +58,10 @@ export const en = {
   option_level_unspecified: 'Degree (level not specified)',
   option_requirement_recommended: 'Recommended',
   option_requirement_required: 'Required',
+
+  jsonld_degree: 'Degree',
+  jsonld_degreeIn: '{{level}} in {{fields}}',
+  jsonld_or: 'or',
 
   tab_links: 'Responsibilities, skills, certifications',
   tab_overview: 'Overview',
