@@ -591,6 +591,70 @@ describe('hits at the speed of the route', () => {
   })
 })
 
+describe('attacks on the serving layer (review of issue 20)', () => {
+  const restAs = async (route: typeof restGet, path: string, headers: Record<string, string> = {}, method = 'GET') => {
+    const url = new URL(`http://localhost/api${path}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    return toAnswer(await route(new Request(url, { headers, method }), { params: Promise.resolve({ slug }) }))
+  }
+  /** Payload's own REST route, never cached: what a cached answer must equal. */
+  const restUncached = async (path: string) => restAs(REST_GET(site.config) as typeof restGet, path)
+
+  it('a request of the same shape on another path never gets the first path’s answer (early hits key on the path)', async () => {
+    // Each answered twice: the second is the early (before-Payload) path once the shape is known.
+    const pages = ['project-manager', 'business-analyst', 'technical-project-manager']
+    for (const slug of pages) {
+      await rest(`/${ROLES}/${slug}/jsonld`)
+      const again = await rest(`/${ROLES}/${slug}/jsonld`)
+      expect(again.status).toBe(200)
+      expect(again.json).toEqual((await restUncached(`/${ROLES}/${slug}/jsonld`)).json)
+    }
+    for (const collection of ['skills', 'certifications', 'responsibilities']) {
+      await rest(`/${collection}?depth=0&limit=3`)
+      const again = await rest(`/${collection}?depth=0&limit=3`)
+      expect(again.json).toEqual((await restUncached(`/${collection}?depth=0&limit=3`)).json)
+    }
+  })
+
+  it('every parameter Payload reads is executed, not dropped as junk (fallbackLocale, flattenLocales)', async () => {
+    const role = await bySlug(site, ROLES, 'project-manager')
+    // A role with German left out: with no fallback, German text is missing; with fallback it is English.
+    const created = await site.payload.create({
+      collection: ROLES as 'users',
+      data: { _status: 'published', slug: 'english-only-role', title: 'English Only Role' } as never,
+      locale: 'en',
+    })
+    try {
+      for (const path of [
+        `/${ROLES}/${created.id}?locale=de&fallbackLocale=none&depth=0`,
+        `/${ROLES}?where[slug][equals]=english-only-role&locale=de&fallbackLocale=none&depth=0`,
+        `/${ROLES}/${role.id}?locale=all&flattenLocales=false&depth=0`,
+        `/${ROLES}/compare?a=english-only-role&b=project-manager&locale=de&fallbackLocale=none`,
+      ]) {
+        const expected = await restUncached(path)
+        expect(expected.status, path).toBe(200)
+        for (let i = 0; i < 2; i++) expect((await rest(path)).json, path).toEqual(expected.json)
+      }
+      expect((await rest(`/${ROLES}/${created.id}?locale=de&fallbackLocale=none&depth=0`)).json.title ?? null).toBeNull()
+    } finally {
+      await site.payload.delete({ collection: ROLES as 'users', id: created.id })
+    }
+  })
+
+  it('a public answer names Origin in Vary also when the request sent none: a CDN keeps the origins’ CORS headers apart', async () => {
+    const path = `/skills?depth=0&limit=7`
+    const withoutOrigin = await rest(path)
+    const graphql = await get('{ roleBySlug(slug: "business-analyst") { slug } }')
+    for (const answer of [withoutOrigin, graphql, await rest(path), await get('{ roleBySlug(slug: "business-analyst") { slug } }')]) {
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull()
+      expect(answer.headers.get('vary')!.split(',').map((name) => name.trim())).toContain('Origin')
+    }
+    // An origin that is not allowed gets no CORS header from the cache either.
+    const evil = await rest(path, { Origin: 'https://evil.example' })
+    expect(evil.headers.get('access-control-allow-origin')).not.toBe('https://evil.example')
+  })
+})
+
 describe('invalidation by dependencies (a change drops what it affects, nothing else)', () => {
   const PAGE = /* GraphQL */ `query ($slug: String!) { roleBySlug(slug: $slug) { slug title summary skills { skill { slug name } } buildsOn { slug title } builtOnBy { docs { slug title } } } }`
 
