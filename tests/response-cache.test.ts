@@ -653,6 +653,102 @@ describe('attacks on the serving layer (review of issue 20)', () => {
     const evil = await rest(path, { Origin: 'https://evil.example' })
     expect(evil.headers.get('access-control-allow-origin')).not.toBe('https://evil.example')
   })
+
+  it('random publishes, unpublishes, German-only edits, renames, buildsOn changes, creates and deletes: every kind of cached answer equals an uncached read', async () => {
+    let seed = 20261204
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const token = await site.login()
+    const skills = await Promise.all(['communication', 'leadership'].map((slug) => bySlug(site, 'skills', slug)))
+    const third = await site.payload.create({
+      collection: ROLES as 'users',
+      data: { _status: 'published', slug: 'random-third', title: 'Random Third', skills: [{ requirement: 'required', skill: skills[0]!.id }] } as never,
+    })
+    const roleSlugs = ['project-manager', 'technical-project-manager', 'random-third']
+    const roles = await Promise.all(roleSlugs.map((slug) => bySlug(site, ROLES, slug)))
+    const ROLE_LIST = `{ JobRoles(limit: 100, sort: "title") { docs { slug title buildsOn { title } skills { skill { slug name } } } } }`
+    const SKILLS = `query ($locale: LocaleInputType) { Skills(limit: 100, sort: "slug", locale: $locale) { docs { slug name roles { docs { slug title } } } } }`
+    const COMPARE = `query ($a: String!, $b: String!) { compareRoles(a: $a, b: $b) { a { slug title } b { slug title } aBuildsOnB bBuildsOnA skills { shared { slug label } onlyA { slug label } onlyB { slug label } } } }`
+    const MATCH = `query ($skills: [String!]!) { matchRoles(skills: $skills) { docs { role { slug title } score covered { slug label } } } }`
+    const SEARCH = `query ($text: String!) { searchCatalog(text: $text, limit: 20) { totalDocs docs { collection slug title } } }`
+    const graphqlReads: [string, () => Record<string, unknown>][] = [
+      [ROLE_PAGE_QUERY.replace('jsonLd', 'jsonLd'), () => ({ slug: roleSlugs[random(3)] })],
+      [ROLE_LIST, () => ({})],
+      [SKILLS, () => ({ locale: random(2) ? 'de' : 'en' })],
+      [COMPARE, () => ({ a: roleSlugs[random(3)], b: roleSlugs[random(3)] })],
+      [MATCH, () => ({ skills: ['communication', 'leadership'] })],
+      [SEARCH, () => ({ text: random(2) ? 'communication' : 'manager' })],
+    ]
+    const restReads = [
+      () => `/${ROLES}?depth=1&limit=50&sort=slug`,
+      () => `/skills?depth=1&limit=50&sort=slug&locale=${random(2) ? 'de' : 'en'}`,
+      () => `/${ROLES}/${roleSlugs[random(3)]}/jsonld?locale=${random(2) ? 'de' : 'en'}`,
+      () => `/${ROLES}/compare?a=${roleSlugs[random(3)]}&b=${roleSlugs[random(3)]}`,
+      () => `/${ROLES}/${roleSlugs[random(3)]}/similar`,
+      () => `/${ROLES}/match?skills=communication`,
+    ]
+    const published = skills.map(() => true)
+    let extra: { id: number | string } | undefined
+    let hits = 0
+    for (let step = 0; step < 70; step++) {
+      const action = random(12)
+      const i = random(2)
+      if (action === 0) {
+        expect((await save(site, 'skills', skills[i]!.id, { name: `Skill ${step}` }, { draft: false })).status).toBe(200)
+      } else if (action === 1) {
+        const answer = await site.rest.patch(`/skills/${skills[i]!.id}?depth=0&locale=de`, { body: { _status: 'published', name: `Fähigkeit ${step}` }, token })
+        expect(answer.status).toBe(200)
+      } else if (action === 2) {
+        // Unpublish, or publish again.
+        const answer = await site.rest.patch(`/skills/${skills[i]!.id}?depth=0`, { body: { _status: published[i] ? 'draft' : 'published' }, token })
+        expect(answer.status).toBe(200)
+        published[i] = !published[i]
+      } else if (action === 3) {
+        const builds = random(2) ? [roles[0]!.id] : []
+        expect((await save(site, ROLES, roles[1]!.id, { buildsOn: builds }, { draft: false })).status).toBe(200)
+      } else if (action === 4) {
+        const answer = await site.rest.patch(`/${ROLES}/${roles[2]!.id}?depth=0&locale=de`, { body: { _status: 'published', title: `Rolle ${step}` }, token })
+        expect(answer.status).toBe(200)
+      } else if (action === 5) {
+        await save(site, ROLES, roles[random(3)]!.id, { title: `DRAFT ${step}` }, { draft: true })
+      } else if (action === 6) {
+        if (extra) {
+          await site.payload.delete({ collection: ROLES as 'users', id: extra.id })
+          extra = undefined
+        } else {
+          extra = await site.payload.create({
+            collection: ROLES as 'users',
+            data: { _status: 'published', buildsOn: [roles[random(3)]!.id], slug: 'random-extra', title: `Extra ${step}`, skills: [{ requirement: 'required', skill: skills[i]!.id }] } as never,
+          })
+        }
+      } else if (action < 9) {
+        const [query, variables] = graphqlReads[random(graphqlReads.length)]!
+        const vars = variables()
+        const read = await measured(() => post(query, vars))
+        if (read.executions === 0) hits++
+        expect(read.body, `step ${step}`).not.toContain('DRAFT')
+        expect(read.json, `step ${step}: ${query.slice(0, 60)} ${JSON.stringify(vars)}`).toEqual(await uncached(query, vars))
+      } else {
+        const path = restReads[random(restReads.length)]!()
+        const read = await measured(() => rest(path))
+        if (read.statements === 0) hits++
+        const expected = await restUncached(path)
+        expect(read.status, path).toBe(expected.status)
+        expect(read.body, `step ${step}`).not.toContain('DRAFT')
+        expect(read.json, `step ${step}: ${path}`).toEqual(expected.json)
+      }
+    }
+    expect(hits).toBeGreaterThan(0)
+    // Leave the catalogue as the seed made it for the tests after this one.
+    if (extra) await site.payload.delete({ collection: ROLES as 'users', id: extra.id })
+    await site.payload.delete({ collection: ROLES as 'users', id: third.id })
+    for (const [index, skill] of skills.entries()) {
+      if (!published[index]) await site.rest.patch(`/skills/${skill.id}?depth=0`, { body: { _status: 'published' }, token })
+    }
+    await save(site, ROLES, roles[1]!.id, { buildsOn: [roles[0]!.id] }, { draft: false })
+  })
 })
 
 describe('invalidation by dependencies (a change drops what it affects, nothing else)', () => {
