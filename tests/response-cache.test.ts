@@ -654,6 +654,32 @@ describe('attacks on the serving layer (review of issue 20)', () => {
     expect(evil.headers.get('access-control-allow-origin')).not.toBe('https://evil.example')
   })
 
+  it('a crafted Host or X-Forwarded-Host cannot put its name into a cached answer served to others', async () => {
+    const path = `/${ROLES}/project-manager/jsonld`
+    const crafted = async (host: string) => {
+      const url = new URL(`http://${host}/api${path}`)
+      const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+      return toAnswer(await restGet(new Request(url, { headers: { 'X-Forwarded-Host': 'evil.example' } }), { params: Promise.resolve({ slug }) }))
+    }
+    const poisoned = await crafted('evil.example')
+    expect(poisoned.status).toBe(200)
+    expect(poisoned.body).not.toContain('evil.example')
+    const honest = await rest(path)
+    expect(honest.body).toBe(poisoned.body)
+    expect((await crafted('evil.example')).body).not.toContain('evil.example')
+    const page = await toAnswer(
+      await graphqlRoute.POST(
+        new Request('http://evil.example/api/graphql', {
+          body: JSON.stringify({ query: ROLE_PAGE, variables: { slug: 'project-manager' } }),
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-Host': 'evil.example' },
+          method: 'POST',
+        }),
+      ),
+    )
+    expect(page.body).not.toContain('evil.example')
+    expect((await post(ROLE_PAGE, { slug: 'project-manager' })).body).toBe(page.body)
+  })
+
   it('random publishes, unpublishes, German-only edits, renames, buildsOn changes, creates and deletes: every kind of cached answer equals an uncached read', async () => {
     let seed = 20261204
     const random = (n: number) => {
