@@ -591,6 +591,192 @@ describe('hits at the speed of the route', () => {
   })
 })
 
+describe('attacks on the serving layer (review of issue 20)', () => {
+  const restAs = async (route: typeof restGet, path: string, headers: Record<string, string> = {}, method = 'GET') => {
+    const url = new URL(`http://localhost/api${path}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    return toAnswer(await route(new Request(url, { headers, method }), { params: Promise.resolve({ slug }) }))
+  }
+  /** Payload's own REST route, never cached: what a cached answer must equal. */
+  const restUncached = async (path: string) => restAs(REST_GET(site.config) as typeof restGet, path)
+
+  it('a request of the same shape on another path never gets the first path’s answer (early hits key on the path)', async () => {
+    // Each answered twice: the second is the early (before-Payload) path once the shape is known.
+    const pages = ['project-manager', 'business-analyst', 'technical-project-manager']
+    for (const slug of pages) {
+      await rest(`/${ROLES}/${slug}/jsonld`)
+      const again = await rest(`/${ROLES}/${slug}/jsonld`)
+      expect(again.status).toBe(200)
+      expect(again.json).toEqual((await restUncached(`/${ROLES}/${slug}/jsonld`)).json)
+    }
+    for (const collection of ['skills', 'certifications', 'responsibilities']) {
+      await rest(`/${collection}?depth=0&limit=3`)
+      const again = await rest(`/${collection}?depth=0&limit=3`)
+      expect(again.json).toEqual((await restUncached(`/${collection}?depth=0&limit=3`)).json)
+    }
+  })
+
+  it('every parameter Payload reads is executed, not dropped as junk (fallbackLocale, flattenLocales)', async () => {
+    const role = await bySlug(site, ROLES, 'project-manager')
+    // A role with German left out: with no fallback, German text is missing; with fallback it is English.
+    const created = await site.payload.create({
+      collection: ROLES as 'users',
+      data: { _status: 'published', slug: 'english-only-role', title: 'English Only Role' } as never,
+      locale: 'en',
+    })
+    try {
+      for (const path of [
+        `/${ROLES}/${created.id}?locale=de&fallbackLocale=none&depth=0`,
+        `/${ROLES}?where[slug][equals]=english-only-role&locale=de&fallbackLocale=none&depth=0`,
+        `/${ROLES}/${role.id}?locale=all&flattenLocales=false&depth=0`,
+        `/${ROLES}/compare?a=english-only-role&b=project-manager&locale=de&fallbackLocale=none`,
+      ]) {
+        const expected = await restUncached(path)
+        expect(expected.status, path).toBe(200)
+        for (let i = 0; i < 2; i++) expect((await rest(path)).json, path).toEqual(expected.json)
+      }
+      expect((await rest(`/${ROLES}/${created.id}?locale=de&fallbackLocale=none&depth=0`)).json.title ?? null).toBeNull()
+    } finally {
+      await site.payload.delete({ collection: ROLES as 'users', id: created.id })
+    }
+  })
+
+  it('a public answer names Origin in Vary also when the request sent none: a CDN keeps the origins’ CORS headers apart', async () => {
+    const path = `/skills?depth=0&limit=7`
+    const withoutOrigin = await rest(path)
+    const graphql = await get('{ roleBySlug(slug: "business-analyst") { slug } }')
+    for (const answer of [withoutOrigin, graphql, await rest(path), await get('{ roleBySlug(slug: "business-analyst") { slug } }')]) {
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull()
+      expect(answer.headers.get('vary')!.split(',').map((name) => name.trim())).toContain('Origin')
+    }
+    // An origin that is not allowed gets no CORS header from the cache either.
+    const evil = await rest(path, { Origin: 'https://evil.example' })
+    expect(evil.headers.get('access-control-allow-origin')).not.toBe('https://evil.example')
+  })
+
+  it('a crafted Host or X-Forwarded-Host cannot put its name into a cached answer served to others', async () => {
+    const path = `/${ROLES}/project-manager/jsonld`
+    const crafted = async (host: string) => {
+      const url = new URL(`http://${host}/api${path}`)
+      const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+      return toAnswer(await restGet(new Request(url, { headers: { 'X-Forwarded-Host': 'evil.example' } }), { params: Promise.resolve({ slug }) }))
+    }
+    const poisoned = await crafted('evil.example')
+    expect(poisoned.status).toBe(200)
+    expect(poisoned.body).not.toContain('evil.example')
+    const honest = await rest(path)
+    expect(honest.body).toBe(poisoned.body)
+    expect((await crafted('evil.example')).body).not.toContain('evil.example')
+    const page = await toAnswer(
+      await graphqlRoute.POST(
+        new Request('http://evil.example/api/graphql', {
+          body: JSON.stringify({ query: ROLE_PAGE, variables: { slug: 'project-manager' } }),
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-Host': 'evil.example' },
+          method: 'POST',
+        }),
+      ),
+    )
+    expect(page.body).not.toContain('evil.example')
+    expect((await post(ROLE_PAGE, { slug: 'project-manager' })).body).toBe(page.body)
+  })
+
+  it('random publishes, unpublishes, German-only edits, renames, buildsOn changes, creates and deletes: every kind of cached answer equals an uncached read', async () => {
+    let seed = 20261204
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const token = await site.login()
+    const skills = await Promise.all(['communication', 'leadership'].map((slug) => bySlug(site, 'skills', slug)))
+    const third = await site.payload.create({
+      collection: ROLES as 'users',
+      data: { _status: 'published', slug: 'random-third', title: 'Random Third', skills: [{ requirement: 'required', skill: skills[0]!.id }] } as never,
+    })
+    const roleSlugs = ['project-manager', 'technical-project-manager', 'random-third']
+    const roles = await Promise.all(roleSlugs.map((slug) => bySlug(site, ROLES, slug)))
+    const ROLE_LIST = `{ JobRoles(limit: 100, sort: "title") { docs { slug title buildsOn { title } skills { skill { slug name } } } } }`
+    const SKILLS = `query ($locale: LocaleInputType) { Skills(limit: 100, sort: "slug", locale: $locale) { docs { slug name roles { docs { slug title } } } } }`
+    const COMPARE = `query ($a: String!, $b: String!) { compareRoles(a: $a, b: $b) { a { slug title } b { slug title } aBuildsOnB bBuildsOnA skills { shared { slug label } onlyA { slug label } onlyB { slug label } } } }`
+    const MATCH = `query ($skills: [String!]!) { matchRoles(skills: $skills) { docs { role { slug title } score covered { slug label } } } }`
+    const SEARCH = `query ($text: String!) { searchCatalog(text: $text, limit: 20) { totalDocs docs { collection slug title } } }`
+    const graphqlReads: [string, () => Record<string, unknown>][] = [
+      [ROLE_PAGE_QUERY.replace('jsonLd', 'jsonLd'), () => ({ slug: roleSlugs[random(3)] })],
+      [ROLE_LIST, () => ({})],
+      [SKILLS, () => ({ locale: random(2) ? 'de' : 'en' })],
+      [COMPARE, () => ({ a: roleSlugs[random(3)], b: roleSlugs[random(3)] })],
+      [MATCH, () => ({ skills: ['communication', 'leadership'] })],
+      [SEARCH, () => ({ text: random(2) ? 'communication' : 'manager' })],
+    ]
+    const restReads = [
+      () => `/${ROLES}?depth=1&limit=50&sort=slug`,
+      () => `/skills?depth=1&limit=50&sort=slug&locale=${random(2) ? 'de' : 'en'}`,
+      () => `/${ROLES}/${roleSlugs[random(3)]}/jsonld?locale=${random(2) ? 'de' : 'en'}`,
+      () => `/${ROLES}/compare?a=${roleSlugs[random(3)]}&b=${roleSlugs[random(3)]}`,
+      () => `/${ROLES}/${roleSlugs[random(3)]}/similar`,
+      () => `/${ROLES}/match?skills=communication`,
+    ]
+    const published = skills.map(() => true)
+    let extra: { id: number | string } | undefined
+    let hits = 0
+    for (let step = 0; step < 70; step++) {
+      const action = random(12)
+      const i = random(2)
+      if (action === 0) {
+        expect((await save(site, 'skills', skills[i]!.id, { name: `Skill ${step}` }, { draft: false })).status).toBe(200)
+      } else if (action === 1) {
+        const answer = await site.rest.patch(`/skills/${skills[i]!.id}?depth=0&locale=de`, { body: { _status: 'published', name: `Fähigkeit ${step}` }, token })
+        expect(answer.status).toBe(200)
+      } else if (action === 2) {
+        // Unpublish, or publish again.
+        const answer = await site.rest.patch(`/skills/${skills[i]!.id}?depth=0`, { body: { _status: published[i] ? 'draft' : 'published' }, token })
+        expect(answer.status).toBe(200)
+        published[i] = !published[i]
+      } else if (action === 3) {
+        const builds = random(2) ? [roles[0]!.id] : []
+        expect((await save(site, ROLES, roles[1]!.id, { buildsOn: builds }, { draft: false })).status).toBe(200)
+      } else if (action === 4) {
+        const answer = await site.rest.patch(`/${ROLES}/${roles[2]!.id}?depth=0&locale=de`, { body: { _status: 'published', title: `Rolle ${step}` }, token })
+        expect(answer.status).toBe(200)
+      } else if (action === 5) {
+        await save(site, ROLES, roles[random(3)]!.id, { title: `DRAFT ${step}` }, { draft: true })
+      } else if (action === 6) {
+        if (extra) {
+          await site.payload.delete({ collection: ROLES as 'users', id: extra.id })
+          extra = undefined
+        } else {
+          extra = await site.payload.create({
+            collection: ROLES as 'users',
+            data: { _status: 'published', buildsOn: [roles[random(3)]!.id], slug: 'random-extra', title: `Extra ${step}`, skills: [{ requirement: 'required', skill: skills[i]!.id }] } as never,
+          })
+        }
+      } else if (action < 9) {
+        const [query, variables] = graphqlReads[random(graphqlReads.length)]!
+        const vars = variables()
+        const read = await measured(() => post(query, vars))
+        if (read.executions === 0) hits++
+        expect(read.body, `step ${step}`).not.toContain('DRAFT')
+        expect(read.json, `step ${step}: ${query.slice(0, 60)} ${JSON.stringify(vars)}`).toEqual(await uncached(query, vars))
+      } else {
+        const path = restReads[random(restReads.length)]!()
+        const read = await measured(() => rest(path))
+        if (read.statements === 0) hits++
+        const expected = await restUncached(path)
+        expect(read.status, path).toBe(expected.status)
+        expect(read.body, `step ${step}`).not.toContain('DRAFT')
+        expect(read.json, `step ${step}: ${path}`).toEqual(expected.json)
+      }
+    }
+    expect(hits).toBeGreaterThan(0)
+    // Leave the catalogue as the seed made it for the tests after this one.
+    if (extra) await site.payload.delete({ collection: ROLES as 'users', id: extra.id })
+    await site.payload.delete({ collection: ROLES as 'users', id: third.id })
+    for (const [index, skill] of skills.entries()) {
+      if (!published[index]) await site.rest.patch(`/skills/${skill.id}?depth=0`, { body: { _status: 'published' }, token })
+    }
+    await save(site, ROLES, roles[1]!.id, { buildsOn: [roles[0]!.id] }, { draft: false })
+  })
+})
+
 describe('invalidation by dependencies (a change drops what it affects, nothing else)', () => {
   const PAGE = /* GraphQL */ `query ($slug: String!) { roleBySlug(slug: $slug) { slug title summary skills { skill { slug name } } buildsOn { slug title } builtOnBy { docs { slug title } } } }`
 

@@ -49,13 +49,16 @@ export const matchesIfNoneMatch = (headers: Headers, etag: string): boolean => {
 }
 
 // Answers differ by the media type asked for; shared caches must also keep apart requests with
-// credentials (they get `private` answers) from anonymous ones.
-const VARY = ['Accept', 'Authorization', 'Cookie']
+// credentials (they get `private` answers) from anonymous ones, and requests from different
+// origins: Payload's CORS echoes an allow-listed Origin and sends nothing for a request without
+// one, so an answer stored for a server-side fetch (no Origin) would be refused by the browsers
+// of every allowed origin if a CDN handed it to them.
+const VARY = ['Accept', 'Authorization', 'Cookie', 'Origin']
 
 /**
  * Sets `Vary` to what the response already varies by (a host's or Payload's own) plus the plugin's,
- * and `Origin` when the answer echoes an allow-listed origin (Payload's CORS): a shared cache must
- * not hand one origin's `Access-Control-Allow-Origin` to another.
+ * `Origin` always (see VARY): a shared cache must neither hand one origin's
+ * `Access-Control-Allow-Origin` to another nor an answer without one to an allowed origin.
  */
 export const mergeVary = (headers: Headers): void => {
   const names = new Map<string, string>()
@@ -66,8 +69,6 @@ export const mergeVary = (headers: Headers): void => {
   for (const name of (headers.get('vary') ?? '').split(',')) add(name)
   if (names.has('*')) return headers.set('Vary', '*')
   for (const name of VARY) add(name)
-  const origin = headers.get('access-control-allow-origin')
-  if (origin && origin.trim() !== '*') add('Origin')
   headers.set('Vary', [...names.values()].join(', '))
 }
 

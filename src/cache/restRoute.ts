@@ -31,7 +31,12 @@ const isCatalogueRead = (rest: string[], isRoles: boolean): boolean =>
  * The query parameters Payload's REST reads and the plugin's endpoints take (by name, before any
  * `[`: `where[title][equals]`); any other parameter changes nothing they answer.
  */
-const READ_PARAMETERS = new Set(['a', 'b', 'depth', 'draft', 'fallback-locale', 'joins', 'limit', 'locale', 'page', 'pagination', 'populate', 'select', 'sort', 'trash', 'where'])
+// Payload reads `fallbackLocale` beside `fallback-locale` (createPayloadRequest), and `data` and
+// `flattenLocales` by ID (findByIDHandler): dropping one would answer differently from Payload.
+const READ_PARAMETERS = new Set([
+  'a', 'b', 'data', 'depth', 'draft', 'fallback-locale', 'fallbackLocale', 'flattenLocales', 'joins', 'limit', 'locale',
+  'page', 'pagination', 'populate', 'select', 'sort', 'trash', 'where',
+])
 
 /** Payload's own GET paths of a collection and the plugin's endpoints: the parameters they take are known. */
 const KNOWN_PATHS = new Set(['/', '/:id', '/count', '/compare', '/:slug/jsonld'])
