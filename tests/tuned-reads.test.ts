@@ -521,3 +521,94 @@ describe('a host whose customization the tuned reads cannot follow gets the gene
     expect(comparison.statements.some(isTunedStatement)).toBe(false)
   })
 })
+
+/**
+ * More of what a host adds (found holding in the attack of 2026-12-04, kept as a test): on roles, a
+ * required field with a default, a unique one, a localized one, a hasMany relationship to its own
+ * collection and an afterRead hook that removes a field for anonymous readers; on skills, read
+ * access that returns a query on a field of the host's (internal skills for logged-in users only).
+ * Every plugin read (role page, comparison, matching, similar roles, JSON-LD) answers on the tuned
+ * path exactly what the generic path answers.
+ */
+describe('a host with required, unique and hasMany fields, a field-removing hook and item access on its own field', () => {
+  let site: TestSite
+  let schema: GraphQLSchema
+  let editorToken: string
+
+  beforeAll(async () => {
+    site = await startSite({
+      collections: [regionsCollection],
+      name: 'tuned_reads_custom_more',
+      plugin: {
+        overrides: {
+          roles: {
+            fields: ({ defaultFields }) => [
+              ...defaultFields,
+              { name: 'band', type: 'text', defaultValue: 'B1', required: true },
+              { name: 'code', type: 'text', unique: true },
+              { name: 'headline', type: 'text', defaultValue: 'Join us', localized: true },
+              { name: 'markets', type: 'relationship', hasMany: true, relationTo: 'regions' as never },
+            ],
+            // Anonymous readers do not get the internal code at all.
+            hooks: { afterRead: [({ doc, req }) => (req.user ? doc : Object.fromEntries(Object.entries(doc).filter(([key]) => key !== 'code')))] },
+          },
+          skills: {
+            access: {
+              read: ({ req }) => (req.user ? true : { and: [{ _status: { equals: 'published' } }, { internal: { not_equals: true } }] }),
+            },
+            fields: ({ defaultFields }) => [...defaultFields, { name: 'internal', type: 'checkbox', defaultValue: false }],
+          },
+        },
+        seed: true,
+      },
+    })
+    schema = configToSchema(site.config).schema
+    editorToken = await site.login()
+    const emea = await site.payload.create({ collection: 'regions' as never, data: { name: 'EMEA' } as never })
+    const apac = await site.payload.create({ collection: 'regions' as never, data: { name: 'APAC' } as never })
+    const pm = await bySlug(site, 'roles', PM)
+    await site.payload.update({ collection: 'roles', data: { code: 'PM-1', markets: [apac.id, emea.id] } as never, id: pm.id })
+    const organizational = await bySlug(site, 'skills', 'organizational-skills')
+    await site.payload.update({ collection: 'skills', data: { internal: true } as never, id: organizational.id })
+  })
+  afterAll(async () => site?.stop())
+
+  for (const reader of ['anonymous', 'editor'] as const) {
+    it(`role page, comparison, matching, similar roles and JSON-LD answer as the generic path (${reader})`, async () => {
+      expect(untunedReason(site.payload)).toBeUndefined()
+      const token = reader === 'editor' ? editorToken : undefined
+      const queries: [string, Record<string, unknown>][] = [
+        [`query ($slug: String!) { roleBySlug(slug: $slug) { ${selectAll(schema.getType('Role') as GraphQLObjectType, 3)} } }`, { slug: PM }],
+        [`query ($slug: String!) { roleBySlug(slug: $slug) { ${selectAll(schema.getType('Role') as GraphQLObjectType, 3)} } }`, { slug: TPM }],
+        [`query ($a: String!, $b: String!) { compareRoles(a: $a, b: $b) { ${selectAll(schema.getType('RoleComparison') as GraphQLObjectType, 3)} } }`, { a: PM, b: TPM }],
+        [`{ matchRoles(skills: ["organizational-skills", "communication"]) { ${selectAll(schema.getType('RoleMatches') as GraphQLObjectType, 2)} } }`, {}],
+        [`{ similarRoles(slug: "${TPM}") { ${selectAll(schema.getType('RoleSimilarRoles') as GraphQLObjectType, 2)} } }`, {}],
+      ]
+      for (const [query, variables] of queries) {
+        const { generic, statements, tuned } = await bothPaths(site, query, variables, token)
+        expect(tuned, query.slice(0, 60)).toEqual(generic)
+        expect(statements.tuned.some(isTunedStatement), query.slice(0, 60)).toBe(true)
+      }
+      setTuned(site, true)
+      const tunedJsonLd = await site.rest.get(`/roles/${PM}/jsonld`, { token })
+      setTuned(site, false)
+      const genericJsonLd = await site.rest.get(`/roles/${PM}/jsonld`, { token }).finally(() => setTuned(site, true))
+      expect(tunedJsonLd.status).toBe(200)
+      expect(tunedJsonLd.body).toEqual(genericJsonLd.body)
+    })
+  }
+
+  it("applies the host's rules: what each reader gets", async () => {
+    const query = `{ roleBySlug(slug: "${PM}") { band code headline markets { name } skills { skill { slug } } } matchRoles(skills: ["organizational-skills"]) { totalDocs unknownSkills } }`
+    const anonymous = (await site.graphql(query)).body.data
+    expect(anonymous.roleBySlug).toMatchObject({ band: 'B1', code: null, headline: 'Join us' })
+    // (GraphQL resolves hasMany links in completion order: compared as a set.)
+    expect(anonymous.roleBySlug.markets.map((market: { name: string }) => market.name).sort()).toEqual(['APAC', 'EMEA'])
+    expect(anonymous.roleBySlug.skills.map((link: { skill: { slug: string } }) => link.skill.slug)).not.toContain('organizational-skills')
+    expect(anonymous.matchRoles).toEqual({ totalDocs: 0, unknownSkills: ['organizational-skills'] })
+    const editor = (await site.graphql(query, {}, editorToken)).body.data
+    expect(editor.roleBySlug.code).toBe('PM-1')
+    expect(editor.roleBySlug.skills.map((link: { skill: { slug: string } }) => link.skill.slug)).toContain('organizational-skills')
+    expect(editor.matchRoles.totalDocs).toBe(1)
+  })
+})
