@@ -612,3 +612,34 @@ describe('a host with required, unique and hasMany fields, a field-removing hook
     expect(editor.matchRoles.totalDocs).toBe(1)
   })
 })
+
+/**
+ * A site whose locales are none of the seed's (French first, Spanish besides) and whose admin speaks
+ * French only: the seed starts it, the English text lands in the default locale, Spanish reads fall
+ * back to it, and the tuned path answers what the generic path answers in each locale.
+ */
+describe('a site whose locales and admin language are not the plugin\'s (fr, es)', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    const { fr } = await import('@payloadcms/translations/languages/fr')
+    site = await startSite({
+      config: { i18n: { supportedLanguages: { fr } }, localization: { defaultLocale: 'fr', fallback: true, locales: ['fr', 'es'] } },
+      name: 'tuned_reads_fr_es',
+      plugin: { seed: true },
+    })
+  })
+  afterAll(async () => site?.stop())
+
+  it('roleBySlug and compareRoles in fr and es, with and without fallback, on both paths', async () => {
+    for (const args of ['', 'locale: es', 'locale: es, fallbackLocale: none', 'locale: fr']) {
+      const query = `{
+        roleBySlug(slug: "${PM}"${args ? `, ${args}` : ''}) { title summary skills { skill { slug name } } jsonLd }
+        compareRoles(a: "${PM}", b: "${TPM}"${args ? `, ${args}` : ''}) { skills { shared { slug label } onlyB { slug label } } }
+      }`
+      const { generic, statements, tuned } = await bothPaths(site, query, {})
+      expect(tuned, args).toEqual(generic)
+      expect(statements.tuned.some(isTunedStatement), args).toBe(true)
+      expect(tuned.roleBySlug.title, args).toBe(args.includes('none') ? null : 'Project Manager')
+    }
+  })
+})
