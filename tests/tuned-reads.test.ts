@@ -7,6 +7,7 @@
  * path (its statement was sent), or the comparison would prove nothing.
  */
 import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql'
+import type { Where } from 'payload'
 
 import { configToSchema } from '@payloadcms/graphql'
 import { getNamedType, isLeafType, isObjectType } from 'graphql'
@@ -554,7 +555,7 @@ describe('a host with required, unique and hasMany fields, a field-removing hook
           },
           skills: {
             access: {
-              read: ({ req }) => (req.user ? true : { and: [{ _status: { equals: 'published' } }, { internal: { not_equals: true } }] }),
+              read: ({ req }): true | Where => (req.user ? true : { and: [{ _status: { equals: 'published' } }, { internal: { not_equals: true } }] }),
             },
             fields: ({ defaultFields }) => [...defaultFields, { name: 'internal', type: 'checkbox', defaultValue: false }],
           },
