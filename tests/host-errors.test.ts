@@ -26,6 +26,13 @@ const failLikePostgres: CollectionBeforeChangeHook = ({ data }) => {
   return data
 }
 
+/** While set, reading a skill fails as a lost connection does (the plugin's read queries then fail). */
+let skillReadsFail = false
+const failReadsLikePostgres = ({ doc }: { doc: Record<string, unknown> }) => {
+  if (skillReadsFail) throw Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' })
+  return doc
+}
+
 const Notes: CollectionConfig = {
   slug: 'notes',
   access: { create: () => true, read: () => true },
@@ -64,7 +71,7 @@ describe('a host collection\'s errors, with and without the plugin', () => {
     site = await startSite({
       collections: [Notes],
       name: 'host_errors',
-      plugin: { overrides: { skills: { hooks: { beforeChange: [failLikePostgres] } } } },
+      plugin: { overrides: { skills: { hooks: { afterRead: [failReadsLikePostgres], beforeChange: [failLikePostgres] } } }, seed: true },
     })
   })
   afterAll(async () => site?.stop())
@@ -86,5 +93,26 @@ describe('a host collection\'s errors, with and without the plugin', () => {
     const aliased = await site.graphql(`mutation { added: createSkill(data: { name: "missing link", kind: soft }) { id } }`, {}, token)
     expect(aliased.body.errors![0].extensions.statusCode).toBe(400)
     expect(aliased.body.errors![0].message).toMatch(/^A link points to a document that does not exist/)
+  })
+
+  it("the plugin's own queries (matching, similar roles, comparison, role pages) get it too: 503 when the database is lost", async () => {
+    skillReadsFail = true
+    try {
+      for (const query of [
+        `{ matchRoles(skills: ["leadership"]) { totalDocs } }`,
+        `{ similarRoles(slug: "project-manager") { totalDocs } }`,
+        `{ compareRoles(a: "project-manager", b: "technical-project-manager") { aBuildsOnB } }`,
+        `{ roleBySlug(slug: "project-manager") { skills { skill { name } } } }`,
+        `{ Skills { docs { name } } }`,
+      ]) {
+        const { body } = await site.graphql(query)
+        expect(body.errors?.[0]?.extensions?.statusCode, query).toBe(503)
+        expect(body.errors![0].message, query).toBe('The database is unavailable. Try again shortly.')
+      }
+      const rest = await site.rest.get('/roles/match?skills=leadership')
+      expect(rest.status).toBe(503)
+    } finally {
+      skillReadsFail = false
+    }
   })
 })

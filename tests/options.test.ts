@@ -22,6 +22,8 @@ describe('option validation', () => {
     [{ overrides: { skills: { fields: [] } } }, /`overrides\.skills\.fields`: must be a function/],
     [{ overrides: { skills: { access: { read: 'public' } } } }, /`overrides\.skills\.access\.read`/],
     [{ overrides: { skills: { hooks: { afterChange: () => {} } } } }, /`overrides\.skills\.hooks\.afterChange`/],
+    // Versions and drafts are the catalogue's schema (drafts, the delete guard, previews rely on them): not an override.
+    [{ overrides: { roles: { versions: false } } }, /`overrides\.roles`.*unknown: versions/],
     [{ overrides: { skills: { slug: 'roles' } } }, /`overrides\.roles\.slug`: "roles" is already used by skills|`overrides\.skills\.slug`/],
     [{ changeNotifications: { secrets: ['long-enough-secret-value'], urls: ['https://example.com/hook'] } }, /`changeNotifications\.secrets\.0`: must start with "whsec_"/],
     [{ changeNotifications: { secrets: [WHSEC, 'whsec_c2hvcnQ='], urls: ['https://example.com/hook'] } }, /`changeNotifications\.secrets\.1`: must hold 24 to 64 bytes/],
@@ -106,5 +108,25 @@ describe('disabled: true', () => {
     expect(tables.map((row) => row.table_name).sort()).toEqual(['certifications', 'responsibilities', 'roles', 'roles_skills', 'skills'])
     const { body } = await site.graphql(`{ Roles { totalDocs } }`)
     expect(body.data.Roles.totalDocs).toBe(0)
+  })
+})
+
+describe('a host with GraphQL turned off (`graphQL: { disable: true }`)', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    site = await startSite({ config: { graphQL: { disable: true } }, name: 'options_graphql_off', plugin: { seed: true } })
+  })
+  afterAll(async () => site?.stop())
+
+  it('starts, answers no GraphQL, and serves the catalogue over REST', async () => {
+    expect((await site.graphql(`{ roleBySlug(slug: "project-manager") { title } }`)).status).toBe(404)
+    const compare = await site.rest.get('/roles/compare?a=project-manager&b=technical-project-manager')
+    expect(compare.status).toBe(200)
+    expect(compare.body.bBuildsOnA).toBe(true)
+    const jsonLd = await site.rest.get('/roles/project-manager/jsonld')
+    expect(jsonLd.status).toBe(200)
+    expect(jsonLd.body.name).toBe('Project Manager')
+    const search = await site.rest.get('/roles/search?text=leadership')
+    expect(search.body.docs[0].slug).toBe('leadership')
   })
 })

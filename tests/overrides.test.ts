@@ -91,3 +91,68 @@ describe('slug and field overrides next to a host `roles` collection', () => {
     expect(columns.map((row) => row.column_name)).toEqual(['created_at', 'id', 'name', 'updated_at'])
   })
 })
+
+/**
+ * A host whose own collections have the GraphQL names the catalogue's types would take
+ * (`role-comparisons` → `RoleComparison`, `role-matches` → `RoleMatch`/`RoleMatches`,
+ * `catalog-search-hits` → `CatalogSearchHit`): GraphQL refuses a schema with two types of one name,
+ * which would take the host's own queries down too. The host keeps its names; the catalogue's
+ * types of those names are renamed, and the log says so.
+ */
+describe('host collections named like the catalogue\'s GraphQL types', () => {
+  let site: TestSite
+  const warnings: string[] = []
+  const hostCollection = (slug: string): CollectionConfig => ({
+    slug,
+    access: { read: () => true },
+    fields: [{ name: 'label', type: 'text' }],
+  })
+  beforeAll(async () => {
+    site = await startSite({
+      collections: [hostCollection('role-comparisons'), hostCollection('role-matches'), hostCollection('catalog-search-hits')],
+      config: {
+        logger: {
+          destination: { write: (line: string) => void warnings.push(...[JSON.parse(line)].filter((entry) => entry.level === 40).map((entry) => entry.msg)) } as never,
+          options: { level: 'warn' },
+        },
+      },
+      name: 'overrides_type_names',
+      plugin: { seed: true },
+    })
+    await site.payload.create({ collection: 'role-comparisons' as never, data: { label: 'Host comparison' } as never })
+  })
+  afterAll(async () => site?.stop())
+
+  it("answers the host's queries with the host's types, and the catalogue's queries beside them", async () => {
+    const { body } = await site.graphql(`{
+      RoleComparisons { docs { label } }
+      RoleMatches { totalDocs }
+      CatalogSearchHits { totalDocs }
+      compareRoles(a: "project-manager", b: "technical-project-manager") { __typename bBuildsOnA }
+      matchRoles(skills: ["leadership"]) { __typename totalDocs docs { __typename role { slug } } }
+      searchCatalog(text: "leadership") { docs { __typename slug } }
+      host: __type(name: "RoleComparison") { fields { name } }
+    }`)
+    expect(body.errors).toBeUndefined()
+    expect(body.data.RoleComparisons.docs).toEqual([{ label: 'Host comparison' }])
+    // The host's types keep their names and fields.
+    expect(body.data.host.fields.map((field: { name: string }) => field.name)).toContain('label')
+    expect(body.data.compareRoles).toEqual({ __typename: 'CatalogRoleComparison', bBuildsOnA: true })
+    expect(body.data.matchRoles.__typename).toBe('CatalogRoleMatches')
+    expect(body.data.matchRoles.docs[0].__typename).toBe('CatalogRoleMatch')
+    expect(body.data.matchRoles.docs.map((doc: { role: { slug: string } }) => doc.role.slug).sort()).toEqual(['project-manager', 'technical-project-manager'])
+    expect(body.data.searchCatalog.docs[0]).toEqual({ __typename: 'CatalogCatalogSearchHit', slug: 'leadership' })
+    // Types without a host namesake keep their names.
+    const kept = await site.graphql(`{ __type(name: "RoleComparisonDimension") { name } }`)
+    expect(kept.body.data.__type).toEqual({ name: 'RoleComparisonDimension' })
+  })
+
+  it('says in the log which catalogue types were renamed', () => {
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'role catalog: the site\'s GraphQL schema already has a type "RoleComparison"; the catalogue\'s type of that name is called "CatalogRoleComparison" on this site',
+        'role catalog: the site\'s GraphQL schema already has a type "RoleMatches"; the catalogue\'s type of that name is called "CatalogRoleMatches" on this site',
+      ]),
+    )
+  })
+})

@@ -150,9 +150,16 @@ beforeAll(async () => {
     plugin: {
       responseCache: true,
       // A field of the host's, made searchable by the option.
-      search: { fields: { skills: ['keywords'] } },
+      search: { fields: { skills: ['keywords', 'internalNotes'] } },
       overrides: {
-        skills: { fields: ({ defaultFields }) => [...defaultFields, { name: 'keywords', type: 'text' }] },
+        skills: {
+          fields: ({ defaultFields }) => [
+            ...defaultFields,
+            { name: 'keywords', type: 'text' },
+            // A field the host hides from readers who are not logged in (field-level access).
+            { name: 'internalNotes', type: 'text', access: { read: ({ req }) => Boolean(req.user) } },
+          ],
+        },
         // A host's own read rule: one internal role is for logged-in users only.
         roles: {
           access: {
@@ -472,6 +479,27 @@ describe("a host's own fields", () => {
     const [first] = (await search('zygomorphic')).docs
     expect(first).toMatchObject({ matchedOn: 'keywords', slug: 'flower-arranging' })
     expect(first!.highlight).toBe('<mark>zygomorphic</mark> symmetry')
+  })
+
+  it("a field the host hides with field-level read access is searched only for readers it lets read it", async () => {
+    await payload.create({
+      collection: 'skills',
+      data: { _status: 'published', internalNotes: 'quasiperiodic tessellation', kind: 'soft', name: 'Tiling', slug: 'tiling' } as never,
+    })
+    // Payload's own API refuses an anonymous query on the field: search must not answer it either.
+    const refused = await site.rest.get('/skills?where[internalNotes][like]=quasiperiodic')
+    expect(refused.status).toBe(400)
+    const anonymous = await search('quasiperiodic')
+    expect(anonymous.totalDocs).toBe(0)
+    expect(anonymous.docs).toEqual([])
+    const rest = await site.rest.get('/roles/search?text=quasiperiodic')
+    expect(rest.status).toBe(200)
+    expect(rest.body.totalDocs).toBe(0)
+    // Nor does the hidden text exclude a document (`-word` would tell it is there).
+    expect((await search('tiling -quasiperiodic')).docs.map((doc) => doc.slug)).toContain('tiling')
+    const editor = await search('quasiperiodic', {}, await site.login())
+    expect(editor.docs[0]).toMatchObject({ matchedOn: 'internalNotes', slug: 'tiling' })
+    expect(editor.docs[0]!.highlight).toBe('<mark>quasiperiodic</mark> tessellation')
   })
 
   it('the option is checked once, naming the offending option', () => {

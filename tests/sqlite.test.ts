@@ -100,7 +100,17 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
         },
       },
       name: 'sqlite',
-      plugin: { responseCache: true, seed: true },
+      plugin: {
+        // A host field hidden from readers who are not logged in (field-level access), made searchable.
+        overrides: {
+          skills: {
+            fields: ({ defaultFields }) => [...defaultFields, { name: 'internalNotes', type: 'text', access: { read: ({ req }) => Boolean(req.user) } }],
+          },
+        },
+        responseCache: true,
+        search: { fields: { skills: ['internalNotes'] } },
+        seed: true,
+      },
     })
     token = await site.login()
   })
@@ -330,6 +340,34 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
     } finally {
       await rm(folder, { force: true, recursive: true })
     }
+  })
+
+  it("search and suggestions answer through Payload's `like` (ranking basic), with 400s naming the argument", async () => {
+    const search = await site.graphql(`{ searchCatalog(text: "project manager") { ranking totalDocs docs { collection slug matchedOn } } }`)
+    expect(search.body.errors).toBeUndefined()
+    expect(search.body.data.searchCatalog.ranking).toBe('basic')
+    expect(search.body.data.searchCatalog.docs.slice(0, 2).map((doc: any) => doc.slug).sort()).toEqual([PM, TPM])
+    const suggest = await site.rest.get('/roles/suggest?prefix=lead')
+    expect(suggest.status).toBe(200)
+    expect(suggest.body.suggestions.map((each: any) => each.slug)).toContain('leadership')
+    const empty = await site.rest.get('/roles/search?text=')
+    expect(empty.status).toBe(400)
+    expect(empty.body.errors[0].message).toMatch(/^"text" is required/)
+  })
+
+  it('search leaves out a field the host hides from the reader (as Payload refuses to query it), and finds it for editors', async () => {
+    const created = await site.rest.post('/skills', { body: { _status: 'published', internalNotes: 'quasiperiodic tessellation', kind: 'soft', name: 'Tiling' }, token })
+    expect(created.status).toBe(201)
+    expect((await site.rest.get('/skills?where[internalNotes][like]=quasiperiodic')).status).toBe(400)
+    const anonymous = await site.rest.get('/roles/search?text=quasiperiodic')
+    expect(anonymous.status).toBe(200)
+    expect(anonymous.body.totalDocs).toBe(0)
+    const byName = await site.graphql(`{ searchCatalog(text: "tiling") { docs { slug matchedOn } } }`)
+    expect(byName.body.errors).toBeUndefined()
+    expect(byName.body.data.searchCatalog.docs).toEqual([{ matchedOn: 'name', slug: 'tiling' }])
+    const editor = await site.rest.get('/roles/search?text=quasiperiodic', { token })
+    expect(editor.body.docs.map((doc: any) => [doc.slug, doc.matchedOn])).toEqual([['tiling', 'internalNotes']])
+    await site.rest.delete(`/skills/${created.body.doc.id}`, { token })
   })
 
   it('keepTextWhenLocalizing says it needs PostgreSQL', async () => {

@@ -7,6 +7,7 @@
  * path (its statement was sent), or the comparison would prove nothing.
  */
 import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql'
+import type { Where } from 'payload'
 
 import { configToSchema } from '@payloadcms/graphql'
 import { getNamedType, isLeafType, isObjectType } from 'graphql'
@@ -519,5 +520,127 @@ describe('a host whose customization the tuned reads cannot follow gets the gene
     const comparison = await recordStatements(site.databaseUrl, () => site.graphql(COMPARE_QUERY, { a: PM, b: TPM }))
     expect(comparison.result.body.errors).toBeUndefined()
     expect(comparison.statements.some(isTunedStatement)).toBe(false)
+  })
+})
+
+/**
+ * More of what a host adds (found holding in the attack of 2026-12-04, kept as a test): on roles, a
+ * required field with a default, a unique one, a localized one, a hasMany relationship to its own
+ * collection and an afterRead hook that removes a field for anonymous readers; on skills, read
+ * access that returns a query on a field of the host's (internal skills for logged-in users only).
+ * Every plugin read (role page, comparison, matching, similar roles, JSON-LD) answers on the tuned
+ * path exactly what the generic path answers.
+ */
+describe('a host with required, unique and hasMany fields, a field-removing hook and item access on its own field', () => {
+  let site: TestSite
+  let schema: GraphQLSchema
+  let editorToken: string
+
+  beforeAll(async () => {
+    site = await startSite({
+      collections: [regionsCollection],
+      name: 'tuned_reads_custom_more',
+      plugin: {
+        overrides: {
+          roles: {
+            fields: ({ defaultFields }) => [
+              ...defaultFields,
+              { name: 'band', type: 'text', defaultValue: 'B1', required: true },
+              { name: 'code', type: 'text', unique: true },
+              { name: 'headline', type: 'text', defaultValue: 'Join us', localized: true },
+              { name: 'markets', type: 'relationship', hasMany: true, relationTo: 'regions' as never },
+            ],
+            // Anonymous readers do not get the internal code at all.
+            hooks: { afterRead: [({ doc, req }) => (req.user ? doc : Object.fromEntries(Object.entries(doc).filter(([key]) => key !== 'code')))] },
+          },
+          skills: {
+            access: {
+              read: ({ req }): true | Where => (req.user ? true : { and: [{ _status: { equals: 'published' } }, { internal: { not_equals: true } }] }),
+            },
+            fields: ({ defaultFields }) => [...defaultFields, { name: 'internal', type: 'checkbox', defaultValue: false }],
+          },
+        },
+        seed: true,
+      },
+    })
+    schema = configToSchema(site.config).schema
+    editorToken = await site.login()
+    const emea = await site.payload.create({ collection: 'regions' as never, data: { name: 'EMEA' } as never })
+    const apac = await site.payload.create({ collection: 'regions' as never, data: { name: 'APAC' } as never })
+    const pm = await bySlug(site, 'roles', PM)
+    await site.payload.update({ collection: 'roles', data: { code: 'PM-1', markets: [apac.id, emea.id] } as never, id: pm.id })
+    const organizational = await bySlug(site, 'skills', 'organizational-skills')
+    await site.payload.update({ collection: 'skills', data: { internal: true } as never, id: organizational.id })
+  })
+  afterAll(async () => site?.stop())
+
+  for (const reader of ['anonymous', 'editor'] as const) {
+    it(`role page, comparison, matching, similar roles and JSON-LD answer as the generic path (${reader})`, async () => {
+      expect(untunedReason(site.payload)).toBeUndefined()
+      const token = reader === 'editor' ? editorToken : undefined
+      const queries: [string, Record<string, unknown>][] = [
+        [`query ($slug: String!) { roleBySlug(slug: $slug) { ${selectAll(schema.getType('Role') as GraphQLObjectType, 3)} } }`, { slug: PM }],
+        [`query ($slug: String!) { roleBySlug(slug: $slug) { ${selectAll(schema.getType('Role') as GraphQLObjectType, 3)} } }`, { slug: TPM }],
+        [`query ($a: String!, $b: String!) { compareRoles(a: $a, b: $b) { ${selectAll(schema.getType('RoleComparison') as GraphQLObjectType, 3)} } }`, { a: PM, b: TPM }],
+        [`{ matchRoles(skills: ["organizational-skills", "communication"]) { ${selectAll(schema.getType('RoleMatches') as GraphQLObjectType, 2)} } }`, {}],
+        [`{ similarRoles(slug: "${TPM}") { ${selectAll(schema.getType('RoleSimilarRoles') as GraphQLObjectType, 2)} } }`, {}],
+      ]
+      for (const [query, variables] of queries) {
+        const { generic, statements, tuned } = await bothPaths(site, query, variables, token)
+        expect(tuned, query.slice(0, 60)).toEqual(generic)
+        expect(statements.tuned.some(isTunedStatement), query.slice(0, 60)).toBe(true)
+      }
+      setTuned(site, true)
+      const tunedJsonLd = await site.rest.get(`/roles/${PM}/jsonld`, { token })
+      setTuned(site, false)
+      const genericJsonLd = await site.rest.get(`/roles/${PM}/jsonld`, { token }).finally(() => setTuned(site, true))
+      expect(tunedJsonLd.status).toBe(200)
+      expect(tunedJsonLd.body).toEqual(genericJsonLd.body)
+    })
+  }
+
+  it("applies the host's rules: what each reader gets", async () => {
+    const query = `{ roleBySlug(slug: "${PM}") { band code headline markets { name } skills { skill { slug } } } matchRoles(skills: ["organizational-skills"]) { totalDocs unknownSkills } }`
+    const anonymous = (await site.graphql(query)).body.data
+    expect(anonymous.roleBySlug).toMatchObject({ band: 'B1', code: null, headline: 'Join us' })
+    // (GraphQL resolves hasMany links in completion order: compared as a set.)
+    expect(anonymous.roleBySlug.markets.map((market: { name: string }) => market.name).sort()).toEqual(['APAC', 'EMEA'])
+    expect(anonymous.roleBySlug.skills.map((link: { skill: { slug: string } }) => link.skill.slug)).not.toContain('organizational-skills')
+    expect(anonymous.matchRoles).toEqual({ totalDocs: 0, unknownSkills: ['organizational-skills'] })
+    const editor = (await site.graphql(query, {}, editorToken)).body.data
+    expect(editor.roleBySlug.code).toBe('PM-1')
+    expect(editor.roleBySlug.skills.map((link: { skill: { slug: string } }) => link.skill.slug)).toContain('organizational-skills')
+    expect(editor.matchRoles.totalDocs).toBe(1)
+  })
+})
+
+/**
+ * A site whose locales are none of the seed's (French first, Spanish besides) and whose admin speaks
+ * French only: the seed starts it, the English text lands in the default locale, Spanish reads fall
+ * back to it, and the tuned path answers what the generic path answers in each locale.
+ */
+describe('a site whose locales and admin language are not the plugin\'s (fr, es)', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    const { fr } = await import('@payloadcms/translations/languages/fr')
+    site = await startSite({
+      config: { i18n: { supportedLanguages: { fr } }, localization: { defaultLocale: 'fr', fallback: true, locales: ['fr', 'es'] } },
+      name: 'tuned_reads_fr_es',
+      plugin: { seed: true },
+    })
+  })
+  afterAll(async () => site?.stop())
+
+  it('roleBySlug and compareRoles in fr and es, with and without fallback, on both paths', async () => {
+    for (const args of ['', 'locale: es', 'locale: es, fallbackLocale: none', 'locale: fr']) {
+      const query = `{
+        roleBySlug(slug: "${PM}"${args ? `, ${args}` : ''}) { title summary skills { skill { slug name } } jsonLd }
+        compareRoles(a: "${PM}", b: "${TPM}"${args ? `, ${args}` : ''}) { skills { shared { slug label } onlyB { slug label } } }
+      }`
+      const { generic, statements, tuned } = await bothPaths(site, query, {})
+      expect(tuned, args).toEqual(generic)
+      expect(statements.tuned.some(isTunedStatement), args).toBe(true)
+      expect(tuned.roleBySlug.title, args).toBe(args.includes('none') ? null : 'Project Manager')
+    }
   })
 })

@@ -22,6 +22,7 @@ import { buildMatchTypes } from './matchTypes.js'
 import { inheritLocaleOnType, markReadLocale, requestInheritingLocale } from './inheritLocale.js'
 import { selectionOf, tunedSelectionForComparison, tunedSelectionForMatches, tunedSelectionForRole } from './selection.js'
 import { answerLinksFromTunedReads } from './tunedLinks.js'
+import { renameTakenTypes } from './typeNames.js'
 
 type Context = { req: PayloadRequest }
 
@@ -159,7 +160,7 @@ export const roleCatalogGraphQL = (
       return answer
     }
 
-    return {
+    const own = {
       compareRoles: {
         args: {
           a: { description: 'Slug of the first role, e.g. "project-manager".', type: new GraphQLNonNull(GraphQLString) },
@@ -307,8 +308,11 @@ export const roleCatalogGraphQL = (
       },
       // searchCatalog, suggestCatalog (src/search).
       ...searchQueries(GraphQL, localeArgs),
-      ...host,
     }
+    // Names the site already uses (a collection `role-comparisons` is `RoleComparison`) would make
+    // GraphQL refuse the whole schema: those of the plugin's types are renamed (typeNames.ts).
+    renameTakenTypes(GraphQL, context, host, own)
+    return { ...own, ...host }
   }
   return { ...graphQL, queries }
 }

@@ -4,8 +4,8 @@ import { formatNames, toWords } from 'payload'
 
 import { getCatalogSlugs } from '../plugin/catalogConfig.js'
 
-/** The plugin's own GraphQL queries (src/graphql/index.ts). */
-const CATALOG_QUERIES = ['compareRoles', 'roleBySlug']
+/** The plugin's own GraphQL queries (src/graphql/index.ts, src/search/graphql.ts). */
+const CATALOG_QUERIES = ['compareRoles', 'matchRoles', 'roleBySlug', 'searchCatalog', 'similarRoles', 'suggestCatalog']
 
 // node-postgres / libpq codes for "no usable connection": refused, reset, server shutting down or
 // starting, connection exceptions (class 08), too many connections.

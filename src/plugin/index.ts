@@ -11,6 +11,7 @@ import { itemRoleLinksEndpoints } from '../endpoints/itemRoleLinks.js'
 import { serverComponent } from '../fields/adminComponents.js'
 import { roleCatalogGraphQL } from '../graphql/index.js'
 import { withGraphQLLimits } from '../graphql/limits.js'
+import { watchTypeRenames } from '../graphql/typeNames.js'
 import { watchCommits } from '../changes/afterCommit.js'
 import { watchReplicaFreshness } from '../replicas/replayFreshness.js'
 import { hasReadReplicas } from '../replicas/routing.js'
@@ -177,6 +178,8 @@ export const roleCatalogPlugin =
 
     const hostOnInit = config.onInit
     next.onInit = async (payload) => {
+      // GraphQL types of the plugin renamed because the site has types of those names: logged here.
+      watchTypeRenames(payload)
       // The PostgreSQL accelerations need drizzle-orm, loaded only there (src/database/drizzle.ts).
       // On other adapters the catalogue answers through the Local API; said once, at start.
       const postgres = isPostgres(payload)

@@ -11,7 +11,7 @@
  * the newest drafts (readContextFor decides, as for every read); a host's read access is applied to
  * every hit before counting and paging, so a document the reader may not read is never a hit.
  */
-import type { CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, FieldAccess, PayloadRequest, SanitizedCollectionConfig, Where } from 'payload'
 
 import { APIError } from 'payload'
 
@@ -159,6 +159,22 @@ const readable = async (req: PayloadRequest, slug: string, ids: (number | string
   return new Set(found.docs.map((doc) => String(doc.id)))
 }
 
+/**
+ * The searchable fields this reader may read: a field a host gave read access of its own (field-level
+ * `access.read`) is searched only for readers it lets query the field, as Payload decides whether a
+ * `where` may name it (asked with the request alone). Otherwise a hidden field's text would still
+ * match, and show in the highlight, for readers Payload's own API refuses to tell.
+ */
+const readableFields = async (req: PayloadRequest, config: SanitizedCollectionConfig, fields: SearchField[]): Promise<SearchField[]> => {
+  const kept = await Promise.all(
+    fields.map(async (field) => {
+      const read = (config.flattenedFields.find((each) => 'name' in each && each.name === field.name) as { access?: { read?: FieldAccess } } | undefined)?.access?.read
+      return typeof read !== 'function' || Boolean(await read({ req }))
+    }),
+  )
+  return fields.filter((_field, index) => kept[index])
+}
+
 type Prepared = {
   collections: { fields: SearchField[]; name: CatalogCollection; slug: string }[]
   context: ReadContext
@@ -172,10 +188,12 @@ const prepare = async (req: PayloadRequest, collectionsArg: SearchCatalogArgs['c
   const names = checkCollections(collectionsArg, slugs)
   const context = await readContextFor(req, { draft: draft ?? false, slugs })
   const localized = Boolean(req.payload.config.localization)
-  const collections = names.flatMap((name) => {
-    const config = req.payload.collections[slugs[name] as CollectionSlug]?.config
-    return config ? [{ fields: searchFieldsOf(config, name, search, localized), name, slug: slugs[name] }] : []
-  })
+  const collections = await Promise.all(
+    names.flatMap((name) => {
+      const config = req.payload.collections[slugs[name] as CollectionSlug]?.config
+      return config ? [readableFields(req, config, searchFieldsOf(config, name, search, localized)).then((fields) => ({ fields, name, slug: slugs[name] }))] : []
+    }),
+  )
   // Which documents match, and in which order, is the answer: any change in these collections drops it.
   recordCollections(req, names)
   return { collections, context, locales: searchedLocales(req, context), search, slugs }
