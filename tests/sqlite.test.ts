@@ -353,6 +353,14 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
     const empty = await site.rest.get('/roles/search?text=')
     expect(empty.status).toBe(400)
     expect(empty.body.errors[0].message).toMatch(/^"text" is required/)
+    // LIKE's wildcards are text here, not "anything": `%` alone finds nothing, `_` nothing either.
+    for (const wildcard of ['%', '%%', '_', '__']) {
+      const found = await site.rest.get(`/roles/search?text=${encodeURIComponent(wildcard)}`)
+      expect(found.status, wildcard).toBe(200)
+      expect(found.body.totalDocs, wildcard).toBe(0)
+    }
+    const spaced = await site.rest.get(`/roles/search?text=${encodeURIComponent('project%manager')}`)
+    expect(spaced.body.docs.map((doc: any) => doc.slug)).toContain(PM)
   })
 
   it('search leaves out a field the host hides from the reader (as Payload refuses to query it), and finds it for editors', async () => {

@@ -328,10 +328,14 @@ type Found = { collection: CatalogCollection; field: string; id: number | string
  * fields, through the Local API with the reader's access. Scores are coarse: the title equal to the
  * text 1, the title containing it 0.75, another field 0.5 (`ranking: 'basic'`).
  */
-const findWithPayload = async (req: PayloadRequest, prepared: Prepared, text: string, mode: 'search' | 'suggest'): Promise<Found[]> => {
+const findWithPayload = async (req: PayloadRequest, prepared: Prepared, given: string, mode: 'search' | 'suggest'): Promise<Found[]> => {
   const found: Found[] = []
-  const lower = text.toLowerCase()
   const sqlAdapter = adapterName(req.payload) === 'sqlite'
+  // Payload's `like` hands `%` and `_` to SQL's LIKE unescaped, where they match anything: as text
+  // they are punctuation, so they separate words like any other (what is left must still match).
+  const text = sqlAdapter ? given.replace(/[%_\\]+/g, ' ').replace(/\s+/g, ' ').trim() : given
+  if (!text) return found
+  const lower = text.toLowerCase()
   for (const collection of prepared.collections) {
     const fields = collection.fields.filter(
       (field) =>
