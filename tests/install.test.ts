@@ -281,3 +281,39 @@ describe('installed into an existing Payload site', () => {
     await nextBuild('15.4')
   }, 1_500_000)
 })
+
+// A MongoDB site has no drizzle-orm (the plugin's peer is optional). Loading the package there is
+// checked in tests/adapters.test.ts; a bundler is stricter: `next build` resolves every module
+// reachable from a route, `import()`s included, and failed with "Module not found: Can't resolve
+// 'drizzle-orm'" until the PostgreSQL-only modules stopped importing it (src/database/drizzle.ts).
+describe('installed into an existing Payload site on MongoDB', () => {
+  it('builds with `next build` where drizzle-orm is not installed', async () => {
+    const siteDir = path.join(workDir, 'mongodb-site')
+    await cp(fixture, siteDir, {
+      filter: (source) => !/(node_modules|payload-types\.ts|migrations|\.next|next-env\.d\.ts)$/.test(source),
+      recursive: true,
+    })
+    await cp(path.join(root, 'tests/fixtures/mongodb-site/database.ts'), path.join(siteDir, 'database.ts'))
+    const manifestFile = path.join(siteDir, 'package.json')
+    const site = JSON.parse(await readFile(manifestFile, 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
+    site.dependencies['@payloadcms/db-mongodb'] = site.dependencies.payload!
+    delete site.dependencies['@payloadcms/db-postgres']
+    delete site.dependencies.pg
+    delete site.devDependencies['@types/pg']
+    await writeFile(manifestFile, `${JSON.stringify(site, null, 2)}\n`)
+    const step = async (name: string, command: string, args: string[], timeout?: number) => {
+      const result = await run(command, args, siteDir, {}, timeout)
+      console.log(`[install] mongodb ${name}: exit ${result.code} in ${result.seconds.toFixed(1)} s`)
+      expect(result.code, `${name} failed:\n${tail(result.output)}`).toBe(0)
+      return result
+    }
+    await step('npm install', 'npm', ['install', path.join(workDir, packed.filename), '--prefer-offline', '--no-audit', '--no-fund'], 300_000)
+    // What makes the build mean something: nothing in the site brought drizzle-orm.
+    await expect(stat(path.join(siteDir, 'node_modules/drizzle-orm'))).rejects.toThrow()
+    await stat(path.join(siteDir, 'node_modules/@payloadcms/db-mongodb'))
+    await step('payload generate:importmap', 'node_modules/.bin/payload', ['generate:importmap'])
+    const build = await step('next build', 'node_modules/.bin/next', ['build'], 900_000)
+    expect(build.output).toMatch(/\/api\/graphql/)
+    await stat(path.join(siteDir, '.next/BUILD_ID'))
+  }, 1_260_000)
+})

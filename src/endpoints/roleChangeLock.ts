@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import { sql } from 'drizzle-orm'
-
 import type { DocID } from '../hooks/roleLinks.js'
+
+import { drizzleOrm, loadDrizzle } from '../database/drizzle.js'
 
 /**
  * PostgreSQL only (imported after `isPostgres`, src/database/adapter.ts): makes changes to one
@@ -17,5 +17,7 @@ export const waitForOtherChangesToRole = async (req: PayloadRequest, roleID: Doc
   const sessions = (req.payload.db as unknown as { sessions?: Record<string, { db?: { execute: (query: unknown) => Promise<unknown> } }> }).sessions
   const db = transactionID !== undefined ? sessions?.[String(transactionID)]?.db : undefined
   if (!db) return
+  await loadDrizzle(req.payload)
+  const { sql } = drizzleOrm()
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`role-catalog:role-links:${String(roleID)}`}, 0))`)
 }

@@ -1,12 +1,13 @@
 /**
- * PostgreSQL only (imports drizzle-orm; reached through a dynamic import after `isPostgres`, see
- * src/database/adapter.ts): claiming a delivery is one conditional UPDATE, so of two runners (two
+ * PostgreSQL only (drizzle-orm from src/database/drizzle.ts; reached through a dynamic import after
+ * `isPostgres`, see src/database/adapter.ts): claiming a delivery is one conditional UPDATE, so of two runners (two
  * instances, or the in-process start and the site's job runner) exactly one gets it.
  */
 import type { Payload } from 'payload'
 
-import { and, eq, isNull, lte, or } from 'drizzle-orm'
 import toSnakeCase from 'to-snake-case'
+
+import { drizzleOrm, loadDrizzle } from '../database/drizzle.js'
 
 type DrizzleAdapter = {
   drizzle: { update: (table: unknown) => any }
@@ -21,6 +22,8 @@ export const claimDelivery = async (
   now: Date,
   until: Date,
 ): Promise<boolean> => {
+  await loadDrizzle(payload)
+  const { and, eq, isNull, lte, or } = drizzleOrm()
   const adapter = payload.db as unknown as DrizzleAdapter
   const table = adapter.tables[adapter.tableNameMap.get(toSnakeCase(slug)) ?? toSnakeCase(slug)]!
   const claimed: unknown[] = await adapter.drizzle

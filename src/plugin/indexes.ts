@@ -2,6 +2,8 @@ import type { Config } from 'payload'
 
 import type { CatalogSlugs, ResolvedSearchOptions } from './options.js'
 
+import { loadDrizzleForPostgres } from '../database/drizzle.js'
+
 type RawTable = { indexes?: Record<string, { name: string; on: string | string[]; unique?: boolean }> }
 
 type SchemaHook = (args: { adapter: AdapterWithSchema; schema: unknown }) => unknown
@@ -63,8 +65,11 @@ export const withCatalogIndexes = (
         adapter.beforeSchemaInit = [...adapter.beforeSchemaInit, addTextsParentIndexes(slugs)]
       }
       if (adapter.name === 'postgres' && Array.isArray(adapter.afterSchemaInit)) {
-        const addSearchIndexes: SchemaHook = async (hookArgs) =>
-          (await import('../search/postgres/schema.js')).addSearchIndexes(hookArgs as never, slugs, search)
+        const addSearchIndexes: SchemaHook = async (hookArgs) => {
+          // The schema hooks run before `onInit`, where drizzle-orm is otherwise loaded.
+          await loadDrizzleForPostgres()
+          return (await import('../search/postgres/schema.js')).addSearchIndexes(hookArgs as never, slugs, search)
+        }
         adapter.afterSchemaInit = [...adapter.afterSchemaInit, addSearchIndexes]
       }
       return adapter

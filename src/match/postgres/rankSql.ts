@@ -10,15 +10,14 @@
  * roles and items for readers who are not admin users, everything for admin users — is exactly
  * what the Local API would apply. tests/matching.test.ts runs both paths and expects the same answers.
  *
- * Imports drizzle-orm: reached only through a dynamic import once the adapter is PostgreSQL
- * (src/database/adapter.ts).
+ * PostgreSQL only: reached through a dynamic import once the adapter is PostgreSQL, with drizzle-orm
+ * from src/database/drizzle.ts.
  */
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { sql } from 'drizzle-orm'
-
 import type { ReadContext } from '../../read/readContext.js'
 
+import { sql } from '../../database/drizzle.js'
 import { type LinkedCollection, roleLinks } from '../../hooks/roleLinks.js'
 import { getCatalogConfig } from '../../plugin/catalogConfig.js'
 import { type DocID } from '../../read/catalogReader.js'

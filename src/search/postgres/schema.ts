@@ -13,16 +13,16 @@
  * pg_trgm is requested through the adapter's `extensions` (Payload creates them on connect and
  * before `payload migrate` runs migrations, as it does for PostGIS).
  *
- * Imports drizzle-orm: reached only through a dynamic import once the adapter is PostgreSQL
- * (src/database/adapter.ts).
+ * PostgreSQL only: reached through a dynamic import once the adapter is PostgreSQL, with drizzle-orm
+ * from src/database/drizzle.ts (loaded by the hook that calls it).
  */
 import type { SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 
-import { getTableColumns, sql } from 'drizzle-orm'
-import { index, type PgTable } from 'drizzle-orm/pg-core'
+import type { PgTable } from 'drizzle-orm/pg-core'
 
 import type { CatalogSlugs, ResolvedSearchOptions } from '../../plugin/options.js'
 
+import { drizzleOrm, drizzlePgCore } from '../../database/drizzle.js'
 import { fitName, MAX_IDENTIFIER } from '../../plugin/databaseNames.js'
 import { catalogCollections } from '../../plugin/options.js'
 import { type AdapterNaming, foldedSql, hasTrigrams, searchFieldsOf, searchLanguagesOf, type SearchSource, sourcesOf, vectorSql } from '../sources.js'
@@ -46,6 +46,8 @@ export const searchIndexNames = (source: Pick<SearchSource, 'column' | 'table'>)
 })
 
 export const addSearchIndexes = ({ adapter, extendTable, schema }: SchemaHookArgs, slugs: CatalogSlugs, search: ResolvedSearchOptions) => {
+  const { getTableColumns, sql } = drizzleOrm()
+  const { index } = drizzlePgCore()
   const config = adapter.payload.config
   const languages = searchLanguagesOf(config, search)
   adapter.extensions.pg_trgm = true

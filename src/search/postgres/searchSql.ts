@@ -18,15 +18,15 @@
  * Some-words and typo matches are looked for only when whole-word and prefix matches do not fill the
  * page asked for (they read many more rows); the counts then cover what was looked for.
  *
- * Imports drizzle-orm: reached through a dynamic import once the adapter is PostgreSQL.
+ * PostgreSQL only: reached through a dynamic import once the adapter is PostgreSQL, with drizzle-orm
+ * from src/database/drizzle.ts.
  */
 import type { Payload } from 'payload'
-
-import { sql } from 'drizzle-orm'
 
 import type { CatalogCollection } from '../../plugin/options.js'
 import type { SearchField, SearchLanguages, SearchSource } from '../sources.js'
 
+import { sql } from '../../database/drizzle.js'
 import { executorFor } from '../../replicas/routing.js'
 import { foldSql, MAX_CANDIDATES } from '../language.js'
 import { foldedSql, hasTrigrams, quoteIdent, rowFoldedSql, rowVectorSql, sourcesOf, tableOf, vectorSql } from '../sources.js'
