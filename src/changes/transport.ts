@@ -232,7 +232,7 @@ export const startChangeTransport = <Change extends TransportedChange>(
     if (stopped) return { reason: 'the change transport is stopped', serve: false }
     if (!connected) return { reason: everConnected ? 'reconnecting the notification connection' : 'starting: not listening yet', serve: false }
     if (provenSentAt === undefined) return { reason: 'no heartbeat heard yet', serve: false }
-    if (now() < settleUntil) return { reason: 'listening again: waiting for the other instances\' first heartbeats', serve: false }
+    if (now() < settleUntil) return { reason: 'listening since less than a heartbeat interval and a half: waiting for the other instances\' first heartbeats', serve: false }
     if (now() - provenSentAt > options.maxStalenessMs) return { reason: 'heartbeat overdue', serve: false }
     return { serve: true }
   }
@@ -378,15 +378,17 @@ export const startChangeTransport = <Change extends TransportedChange>(
       await within(next.connect(), options.maxStalenessMs, 'connecting')
       await within(next.query(`LISTEN ${quoteIdent(options.channel)}`), options.maxStalenessMs, 'LISTEN')
       const { rows } = await within(next.query('select pg_backend_pid() as pid'), options.maxStalenessMs, 'a ping')
-      // Other instances' transport connections on this database: wait for their first words (SETTLE_INTERVALS).
+      // Other instances' transport connections on this database: wait for their first words
+      // (SETTLE_INTERVALS). Only an optimization (the first-word rule is what keeps answers fresh):
+      // when it cannot be asked, assume there are some.
       const others = await within(
         next.query(
           `select count(*)::int as others from pg_stat_activity where application_name = $1 and datname = current_database() and pid <> all($2::int[])`,
           [TRANSPORT_APPLICATION_NAME, [Number(rows[0]?.pid), sender?.processID ?? 0]],
         ),
         options.maxStalenessMs,
-        'a ping',
-      )
+        'asking for other instances',
+      ).catch(() => ({ rows: [{ others: 1 }] }))
       // The socket never keeps the process alive: payload.destroy() or the process's end closes it.
       ;(next as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
       if (stopped) throw new Error('stopped')
