@@ -993,6 +993,42 @@ describe('a catalogue that links a collection of the host', () => {
   })
 })
 
+describe('a site without localization.fallback: an unknown locale', () => {
+  beforeAll(async () => {
+    await site.stop()
+    site = await startSite({
+      name: 'response_cache_no_fallback',
+      config: { localization: { defaultLocale: 'en', fallback: false, locales: ['en', 'de'] } },
+      plugin: { overrides: { roles: { slug: ROLES } }, responseCache: true, seed: true },
+    })
+    restGet = withCatalogRestCache(REST_GET(site.config), site.config)
+  })
+
+  it('is refused with a 400 naming the parameter, as Payload refuses it, before any statement, and buys no entry', async () => {
+    const german = await rest(`/skills?depth=0&limit=2&locale=de`)
+    expect(german.status).toBe(200)
+    const cache = existingResponseCache(site.payload)!
+    const entries = cache.size
+    for (let i = 0; i < 10; i++) {
+      const path = `/skills?depth=0&limit=2&locale=zz${i}`
+      const answer = await measured(() => rest(path))
+      expect(answer.status, path).toBe(400)
+      expect(answer.statements, path).toBe(0)
+      expect(answer.json.errors[0].message).toMatch(/^"locale" must be one of en, de, all/)
+      expect(answer.headers.get('cache-control')).toBe('no-store')
+      if (i === 0) {
+        // Payload's own route refuses it too (after the database rejected the value).
+        const url = new URL(`http://localhost/api${path}`)
+        expect((await REST_GET(site.config)(new Request(url), { params: Promise.resolve({ slug: ['skills'] }) })).status).toBe(400)
+      }
+    }
+    expect(cache.size).toBe(entries)
+    // Known locales and `all` are read as before.
+    expect((await rest(`/skills?depth=0&limit=2&locale=all`)).status).toBe(200)
+    expect((await rest(`/skills?depth=0&limit=2&locale=en`)).json.docs).toHaveLength(2)
+  })
+})
+
 describe('the option', () => {
   it('is validated, naming the offending field', () => {
     expect(() => resolveOptions({ responseCache: { maxBytes: 'big' } })).toThrow(/`responseCache.maxBytes`/)

@@ -116,6 +116,22 @@ const keyedSearch = (search: string, path: string): string => {
 }
 
 /**
+ * On a site without `localization.fallback`, Payload keeps an unknown `?locale=` as given
+ * (createPayloadRequest's sanitizeLocales takes the first value) and its read then fails in the
+ * database (PostgreSQL refuses the value for the locale column: a 400 after a failed statement).
+ * The same 400, naming the parameter, before any statement: junk locales buy no database round
+ * trip. With `fallback`, Payload reads an unknown locale as the default one (keyed so, see keyedSearch).
+ */
+const unknownLocale = (localization: unknown, url: URL): string | undefined => {
+  const config = localization as { fallback?: boolean; localeCodes: string[] } | false | undefined
+  if (!config || config.fallback) return undefined
+  const locale = url.searchParams.get('locale')
+  if (locale === null || locale === 'all' || locale === '*' || config.localeCodes.includes(locale)) return undefined
+  const shown = locale.length > 40 ? `${locale.slice(0, 40)}…` : locale
+  return `"locale" must be one of ${[...config.localeCodes, 'all'].join(', ')}, not ${JSON.stringify(shown)}`
+}
+
+/**
  * Wraps Payload's REST GET route so anonymous reads of the catalogue (see isCatalogueRead) are
  * answered from the instance's response cache when the plugin's `responseCache` option is on, with
  * ETag/304 and Cache-Control on every answer about the catalogue. Everything else (other
@@ -154,6 +170,11 @@ export const withCatalogRestCache = (handler: RestRouteHandler, config: ConfigAr
     // The read's context (locale, fallback locale, drafts) as Payload will make it for this request.
     const req = await createPayloadRequest({ config, request: executed.clone() })
     if (req.user) return withCacheControl(await handler(executed, args), 'private', options)
+    const refused = PAYLOAD_READS.has(path) ? unknownLocale(payload.config.localization, url) : undefined
+    if (refused) {
+      const response = Response.json({ errors: [{ message: refused }] }, { headers: headersWithCors({ headers: new Headers(), req }), status: 400 })
+      return withCacheControl(response, 'error', options)
+    }
     const context = await readContextFor(req, { slugs: catalog.slugs })
     const shared = context.cacheScope === 'public' && options.enabled && !scope.uncacheable
     const key = ['rest', url.pathname, keyedSearch(search, path), readContextKey(context)].join('\u0000')
