@@ -376,19 +376,20 @@ export const startChangeTransport = <Change extends TransportedChange>(
     next.on('end', () => (listener === next ? dropped() : undefined))
     try {
       await within(next.connect(), options.maxStalenessMs, 'connecting')
-      await within(next.query(`LISTEN ${quoteIdent(options.channel)}`), options.maxStalenessMs, 'LISTEN')
-      const { rows } = await within(next.query('select pg_backend_pid() as pid'), options.maxStalenessMs, 'a ping')
       // Other instances' transport connections on this database: wait for their first words
       // (SETTLE_INTERVALS). Only an optimization (the first-word rule is what keeps answers fresh):
-      // when it cannot be asked, assume there are some.
+      // when it cannot be asked, assume there are some. Asked before LISTEN, so nothing delays
+      // attaching the notification listener after it.
       const others = await within(
         next.query(
-          `select count(*)::int as others from pg_stat_activity where application_name = $1 and datname = current_database() and pid <> all($2::int[])`,
-          [TRANSPORT_APPLICATION_NAME, [Number(rows[0]?.pid), sender?.processID ?? 0]],
+          `select count(*)::int as others from pg_stat_activity where application_name = $1 and datname = current_database() and pid <> pg_backend_pid() and pid <> $2`,
+          [TRANSPORT_APPLICATION_NAME, sender?.processID ?? 0],
         ),
         options.maxStalenessMs,
         'asking for other instances',
       ).catch(() => ({ rows: [{ others: 1 }] }))
+      await within(next.query(`LISTEN ${quoteIdent(options.channel)}`), options.maxStalenessMs, 'LISTEN')
+      const { rows } = await within(next.query('select pg_backend_pid() as pid'), options.maxStalenessMs, 'a ping')
       // The socket never keeps the process alive: payload.destroy() or the process's end closes it.
       ;(next as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
       if (stopped) throw new Error('stopped')
