@@ -219,11 +219,6 @@ export class ResponseCache {
     return this.probationBytes + this.protectedBytes
   }
 
-  /** Whether an answer is held under this key (tests and probes; not a use). */
-  has(key: string): boolean {
-    return this.protected.has(key) || this.probation.has(key)
-  }
-
   close(): void {
     for (const stop of this.unsubscribe) stop()
     this.invalidate()
