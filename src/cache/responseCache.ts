@@ -51,8 +51,9 @@ export type ResponseCacheLimits = { maxBytes: number; maxVariants: number }
  * - Segmented LRU: a new answer starts on probation; one that is hit is protected (up to
  *   PROTECTED_SHARE of `maxBytes`, the least recently used protected answers go back on probation
  *   beyond that). Memory is freed from probation first, least recently used first: a flood of
- *   requests that are each asked once (distinct junk values, crafted operations) only ever
- *   displaces answers nobody asked for again, never one that was hit.
+ *   requests that are each asked once (distinct junk values, crafted operations) displaces
+ *   answers nobody asked for again, never one that was hit while the answers that were hit fit in
+ *   PROTECTED_SHARE of `maxBytes`.
  * - Per operation (`group`: the GraphQL operation as executed, or the REST collection and
  *   endpoint path pattern, e.g. `roles /:slug/jsonld`): at most `maxVariants` answers; storing
  *   one more evicts that operation's least recently used answer on probation, or, when all of
