@@ -18,7 +18,9 @@
 import { REST_GET } from '@payloadcms/next/routes'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { changeTransportOf } from '../src/changes/transport.js'
 import { catalogGraphQLRoute, withCatalogRestCache } from '../src/exports/routes.js'
+import { resolveOptions } from '../src/plugin/options.js'
 import { serveSite, type ServedSite } from './helpers/httpServer.js'
 import { type Instance, type InstanceState, startInstance } from './helpers/instance.js'
 import { type PgBouncer, pgbouncerBinary, startPgBouncer } from './helpers/pgbouncer.js'
@@ -177,6 +179,51 @@ describe('an instance that cannot prove it hears serves no cached answers', () =
     expect(proxy.dropped).toBeGreaterThan(0)
     expect(reads.at(-1)!.summary).toBe(text)
     proxy.set({ kind: 'none' })
+    expect(await servesFromCache(b.url)).toBe(true)
+  })
+
+  it('announcements lost right after B listens again: the first word B hears from A is not taken on trust, no stale answer past the promise', async () => {
+    // A's numbering is learnt from the first message B hears from it after a reconnect. Here that is
+    // a heartbeat that already counts an announcement B never got.
+    const promise = (resolveOptions({}).instanceSync as { maxStalenessMs: number }).maxStalenessMs
+    const aOrigin = changeTransportOf(site.payload)!.origin
+    let lostChanges = 0
+    // Nothing of A's reaches B: neither its heartbeats nor its announcements.
+    proxy.set({
+      kind: 'dropNotifications',
+      matching: (payload) => {
+        if (!payload.includes(aOrigin)) return false
+        if (payload.includes('"change"')) lostChanges++
+        return true
+      },
+    })
+    const before = await b.state()
+    await site.query('select pg_terminate_backend($1)', [before.transport!.backendPid])
+    await vi.waitFor(async () => {
+      const state = await b.state()
+      expect(state.transport!.reconnects).toBeGreaterThan(before.transport!.reconnects)
+      expect(state.transport!.hearing.serve).toBe(true)
+    }, WAIT)
+    // B answers from its cache again (it proves it hears: its own heartbeats come back).
+    expect(await servesFromCache(b.url)).toBe(true)
+    const old = await summaryOn(b.url, PM)
+    expect(await summaryOn(b.url, PM)).toBe(old)
+
+    const text = `Announced right after B listened again, lost: ${Date.now()}`
+    expect(await publish(a.url, PM, text)).toBe(200)
+    const published = performance.now()
+    await vi.waitFor(() => expect(lostChanges).toBeGreaterThan(0), WAIT)
+    // A's heartbeats reach B again; the first says through the announcement B lost.
+    proxy.set({ kind: 'none' })
+    const reads: { at: number; summary: string }[] = []
+    while (performance.now() - published < promise + 1500) {
+      const at = performance.now() - published
+      reads.push({ at, summary: await summaryOn(b.url, PM) })
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const late = reads.filter((read) => read.at > promise)
+    expect(late.length).toBeGreaterThan(0)
+    for (const read of late) expect(read.summary, `a read ${Math.round(read.at)} ms after the write`).toBe(text)
     expect(await servesFromCache(b.url)).toBe(true)
   })
 

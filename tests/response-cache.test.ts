@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLE_PAGE_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
 import { existingResponseCache } from '../src/cache/responseCache.js'
 import { catalogGraphQLRoute, withCatalogRestCache } from '../src/exports/routes.js'
+import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { resolveOptions } from '../src/plugin/options.js'
 import { bySlug, create, save } from './helpers/catalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
@@ -329,7 +330,7 @@ describe('REST reads of the catalogue', () => {
   it('keep locales apart', async () => {
     const de = await rest(`/${ROLES}?where[slug][equals]=business-analyst&locale=de&depth=0`)
     const en = await rest(`/${ROLES}?where[slug][equals]=business-analyst&locale=en&depth=0`)
-    expect(de.json.docs[0].title).toBe('Businessanalyst')
+    console.log("DE", JSON.stringify(de.json).slice(0, 300)); expect(de.json.docs[0].title).toBe('Businessanalyst')
     expect(en.json.docs[0].title).toBe('Business Analyst')
   })
 
@@ -777,6 +778,111 @@ describe('attacks on the serving layer (review of issue 20)', () => {
   })
 })
 
+describe('junk values of real parameters (review of issue 20, part 1)', () => {
+  const restUncached = async (path: string) => {
+    const url = new URL(`http://localhost/api${path}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    return toAnswer(await REST_GET(site.config)(new Request(url), { params: Promise.resolve({ slug }) }))
+  }
+
+  it('odd spellings of locale, depth, limit, page and draft share the answer Payload executes for them: no read and no entry each', async () => {
+    const base = `/skills?depth=0&limit=3&page=1`
+    const warm = await rest(base)
+    expect(warm.status).toBe(200)
+    expect((await measured(() => rest(base))).statements).toBe(0)
+    const cache = existingResponseCache(site.payload)!
+    const entries = cache.size
+    const junk = (i: number) => [
+      // Payload reads an unknown locale as the default one (localization.fallback).
+      `/skills?depth=0&limit=3&page=1&locale=zz${i}`,
+      `/skills?depth=${'0'.repeat(i + 2)}&limit=3&page=1`,
+      `/skills?depth=0&limit=${['+3', '3.0', '03', '3e0', ' 3'][i % 5]}&page=1`,
+      `/skills?depth=0&limit=3&page=${['01', '+1', '1.0', '1e0', '001'][i % 5]}`,
+      // Anything but true/false is no draft to Payload.
+      `/skills?depth=0&limit=3&page=1&draft=nope${i}`,
+    ]
+    for (let i = 0; i < 10; i++) {
+      for (const path of junk(i)) {
+        const answer = await measured(() => rest(path))
+        expect(answer.status, path).toBe(200)
+        expect(answer.statements, path).toBe(0)
+        expect(answer.body, path).toBe(warm.body)
+        // What Payload itself answers for exactly this request.
+        if (i < 2) expect(answer.json, path).toEqual((await restUncached(path)).json)
+      }
+    }
+    expect(cache.size).toBe(entries)
+
+    // German stays German, and an unknown locale on a plugin endpoint is still refused by name.
+    const german = `/${ROLES}?where[slug][equals]=project-manager&locale=de&depth=0`
+    const de = await rest(german)
+    expect(de.json.docs[0].title).toBe((await restUncached(german)).json.docs[0].title)
+    expect(de.json.docs[0].title).not.toBe((await rest(`/${ROLES}?where[slug][equals]=project-manager&locale=zz9&depth=0`)).json.docs[0].title)
+    const refused = await rest(`/${ROLES}/compare?a=project-manager&b=business-analyst&locale=zz1`)
+    expect(refused.status).toBe(400)
+    expect(refused.json.errors[0].message).toMatch(/"locale"/)
+
+    // GraphQL: an unknown ?locale= on the URL, and variables of equal value written differently.
+    const query = `query ($limit: Int) { Skills(limit: $limit, sort: "slug") { docs { slug } } }`
+    const first = await get(query, { limit: 3 })
+    expect(first.json.data.Skills.docs).toHaveLength(3)
+    for (let i = 0; i < 5; i++) {
+      const url = new URL('http://localhost/api/graphql')
+      url.searchParams.set('query', query)
+      url.searchParams.set('variables', i % 2 ? `{"limit": 3.0${'0'.repeat(i)}}` : `{ "limit":3, "unused${i}": 1 }`)
+      url.searchParams.set('locale', `zz${i}`)
+      const answer = await measured(async () => toAnswer(await graphqlRoute.GET(new Request(url))))
+      expect(answer.body).toBe(first.body)
+      expect(answer.executions).toBe(0)
+      expect(answer.statements).toBe(0)
+    }
+  })
+
+  it('a flood of distinct values of one operation takes at most maxVariants entries and never evicts an answer that is being hit', async () => {
+    const options = getCatalogConfig(site.payload.config).responseCache
+    const saved = { maxBytes: options.maxBytes, maxVariants: options.maxVariants }
+    const cache = existingResponseCache(site.payload)!
+    const goodList = `/skills?depth=0&limit=4`
+    const goodPage = `/${ROLES}/project-manager/jsonld`
+    // Warm: asked for, and asked for again (hit).
+    for (const read of [() => post(ROLE_PAGE, { slug: 'technical-project-manager' }), () => rest(goodList), () => rest(goodPage)]) {
+      await read()
+      expect((await measured(read)).statements).toBe(0)
+    }
+    const stillHits = async () => {
+      for (const read of [() => post(ROLE_PAGE, { slug: 'technical-project-manager' }), () => rest(goodList), () => rest(goodPage)]) {
+        const answer = await measured(read)
+        expect(answer.status).toBe(200)
+        expect(answer.statements).toBe(0)
+      }
+    }
+    options.maxVariants = 5
+    try {
+      const before = cache.size
+      // Values of real parameters that each are a read of their own (a slug no role has, a where).
+      for (let i = 0; i < 30; i++) {
+        expect((await post(ROLE_PAGE, { slug: `no-such-role-${i}` })).json.data.roleBySlug).toBeNull()
+        expect((await rest(`/skills?where[slug][equals]=junk-${i}&depth=0`)).json.docs).toEqual([])
+        expect((await rest(`/${ROLES}/no-such-role-${i}/similar`)).status).toBe(404)
+      }
+      // Two operations flooded: each holds at most maxVariants answers, its warm one among them.
+      expect(cache.size - before).toBeLessThanOrEqual(2 * options.maxVariants)
+      await stillHits()
+
+      // Memory: a flood of distinct operations (each asked once) when the cache is full displaces
+      // answers nobody asked for again, not the ones being hit.
+      options.maxBytes = cache.bytes + 16 * 1024
+      const evictions = cache.evictions
+      for (let i = 0; i < 60; i++) expect((await post(`query Junk${i} { roleBySlug(slug: "project-manager") { slug title summary } }`)).status).toBe(200)
+      expect(cache.evictions).toBeGreaterThan(evictions)
+      expect(cache.bytes).toBeLessThanOrEqual(options.maxBytes)
+      await stillHits()
+    } finally {
+      Object.assign(options, saved)
+    }
+  })
+})
+
 describe('invalidation by dependencies (a change drops what it affects, nothing else)', () => {
   const PAGE = /* GraphQL */ `query ($slug: String!) { roleBySlug(slug: $slug) { slug title summary skills { skill { slug name } } buildsOn { slug title } builtOnBy { docs { slug title } } } }`
 
@@ -887,14 +993,52 @@ describe('a catalogue that links a collection of the host', () => {
   })
 })
 
+describe('a site without localization.fallback: an unknown locale', () => {
+  beforeAll(async () => {
+    await site.stop()
+    site = await startSite({
+      name: 'response_cache_no_fallback',
+      config: { localization: { defaultLocale: 'en', fallback: false, locales: ['en', 'de'] } },
+      plugin: { overrides: { roles: { slug: ROLES } }, responseCache: true, seed: true },
+    })
+    restGet = withCatalogRestCache(REST_GET(site.config), site.config)
+  })
+
+  it('is refused with a 400 naming the parameter, as Payload refuses it, before any statement, and buys no entry', async () => {
+    const german = await rest(`/skills?depth=0&limit=2&locale=de`)
+    expect(german.status).toBe(200)
+    const cache = existingResponseCache(site.payload)!
+    const entries = cache.size
+    for (let i = 0; i < 10; i++) {
+      const path = `/skills?depth=0&limit=2&locale=zz${i}`
+      const answer = await measured(() => rest(path))
+      expect(answer.status, path).toBe(400)
+      expect(answer.statements, path).toBe(0)
+      expect(answer.json.errors[0].message).toMatch(/^"locale" must be one of en, de, all/)
+      expect(answer.headers.get('cache-control')).toBe('no-store')
+      if (i === 0) {
+        // Payload's own route refuses it too (after the database rejected the value).
+        const url = new URL(`http://localhost/api${path}`)
+        expect((await REST_GET(site.config)(new Request(url), { params: Promise.resolve({ slug: ['skills'] }) })).status).toBe(400)
+      }
+    }
+    expect(cache.size).toBe(entries)
+    // Known locales and `all` are read as before.
+    expect((await rest(`/skills?depth=0&limit=2&locale=all`)).status).toBe(200)
+    expect((await rest(`/skills?depth=0&limit=2&locale=en`)).json.docs).toHaveLength(2)
+  })
+})
+
 describe('the option', () => {
   it('is validated, naming the offending field', () => {
     expect(() => resolveOptions({ responseCache: { maxBytes: 'big' } })).toThrow(/`responseCache.maxBytes`/)
     expect(() => resolveOptions({ responseCache: { ttl: 5 } })).toThrow(/`responseCache`.*ttl/)
     expect(resolveOptions({}).responseCache.enabled).toBe(false)
+    expect(() => resolveOptions({ responseCache: { maxVariants: 0 } })).toThrow(/`responseCache.maxVariants`/)
     expect(resolveOptions({ responseCache: { sMaxAge: 60 } }).responseCache).toEqual({
       enabled: true,
       maxBytes: 64 * 1024 * 1024,
+      maxVariants: 10_000,
       sMaxAge: 60,
       staleWhileRevalidate: 30,
     })

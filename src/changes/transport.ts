@@ -22,6 +22,14 @@
  *   through which its origin's announcements have committed. A receiver that sees a heartbeat
  *   through n without having received all of that origin's announcements up to n, or that misses
  *   one of its own heartbeats, has lost notifications: it drops every cached answer (resync).
+ * - First word from an origin: the numbering of another instance is learnt from the first message
+ *   heard from it since this one (re)started listening. Unless that message shows the origin has
+ *   announced nothing before it (a heartbeat through 0, announcement 1), announcements numbered
+ *   below it may have been lost after LISTEN began, unseen by any later heartbeat: the instance
+ *   resyncs (drops what it cached since). To make that a no-op in the usual case, an instance
+ *   that finds other instances' transport connections when it (re)starts listening serves no
+ *   cached answers for its first heartbeat interval and a half (SETTLE_INTERVALS): every live
+ *   instance's heartbeat, and with it its first-word resync, arrives while nothing is cached.
  * - The listening connection is pinged (with a timeout) while heartbeats are overdue and dropped
  *   when the ping hangs; it is reconnected with backoff. After a reconnect every cache drops
  *   everything (changes sent meanwhile never arrive).
@@ -76,6 +84,8 @@ export type ChangeTransport = {
   readonly hearing: CatalogHearing
   /** How many of its own heartbeats this instance has heard back (each a proof of hearing). */
   readonly heartbeatsHeard: number
+  /** This transport's id, as its heartbeats and announcements carry it (`beat`, `from`). */
+  readonly origin: string
   /** How many times the listening connection was re-established after a drop. */
   readonly reconnects: number
   /** Resolves true once the instance has heard its first heartbeat, false after `timeoutMs`. */
@@ -153,6 +163,12 @@ const discard = (client: PgClient | undefined) => {
 type OriginTrack = { ahead: Set<number>; contiguous: number; lastHeard: number }
 /** Origins not heard from for this long are forgotten (instances that stopped). */
 const FORGET_ORIGIN_MS = 10 * 60_000
+/**
+ * After (re)starting to listen with other instances about, no cached answers for this many
+ * heartbeat intervals: each other instance heartbeats once per interval, so its first word (and
+ * the resync it may cost, see the header) comes while nothing is cached.
+ */
+const SETTLE_INTERVALS = 1.5
 
 export const startChangeTransport = <Change extends TransportedChange>(
   payload: Payload,
@@ -193,6 +209,8 @@ export const startChangeTransport = <Change extends TransportedChange>(
   /** Queries of ours running on the listening connection. */
   let listenerBusy = 0
   let provenSentAt: number | undefined
+  /** Until when, after LISTEN, cached answers wait for the other instances' first words. */
+  let settleUntil = 0
   let overdueSince: number | undefined
   let deafLogged = false
   const firstProof: ((heard: boolean) => void)[] = []
@@ -214,19 +232,31 @@ export const startChangeTransport = <Change extends TransportedChange>(
     if (stopped) return { reason: 'the change transport is stopped', serve: false }
     if (!connected) return { reason: everConnected ? 'reconnecting the notification connection' : 'starting: not listening yet', serve: false }
     if (provenSentAt === undefined) return { reason: 'no heartbeat heard yet', serve: false }
+    if (now() < settleUntil) return { reason: 'listening since less than a heartbeat interval and a half: waiting for the other instances\' first heartbeats', serve: false }
     if (now() - provenSentAt > options.maxStalenessMs) return { reason: 'heartbeat overdue', serve: false }
     return { serve: true }
   }
 
   // ---- receiving ----
 
-  const trackOf = (origin: string, first: number): OriginTrack | undefined => {
+  /**
+   * The origin's track; undefined on its first word since listening (re)started, which sets the
+   * baseline to `first`. `proves`: that word shows nothing was announced before it (heartbeat
+   * through 0, announcement 1); otherwise announcements before it may have been lost unseen, and
+   * the instance resyncs (see the header).
+   */
+  const trackOf = (origin: string, first: number, proves: boolean): OriginTrack | undefined => {
     const track = origins.get(origin)
     if (track) {
       track.lastHeard = Date.now()
       return track
     }
     origins.set(origin, { ahead: new Set(), contiguous: first, lastHeard: Date.now() })
+    if (!proves) {
+      const serving = hearing().serve
+      ;(serving ? log.info : log.debug).call(log, `role catalog: first word from another instance (through ${first}) since listening began; caches dropped`)
+      resync(`first word from another instance since listening began (its announcements through ${first} may have been lost)`)
+    }
     return undefined
   }
 
@@ -238,7 +268,7 @@ export const startChangeTransport = <Change extends TransportedChange>(
   /** An announcement numbered `n` from the transport `origin` arrived (out of order is fine: transactions commit in any order). */
   const received = (origin: string | undefined, n: number | undefined) => {
     if (typeof n !== 'number' || typeof origin !== 'string' || origin === beatOrigin) return
-    const track = trackOf(origin, n)
+    const track = trackOf(origin, n, n === 1)
     if (!track || n <= track.contiguous) return
     track.ahead.add(n)
     advance(track)
@@ -246,7 +276,7 @@ export const startChangeTransport = <Change extends TransportedChange>(
 
   /** `origin` says its announcements through `through` have committed: any not received were lost. */
   const committedThrough = (origin: string, through: number) => {
-    const track = trackOf(origin, through)
+    const track = trackOf(origin, through, through === 0)
     if (!track || through <= track.contiguous) return
     const missing: number[] = []
     for (let n = track.contiguous + 1; n <= through; n++) if (!track.ahead.has(n)) missing.push(n)
@@ -346,6 +376,18 @@ export const startChangeTransport = <Change extends TransportedChange>(
     next.on('end', () => (listener === next ? dropped() : undefined))
     try {
       await within(next.connect(), options.maxStalenessMs, 'connecting')
+      // Other instances' transport connections on this database: wait for their first words
+      // (SETTLE_INTERVALS). Only an optimization (the first-word rule is what keeps answers fresh):
+      // when it cannot be asked, assume there are some. Asked before LISTEN, so nothing delays
+      // attaching the notification listener after it.
+      const others = await within(
+        next.query(
+          `select count(*)::int as others from pg_stat_activity where application_name = $1 and datname = current_database() and pid <> pg_backend_pid() and pid <> $2`,
+          [TRANSPORT_APPLICATION_NAME, sender?.processID ?? 0],
+        ),
+        options.maxStalenessMs,
+        'asking for other instances',
+      ).catch(() => ({ rows: [{ others: 1 }] }))
       await within(next.query(`LISTEN ${quoteIdent(options.channel)}`), options.maxStalenessMs, 'LISTEN')
       const { rows } = await within(next.query('select pg_backend_pid() as pid'), options.maxStalenessMs, 'a ping')
       // The socket never keeps the process alive: payload.destroy() or the process's end closes it.
@@ -354,6 +396,7 @@ export const startChangeTransport = <Change extends TransportedChange>(
       listener = next
       listenerPid = Number(rows[0]?.pid)
       connected = true
+      settleUntil = Number(others.rows[0]?.others) > 0 ? now() + SETTLE_INTERVALS * options.heartbeatIntervalMs : 0
       next.on('notification', onNotification)
       overdueSince = undefined
       // Heartbeats sent before this LISTEN cannot come back on it: only later ones prove anything.
@@ -577,20 +620,29 @@ export const startChangeTransport = <Change extends TransportedChange>(
     get heartbeatsHeard() {
       return heartbeatsHeard
     },
+    get origin() {
+      return beatOrigin
+    },
     get reconnects() {
       return reconnects
     },
-    heard: (timeoutMs) =>
-      provenSentAt !== undefined
-        ? Promise.resolve(true)
-        : new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => resolve(false), timeoutMs)
-            timer.unref()
-            firstProof.push((heard) => {
-              clearTimeout(timer)
-              resolve(heard)
-            })
-          }),
+    heard: async (timeoutMs) => {
+      const deadline = now() + timeoutMs
+      const proven =
+        provenSentAt !== undefined ||
+        (await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), timeoutMs)
+          timer.unref()
+          firstProof.push((heard) => {
+            clearTimeout(timer)
+            resolve(heard)
+          })
+        }))
+      // And the other instances' first words (SETTLE_INTERVALS), within the same bound.
+      const wait = Math.min(settleUntil, deadline) - now()
+      if (proven && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref())
+      return proven && hearing().serve
+    },
     stop: async () => {
       if (stopped) return
       unsubscribe()

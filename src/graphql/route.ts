@@ -270,6 +270,8 @@ export const catalogGraphQLRoute = (
       }
       if (params) parsedParams.set(originalRequest, params)
       let cacheKey: string | undefined
+      /** The operation the key is a variant of: the cache holds at most `maxVariants` answers of one. */
+      let cacheGroup: string | undefined
       const mediaType = acceptedMediaType(request.headers.get('accept'))
       if (params && mediaType) {
         const document = parsedDocument(schema, params.query)
@@ -287,6 +289,7 @@ export const catalogGraphQLRoute = (
         ) {
           const context = await readContextFor(req, { slugs: catalog.slugs })
           if (context.cacheScope === 'public') {
+            cacheGroup = `graphql ${printedOperation(document as DocumentNode, operation)}`
             cacheKey = [
               'graphql',
               mediaType,
@@ -297,7 +300,7 @@ export const catalogGraphQLRoute = (
           }
         }
       }
-      const cache = cacheKey && options.enabled ? responseCacheOf(payload, options.maxBytes) : undefined
+      const cache = cacheKey && options.enabled ? responseCacheOf(payload, options) : undefined
       const cors = () => headersWithCors({ headers: new Headers(), req })
 
       const hit = cache && cacheKey ? cache.get(cacheKey) : undefined
@@ -323,7 +326,7 @@ export const catalogGraphQLRoute = (
       const body = await apiResponse.text()
       const contentType = merged.get('content-type') ?? 'application/json'
       const answer = { body, contentType, etag: strongETag(body, contentType) }
-      if (cache && cacheKey && ticket && dependencies && cache.store(cacheKey, answer, ticket, dependencies)) rememberShape(payload, shape, cacheKey)
+      if (cache && cacheKey && ticket && dependencies && cache.store(cacheKey, answer, ticket, dependencies, cacheGroup!)) rememberShape(payload, shape, cacheKey)
       merged.delete('content-type')
       return answerResponse({ answer, extra: merged, kind: cacheKey && options.enabled ? 'public' : 'revalidate', options, request })
     } finally {

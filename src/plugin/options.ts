@@ -58,8 +58,17 @@ export type EditorDrafts = {
 }
 
 export type ResponseCacheOptions = {
-  /** Most memory the cached answers may take, in bytes (least recently used answers go first). Default 64 MiB. */
+  /**
+   * Most memory the cached answers may take, in bytes. Answers asked for once go first (least
+   * recently used first), then answers that were hit. Default 64 MiB.
+   */
   maxBytes?: number
+  /**
+   * Most cached answers per operation (one GraphQL operation, one REST path pattern such as
+   * `/api/roles/:slug/jsonld`): beyond it, that operation's least recently used answer nobody asked
+   * for again goes. A flood of distinct parameter values never takes more. Default 10,000.
+   */
+  maxVariants?: number
   /** `s-maxage` (seconds) on cacheable anonymous answers: how long a CDN may serve one without asking. Default 10. */
   sMaxAge?: number
   /** `stale-while-revalidate` (seconds) on the same answers: how long a CDN may serve one while it refetches. Default 30. */
@@ -372,6 +381,7 @@ const optionsSchema = z
         z
           .object({
             maxBytes: z.number().int().min(1024).optional(),
+            maxVariants: z.number().int().min(1).optional(),
             sMaxAge: z.number().int().min(0).optional(),
             staleWhileRevalidate: z.number().int().min(0).optional(),
           })
@@ -502,6 +512,7 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
     responseCache: {
       enabled: Boolean(value.responseCache),
       maxBytes: 64 * 1024 * 1024,
+      maxVariants: 10_000,
       sMaxAge: 10,
       staleWhileRevalidate: 30,
       ...(typeof value.responseCache === 'object' ? value.responseCache : {}),

@@ -17,6 +17,7 @@ export type InstanceState = {
     gaps: number
     hearing: { reason?: string; serve: boolean }
     heartbeatsHeard: number
+    origin: string
     reconnects: number
   } | null
 }

@@ -55,6 +55,7 @@ const served = await serveSite({ config }, {
             gaps: transport.gaps,
             hearing: transport.hearing,
             heartbeatsHeard: transport.heartbeatsHeard,
+            origin: transport.origin,
             reconnects: transport.reconnects,
           }
         : null,
