@@ -289,8 +289,9 @@ describe('installed into an existing Payload site', () => {
 describe('installed into an existing Payload site on MongoDB', () => {
   it('builds with `next build` where drizzle-orm is not installed', async () => {
     const siteDir = path.join(workDir, 'mongodb-site')
+    // The site without its PostgreSQL checks (they read the database with pg).
     await cp(fixture, siteDir, {
-      filter: (source) => !/(node_modules|payload-types\.ts|migrations|\.next|next-env\.d\.ts)$/.test(source),
+      filter: (source) => !/(node_modules|payload-types\.ts|migrations|\.next|next-env\.d\.ts|checks)$/.test(source),
       recursive: true,
     })
     await cp(path.join(root, 'tests/fixtures/mongodb-site/database.ts'), path.join(siteDir, 'database.ts'))
