@@ -64,6 +64,11 @@ export type LinkCondition = (args: { alias: string; table: string }) => string
 export type SqlLocale = { code: string; fallbacks: string[] }
 
 export type DocumentSqlOptions = {
+  /**
+   * Prefix of the aliases this builder makes up, for a second builder (another locale) writing
+   * parts of the same statement: its subqueries' aliases then never shadow the first one's.
+   */
+  aliasPrefix?: string
   /** Localized sites: the locale to read (required there: localized fields live in `*_locales`). */
   locale?: SqlLocale
   /**
@@ -137,7 +142,7 @@ export class DocumentSqlBuilder {
 
   private nextAlias(base: string) {
     this.aliasCount += 1
-    return `${base}${this.aliasCount}`
+    return `${this.options.aliasPrefix ?? ''}${base}${this.aliasCount}`
   }
 
   /**

@@ -31,6 +31,8 @@
  */
 import type { CollectionSlug, Payload, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig, Where } from 'payload'
 
+import { sanitizeFallbackLocale } from 'payload'
+
 import { isDeepStrictEqual } from 'node:util'
 
 import type { CatalogCollection, CatalogSlugs } from '../plugin/options.js'
@@ -43,6 +45,7 @@ import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { catalogCollections } from '../plugin/options.js'
 import { isPluginOwned } from '../plugin/owned.js'
 import { executorFor } from '../replicas/routing.js'
+import { roleOrderBy } from './roleOrder.js'
 import { DocumentSqlBuilder, type DrizzleAdapterLike, type FieldSelection, ident, relsColumn, snake, type SqlLocale, UntunableSchemaError } from './sqlDocuments.js'
 
 export type Doc = Record<string, unknown> & { id: number | string }
@@ -56,9 +59,18 @@ export type { FieldSelection }
  */
 export type TunedSelection = {
   items?: Partial<Record<LinkedDimension, FieldSelection>>
+  /**
+   * Join fields of the roles to roles (`builtOnBy`: the roles whose `buildsOn` names this one) that
+   * GraphQL asks for without arguments, by name: the fields of the joined roles to read (undefined:
+   * all) and how many at most (what Payload's join resolver, bounded by the plugin, asks `find` for).
+   * Read in the same statement; src/graphql/batchedJoins.ts answers the join from them.
+   */
+  joins?: Record<string, TunedJoinSelection>
   neighbours?: false | FieldSelection | undefined
   role?: FieldSelection
 }
+
+export type TunedJoinSelection = { fields?: FieldSelection; limit: number }
 
 /** The fields of a linked item that comparisons and JSON-LD read (src/read/catalogReader.ts). */
 export const catalogItemFields = ['slug', 'title', 'name', 'description', 'kind', 'abbreviation', 'issuingBody'] as const
@@ -70,6 +82,15 @@ export const catalogItemFields = ['slug', 'title', 'name', 'description', 'kind'
  */
 export const TUNED_ITEM = Symbol.for('role-catalog.tuned-item')
 export const TUNED_BUILDS_ON = Symbol.for('role-catalog.tuned-builds-on')
+/** On a role: its join fields read by the tuned statement (`TunedJoin` by field name). */
+export const TUNED_JOINS = Symbol.for('role-catalog.tuned-joins')
+
+/**
+ * A join field's documents as Payload's join resolver would return them for this request: the
+ * reader's access applied, in the roles' default sort, at most `limit`, read in `locale` ('' without
+ * localization) with the fallback Payload's join resolver uses, host read hooks run.
+ */
+export type TunedJoin = { docs: Doc[]; limit: number; locale: string }
 
 /** What one tuned statement returns. */
 export type TunedRoles = {
@@ -239,6 +260,7 @@ const buildStatement = (
   scope: Scope,
   selection: TunedSelection,
   locale: SqlLocale | undefined,
+  joinLocale: SqlLocale | undefined,
 ): [string, string] => {
   const linked = new Map(
     (Object.entries(roleLinks) as [LinkedDimension, (typeof roleLinks)[LinkedDimension]][]).map(([name, { arrayName, itemName }]) => [
@@ -253,15 +275,13 @@ const buildStatement = (
   const adapter = payload.db as unknown as DrizzleAdapterLike
   const condition = (filter: SqlFilter, alias: string) =>
     filter === 'published' ? `${alias}."_status" = 'published'` : filter === 'none' ? 'false' : undefined
-  const builder = new DocumentSqlBuilder(adapter, {
-    locale,
-    // The roles' afterRead hook leaves out links to documents the reader may not read.
-    linkCondition: (path) => {
-      const name: CatalogCollection | undefined = linked.get(path) ?? (buildsOnPaths.includes(path) ? 'roles' : undefined)
-      if (!name || scope[name] === 'all') return undefined
-      return ({ alias }) => condition(scope[name], alias)!
-    },
-  })
+  // The roles' afterRead hook leaves out links to documents the reader may not read.
+  const linkCondition = (path: string) => {
+    const name: CatalogCollection | undefined = linked.get(path) ?? (buildsOnPaths.includes(path) ? 'roles' : undefined)
+    if (!name || scope[name] === 'all') return undefined
+    return ({ alias }: { alias: string }) => condition(scope[name], alias)!
+  }
+  const builder = new DocumentSqlBuilder(adapter, { linkCondition, locale })
   const visible = (name: CatalogCollection, alias: string) => {
     const where = condition(scope[name], alias)
     return where ? ` and ${where}` : ''
@@ -286,6 +306,26 @@ const buildStatement = (
     parts.push(`'${name}', coalesce((select json_agg(${document}) from ${itemTable} i where i.id in (
       select l.${column} from ${builder.qualified(arrayTable)} l join target t on t.id = l._parent_id)${visible(name, 'i')}), '[]'::json)`)
   }
+  const joins: string[] = []
+  for (const [name, join] of Object.entries(selection.joins ?? {})) {
+    const field = rolesConfig.flattenedFields.find((each) => each.name === name)
+    if (field?.type !== 'join' || field.collection !== slugs.roles || typeof field.on !== 'string' || !buildsOnPaths.includes(field.on)) continue
+    // As src/graphql/batchedJoins.ts reads it: the roles linking the target in `on`, in the roles'
+    // default sort (by the text in the read's locale when localized), the first `limit`; then their
+    // documents, read by a builder of their own (Payload reads joined roles in the locale's own fallback).
+    const localesTable = `${rolesTable}${adapter.localesSuffix ?? '_locales'}`
+    const sort = roleOrderBy(rolesConfig, 'k', joinLocale ? { locale: joinLocale.code, table: builder.qualified(localesTable) } : undefined)
+    if (!sort) continue
+    const joinBuilder = new DocumentSqlBuilder(adapter, { aliasPrefix: 'j', linkCondition, locale: joinLocale })
+    const rels = builder.qualified(`${rolesTable}_rels`)
+    joins.push(`'${name.replace(/'/g, "''")}', (select coalesce(json_agg(${joinBuilder.document(rolesConfig, 'j', join.fields)} order by k.n), '[]'::json) from (
+      select k.id, row_number() over (order by ${sort.order}) as n from ${roles} k${sort.join}
+      where k.id in (select rr.parent_id from ${rels} rr where rr.${ident(relsColumn(adapter, slugs.roles))} = t.id and rr.path = '${field.on.replace(/'/g, "''")}')${visible('roles', 'k')}
+      order by ${sort.order} limit ${Math.max(0, Math.floor(join.limit))}) k join ${roles} j on j.id = k.id)`)
+  }
+  if (joins.length > 0) {
+    parts.push(`'joins', coalesce((select json_agg(json_build_object('id', t.id, 'docs', json_build_object(${joins.join(', ')}))) from target t), '[]'::json)`)
+  }
   // The slugs as an array parameter: the planner then knows how few roles to expect.
   const text = `with target as (select r.* from ${roles} r where r.slug = any(${PARAM}::text[])${visible('roles', 'r')})
 select json_build_object(${parts.join(',\n')}) as result`
@@ -300,11 +340,13 @@ const statementFor = (
   scope: Scope,
   selection: TunedSelection,
   locale: SqlLocale | undefined,
+  joinLocale: SqlLocale | undefined = undefined,
 ) => {
-  const key = `${catalogCollections.map((name) => scope[name]).join(',')}:${locale ? [locale.code, ...locale.fallbacks].join(',') : ''}:${JSON.stringify(selection)}`
+  const localeKey = (each: SqlLocale | undefined) => (each ? [each.code, ...each.fallbacks].join(',') : '')
+  const key = `${catalogCollections.map((name) => scope[name]).join(',')}:${localeKey(locale)}:${localeKey(joinLocale)}:${JSON.stringify(selection)}`
   let statement = plan.statements.get(key)
   if (!statement) {
-    statement = buildStatement(payload, slugs, scope, selection, locale)
+    statement = buildStatement(payload, slugs, scope, selection, locale, joinLocale)
     // Selections come from queries: keep the set bounded.
     if (plan.statements.size >= 200) plan.statements.clear()
     plan.statements.set(key, statement)
@@ -369,11 +411,26 @@ const withReadHooks = async (req: PayloadRequest, collection: SanitizedCollectio
   )
 }
 
+/** How many join candidates a host's read query is applied to, beyond what the join shows (see below). */
+const JOIN_CANDIDATES = (limit: number) => 2 * limit + 20
+
+/**
+ * The locale Payload's join resolver reads joined roles in: the read's locale with that locale's
+ * own fallback from the config, whatever fallback the read asked for (src/graphql/batchedJoins.ts).
+ */
+const joinLocaleFor = (config: SanitizedConfig, locale: SqlLocale | undefined): null | SqlLocale | undefined => {
+  const localization = config.localization
+  if (!localization || !locale) return undefined
+  const fallbackLocale = sanitizeFallbackLocale({ fallbackLocale: null as never, locale: locale.code, localization })
+  return sqlLocaleFor(config, { fallbackLocale: fallbackLocale === false ? false : (fallbackLocale as string | string[]), locale: locale.code } as ReadContext)
+}
+
 /**
  * Roles with these slugs the reader may see, with what they link, in one statement; undefined when
  * the tuned path may not answer (then read through the Local API). Each link row of a returned role
- * carries its item under TUNED_ITEM, and each role the roles of its `buildsOn` under
- * TUNED_BUILDS_ON (unless `selection.neighbours` is false).
+ * carries its item under TUNED_ITEM, each role the roles of its `buildsOn` under TUNED_BUILDS_ON
+ * (unless `selection.neighbours` is false), and the join fields in `selection.joins` under
+ * TUNED_JOINS (a join it cannot answer exactly is left out: GraphQL's resolver then reads it).
  */
 export const readRolesTuned = async (
   req: PayloadRequest,
@@ -388,10 +445,30 @@ export const readRolesTuned = async (
   const modes = isPromise(access) ? await access : access
   const locale = sqlLocaleFor(req.payload.config, context)
   if (locale === null) return undefined
+  const joinLocale = selection.joins ? joinLocaleFor(req.payload.config, locale) : undefined
   const slugs = getCatalogConfig(req.payload.config).slugs
   const scope = Object.fromEntries(catalogCollections.map((name) => [name, sqlFilterOf(modes[name])])) as Scope
-  const [before, after] = statementFor(req.payload, slugs, planFor(req.payload)!, scope, selection, locale)
-  type Row = { result: Record<'neighbours' | 'roles' | LinkedDimension, Doc[] | undefined> }
+  // A host's read query on the roles is applied after the statement: the join reads more candidates
+  // than it shows, so that the first `limit` readable ones are among them (checked below).
+  const rolesWhere = modes.roles.kind === 'where'
+  // Links of the joined roles to items a host's query decides about would need that query asked of
+  // their items too: such a join is left to GraphQL's resolver.
+  const itemsDecidedLater = (Object.keys(roleLinks) as LinkedDimension[]).filter((name) => modes[name].kind === 'where')
+  const joinsReadable = Object.values(selection.joins ?? {}).every(
+    ({ fields }) => fields !== undefined && itemsDecidedLater.every((name) => !fields[roleLinks[name].arrayName]),
+  )
+  let statementSelection = selection
+  if (selection.joins && (joinLocale === null || modes.roles.kind === 'none' || !joinsReadable)) {
+    statementSelection = { ...selection, joins: undefined }
+  } else if (selection.joins && rolesWhere) {
+    statementSelection = {
+      ...selection,
+      joins: Object.fromEntries(Object.entries(selection.joins).map(([name, join]) => [name, { ...join, limit: JOIN_CANDIDATES(join.limit) + 1 }])),
+    }
+  }
+  const [before, after] = statementFor(req.payload, slugs, planFor(req.payload)!, scope, statementSelection, locale, joinLocale ?? undefined)
+  type JoinRow = { docs: Record<string, Doc[]>; id: Doc['id'] }
+  type Row = { result: Record<'neighbours' | 'roles' | LinkedDimension, Doc[] | undefined> & { joins?: JoinRow[] } }
   // `drizzle.execute` would always use the primary (withReplicas): pick the connection by the context.
   const db = executorFor(req.payload, context.database)
   const { sql } = drizzleOrm()
@@ -409,21 +486,45 @@ export const readRolesTuned = async (
     responsibilities: await readableOnly(req, slugs.responsibilities, modes.responsibilities, result.responsibilities ?? []),
     skills: await readableOnly(req, slugs.skills, modes.skills, result.skills ?? []),
   }
-  let roles = await readableOnly(req, slugs.roles, modes.roles, result.roles ?? [])
-  let neighbours = result.neighbours ? await readableOnly(req, slugs.roles, modes.roles, result.neighbours) : undefined
+  const joinRows = statementSelection.joins ? (result.joins ?? []) : []
+  const joinDocs = joinRows.flatMap((row) => Object.values(row.docs).flat())
+  // The roles, their neighbours, the join candidates and every role they link: one question to the
+  // adapter for all of them.
+  const read = [...(result.roles ?? []), ...(result.neighbours ?? []), ...joinDocs]
+  const linkedRoles = rolesWhere ? read.flatMap((doc) => paths.flatMap((path) => (Array.isArray(doc[path]) ? (doc[path] as Doc['id'][]) : []))) : []
+  const readableRoles = new Set(
+    (await readableOnly(req, slugs.roles, modes.roles, [...read, ...linkedRoles.map((id) => ({ id }))])).map((doc) => String(doc.id)),
+  )
+  const keepReadable = (docs: Doc[]) => (rolesWhere ? docs.filter((doc) => readableRoles.has(String(doc.id))) : docs)
+  let roles = keepReadable(result.roles ?? [])
+  let neighbours = result.neighbours ? keepReadable(result.neighbours) : undefined
+  // Per role and join field: the documents the join shows, or nothing when that cannot be told here.
+  const joined = new Map<string, Map<string, Doc[]>>()
+  for (const row of joinRows) {
+    const byField = new Map<string, Doc[]>()
+    for (const [name, candidates] of Object.entries(row.docs)) {
+      const limit = selection.joins?.[name]?.limit
+      if (limit === undefined) continue
+      const shown = keepReadable(candidates ?? [])
+      // With a host's query: exact when enough candidates were readable, or there were no more.
+      if (rolesWhere && shown.length < limit && (candidates?.length ?? 0) > JOIN_CANDIDATES(limit)) continue
+      byField.set(name, shown.slice(0, limit))
+    }
+    joined.set(String(row.id), byField)
+  }
+  const joinedDocs = [...joined.values()].flatMap((byField) => [...byField.values()].flat())
   for (const name of Object.keys(roleLinks) as LinkedDimension[]) {
     if (modes[name].kind !== 'where') continue
     const { arrayName, itemName } = roleLinks[name]
     const kept = new Set(readable[name].map((doc) => String(doc.id)))
-    for (const role of [...roles, ...(neighbours ?? [])]) {
+    for (const role of [...roles, ...(neighbours ?? []), ...joinedDocs]) {
       const rows = role[arrayName]
       if (Array.isArray(rows)) role[arrayName] = rows.filter((row: Record<string, unknown>) => row[itemName] == null || kept.has(String(row[itemName])))
     }
   }
-  if (modes.roles.kind === 'where' && neighbours) {
-    const kept = new Set(neighbours.map((doc) => String(doc.id)))
-    for (const role of [...roles, ...neighbours]) {
-      for (const path of paths) if (Array.isArray(role[path])) role[path] = (role[path] as unknown[]).filter((id) => kept.has(String(id)))
+  if (rolesWhere) {
+    for (const role of [...roles, ...(neighbours ?? []), ...joinedDocs]) {
+      for (const path of paths) if (Array.isArray(role[path])) role[path] = (role[path] as unknown[]).filter((id) => readableRoles.has(String(id)))
     }
   }
 
@@ -435,6 +536,10 @@ export const readRolesTuned = async (
   }
   roles = await withReadHooks(req, rolesConfig, roles, true)
   if (neighbours) neighbours = await withReadHooks(req, rolesConfig, neighbours, false)
+  // Payload's join resolver reads the joined roles with `find`.
+  for (const byField of joined.values()) {
+    for (const [name, docs] of byField) byField.set(name, await withReadHooks(req, rolesConfig, docs, true))
+  }
 
   for (const name of Object.keys(roleLinks) as LinkedDimension[]) {
     const { arrayName, itemName } = roleLinks[name]
@@ -456,6 +561,13 @@ export const readRolesTuned = async (
       }
       ;(role as Record<symbol, unknown>)[TUNED_BUILDS_ON] = attached
     }
+  }
+  for (const role of roles) {
+    const byField = joined.get(String(role.id))
+    if (!byField || byField.size === 0) continue
+    const attached: Record<string, TunedJoin> = {}
+    for (const [name, docs] of byField) attached[name] = { docs, limit: selection.joins![name]!.limit, locale: locale?.code ?? '' }
+    ;(role as Record<symbol, unknown>)[TUNED_JOINS] = attached
   }
   return { items, roles }
 }
