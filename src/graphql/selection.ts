@@ -111,8 +111,32 @@ export const tunedSelectionForRole = (
     items,
     ...(Object.keys(joined).length > 0 ? { joins: joined } : {}),
     neighbours: buildsOn ? (buildsOn.jsonLd ? undefined : buildsOn) : false,
-    role: role.jsonLd ? undefined : role,
+    role: role.jsonLd ? withJsonLdInputs(role) : role,
   }
+}
+
+/**
+ * The fields the `jsonLd` field builds the Occupation from (src/jsonld/occupation.ts, through
+ * CatalogReader.resolve): the role's text and every row of its arrays, whole. A role read with them
+ * needs no second read for its JSON-LD (the `jsonLd` resolver checks they are there).
+ */
+const JSON_LD_INPUTS: FieldSelection = {
+  abbreviation: true,
+  certifications: true,
+  experience: true,
+  externalCodes: true,
+  qualifications: true,
+  responsibilities: true,
+  skills: true,
+  slug: true,
+  summary: true,
+  title: true,
+}
+
+/** The query's own selection of a role, with what its JSON-LD is built from: whole rows for the arrays. */
+const withJsonLdInputs = (role: FieldSelection): FieldSelection => {
+  const { jsonLd: _jsonLd, ...rest } = role
+  return { ...rest, ...JSON_LD_INPUTS }
 }
 
 /** For a comparison: both roles' selections together, every role field (the comparison reads them all). */
