@@ -122,8 +122,93 @@ export type AccessMode = { kind: 'all' } | { kind: 'none' } | { kind: 'published
 export type AccessModes = Record<CatalogCollection, AccessMode>
 
 /** How the statement filters one collection: the query of a `where` mode is applied after it, by the adapter. */
-type SqlFilter = 'all' | 'none' | 'published'
+/** `{ sql }`: a host's read query the statement applies itself (WHERE_ALIAS stands for the table's alias). */
+type SqlFilter = 'all' | 'none' | 'published' | { sql: string }
 type Scope = Record<CatalogCollection, SqlFilter>
+
+const WHERE_ALIAS = '\u0001'
+
+/** Field types whose `equals` / `in` the statement applies as Payload's adapter does: `=` / `in (...)` on the column. */
+const WHERE_FIELD_TYPES = new Set(['email', 'number', 'radio', 'select', 'text', 'textarea'])
+
+const whereSqlCache = new WeakMap<SanitizedConfig, Map<string, null | string>>()
+
+/**
+ * A host's read query as SQL on the collection's main table, when it is one the statement can apply
+ * exactly as Payload's adapter does: `and` / `or` of `equals` and `in` on the document's own
+ * top-level text, select, radio, email or number fields (not localized, not hasMany), its `_status`
+ * or its `id`, with string or number values. Anything else (undefined) is left to the adapter,
+ * asked after the statement (readableOnly). The common rule "published and public" is one of these,
+ * so such a site's role page stays one statement.
+ */
+const whereSql = (payload: Payload, slug: string, where: Where): string | undefined => {
+  let cache = whereSqlCache.get(payload.config)
+  if (!cache) whereSqlCache.set(payload.config, (cache = new Map()))
+  const key = `${slug}\u0000${JSON.stringify(where)}`
+  const cached = cache.get(key)
+  if (cached !== undefined) return cached ?? undefined
+  let sql: string | undefined
+  try {
+    const collection = payload.collections[slug as CollectionSlug]!.config
+    const builder = new DocumentSqlBuilder(payload.db as unknown as DrizzleAdapterLike)
+    const table = builder.tableFor(collection)
+    const fields = new Map(collection.flattenedFields.map((field) => [field.name, field]))
+    const numericIDs = payload.db.defaultIDType === 'number'
+    const literal = (value: unknown, numeric: boolean): string | undefined => {
+      if (numeric) return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined
+      return typeof value === 'string' && !value.includes('\u0000') ? `'${value.replace(/'/g, "''")}'` : undefined
+    }
+    const translate = (node: Where): string | undefined => {
+      const parts: string[] = []
+      for (const [name, value] of Object.entries(node)) {
+        if (name === 'and' || name === 'or') {
+          if (!Array.isArray(value) || value.length === 0) return undefined
+          const inner = (value as Where[]).map(translate)
+          if (inner.some((part) => part === undefined)) return undefined
+          parts.push(`(${inner.join(` ${name} `)})`)
+          continue
+        }
+        const field = fields.get(name)
+        let numeric: boolean
+        if (name === 'id') numeric = numericIDs
+        else if (
+          field &&
+          WHERE_FIELD_TYPES.has(field.type) &&
+          !(field as { hasMany?: boolean }).hasMany &&
+          !(field as { localized?: boolean }).localized &&
+          !(field as { virtual?: unknown }).virtual
+        ) {
+          numeric = field.type === 'number'
+        } else return undefined
+        const column = `${WHERE_ALIAS}.${ident(builder.column(table, name))}`
+        if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
+        const operators = Object.entries(value as Record<string, unknown>)
+        if (operators.length === 0) return undefined
+        for (const [operator, operand] of operators) {
+          if (operator === 'equals') {
+            const one = literal(operand, numeric)
+            if (one === undefined) return undefined
+            parts.push(`${column} = ${one}`)
+          } else if (operator === 'in') {
+            if (!Array.isArray(operand) || operand.length === 0) return undefined
+            const many = operand.map((each) => literal(each, numeric))
+            if (many.some((each) => each === undefined)) return undefined
+            parts.push(`${column} in (${many.join(', ')})`)
+          } else return undefined
+        }
+      }
+      return parts.length > 0 ? `(${parts.join(' and ')})` : undefined
+    }
+    sql = translate(where)
+  } catch (error) {
+    if (!(error instanceof UntunableSchemaError)) throw error
+    sql = undefined
+  }
+  // Access results are few per site (usually constant queries): bounded all the same.
+  if (cache.size >= 200) cache.clear()
+  cache.set(key, sql ?? null)
+  return sql
+}
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
 
@@ -160,7 +245,11 @@ export const accessModesFor = (req: PayloadRequest): AccessModes | Promise<Acces
   return modes
 }
 
-const sqlFilterOf = (mode: AccessMode): SqlFilter => (mode.kind === 'where' ? 'all' : mode.kind)
+const sqlFilterOf = (payload: Payload, slug: string, mode: AccessMode): SqlFilter => {
+  if (mode.kind !== 'where') return mode.kind
+  const sql = whereSql(payload, slug, mode.where)
+  return sql === undefined ? 'all' : { sql }
+}
 
 type Plan = {
   /** Statements built so far, by scope and selection: SQL before and after the slugs parameter. */
@@ -274,7 +363,13 @@ const buildStatement = (
     .map((field) => field.name)
   const adapter = payload.db as unknown as DrizzleAdapterLike
   const condition = (filter: SqlFilter, alias: string) =>
-    filter === 'published' ? `${alias}."_status" = 'published'` : filter === 'none' ? 'false' : undefined
+    typeof filter === 'object'
+      ? filter.sql.replaceAll(WHERE_ALIAS, alias)
+      : filter === 'published'
+        ? `${alias}."_status" = 'published'`
+        : filter === 'none'
+          ? 'false'
+          : undefined
   // The roles' afterRead hook leaves out links to documents the reader may not read.
   const linkCondition = (path: string) => {
     const name: CatalogCollection | undefined = linked.get(path) ?? (buildsOnPaths.includes(path) ? 'roles' : undefined)
@@ -343,7 +438,7 @@ const statementFor = (
   joinLocale: SqlLocale | undefined = undefined,
 ) => {
   const localeKey = (each: SqlLocale | undefined) => (each ? [each.code, ...each.fallbacks].join(',') : '')
-  const key = `${catalogCollections.map((name) => scope[name]).join(',')}:${localeKey(locale)}:${localeKey(joinLocale)}:${JSON.stringify(selection)}`
+  const key = `${catalogCollections.map((name) => (typeof scope[name] === 'object' ? scope[name].sql : scope[name])).join(',')}:${localeKey(locale)}:${localeKey(joinLocale)}:${JSON.stringify(selection)}`
   let statement = plan.statements.get(key)
   if (!statement) {
     statement = buildStatement(payload, slugs, scope, selection, locale, joinLocale)
@@ -442,12 +537,16 @@ export const readRolesTuned = async (
   const access = tunedAccess(req, { draft: context.draft })
   if (!access) return undefined
   // Awaited only when a host's access answers asynchronously (see accessModesFor).
-  const modes = isPromise(access) ? await access : access
+  const accessModes = isPromise(access) ? await access : access
   const locale = sqlLocaleFor(req.payload.config, context)
   if (locale === null) return undefined
   const joinLocale = selection.joins ? joinLocaleFor(req.payload.config, locale) : undefined
   const slugs = getCatalogConfig(req.payload.config).slugs
-  const scope = Object.fromEntries(catalogCollections.map((name) => [name, sqlFilterOf(modes[name])])) as Scope
+  const scope = Object.fromEntries(catalogCollections.map((name) => [name, sqlFilterOf(req.payload, slugs[name], accessModes[name])])) as Scope
+  // A host's query the statement applied itself needs nothing more; the others are asked of the adapter below.
+  const modes = Object.fromEntries(
+    catalogCollections.map((name) => [name, typeof scope[name] === 'object' ? ({ kind: 'all' } as const) : accessModes[name]]),
+  ) as AccessModes
   // A host's read query on the roles is applied after the statement: the join reads more candidates
   // than it shows, so that the first `limit` readable ones are among them (checked below).
   const rolesWhere = modes.roles.kind === 'where'
