@@ -7,6 +7,7 @@
  * path (its statement was sent), or the comparison would prove nothing.
  */
 import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql'
+import type { Where } from 'payload'
 
 import { configToSchema } from '@payloadcms/graphql'
 import { getNamedType, isLeafType, isObjectType } from 'graphql'
@@ -363,8 +364,8 @@ describe('SQL statements of the recommended list queries', () => {
  * tuned path still answers, and answers exactly what Payload's generic path answers.
  */
 /** The same rule as publicUnlessLoggedIn in a form the tuned statement does not translate: the adapter applies it after the statement. */
-const publicUnlessLoggedInAsked: typeof publicUnlessLoggedIn = ({ req }) =>
-  req.user ? true : { and: [{ _status: { equals: 'published' } }, { visibility: { not_equals: 'internal' } }] }
+const publishedNotInternal: Where = { and: [{ _status: { equals: 'published' } }, { visibility: { not_equals: 'internal' } }] }
+const publicUnlessLoggedInAsked: typeof publicUnlessLoggedIn = ({ req }) => (req.user ? true : publishedNotInternal)
 
 for (const [rule, read] of [
   ['applied in the statement', publicUnlessLoggedIn],
