@@ -384,7 +384,15 @@ const buildStatement = (
   const rolesTable = builder.tableFor(rolesConfig)
   const roles = builder.qualified(rolesTable)
 
-  const parts: string[] = [`'roles', coalesce((select json_agg(${builder.document(rolesConfig, 't', selection.role)}) from target t), '[]'::json)`]
+  // The roles asked for: their link rows are checked against the items read below (readRolesTuned
+  // drops the rows whose item is not among them), not once more per row here.
+  const itemPaths = new Set(linked.keys())
+  const targetBuilder = new DocumentSqlBuilder(adapter, {
+    aliasPrefix: 't',
+    linkCondition: (path) => (itemPaths.has(path) ? undefined : linkCondition(path)),
+    locale,
+  })
+  const parts: string[] = [`'roles', coalesce((select json_agg(${targetBuilder.document(rolesConfig, 't', selection.role)}) from target t), '[]'::json)`]
   if (selection.neighbours !== false && buildsOnPaths.length > 0) {
     const rels = builder.qualified(`${rolesTable}_rels`)
     const paths = buildsOnPaths.map((path) => `'${path.replace(/'/g, "''")}'`).join(', ')
@@ -573,6 +581,17 @@ export const readRolesTuned = async (
   const { sql } = drizzleOrm()
   const { rows } = (await db.execute(sql`${sql.raw(before)}${sql.param(roleSlugs)}${sql.raw(after)}`)) as { rows: Row[] }
   const result = rows[0]!.result
+  // The link rows of the roles asked for whose item the statement's filter left out (the items read
+  // are exactly the linked ones that pass it), as src/hooks/hideUnreadableLinks.ts leaves them out.
+  for (const name of Object.keys(roleLinks) as LinkedDimension[]) {
+    if (scope[name] === 'all') continue
+    const { arrayName, itemName } = roleLinks[name]
+    const kept = new Set((result[name] ?? []).map((doc) => String(doc.id)))
+    for (const role of result.roles ?? []) {
+      const rows = role[arrayName]
+      if (Array.isArray(rows)) role[arrayName] = rows.filter((row: Record<string, unknown>) => row[itemName] != null && kept.has(String(row[itemName])))
+    }
+  }
   const configOf = (name: CatalogCollection) => req.payload.collections[slugs[name] as CollectionSlug]!.config
   const rolesConfig = configOf('roles')
   const paths = rolesConfig.flattenedFields
