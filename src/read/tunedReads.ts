@@ -154,9 +154,10 @@ const whereSql = (payload: Payload, slug: string, where: Where): string | undefi
     const table = builder.tableFor(collection)
     const fields = new Map(collection.flattenedFields.map((field) => [field.name, field]))
     const numericIDs = payload.db.defaultIDType === 'number'
-    const literal = (value: unknown, numeric: boolean): string | undefined => {
+    const literal = (value: unknown, numeric: boolean, options?: Set<string>): string | undefined => {
       if (numeric) return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined
-      return typeof value === 'string' && !value.includes('\u0000') ? `'${value.replace(/'/g, "''")}'` : undefined
+      if (typeof value !== 'string' || value.includes('\u0000') || (options && !options.has(value))) return undefined
+      return `'${value.replace(/'/g, "''")}'`
     }
     const translate = (node: Where): string | undefined => {
       const parts: string[] = []
@@ -180,18 +181,23 @@ const whereSql = (payload: Payload, slug: string, where: Where): string | undefi
         ) {
           numeric = field.type === 'number'
         } else return undefined
+        // A select's column is an enum: a value outside its options is an error in SQL, whatever the adapter makes of it.
+        const options =
+          field && (field.type === 'select' || field.type === 'radio')
+            ? new Set((field as { options: (string | { value: string })[] }).options.map((option) => (typeof option === 'string' ? option : option.value)))
+            : undefined
         const column = `${WHERE_ALIAS}.${ident(builder.column(table, name))}`
         if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
         const operators = Object.entries(value as Record<string, unknown>)
         if (operators.length === 0) return undefined
         for (const [operator, operand] of operators) {
           if (operator === 'equals') {
-            const one = literal(operand, numeric)
+            const one = literal(operand, numeric, options)
             if (one === undefined) return undefined
             parts.push(`${column} = ${one}`)
           } else if (operator === 'in') {
             if (!Array.isArray(operand) || operand.length === 0) return undefined
-            const many = operand.map((each) => literal(each, numeric))
+            const many = operand.map((each) => literal(each, numeric, options))
             if (many.some((each) => each === undefined)) return undefined
             parts.push(`${column} in (${many.join(', ')})`)
           } else return undefined
