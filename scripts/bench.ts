@@ -14,7 +14,7 @@
  * - roleBySlugVsSql, compareVsSql: median of the frontend's `roleBySlug` / `compareRoles` query
  *   executed in-process (Payload's schema and validation rules, a fresh request per query), divided
  *   by the median of one hand-written SQL statement returning the same data (scripts/bench/sqlBaselines.ts),
- *   runs interleaved, rotating through roles of the imported catalogue.
+ *   runs interleaved, rotating through roles of the imported catalogue. Target (roleBySlugVsSql): at most 2.5.
  * - customizedRoleBySlugVsSql: roleBySlugVsSql on a copy of that catalogue in a host that customizes it
  *   (scripts/bench/customizedHost.ts: fields of its own, a read hook, read access returning a query).
  *   Target: at most roleBySlugVsSql + 0.5.
