@@ -25,6 +25,9 @@ import { READ_LOCALE } from './inheritLocale.js'
  * Payload's resolver asks), then the roles themselves come through the request's Payload DataLoader
  * (one `find` by ID for all of them, access and afterRead hooks applied).
  *
+ * Below `roleBySlug`, a join asked for without arguments was already read by the tuned statement with
+ * the role (TUNED_JOINS, src/read/tunedReads.ts): it answers from that, with no statement of its own.
+ *
  * Taken only when it answers exactly what Payload's resolver would (src/read/tunedReads.ts decides
  * about access, hooks and fields): no `where`, `sort`, `page` or `count` argument, no draft, no
  * GraphQL `select` optimisation. Anything else goes to Payload's own resolver.

@@ -10,9 +10,11 @@
  *   src/read/sqlDocuments.ts knows (anything else, or a field with read access or afterRead hooks of
  *   its own, keeps the generic path);
  * - the read access of each collection is asked for the request, as Payload asks it: `true` reads
- *   everything, `false` nothing, the plugin's own "published" rule is applied in SQL, and any other
- *   query a host's access returns is applied by the adapter (`payload.db.find` with that query over
- *   the documents the statement found), so only what the reader may read is kept, links included;
+ *   everything, `false` nothing, the plugin's own "published" rule is applied in SQL, so is a host's
+ *   query of `equals` / `in` on the document's own plain fields (`whereSql`), and any other query a
+ *   host's access returns is applied by the adapter (`payload.db.find` with that query over the
+ *   documents the statement found, one question per collection), so only what the reader may read
+ *   is kept, links included;
  * - a host's `beforeRead` and `afterRead` collection hooks run on every document read, in Payload's
  *   order (after the plugin's own, whose effect the statement already has);
  * - hooks that can change a read's arguments or result wholesale (`beforeOperation`,
@@ -27,7 +29,12 @@
  * the same, for anonymous readers and editors, with drafts around.
  *
  * Links to documents the reader may not read are left out of a role, as src/hooks/hideUnreadableLinks.ts
- * does on the generic path.
+ * does on the generic path. A role page's join fields to roles (`builtOnBy`, asked for without
+ * arguments) come with the roles (`selection.joins`): the page is one statement.
+ *
+ * Kept cheap for PostgreSQL's planner and executor at ESCO size: links are checked by primary key
+ * (scalar subqueries, never EXISTS, which the planner may turn into a scan of the whole linked
+ * table), and the asked roles' link rows are checked against the items the statement reads anyway.
  */
 import type { CollectionSlug, Payload, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig, Where } from 'payload'
 
