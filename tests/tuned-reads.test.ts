@@ -11,6 +11,7 @@ import type { Where } from 'payload'
 
 import { configToSchema } from '@payloadcms/graphql'
 import { getNamedType, isLeafType, isObjectType } from 'graphql'
+import { createLocalReq } from 'payload'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -20,7 +21,8 @@ import { COMPARE_QUERY, ROLE_LIST_QUERY, ROLE_PAGE_QUERY, SKILLS_WITH_ROLES_QUER
 import { customizedRoleFields, publicUnlessLoggedIn, regionsCollection } from '../scripts/bench/customizedHost.js'
 import { generateEscoCatalogue } from '../scripts/bench/generateEscoCatalogue.js'
 import { importEscoFolder } from '../src/import/index.js'
-import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
+import { getCatalogConfig, getCatalogSlugs } from '../src/plugin/catalogConfig.js'
+import { readContextFor } from '../src/read/readContext.js'
 import { untunedReason } from '../src/read/tunedReads.js'
 import { bySlug, create, linkSkill, save } from './helpers/catalog.js'
 import { german as germanText, startLocalizedSite } from './helpers/localized.js'
@@ -307,6 +309,17 @@ describe('tuned reads answer what the generic path answers on a localized site',
       }
     })
   }
+
+  it('a read context holds the locale and fallback its request had when it was asked for', async () => {
+    const req = await createLocalReq({ fallbackLocale: 'none' as never, locale: 'de' as never }, site.payload)
+    // Drafts asked for: whether the reader may read them is awaited before the context is complete.
+    const asked = readContextFor(req, { draft: true, slugs: getCatalogSlugs(site.payload.config) })
+    // Meanwhile, what Payload's DataLoader does to the request a GraphQL operation's resolvers share
+    // when it runs a batch (createLocalReq with the batch's locale and fallback).
+    req.locale = 'fr' as never
+    req.fallbackLocale = 'en' as never
+    expect(await asked).toMatchObject({ fallbackLocale: false, locale: 'de' })
+  })
 })
 
 describe('SQL statements of the recommended list queries', () => {
