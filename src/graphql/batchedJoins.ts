@@ -9,8 +9,10 @@ import type { CatalogSlugs, ReadLimits } from '../plugin/options.js'
 import { recordCollections, recordRoleSlugs } from '../cache/dependencies.js'
 import { drizzleOrm } from '../database/drizzle.js'
 import { unpaginatedReadLimit } from '../hooks/boundReads.js'
+import { recordReadDocument } from '../hooks/recordDependencies.js'
+import { roleOrderBy } from '../read/roleOrder.js'
 import { type DrizzleAdapterLike, ident, relsColumn, snake } from '../read/sqlDocuments.js'
-import { tunedRolesScope } from '../read/tunedReads.js'
+import { TUNED_JOINS, type TunedJoin, tunedRolesScope } from '../read/tunedReads.js'
 import { executorFor, readDatabaseFor } from '../replicas/routing.js'
 import { READ_LOCALE } from './inheritLocale.js'
 
@@ -22,6 +24,9 @@ import { READ_LOCALE } from './inheritLocale.js'
  * statement for the role IDs (per parent, in the collection's default sort, first `limit + 1`, as
  * Payload's resolver asks), then the roles themselves come through the request's Payload DataLoader
  * (one `find` by ID for all of them, access and afterRead hooks applied).
+ *
+ * Below `roleBySlug`, a join asked for without arguments was already read by the tuned statement with
+ * the role (TUNED_JOINS, src/read/tunedReads.ts): it answers from that, with no statement of its own.
  *
  * Taken only when it answers exactly what Payload's resolver would (src/read/tunedReads.ts decides
  * about access, hooks and fields): no `where`, `sort`, `page` or `count` argument, no draft, no
@@ -59,39 +64,6 @@ const targetOf = (payload: Payload, rolesConfig: SanitizedCollectionConfig, on: 
   return undefined
 }
 
-/**
- * `ORDER BY` for the roles' default sort, as Payload's adapter orders a `find` (createdAt breaks
- * ties), with the join it needs: a localized sort field (the title, on a localized site) is sorted
- * by its text in the read's locale, from the `_locales` table, as the adapter does (no fallback).
- */
-const orderBy = (
-  rolesConfig: SanitizedCollectionConfig,
-  alias: string,
-  localized?: { locale: string; table: string },
-): undefined | { join: string; order: string } => {
-  const sort = rolesConfig.defaultSort ?? '-createdAt'
-  if (typeof sort !== 'string' || sort.includes('.') || sort.includes(',')) return undefined
-  const descending = sort.startsWith('-')
-  const name = descending ? sort.slice(1) : sort
-  const field = rolesConfig.flattenedFields.find((each) => each.name === name)
-  if (!field || !['date', 'number', 'select', 'text', 'textarea'].includes(field.type) || (field as { hasMany?: boolean }).hasMany) {
-    return undefined
-  }
-  const column = (each: string) => `${alias}.${ident(snake(each))}`
-  let join = ''
-  let sorted = column(name)
-  if ((field as { localized?: boolean }).localized) {
-    // Without a locale (the plan's check at start-up) any will do: only the shape is checked.
-    const locale = localized?.locale ?? 'en'
-    join = ` left join ${localized?.table ?? 'roles_locales'} ${alias}l on ${alias}l._parent_id = ${alias}.id and ${alias}l._locale = '${locale.replace(/'/g, "''")}'`
-    sorted = `${alias}l.${ident(snake(name))}`
-  }
-  const parts = [`${sorted} ${descending ? 'desc' : 'asc'}`]
-  if (name !== 'createdAt') parts.push(`${column('createdAt')} desc`)
-  parts.push(`${alias}.id`)
-  return { join, order: parts.join(', ') }
-}
-
 type Loaders = Map<string, DataLoader<DocID, DocID[], string>>
 const loadersByRequest = new WeakMap<object, Loaders>()
 
@@ -120,7 +92,7 @@ const idsPerParent = async ({
   const schema = adapter.schemaName && adapter.schemaName !== 'public' ? `${ident(adapter.schemaName)}.` : ''
   const rolesTableName = adapter.tableNameMap.get(snake(rolesConfig.slug))!
   const rolesTable = `${schema}${ident(rolesTableName)}`
-  const sort = orderBy(rolesConfig, 'r', locale ? { locale, table: `${schema}${ident(`${rolesTableName}${adapter.localesSuffix ?? '_locales'}`)}` } : undefined)!
+  const sort = roleOrderBy(rolesConfig, 'r', locale ? { locale, table: `${schema}${ident(`${rolesTableName}${adapter.localesSuffix ?? '_locales'}`)}` } : undefined)!
   const links = `${schema}${ident(target.table)}`
   const parent = ident(target.parentColumn)
   const child = target.kind === 'array' ? '_parent_id' : 'parent_id'
@@ -148,6 +120,12 @@ const idsPerParent = async ({
   return parentIDs.map((id) => byParent.get(String(id)) ?? [])
 }
 
+/** Payload's own post-processing of a join's documents, verbatim (including what it does with limit 0 or negative). */
+const joinResult = (docs: Record<string, unknown>[], limit: JoinArgs['limit']): JoinResult => {
+  const shouldSlice = typeof limit === 'number' && limit !== 0 && limit < docs.length
+  return { docs: shouldSlice ? docs.slice(0, -1) : docs, hasNextPage: limit === 0 ? false : (limit as number) < docs.length }
+}
+
 /**
  * Replaces the resolvers of the catalogue's join fields to roles on the generated GraphQL types
  * (`graphQL.queries` runs once the collection types exist; Payload offers no other hook for them).
@@ -162,7 +140,8 @@ export const batchRoleJoins = ({
   slugs: CatalogSlugs
 }) => {
   const rolesConfig = collections[slugs.roles]?.config
-  if (!rolesConfig || !orderBy(rolesConfig, 'r')) return
+  if (!rolesConfig || !roleOrderBy(rolesConfig, 'r')) return
+  const recordRead = recordReadDocument('roles', slugs)
   for (const slug of Object.values(slugs)) {
     const collection = collections[slug]
     const type = collection?.graphQL?.type
@@ -191,13 +170,19 @@ export const batchRoleJoins = ({
         const localization = req.payload.config.localization
         const locale = localization ? (req.locale && localization.localeCodes.includes(req.locale) ? req.locale : undefined) : undefined
         const localeOK = !localization || (locale !== undefined && READ_LOCALE in parent)
-        const scope = plain && localeOK && parentID !== undefined ? tunedRolesScope(req, { draft }) : undefined
-        const target = scope ? targetOf(req.payload, rolesConfig, on) : undefined
-        if (!scope || !target || parentID === undefined) return original(parent, args, context, info)
-
         // What Payload's resolver asks `find` for, then bounded the way src/hooks/boundReads.ts bounds it.
         const { limit } = args
         const findLimit = unpaginatedReadLimit(typeof limit === 'number' && limit > 0 ? limit + 1 : 0, limits.maxLimit)
+        // Read with the role by the tuned statement (src/read/tunedReads.ts), for this reader, locale and limit.
+        const tuned = plain && localeOK && !draft ? ((parent as Record<PropertyKey, unknown>)[TUNED_JOINS] as Record<string, TunedJoin> | undefined)?.[field.name] : undefined
+        if (tuned && tuned.limit === findLimit && tuned.locale === (locale ?? '')) {
+          // What the roles' afterRead hook records when Payload reads them (src/hooks/recordDependencies.ts).
+          for (const doc of tuned.docs) recordRead({ collection: rolesConfig, context: req.context, doc, req } as never)
+          return joinResult(tuned.docs, limit)
+        }
+        const scope = plain && localeOK && parentID !== undefined ? tunedRolesScope(req, { draft }) : undefined
+        const target = scope ? targetOf(req.payload, rolesConfig, on) : undefined
+        if (!scope || !target || parentID === undefined) return original(parent, args, context, info)
         const requestKey = (req.payloadDataLoader as object | undefined) ?? req
         let loaders = loadersByRequest.get(requestKey)
         if (!loaders) loadersByRequest.set(requestKey, (loaders = new Map()))
@@ -234,13 +219,7 @@ export const batchRoleJoins = ({
             }),
           ),
         )
-        const docs = loaded.filter((doc): doc is Record<string, unknown> & { id: DocID } => !!doc && !(doc instanceof Error))
-        // Payload's own post-processing, verbatim (including what it does with limit 0 or negative).
-        const shouldSlice = typeof limit === 'number' && limit !== 0 && limit < docs.length
-        return {
-          docs: shouldSlice ? docs.slice(0, -1) : docs,
-          hasNextPage: limit === 0 ? false : (limit as number) < docs.length,
-        } satisfies JoinResult
+        return joinResult(loaded.filter((doc): doc is Record<string, unknown> & { id: DocID } => !!doc && !(doc instanceof Error)), limit)
       }
     }
   }

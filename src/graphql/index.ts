@@ -11,6 +11,7 @@ import { loadComparison } from '../compare/loadComparison.js'
 import { loadRoleMatches } from '../match/matchRoles.js'
 import { loadSimilarRoles } from '../match/similarRoles.js'
 import { occupationForDoc } from '../jsonld/loadOccupation.js'
+import { unpaginatedReadLimit } from '../hooks/boundReads.js'
 import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
 import { type ReadContext, readContextFor, readContextKey } from '../read/readContext.js'
 import { type LocaleArgs, requestForLocaleArgs } from '../read/requestLocale.js'
@@ -20,7 +21,7 @@ import { batchRoleJoins } from './batchedJoins.js'
 import { buildComparisonTypes } from './comparisonTypes.js'
 import { buildMatchTypes } from './matchTypes.js'
 import { inheritLocaleOnType, markReadLocale, requestInheritingLocale } from './inheritLocale.js'
-import { selectionOf, tunedSelectionForComparison, tunedSelectionForMatches, tunedSelectionForRole } from './selection.js'
+import { plainFieldsOf, selectionOf, tunedSelectionForComparison, tunedSelectionForMatches, tunedSelectionForRole } from './selection.js'
 import { answerLinksFromTunedReads } from './tunedLinks.js'
 import { renameTakenTypes } from './typeNames.js'
 
@@ -232,7 +233,10 @@ export const roleCatalogGraphQL = (
             reader = readerFor(context, slugs, await readContextFor(localeReq, { slugs }))
           }
           // On the tuned path, what the query selects is read in one statement (src/read/tunedReads.ts).
-          const [doc] = await reader.findRolesBySlug([slug], tunedSelectionForRole(selectionOf(info)))
+          // Its join fields asked for without arguments (`builtOnBy { docs { ... } }`) too, when the batched
+          // join resolver (src/graphql/batchedJoins.ts) is there to answer from them.
+          const joins = limits ? { limit: unpaginatedReadLimit(0, limits.maxLimit), plain: plainFieldsOf(info) } : undefined
+          const [doc] = await reader.findRolesBySlug([slug], tunedSelectionForRole(selectionOf(info), joins))
           if (!doc) throw roleNotFound([slug])
           // The fields below the role (its items, joins, jsonLd) read in the role's locale.
           return markReadLocale(doc, reader.context)

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql'
 
-import type { FieldSelection, LinkedDimension, TunedSelection } from '../read/tunedReads.js'
+import type { FieldSelection, LinkedDimension, TunedJoinSelection, TunedSelection } from '../read/tunedReads.js'
 
 import { roleLinks } from '../hooks/roleLinks.js'
 
@@ -35,6 +35,33 @@ export const selectionOf = (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragm
   return into
 }
 
+/**
+ * The fields selected directly below the current field that are asked for without arguments or
+ * directives everywhere they appear (across aliases and fragments): a join field selected so is read
+ * exactly as its resolver reads it by default.
+ */
+export const plainFieldsOf = (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> => {
+  const plain = new Set<string>()
+  const withArguments = new Set<string>()
+  const seenFragments = new Set<string>()
+  const collect = (set: SelectionSetNode | undefined) => {
+    for (const node of set?.selections ?? []) {
+      if (node.kind === 'Field') {
+        const bare = (node.arguments?.length ?? 0) === 0 && (node.directives?.length ?? 0) === 0
+        ;(bare ? plain : withArguments).add(node.name.value)
+      } else if (node.kind === 'InlineFragment') {
+        collect(node.selectionSet)
+      } else if (node.kind === 'FragmentSpread' && !seenFragments.has(node.name.value)) {
+        seenFragments.add(node.name.value)
+        collect(info.fragments[node.name.value]?.selectionSet)
+      }
+    }
+  }
+  for (const node of info.fieldNodes) collect(node.selectionSet)
+  for (const name of withArguments) plain.delete(name)
+  return plain
+}
+
 const sub = (selection: FieldSelection | undefined, name: string): FieldSelection | undefined => {
   const value = selection?.[name]
   return value && value !== true ? value : undefined
@@ -58,18 +85,58 @@ export const mergeSelections = (a: FieldSelection | undefined, b: FieldSelection
  * fields (all of them when `jsonLd` is asked for: the JSON-LD is built from the whole role), the
  * selected fields of the items it links, and the roles it builds on when `buildsOn` is selected.
  */
-export const tunedSelectionForRole = (role: FieldSelection): TunedSelection => {
+export const tunedSelectionForRole = (
+  role: FieldSelection,
+  /**
+   * For a role page: fields selected without arguments (plainFieldsOf) and the limit a join field's
+   * resolver reads by default. The join fields among them are read with the role (`joins`); which
+   * fields are joins to roles is the tuned statement's to check.
+   */
+  joins?: { limit: number; plain: Set<string> },
+): TunedSelection => {
   const items: Partial<Record<LinkedDimension, FieldSelection>> = {}
   for (const [name, { arrayName, itemName }] of Object.entries(roleLinks) as [LinkedDimension, (typeof roleLinks)[LinkedDimension]][]) {
     const item = sub(sub(role, arrayName), itemName)
     if (item) items[name] = item
   }
   const buildsOn = sub(role, 'buildsOn')
+  const joined: Record<string, TunedJoinSelection> = {}
+  for (const name of joins?.plain ?? []) {
+    const join = sub(role, name)
+    if (!join || !('docs' in join)) continue
+    const docs = sub(join, 'docs') ?? {}
+    joined[name] = { fields: docs.jsonLd ? undefined : docs, limit: joins!.limit }
+  }
   return {
     items,
+    ...(Object.keys(joined).length > 0 ? { joins: joined } : {}),
     neighbours: buildsOn ? (buildsOn.jsonLd ? undefined : buildsOn) : false,
-    role: role.jsonLd ? undefined : role,
+    role: role.jsonLd ? withJsonLdInputs(role) : role,
   }
+}
+
+/**
+ * The fields the `jsonLd` field builds the Occupation from (src/jsonld/occupation.ts, through
+ * CatalogReader.resolve): the role's text and every row of its arrays, whole. A role read with them
+ * needs no second read for its JSON-LD (the `jsonLd` resolver checks they are there).
+ */
+const JSON_LD_INPUTS: FieldSelection = {
+  abbreviation: true,
+  certifications: true,
+  experience: true,
+  externalCodes: true,
+  qualifications: true,
+  responsibilities: true,
+  skills: true,
+  slug: true,
+  summary: true,
+  title: true,
+}
+
+/** The query's own selection of a role, with what its JSON-LD is built from: whole rows for the arrays. */
+const withJsonLdInputs = (role: FieldSelection): FieldSelection => {
+  const { jsonLd: _jsonLd, ...rest } = role
+  return { ...rest, ...JSON_LD_INPUTS }
 }
 
 /** For a comparison: both roles' selections together, every role field (the comparison reads them all). */

@@ -65,9 +65,15 @@ const mayReadVersions = async (req: PayloadRequest, slugs: CatalogSlugs): Promis
  * scope and the database it may be answered from.
  */
 export const readContextFor = async (req: PayloadRequest, { draft, slugs }: ReadContextArgs): Promise<ReadContext> => {
+  // Taken before anything is awaited: a request the GraphQL resolvers share (the operation's own) has
+  // its locale and fallback rewritten by Payload's DataLoader whenever it runs a batch (createLocalReq
+  // with the batch's fallback, often the locale's default one), so read later they may no longer be
+  // what this read was asked for (a `fallbackLocale: none` read then took English text, at random).
+  const localized = Boolean(req.payload.config.localization)
+  const fallbackLocale = localized ? normalizeFallbackLocale(req.fallbackLocale) : undefined
+  const locale = localized ? (req.locale ?? undefined) : undefined
   const wantsDraft = draft ?? req.query?.draft === 'true'
   const granted = wantsDraft ? await mayReadVersions(req, slugs) : false
-  const localized = Boolean(req.payload.config.localization)
   const cacheScope = !req.user && !granted ? 'public' : 'private'
   let database = readDatabaseFor(req, cacheScope)
   if (database === 'replica' && !(await replicasHaveReplayed(req.payload))) {
@@ -81,8 +87,8 @@ export const readContextFor = async (req: PayloadRequest, { draft, slugs }: Read
     database,
     draft: granted,
     // Set by the entry points from their arguments first (src/read/requestLocale.ts), as Payload's own resolvers do.
-    fallbackLocale: localized ? normalizeFallbackLocale(req.fallbackLocale) : undefined,
-    locale: localized ? (req.locale ?? undefined) : undefined,
+    fallbackLocale,
+    locale,
   }
 }
 

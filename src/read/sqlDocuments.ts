@@ -64,6 +64,11 @@ export type LinkCondition = (args: { alias: string; table: string }) => string
 export type SqlLocale = { code: string; fallbacks: string[] }
 
 export type DocumentSqlOptions = {
+  /**
+   * Prefix of the aliases this builder makes up, for a second builder (another locale) writing
+   * parts of the same statement: its subqueries' aliases then never shadow the first one's.
+   */
+  aliasPrefix?: string
   /** Localized sites: the locale to read (required there: localized fields live in `*_locales`). */
   locale?: SqlLocale
   /**
@@ -90,6 +95,14 @@ type Context = {
 const SCALARS = new Set(['checkbox', 'code', 'email', 'json', 'number', 'radio', 'richText', 'select', 'text', 'textarea'])
 
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`
+
+/**
+ * Whether the document a link points to meets `condition`, asked per link row by its primary key.
+ * A scalar subquery rather than EXISTS: PostgreSQL may turn EXISTS into a hash semi-join that reads
+ * the whole linked table (every skill of an ESCO-size catalogue, for a role's forty links), while a
+ * scalar subquery stays an index lookup per row.
+ */
+const linkedHolds = (from: string, byID: string, condition: string) => `coalesce((select ${condition} from ${from} where ${byID}), false)`
 
 const isoTimestamp = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
@@ -137,7 +150,7 @@ export class DocumentSqlBuilder {
 
   private nextAlias(base: string) {
     this.aliasCount += 1
-    return `${base}${this.aliasCount}`
+    return `${this.options.aliasPrefix ?? ''}${base}${this.aliasCount}`
   }
 
   /**
@@ -241,7 +254,7 @@ export class DocumentSqlBuilder {
           const linkedTable = this.adapter.tableNameMap.get(snake(each.relationTo))
           if (!linkedTable) throw new UntunableSchemaError(`no table for "${each.relationTo}"`)
           conditions.push(
-            `exists (select 1 from ${this.qualified(linkedTable)} ${linked} where ${linked}.id = ${row}.${ident(this.column(table, each.name))} and ${condition({ alias: linked, table: linkedTable })})`,
+            linkedHolds(`${this.qualified(linkedTable)} ${linked}`, `${linked}.id = ${row}.${ident(this.column(table, each.name))}`, condition({ alias: linked, table: linkedTable })),
           )
         }
         return `coalesce((select json_agg(${this.object(rowPairs)} order by ${row}._order) from ${this.qualified(table)} ${row} where ${conditions.join(' and ')}), '[]'::json)`
@@ -262,7 +275,7 @@ export class DocumentSqlBuilder {
           const linkedTable = this.adapter.tableNameMap.get(snake(field.relationTo))
           if (!linkedTable) throw new UntunableSchemaError(`no table for "${field.relationTo}"`)
           conditions.push(
-            `exists (select 1 from ${this.qualified(linkedTable)} ${linked} where ${linked}.id = ${rel}.${ident(target)} and ${condition({ alias: linked, table: linkedTable })})`,
+            linkedHolds(`${this.qualified(linkedTable)} ${linked}`, `${linked}.id = ${rel}.${ident(target)}`, condition({ alias: linked, table: linkedTable })),
           )
         }
         return `coalesce((select json_agg(${rel}.${ident(target)} order by ${rel}."order") from ${this.qualified(rels)} ${rel} where ${conditions.join(' and ')}), '[]'::json)`

@@ -10,9 +10,11 @@
  *   src/read/sqlDocuments.ts knows (anything else, or a field with read access or afterRead hooks of
  *   its own, keeps the generic path);
  * - the read access of each collection is asked for the request, as Payload asks it: `true` reads
- *   everything, `false` nothing, the plugin's own "published" rule is applied in SQL, and any other
- *   query a host's access returns is applied by the adapter (`payload.db.find` with that query over
- *   the documents the statement found), so only what the reader may read is kept, links included;
+ *   everything, `false` nothing, the plugin's own "published" rule is applied in SQL, so is a host's
+ *   query of `equals` / `in` on the document's own plain fields (`whereSql`), and any other query a
+ *   host's access returns is applied by the adapter (`payload.db.find` with that query over the
+ *   documents the statement found, one question per collection), so only what the reader may read
+ *   is kept, links included;
  * - a host's `beforeRead` and `afterRead` collection hooks run on every document read, in Payload's
  *   order (after the plugin's own, whose effect the statement already has);
  * - hooks that can change a read's arguments or result wholesale (`beforeOperation`,
@@ -27,9 +29,16 @@
  * the same, for anonymous readers and editors, with drafts around.
  *
  * Links to documents the reader may not read are left out of a role, as src/hooks/hideUnreadableLinks.ts
- * does on the generic path.
+ * does on the generic path. A role page's join fields to roles (`builtOnBy`, asked for without
+ * arguments) come with the roles (`selection.joins`): the page is one statement.
+ *
+ * Kept cheap for PostgreSQL's planner and executor at ESCO size: links are checked by primary key
+ * (scalar subqueries, never EXISTS, which the planner may turn into a scan of the whole linked
+ * table), and the asked roles' link rows are checked against the items the statement reads anyway.
  */
 import type { CollectionSlug, Payload, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig, Where } from 'payload'
+
+import { sanitizeFallbackLocale } from 'payload'
 
 import { isDeepStrictEqual } from 'node:util'
 
@@ -43,6 +52,7 @@ import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { catalogCollections } from '../plugin/options.js'
 import { isPluginOwned } from '../plugin/owned.js'
 import { executorFor } from '../replicas/routing.js'
+import { roleOrderBy } from './roleOrder.js'
 import { DocumentSqlBuilder, type DrizzleAdapterLike, type FieldSelection, ident, relsColumn, snake, type SqlLocale, UntunableSchemaError } from './sqlDocuments.js'
 
 export type Doc = Record<string, unknown> & { id: number | string }
@@ -56,9 +66,18 @@ export type { FieldSelection }
  */
 export type TunedSelection = {
   items?: Partial<Record<LinkedDimension, FieldSelection>>
+  /**
+   * Join fields of the roles to roles (`builtOnBy`: the roles whose `buildsOn` names this one) that
+   * GraphQL asks for without arguments, by name: the fields of the joined roles to read (undefined:
+   * all) and how many at most (what Payload's join resolver, bounded by the plugin, asks `find` for).
+   * Read in the same statement; src/graphql/batchedJoins.ts answers the join from them.
+   */
+  joins?: Record<string, TunedJoinSelection>
   neighbours?: false | FieldSelection | undefined
   role?: FieldSelection
 }
+
+export type TunedJoinSelection = { fields?: FieldSelection; limit: number }
 
 /** The fields of a linked item that comparisons and JSON-LD read (src/read/catalogReader.ts). */
 export const catalogItemFields = ['slug', 'title', 'name', 'description', 'kind', 'abbreviation', 'issuingBody'] as const
@@ -70,6 +89,15 @@ export const catalogItemFields = ['slug', 'title', 'name', 'description', 'kind'
  */
 export const TUNED_ITEM = Symbol.for('role-catalog.tuned-item')
 export const TUNED_BUILDS_ON = Symbol.for('role-catalog.tuned-builds-on')
+/** On a role: its join fields read by the tuned statement (`TunedJoin` by field name). */
+export const TUNED_JOINS = Symbol.for('role-catalog.tuned-joins')
+
+/**
+ * A join field's documents as Payload's join resolver would return them for this request: the
+ * reader's access applied, in the roles' default sort, at most `limit`, read in `locale` ('' without
+ * localization) with the fallback Payload's join resolver uses, host read hooks run.
+ */
+export type TunedJoin = { docs: Doc[]; limit: number; locale: string }
 
 /** What one tuned statement returns. */
 export type TunedRoles = {
@@ -101,8 +129,99 @@ export type AccessMode = { kind: 'all' } | { kind: 'none' } | { kind: 'published
 export type AccessModes = Record<CatalogCollection, AccessMode>
 
 /** How the statement filters one collection: the query of a `where` mode is applied after it, by the adapter. */
-type SqlFilter = 'all' | 'none' | 'published'
+/** `{ sql }`: a host's read query the statement applies itself (WHERE_ALIAS stands for the table's alias). */
+type SqlFilter = 'all' | 'none' | 'published' | { sql: string }
 type Scope = Record<CatalogCollection, SqlFilter>
+
+const WHERE_ALIAS = '\u0001'
+
+/** Field types whose `equals` / `in` the statement applies as Payload's adapter does: `=` / `in (...)` on the column. */
+const WHERE_FIELD_TYPES = new Set(['email', 'number', 'radio', 'select', 'text', 'textarea'])
+
+const whereSqlCache = new WeakMap<SanitizedConfig, Map<string, null | string>>()
+
+/**
+ * A host's read query as SQL on the collection's main table, when it is one the statement can apply
+ * exactly as Payload's adapter does: `and` / `or` of `equals` and `in` on the document's own
+ * top-level text, select, radio, email or number fields (not localized, not hasMany), its `_status`
+ * or its `id`, with string or number values. Anything else (undefined) is left to the adapter,
+ * asked after the statement (readableOnly). The common rule "published and public" is one of these,
+ * so such a site's role page stays one statement.
+ */
+const whereSql = (payload: Payload, slug: string, where: Where): string | undefined => {
+  let cache = whereSqlCache.get(payload.config)
+  if (!cache) whereSqlCache.set(payload.config, (cache = new Map()))
+  const key = `${slug}\u0000${JSON.stringify(where)}`
+  const cached = cache.get(key)
+  if (cached !== undefined) return cached ?? undefined
+  let sql: string | undefined
+  try {
+    const collection = payload.collections[slug as CollectionSlug]!.config
+    const builder = new DocumentSqlBuilder(payload.db as unknown as DrizzleAdapterLike)
+    const table = builder.tableFor(collection)
+    const fields = new Map(collection.flattenedFields.map((field) => [field.name, field]))
+    const numericIDs = payload.db.defaultIDType === 'number'
+    const literal = (value: unknown, numeric: boolean, options?: Set<string>): string | undefined => {
+      if (numeric) return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined
+      if (typeof value !== 'string' || value.includes('\u0000') || (options && !options.has(value))) return undefined
+      return `'${value.replace(/'/g, "''")}'`
+    }
+    const translate = (node: Where): string | undefined => {
+      const parts: string[] = []
+      for (const [name, value] of Object.entries(node)) {
+        if (name === 'and' || name === 'or') {
+          if (!Array.isArray(value) || value.length === 0) return undefined
+          const inner = (value as Where[]).map(translate)
+          if (inner.some((part) => part === undefined)) return undefined
+          parts.push(`(${inner.join(` ${name} `)})`)
+          continue
+        }
+        const field = fields.get(name)
+        let numeric: boolean
+        if (name === 'id') numeric = numericIDs
+        else if (
+          field &&
+          WHERE_FIELD_TYPES.has(field.type) &&
+          !(field as { hasMany?: boolean }).hasMany &&
+          !(field as { localized?: boolean }).localized &&
+          !(field as { virtual?: unknown }).virtual
+        ) {
+          numeric = field.type === 'number'
+        } else return undefined
+        // A select's column is an enum: a value outside its options is an error in SQL, whatever the adapter makes of it.
+        const options =
+          field && (field.type === 'select' || field.type === 'radio')
+            ? new Set((field as { options: (string | { value: string })[] }).options.map((option) => (typeof option === 'string' ? option : option.value)))
+            : undefined
+        const column = `${WHERE_ALIAS}.${ident(builder.column(table, name))}`
+        if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
+        const operators = Object.entries(value as Record<string, unknown>)
+        if (operators.length === 0) return undefined
+        for (const [operator, operand] of operators) {
+          if (operator === 'equals') {
+            const one = literal(operand, numeric, options)
+            if (one === undefined) return undefined
+            parts.push(`${column} = ${one}`)
+          } else if (operator === 'in') {
+            if (!Array.isArray(operand) || operand.length === 0) return undefined
+            const many = operand.map((each) => literal(each, numeric, options))
+            if (many.some((each) => each === undefined)) return undefined
+            parts.push(`${column} in (${many.join(', ')})`)
+          } else return undefined
+        }
+      }
+      return parts.length > 0 ? `(${parts.join(' and ')})` : undefined
+    }
+    sql = translate(where)
+  } catch (error) {
+    if (!(error instanceof UntunableSchemaError)) throw error
+    sql = undefined
+  }
+  // Access results are few per site (usually constant queries): bounded all the same.
+  if (cache.size >= 200) cache.clear()
+  cache.set(key, sql ?? null)
+  return sql
+}
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
 
@@ -139,7 +258,11 @@ export const accessModesFor = (req: PayloadRequest): AccessModes | Promise<Acces
   return modes
 }
 
-const sqlFilterOf = (mode: AccessMode): SqlFilter => (mode.kind === 'where' ? 'all' : mode.kind)
+const sqlFilterOf = (payload: Payload, slug: string, mode: AccessMode): SqlFilter => {
+  if (mode.kind !== 'where') return mode.kind
+  const sql = whereSql(payload, slug, mode.where)
+  return sql === undefined ? 'all' : { sql }
+}
 
 type Plan = {
   /** Statements built so far, by scope and selection: SQL before and after the slugs parameter. */
@@ -239,6 +362,7 @@ const buildStatement = (
   scope: Scope,
   selection: TunedSelection,
   locale: SqlLocale | undefined,
+  joinLocale: SqlLocale | undefined,
 ): [string, string] => {
   const linked = new Map(
     (Object.entries(roleLinks) as [LinkedDimension, (typeof roleLinks)[LinkedDimension]][]).map(([name, { arrayName, itemName }]) => [
@@ -252,16 +376,20 @@ const buildStatement = (
     .map((field) => field.name)
   const adapter = payload.db as unknown as DrizzleAdapterLike
   const condition = (filter: SqlFilter, alias: string) =>
-    filter === 'published' ? `${alias}."_status" = 'published'` : filter === 'none' ? 'false' : undefined
-  const builder = new DocumentSqlBuilder(adapter, {
-    locale,
-    // The roles' afterRead hook leaves out links to documents the reader may not read.
-    linkCondition: (path) => {
-      const name: CatalogCollection | undefined = linked.get(path) ?? (buildsOnPaths.includes(path) ? 'roles' : undefined)
-      if (!name || scope[name] === 'all') return undefined
-      return ({ alias }) => condition(scope[name], alias)!
-    },
-  })
+    typeof filter === 'object'
+      ? filter.sql.replaceAll(WHERE_ALIAS, alias)
+      : filter === 'published'
+        ? `${alias}."_status" = 'published'`
+        : filter === 'none'
+          ? 'false'
+          : undefined
+  // The roles' afterRead hook leaves out links to documents the reader may not read.
+  const linkCondition = (path: string) => {
+    const name: CatalogCollection | undefined = linked.get(path) ?? (buildsOnPaths.includes(path) ? 'roles' : undefined)
+    if (!name || scope[name] === 'all') return undefined
+    return ({ alias }: { alias: string }) => condition(scope[name], alias)!
+  }
+  const builder = new DocumentSqlBuilder(adapter, { linkCondition, locale })
   const visible = (name: CatalogCollection, alias: string) => {
     const where = condition(scope[name], alias)
     return where ? ` and ${where}` : ''
@@ -269,7 +397,15 @@ const buildStatement = (
   const rolesTable = builder.tableFor(rolesConfig)
   const roles = builder.qualified(rolesTable)
 
-  const parts: string[] = [`'roles', coalesce((select json_agg(${builder.document(rolesConfig, 't', selection.role)}) from target t), '[]'::json)`]
+  // The roles asked for: their link rows are checked against the items read below (readRolesTuned
+  // drops the rows whose item is not among them), not once more per row here.
+  const itemPaths = new Set(linked.keys())
+  const targetBuilder = new DocumentSqlBuilder(adapter, {
+    aliasPrefix: 't',
+    linkCondition: (path) => (itemPaths.has(path) ? undefined : linkCondition(path)),
+    locale,
+  })
+  const parts: string[] = [`'roles', coalesce((select json_agg(${targetBuilder.document(rolesConfig, 't', selection.role)}) from target t), '[]'::json)`]
   if (selection.neighbours !== false && buildsOnPaths.length > 0) {
     const rels = builder.qualified(`${rolesTable}_rels`)
     const paths = buildsOnPaths.map((path) => `'${path.replace(/'/g, "''")}'`).join(', ')
@@ -286,6 +422,26 @@ const buildStatement = (
     parts.push(`'${name}', coalesce((select json_agg(${document}) from ${itemTable} i where i.id in (
       select l.${column} from ${builder.qualified(arrayTable)} l join target t on t.id = l._parent_id)${visible(name, 'i')}), '[]'::json)`)
   }
+  const joins: string[] = []
+  for (const [name, join] of Object.entries(selection.joins ?? {})) {
+    const field = rolesConfig.flattenedFields.find((each) => each.name === name)
+    if (field?.type !== 'join' || field.collection !== slugs.roles || typeof field.on !== 'string' || !buildsOnPaths.includes(field.on)) continue
+    // As src/graphql/batchedJoins.ts reads it: the roles linking the target in `on`, in the roles'
+    // default sort (by the text in the read's locale when localized), the first `limit`; then their
+    // documents, read by a builder of their own (Payload reads joined roles in the locale's own fallback).
+    const localesTable = `${rolesTable}${adapter.localesSuffix ?? '_locales'}`
+    const sort = roleOrderBy(rolesConfig, 'k', joinLocale ? { locale: joinLocale.code, table: builder.qualified(localesTable) } : undefined)
+    if (!sort) continue
+    const joinBuilder = new DocumentSqlBuilder(adapter, { aliasPrefix: 'j', linkCondition, locale: joinLocale })
+    const rels = builder.qualified(`${rolesTable}_rels`)
+    joins.push(`'${name.replace(/'/g, "''")}', (select coalesce(json_agg(${joinBuilder.document(rolesConfig, 'j', join.fields)} order by k.n), '[]'::json) from (
+      select k.id, row_number() over (order by ${sort.order}) as n from ${roles} k${sort.join}
+      where k.id in (select rr.parent_id from ${rels} rr where rr.${ident(relsColumn(adapter, slugs.roles))} = t.id and rr.path = '${field.on.replace(/'/g, "''")}')${visible('roles', 'k')}
+      order by ${sort.order} limit ${Math.max(0, Math.floor(join.limit))}) k join ${roles} j on j.id = k.id)`)
+  }
+  if (joins.length > 0) {
+    parts.push(`'joins', coalesce((select json_agg(json_build_object('id', t.id, 'docs', json_build_object(${joins.join(', ')}))) from target t), '[]'::json)`)
+  }
   // The slugs as an array parameter: the planner then knows how few roles to expect.
   const text = `with target as (select r.* from ${roles} r where r.slug = any(${PARAM}::text[])${visible('roles', 'r')})
 select json_build_object(${parts.join(',\n')}) as result`
@@ -300,11 +456,13 @@ const statementFor = (
   scope: Scope,
   selection: TunedSelection,
   locale: SqlLocale | undefined,
+  joinLocale: SqlLocale | undefined = undefined,
 ) => {
-  const key = `${catalogCollections.map((name) => scope[name]).join(',')}:${locale ? [locale.code, ...locale.fallbacks].join(',') : ''}:${JSON.stringify(selection)}`
+  const localeKey = (each: SqlLocale | undefined) => (each ? [each.code, ...each.fallbacks].join(',') : '')
+  const key = `${catalogCollections.map((name) => (typeof scope[name] === 'object' ? scope[name].sql : scope[name])).join(',')}:${localeKey(locale)}:${localeKey(joinLocale)}:${JSON.stringify(selection)}`
   let statement = plan.statements.get(key)
   if (!statement) {
-    statement = buildStatement(payload, slugs, scope, selection, locale)
+    statement = buildStatement(payload, slugs, scope, selection, locale, joinLocale)
     // Selections come from queries: keep the set bounded.
     if (plan.statements.size >= 200) plan.statements.clear()
     plan.statements.set(key, statement)
@@ -369,11 +527,26 @@ const withReadHooks = async (req: PayloadRequest, collection: SanitizedCollectio
   )
 }
 
+/** How many join candidates a host's read query is applied to, beyond what the join shows (see below). */
+const JOIN_CANDIDATES = (limit: number) => 2 * limit + 20
+
+/**
+ * The locale Payload's join resolver reads joined roles in: the read's locale with that locale's
+ * own fallback from the config, whatever fallback the read asked for (src/graphql/batchedJoins.ts).
+ */
+const joinLocaleFor = (config: SanitizedConfig, locale: SqlLocale | undefined): null | SqlLocale | undefined => {
+  const localization = config.localization
+  if (!localization || !locale) return undefined
+  const fallbackLocale = sanitizeFallbackLocale({ fallbackLocale: null as never, locale: locale.code, localization })
+  return sqlLocaleFor(config, { fallbackLocale: fallbackLocale === false ? false : (fallbackLocale as string | string[]), locale: locale.code } as ReadContext)
+}
+
 /**
  * Roles with these slugs the reader may see, with what they link, in one statement; undefined when
  * the tuned path may not answer (then read through the Local API). Each link row of a returned role
- * carries its item under TUNED_ITEM, and each role the roles of its `buildsOn` under
- * TUNED_BUILDS_ON (unless `selection.neighbours` is false).
+ * carries its item under TUNED_ITEM, each role the roles of its `buildsOn` under TUNED_BUILDS_ON
+ * (unless `selection.neighbours` is false), and the join fields in `selection.joins` under
+ * TUNED_JOINS (a join it cannot answer exactly is left out: GraphQL's resolver then reads it).
  */
 export const readRolesTuned = async (
   req: PayloadRequest,
@@ -385,18 +558,53 @@ export const readRolesTuned = async (
   const access = tunedAccess(req, { draft: context.draft })
   if (!access) return undefined
   // Awaited only when a host's access answers asynchronously (see accessModesFor).
-  const modes = isPromise(access) ? await access : access
+  const accessModes = isPromise(access) ? await access : access
   const locale = sqlLocaleFor(req.payload.config, context)
   if (locale === null) return undefined
+  const joinLocale = selection.joins ? joinLocaleFor(req.payload.config, locale) : undefined
   const slugs = getCatalogConfig(req.payload.config).slugs
-  const scope = Object.fromEntries(catalogCollections.map((name) => [name, sqlFilterOf(modes[name])])) as Scope
-  const [before, after] = statementFor(req.payload, slugs, planFor(req.payload)!, scope, selection, locale)
-  type Row = { result: Record<'neighbours' | 'roles' | LinkedDimension, Doc[] | undefined> }
+  const scope = Object.fromEntries(catalogCollections.map((name) => [name, sqlFilterOf(req.payload, slugs[name], accessModes[name])])) as Scope
+  // A host's query the statement applied itself needs nothing more; the others are asked of the adapter below.
+  const modes = Object.fromEntries(
+    catalogCollections.map((name) => [name, typeof scope[name] === 'object' ? ({ kind: 'all' } as const) : accessModes[name]]),
+  ) as AccessModes
+  // A host's read query on the roles is applied after the statement: the join reads more candidates
+  // than it shows, so that the first `limit` readable ones are among them (checked below).
+  const rolesWhere = modes.roles.kind === 'where'
+  // Links of the joined roles to items a host's query decides about would need that query asked of
+  // their items too: such a join is left to GraphQL's resolver.
+  const itemsDecidedLater = (Object.keys(roleLinks) as LinkedDimension[]).filter((name) => modes[name].kind === 'where')
+  const joinsReadable = Object.values(selection.joins ?? {}).every(
+    ({ fields }) => fields !== undefined && itemsDecidedLater.every((name) => !fields[roleLinks[name].arrayName]),
+  )
+  let statementSelection = selection
+  if (selection.joins && (joinLocale === null || modes.roles.kind === 'none' || !joinsReadable)) {
+    statementSelection = { ...selection, joins: undefined }
+  } else if (selection.joins && rolesWhere) {
+    statementSelection = {
+      ...selection,
+      joins: Object.fromEntries(Object.entries(selection.joins).map(([name, join]) => [name, { ...join, limit: JOIN_CANDIDATES(join.limit) + 1 }])),
+    }
+  }
+  const [before, after] = statementFor(req.payload, slugs, planFor(req.payload)!, scope, statementSelection, locale, joinLocale ?? undefined)
+  type JoinRow = { docs: Record<string, Doc[]>; id: Doc['id'] }
+  type Row = { result: Record<'neighbours' | 'roles' | LinkedDimension, Doc[] | undefined> & { joins?: JoinRow[] } }
   // `drizzle.execute` would always use the primary (withReplicas): pick the connection by the context.
   const db = executorFor(req.payload, context.database)
   const { sql } = drizzleOrm()
   const { rows } = (await db.execute(sql`${sql.raw(before)}${sql.param(roleSlugs)}${sql.raw(after)}`)) as { rows: Row[] }
   const result = rows[0]!.result
+  // The link rows of the roles asked for whose item the statement's filter left out (the items read
+  // are exactly the linked ones that pass it), as src/hooks/hideUnreadableLinks.ts leaves them out.
+  for (const name of Object.keys(roleLinks) as LinkedDimension[]) {
+    if (scope[name] === 'all') continue
+    const { arrayName, itemName } = roleLinks[name]
+    const kept = new Set((result[name] ?? []).map((doc) => String(doc.id)))
+    for (const role of result.roles ?? []) {
+      const rows = role[arrayName]
+      if (Array.isArray(rows)) role[arrayName] = rows.filter((row: Record<string, unknown>) => row[itemName] != null && kept.has(String(row[itemName])))
+    }
+  }
   const configOf = (name: CatalogCollection) => req.payload.collections[slugs[name] as CollectionSlug]!.config
   const rolesConfig = configOf('roles')
   const paths = rolesConfig.flattenedFields
@@ -409,21 +617,45 @@ export const readRolesTuned = async (
     responsibilities: await readableOnly(req, slugs.responsibilities, modes.responsibilities, result.responsibilities ?? []),
     skills: await readableOnly(req, slugs.skills, modes.skills, result.skills ?? []),
   }
-  let roles = await readableOnly(req, slugs.roles, modes.roles, result.roles ?? [])
-  let neighbours = result.neighbours ? await readableOnly(req, slugs.roles, modes.roles, result.neighbours) : undefined
+  const joinRows = statementSelection.joins ? (result.joins ?? []) : []
+  const joinDocs = joinRows.flatMap((row) => Object.values(row.docs).flat())
+  // The roles, their neighbours, the join candidates and every role they link: one question to the
+  // adapter for all of them.
+  const read = [...(result.roles ?? []), ...(result.neighbours ?? []), ...joinDocs]
+  const linkedRoles = rolesWhere ? read.flatMap((doc) => paths.flatMap((path) => (Array.isArray(doc[path]) ? (doc[path] as Doc['id'][]) : []))) : []
+  const readableRoles = new Set(
+    (await readableOnly(req, slugs.roles, modes.roles, [...read, ...linkedRoles.map((id) => ({ id }))])).map((doc) => String(doc.id)),
+  )
+  const keepReadable = (docs: Doc[]) => (rolesWhere ? docs.filter((doc) => readableRoles.has(String(doc.id))) : docs)
+  let roles = keepReadable(result.roles ?? [])
+  let neighbours = result.neighbours ? keepReadable(result.neighbours) : undefined
+  // Per role and join field: the documents the join shows, or nothing when that cannot be told here.
+  const joined = new Map<string, Map<string, Doc[]>>()
+  for (const row of joinRows) {
+    const byField = new Map<string, Doc[]>()
+    for (const [name, candidates] of Object.entries(row.docs)) {
+      const limit = selection.joins?.[name]?.limit
+      if (limit === undefined) continue
+      const shown = keepReadable(candidates ?? [])
+      // With a host's query: exact when enough candidates were readable, or there were no more.
+      if (rolesWhere && shown.length < limit && (candidates?.length ?? 0) > JOIN_CANDIDATES(limit)) continue
+      byField.set(name, shown.slice(0, limit))
+    }
+    joined.set(String(row.id), byField)
+  }
+  const joinedDocs = [...joined.values()].flatMap((byField) => [...byField.values()].flat())
   for (const name of Object.keys(roleLinks) as LinkedDimension[]) {
     if (modes[name].kind !== 'where') continue
     const { arrayName, itemName } = roleLinks[name]
     const kept = new Set(readable[name].map((doc) => String(doc.id)))
-    for (const role of [...roles, ...(neighbours ?? [])]) {
+    for (const role of [...roles, ...(neighbours ?? []), ...joinedDocs]) {
       const rows = role[arrayName]
       if (Array.isArray(rows)) role[arrayName] = rows.filter((row: Record<string, unknown>) => row[itemName] == null || kept.has(String(row[itemName])))
     }
   }
-  if (modes.roles.kind === 'where' && neighbours) {
-    const kept = new Set(neighbours.map((doc) => String(doc.id)))
-    for (const role of [...roles, ...neighbours]) {
-      for (const path of paths) if (Array.isArray(role[path])) role[path] = (role[path] as unknown[]).filter((id) => kept.has(String(id)))
+  if (rolesWhere) {
+    for (const role of [...roles, ...(neighbours ?? []), ...joinedDocs]) {
+      for (const path of paths) if (Array.isArray(role[path])) role[path] = (role[path] as unknown[]).filter((id) => readableRoles.has(String(id)))
     }
   }
 
@@ -435,6 +667,10 @@ export const readRolesTuned = async (
   }
   roles = await withReadHooks(req, rolesConfig, roles, true)
   if (neighbours) neighbours = await withReadHooks(req, rolesConfig, neighbours, false)
+  // Payload's join resolver reads the joined roles with `find`.
+  for (const byField of joined.values()) {
+    for (const [name, docs] of byField) byField.set(name, await withReadHooks(req, rolesConfig, docs, true))
+  }
 
   for (const name of Object.keys(roleLinks) as LinkedDimension[]) {
     const { arrayName, itemName } = roleLinks[name]
@@ -456,6 +692,13 @@ export const readRolesTuned = async (
       }
       ;(role as Record<symbol, unknown>)[TUNED_BUILDS_ON] = attached
     }
+  }
+  for (const role of roles) {
+    const byField = joined.get(String(role.id))
+    if (!byField || byField.size === 0) continue
+    const attached: Record<string, TunedJoin> = {}
+    for (const [name, docs] of byField) attached[name] = { docs, limit: selection.joins![name]!.limit, locale: locale?.code ?? '' }
+    ;(role as Record<symbol, unknown>)[TUNED_JOINS] = attached
   }
   return { items, roles }
 }
