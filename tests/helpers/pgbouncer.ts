@@ -32,12 +32,14 @@ export const startPgBouncer = async (serverUrl: string): Promise<PgBouncer> => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'pgbouncer-'))
   const port = await freePort()
   const user = decodeURIComponent(server.username || 'postgres')
+  // The embedded server (`npm test` without DATABASE_URL) wants a password; the local one trusts.
+  const password = server.password ? ` password='${decodeURIComponent(server.password).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : ''
   const ini = path.join(folder, 'pgbouncer.ini')
   writeFileSync(
     ini,
     [
       '[databases]',
-      `* = host=${server.hostname} port=${server.port || 5432} user=${user}`,
+      `* = host=${server.hostname} port=${server.port || 5432} user=${user}${password}`,
       '[pgbouncer]',
       'listen_addr = 127.0.0.1',
       `listen_port = ${port}`,
