@@ -12,8 +12,9 @@ import { existingResponseCache } from './responseCache.js'
  * Hits answered before Payload builds its request (issue 20, part 5). Building a PayloadRequest
  * (i18n, locale, authentication, the body) costs more than answering from memory, so a request
  * without credentials is first looked up by its raw shape: the route and method, its `Accept` and
- * `Content-Type`, its query string and (POST) its body, exactly as sent (what graphql-http's and
- * Payload's parsing read). That shape maps to the answer's
+ * `Content-Type`, its path and query string and (POST) its body, exactly as sent (what graphql-http's and
+ * Payload's parsing read). The path is what names the document on REST (`/api/skills/7` and
+ * `/api/roles/3` share a query string, not an answer). That shape maps to the answer's
  * cache key when a request of the same shape was answered through the full path (the key is a
  * function of it there: parameters, locale and fallback from the URL and body, no user), so the hit
  * is the same answer, with the same headers, that the full path would give.
@@ -51,7 +52,7 @@ export const requestShape = (payload: Payload, request: Request, route: string, 
   const draft = url.searchParams.get('draft')
   if (draft !== null && draft !== 'false') return undefined
   const headers = request.headers
-  return [route, request.method, headers.get('accept') ?? '', headers.get('content-type') ?? '', url.search, body].join('\u0000')
+  return [route, request.method, headers.get('accept') ?? '', headers.get('content-type') ?? '', url.pathname, url.search, body].join('\u0000')
 }
 
 /** After the full path answered (or stored) under `key`: requests of this shape get that answer. */
