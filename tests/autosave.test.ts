@@ -38,7 +38,7 @@ describe('autosaved drafts', () => {
   it('is on for the four collections, at the default interval', () => {
     for (const slug of [ROLES, 'skills', 'certifications', 'responsibilities'] as const) {
       const drafts = site.payload.collections[slug]!.config.versions?.drafts
-      expect(drafts && drafts.autosave, slug).toEqual({ interval: 2000 })
+      expect(drafts && drafts.autosave, slug).toEqual({ interval: 1000 })
     }
   })
 

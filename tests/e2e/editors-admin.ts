@@ -13,7 +13,7 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { projectRoot } from '../../scripts/database.js'
-import { chooseOption, openTab as openTabOn, waitForAutosave } from './helpers/admin.js'
+import { chooseOption, openTab as openTabOn, waitForAutosave, waitForHydration } from './helpers/admin.js'
 import { startSuite, type Suite } from './helpers/suite.js'
 
 const ROLE = /* GraphQL */ `
@@ -88,16 +88,11 @@ const open = async (pathname: string) => {
   await page.goto(`${suite.baseURL}${pathname}`, { waitUntil: 'networkidle' })
 }
 
-/**
- * Types a new document's name as an editor does. On a loaded machine the create view may hydrate
- * after `networkidle`, and keystrokes before that are lost: type again until the field holds it.
- */
+/** Types a new document's name as an editor does, once the create view's input is live. */
 const typeName = async (name: string) => {
+  await waitForHydration(page, '#field-name')
   const field = page.locator('#field-name')
-  for (let attempt = 0; attempt < 3 && (await field.inputValue()) !== name; attempt++) {
-    await field.fill('')
-    await field.pressSequentially(name, { delay: 15 })
-  }
+  await field.pressSequentially(name, { delay: 15 })
   expect(await field.inputValue()).toBe(name)
 }
 
@@ -115,12 +110,9 @@ const addSkillLink = async (name: string, search: string) => {
   await openTab('Responsibilities, skills, certifications')
   const labels = page.locator('#field-skills .role-catalog-link-row-label')
   const before = await labels.count()
-  // A click before the form has hydrated does nothing: click again only if no row came of it.
-  for (let attempt = 0; attempt < 5 && (await labels.count()) === before; attempt++) {
-    await page.getByRole('button', { name: 'Add Skill' }).click()
-    await labels.nth(before).waitFor({ timeout: 5_000 }).catch(() => {})
-  }
-  expect(await labels.count()).toBe(before + 1)
+  await waitForHydration(page, '#field-skills .array-field__add-row')
+  await page.getByRole('button', { name: 'Add Skill' }).click()
+  await expect.poll(() => labels.count()).toBe(before + 1)
   await choose(`field-skills__${before}__skill`, name, search)
   // The row label names the linked skill and its requirement.
   await expect.poll(() => labels.nth(before).innerText()).toBe(`${name} · Required`)
@@ -182,7 +174,7 @@ describe('an editor in the admin', () => {
     const before = await anonymousRole('technical-project-manager')
     await open(`/admin/collections/roles/${ids['technical-project-manager']}`)
     await page.locator('#field-title').waitFor()
-    // Autosave: no Save Draft button on a saved role; the draft is saved about two seconds after the change.
+    // Autosave: no Save Draft button on a saved role; the draft is saved about a second after the change.
     expect(await page.locator(SAVE_DRAFT).count()).toBe(0)
     const autosaved = waitForAutosave(page, 'roles')
     await addSkillLink('Stakeholder Negotiation', 'Stakeholder')
@@ -285,15 +277,23 @@ describe('an editor in the admin', () => {
     await expect.poll(() => page.locator('#field-slug').inputValue()).toBe('leadership')
     await choose('field-kind', 'Soft / interpersonal')
     const message = 'The slug "leadership" is already used by the skill "Leadership". Choose another slug.'
+    const slugError = page.locator('.field-type.text.error').filter({ has: page.locator('#field-slug') })
 
-    expect(await clickForToast(SAVE_DRAFT, 'already used')).toContain(message)
-    // (Before autosave, the message also stayed next to the slug field; with autosave on, Payload
-    // 3.90's form no longer keeps this server error on the field. The toast and the refusal remain.)
+    // Next to the slug field, as soon as the form has checked it: before saving...
+    await expect.poll(() => slugError.innerText().catch(() => '')).toContain(message)
+    // ...and after the refused save, while the slug stays taken.
+    await clickForToast(SAVE_DRAFT, /invalid|already used/i)
+    await page.locator('#field-description').fill('Leading people, not projects.')
+    await expect.poll(() => slugError.innerText().catch(() => '')).toContain(message)
     await suite.screenshot(page, '07-duplicate-slug')
     expect(page.url()).toMatch(/\/skills\/create$/)
+    // Nothing was saved, not even a draft: the editor's own read (drafts included) has the one skill.
+    const named = await page.request.get(`${suite.baseURL}/api/skills?draft=true&depth=0&where[name][equals]=Leadership`)
+    expect((await named.json()).totalDocs).toBe(1)
 
-    // The slug stays editable: a slug of the editor's own is accepted.
+    // The slug stays editable: a slug of the editor's own is accepted, and the message goes.
     await page.locator('#field-slug').fill('leadership-of-people')
+    await expect.poll(() => slugError.count()).toBe(0)
     await clickForToast(SAVE_DRAFT, CREATED)
     await idFromURL('skills')
   })
