@@ -83,8 +83,9 @@ export const measureUntranslatedList = async (site: BenchSite, log: (line: strin
   await germanInLatestVersions(site)
   const email = 'bench-editor@example.com'
   const existing = await payload.find({ collection: 'users', limit: 1, where: { email: { equals: email } } })
-  const user = (existing.docs[0] ??
-    (await payload.create({ collection: 'users', data: { email, password: 'bench-editor-password' } as never }))) as unknown as TypedUser
+  const doc = existing.docs[0] ?? (await payload.create({ collection: 'users', data: { email, password: 'bench-editor-password' } as never }))
+  // As the admin's request carries the logged-in editor.
+  const user = { ...doc, collection: 'users' } as unknown as TypedUser
   const { slugs: catalog } = getCatalogConfig(payload.config)
   const slugs = [catalog.roles, catalog.skills]
   const figures: UntranslatedFigures = { collections: {}, ratio: 0 }
