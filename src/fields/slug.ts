@@ -1,4 +1,4 @@
-import type { FieldHook, RowField, TextField, TextFieldSingleValidation } from 'payload'
+import type { CollectionSlug, FieldHook, RowField, TextField, TextFieldSingleValidation } from 'payload'
 
 import { slugField } from 'payload'
 
@@ -24,7 +24,7 @@ const validateDocumentSlug: TextFieldSingleValidation = async (value, { collecti
   const format = checkSlug(value)
   if (format !== true || event !== 'onChange' || !collectionSlug || typeof value !== 'string') return format
   if (id !== undefined && id !== null && value === previousValue) return true
-  const collection = req?.payload?.collections?.[collectionSlug]?.config
+  const collection = req?.payload?.collections?.[collectionSlug as CollectionSlug]?.config
   if (!collection?.hooks?.beforeChange?.includes(uniqueSlugHook)) return true
   return (await slugRefusal({ id: id ?? undefined, collection, req, slug: value })) ?? true
 }
