@@ -118,9 +118,19 @@ const addSkillLink = async (name: string, search: string) => {
   await expect.poll(() => labels.nth(before).innerText()).toBe(`${name} · Required`)
 }
 
+/** What the admin wrote and told the editor, for the report of a failed step. */
+const happenings: string[] = []
+
 beforeAll(async () => {
   suite = await startSuite('editors-admin')
   page = await suite.browser.context.newPage()
+  page.on('response', (response) => {
+    const method = response.request().method()
+    if (method === 'PATCH' || method === 'POST') happenings.push(`${new Date().toISOString()} ${method} ${response.status()} ${response.url().replace(suite.baseURL, '')}`)
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') happenings.push(`${new Date().toISOString()} console ${message.type()}: ${message.text().slice(0, 300)}`)
+  })
   const roles = await suite.graphql<{ Roles: { docs: { id: number; slug: string }[] } }>(
     `{ Roles { docs { id slug } } }`,
   )
@@ -132,7 +142,10 @@ afterEach(async ({ task }) => {
   // What the browser showed when a step failed.
   if (task.result?.state === 'fail' && page) {
     await suite.screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => {})
+    const toasts = await page.locator('[data-sonner-toast]').allInnerTexts().catch(() => [])
+    console.log(`[e2e] requests during the failed step:\n${happenings.join('\n')}\ntoasts: ${JSON.stringify(toasts)}`)
   }
+  happenings.length = 0
 })
 
 afterAll(async () => {
