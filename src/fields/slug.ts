@@ -11,11 +11,11 @@ export { checkSlug, SLUG_MAX_LENGTH, SLUG_PATTERN, toSlug } from './slugFormat.j
 export const validateSlug: TextFieldSingleValidation = (value) => checkSlug(value)
 
 /**
- * A document's slug: its format, and in the admin's form state (Payload re-validates the form on the
- * server as the editor edits, `event: 'onChange'`) also whether another document has it. Without
- * that, the form state answered a taken slug as valid after a refused save, and the admin dropped
- * the refusal shown beside the field; now the editor sees it there as soon as the slug is taken,
- * and until it is changed. On saves the collection's uniqueSlugHook refuses it (drafts included,
+ * A document's slug: its format, and in the admin's form state (once a save was tried, Payload
+ * re-validates the form on the server as the editor edits, `event: 'onChange'`) also whether another
+ * document has it. Without that, the form state answered a taken slug as valid right after the
+ * refused save, and the admin dropped the refusal shown beside the field; now it stays there until
+ * the slug is changed to a free one. On saves the collection's uniqueSlugHook refuses it (drafts included,
  * whose field validation Payload may skip), so this adds no query there; and only where that hook
  * runs (not on a disabled plugin's collections, nor a host's own collection using this field).
  * A saved document's own slug, unchanged, is not looked up again.
