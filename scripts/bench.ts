@@ -22,6 +22,12 @@
  *   German, German text for every other role and every third skill), the role page asked for in
  *   German with English as the fallback, against one hand-written SQL statement reading both
  *   languages' `_locales` rows (scripts/bench/sqlBaselines.ts). Target: at most roleBySlugVsSql + 0.5.
+ * - untranslatedListVsPlain: the admin's list page of roles and of skills on that bilingual catalogue
+ *   (German in the latest versions too, as the list reads them): the list's read (Payload's `find` as
+ *   its List view makes it) followed by the "Without German text: N" filter's counts
+ *   (src/localization/untranslatedCounts.ts), over the same list's read alone, medians side by side;
+ *   the larger of the two collections' ratios (each in details.untranslatedList; scripts/bench/untranslated.ts).
+ *   Target: at most 1.5.
  * - scaleLatencyRatio: the roleBySlug median at ESCO size divided by the median on a database that
  *   holds the article's catalogue only.
  * - invalidationMs {p50, p99}: two instances on the article's database; from a publish acknowledged
@@ -53,7 +59,8 @@
  * - `--only search` imports the ESCO-size catalogue and measures the search and matching figures only;
  * - `--only reads` imports it and measures the role page reads only: roleBySlugVsSql, compareVsSql,
  *   customizedRoleBySlugVsSql and localizedRoleBySlugVsSql (with importSeconds; no list statements,
- *   cache hit ratio, search, article, two-language import or HTTP figures).
+ *   cache hit ratio, search, article, two-language import or HTTP figures);
+ * - `--only untranslated` imports the bilingual catalogue and measures untranslatedListVsPlain only.
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -69,6 +76,7 @@ import { customizedHostOverrides, regionsCollection } from './bench/customizedHo
 import { measureInvalidation } from './bench/invalidation.js'
 import { measureMatching } from './bench/matching.js'
 import { measureSearch, SEARCH_QUERIES } from './bench/search.js'
+import { addGermanText, measureUntranslatedList, type UntranslatedFigures, untranslatedRow } from './bench/untranslated.js'
 import { escoSizes, generateEscoCatalogue } from './bench/generateEscoCatalogue.js'
 import { measureHitRatioUnderWrites } from './bench/hitRatio.js'
 import { type HttpFigures, measureHttp } from './bench/http.js'
@@ -84,8 +92,10 @@ const { values } = parseArgs({
 const searchOnly = values.only === 'search'
 /** `--only reads`: the ESCO-size import, then the role page read figures only (roleBySlug, compare, customized, localized). */
 const readsOnly = values.only === 'reads'
-if (values.only !== undefined && !searchOnly && !readsOnly) {
-  throw new Error(`--only: "search" or "reads", not ${JSON.stringify(values.only)}`)
+/** `--only untranslated`: the bilingual ESCO-size import, then untranslatedListVsPlain only. */
+const untranslatedOnly = values.only === 'untranslated'
+if (values.only !== undefined && !searchOnly && !readsOnly && !untranslatedOnly) {
+  throw new Error(`--only: "search", "reads" or "untranslated", not ${JSON.stringify(values.only)}`)
 }
 // With --json, stdout carries the JSON object only: everything else, including what libraries print
 // (drizzle's schema push spinner), goes to stderr until the end.
@@ -176,6 +186,29 @@ const checkBaselines = async (site: BenchSite, slugs: string[]) => {
       if (got !== expected) throw new Error(`the compareRoles SQL baseline answers ${dimension}.${part} differently for ${a} / ${b}`)
     }
   }
+}
+
+function recordUntranslated(figures: UntranslatedFigures) {
+  results.untranslatedListVsPlain = figures.ratio
+  details.untranslatedList = figures.collections
+  rows.push(untranslatedRow(figures))
+}
+
+if (untranslatedOnly) {
+  const folder = path.join(projectRoot, '.tmp', 'bench-esco')
+  if (!existsSync(path.join(folder, 'occupationSkillRelations_en.csv'))) await generateEscoCatalogue(folder, escoSizes)
+  const site = await startBenchSite({ localization: demoLocalization, name: 'esco_localized', serverUrl: server.url })
+  try {
+    const report = await importEscoFolder({ folder, payload: site.payload })
+    if (report.failed) throw new Error(`localized import failed: ${report.failed.error}`)
+    await addGermanText(site)
+    recordUntranslated(await measureUntranslatedList(site, log))
+  } finally {
+    await site.stop({ drop: !values.keep })
+    await server.stop()
+  }
+  printReport()
+  process.exit(0)
 }
 
 let http: HttpFigures | undefined
@@ -418,15 +451,7 @@ try {
   const report = await importEscoFolder({ folder: dataFolder, payload: localized.payload })
   if (report.failed) throw new Error(`localized import failed: ${report.failed.error}`)
   const client = await localized.sql()
-  // German text for part of the catalogue: every other role, every third skill, their links' notes;
-  // the rest falls back to English.
-  await client.query(`insert into roles_locales (_locale, _parent_id, title, abbreviation, summary, focus)
-    select 'de', _parent_id, 'DE ' || title, abbreviation, 'DE ' || summary, focus from roles_locales where _locale = 'en' and _parent_id % 2 = 0`)
-  await client.query(`insert into skills_locales (_locale, _parent_id, name, description)
-    select 'de', _parent_id, 'DE ' || name, null from skills_locales where _locale = 'en' and _parent_id % 3 = 0`)
-  // As autovacuum would after such a write (the importer analyzes what it wrote): with the German rows
-  // unknown to the planner, both statements took plans for empty tables (the SQL baseline ~20 ms instead of ~2.5 ms).
-  await client.query('analyze roles_locales, skills_locales')
+  await addGermanText(localized)
   const slugs = await sampleRoles(localized, ROLE_SAMPLE)
   localizedSlugs = slugs
   const { query, variables } = germanRolePage()
@@ -457,6 +482,7 @@ try {
     target: `≤ roleBySlugVsSql + 0.5 = ${target.toFixed(2)}`,
     value: `${ratio.toFixed(2)} (${measured.graphql.medianMs.toFixed(2)} ms / ${measured.sql.medianMs.toFixed(2)} ms)`,
   })
+  recordUntranslated(await measureUntranslatedList(localized, log))
 } catch (error) {
   await localized.stop({ drop: !values.keep })
   localizedDatabaseUrl = undefined

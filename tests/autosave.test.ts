@@ -38,7 +38,7 @@ describe('autosaved drafts', () => {
   it('is on for the four collections, at the default interval', () => {
     for (const slug of [ROLES, 'skills', 'certifications', 'responsibilities'] as const) {
       const drafts = site.payload.collections[slug]!.config.versions?.drafts
-      expect(drafts && drafts.autosave, slug).toEqual({ interval: 2000 })
+      expect(drafts && drafts.autosave, slug).toEqual({ interval: 1000 })
     }
   })
 
@@ -57,6 +57,35 @@ describe('autosaved drafts', () => {
     // The German text is its own: autosaving it leaves the English draft alone.
     expect((await autosave(ROLES, id, { summary: 'Entwurf.' }, 'de')).status).toBe(200)
     expect((await site.rest.get(`/${ROLES}/${id}?draft=true&depth=0&locale=en`, { token })).body.summary).toBe('Draft summary.')
+  })
+
+  it('saves a role whose new link row has no item picked yet without that row; Save Draft and Publish still refuse it', async () => {
+    const skill = await create(site, 'skills', { kind: 'soft', name: 'Facilitation' }, { draft: false })
+    const other = await create(site, 'skills', { kind: 'soft', name: 'Moderation' }, { draft: false })
+    const role = await create(site, ROLES, { skills: [{ requirement: 'required', skill: skill.body.doc.id }], title: 'Workshop Lead' }, { draft: false })
+    const id = role.body.doc.id
+    const saved = (await site.rest.get(`/${ROLES}/${id}?draft=true&depth=0`, { token })).body
+    // The editor has clicked "Add Skill" and changed the summary; the autosave comes before the pick.
+    const halfPicked = [...saved.skills, { requirement: 'required' }]
+    const response = await autosave(ROLES, id, { skills: halfPicked, summary: 'Runs the workshops.' })
+    expect(response.status).toBe(200)
+    const draft = (await site.rest.get(`/${ROLES}/${id}?draft=true&depth=0`, { token })).body
+    expect(draft.summary).toBe('Runs the workshops.')
+    expect(draft.skills.map((row: { skill: number }) => row.skill)).toEqual([skill.body.doc.id])
+    // Picked: the next autosave saves the link.
+    const picked = await autosave(ROLES, id, { skills: [...saved.skills, { requirement: 'recommended', skill: other.body.doc.id }] })
+    expect(picked.status).toBe(200)
+    const after = (await site.rest.get(`/${ROLES}/${id}?draft=true&depth=0`, { token })).body
+    expect(after.skills.map((row: { requirement: string; skill: number }) => [row.skill, row.requirement])).toEqual([
+      [skill.body.doc.id, 'required'],
+      [other.body.doc.id, 'recommended'],
+    ])
+    // Saving a draft (not an autosave) or publishing with the unfinished row: a 400 naming its field.
+    for (const path of [`/${ROLES}/${id}?draft=true&depth=0`, `/${ROLES}/${id}?depth=0`]) {
+      const refused = await site.rest.patch(path, { body: { _status: path.includes('draft') ? 'draft' : 'published', skills: halfPicked }, token })
+      expect(refused.status, path).toBe(400)
+      expect(refused.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'skills.1.skill' })])
+    }
   })
 
   it('refuses an autosave that takes a slug another role has, naming the field', async () => {

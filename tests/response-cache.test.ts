@@ -590,6 +590,35 @@ describe('hits at the speed of the route', () => {
       site.payload.authStrategies = strategies
     }
   })
+
+  it('reads of other documents or collections with the same query string get their own answers', async () => {
+    // Each read twice: the second is the one a request's raw shape would answer before Payload.
+    const query = '?depth=0&locale=en&fallback-locale=none'
+    const readTwice = async (path: string) => {
+      const first = await rest(`${path}${query}`)
+      expect(first.status, path).toBe(200)
+      const again = await rest(`${path}${query}`)
+      expect(again.body, path).toBe(first.body)
+      return again.json
+    }
+    const leadership = await bySlug(site, 'skills', 'leadership')
+    const role = await bySlug(site, ROLES, 'technical-project-manager')
+    const responsibility = (await site.payload.find({ collection: 'responsibilities', limit: 1, sort: 'slug' })).docs[0]!
+    const certification = (await site.payload.find({ collection: 'certifications', limit: 1, sort: 'slug' })).docs[0]!
+    const other = (await site.payload.find({ collection: 'skills', limit: 1, where: { slug: { not_equals: 'leadership' } } })).docs[0]!
+
+    expect((await readTwice(`/${ROLES}/${role.id}`)).slug).toBe('technical-project-manager')
+    expect((await readTwice(`/skills/${leadership.id}`)).slug).toBe('leadership')
+    expect((await readTwice(`/skills/${other.id}`)).slug).toBe(other.slug)
+    expect((await readTwice(`/responsibilities/${responsibility.id}`)).slug).toBe(responsibility.slug)
+    expect((await readTwice(`/certifications/${certification.id}`)).slug).toBe(certification.slug)
+    // Lists: the same query string on two collections.
+    const slugs = (list: { docs: { slug: string }[] }) => list.docs.map((doc) => doc.slug)
+    expect(slugs(await readTwice('/skills'))).toContain('leadership')
+    const certifications = slugs(await readTwice('/certifications'))
+    expect(certifications).toContain(certification.slug)
+    expect(certifications).not.toContain('leadership')
+  })
 })
 
 describe('attacks on the serving layer (review of issue 20)', () => {

@@ -1,4 +1,7 @@
 /** Slugs: derived when empty, validated when given, unique, stable across renames. */
+import type { TextField } from 'payload'
+
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { toSlug } from '../src/fields/slug.js'
@@ -78,5 +81,28 @@ describe('slug field', () => {
     expect(renamed.body.doc).toMatchObject({ slug: 'scrum-master', title: 'Agile Coach' })
     const explicit = await site.rest.patch(`/roles/${created.body.doc.id}`, { body: { slug: 'agile-coach' }, token })
     expect(explicit.body.doc.slug).toBe('agile-coach')
+  })
+
+  it('is refused in the admin’s form state while it is taken, as the save would refuse it (shown beside the field)', async () => {
+    const taken = await site.rest.post('/skills', { body: { kind: 'soft', name: 'Form State Check' }, token })
+    expect(taken.status).toBe(201)
+    const own = await site.rest.post('/skills', { body: { kind: 'soft', name: 'Another Skill Entirely' }, token })
+    const field = site.payload.collections.skills.config.flattenedFields.find((each) => each.name === 'slug') as TextField
+    const check = field.validate as (value: string, options: never) => Promise<string | true> | string | true
+    const user = (await site.payload.find({ collection: 'users', limit: 1 })).docs[0]
+    const req = await createLocalReq({ user: user as never }, site.payload)
+    // As Payload's form state (buildFormState) validates a field while the editor edits.
+    const validate = (value: string, id?: number, previousValue?: string) =>
+      check(value, { ...field, collectionSlug: 'skills', data: {}, event: 'onChange', id, operation: id ? 'update' : 'create', path: ['slug'], preferences: { fields: {} }, previousValue, req, siblingData: {} } as never)
+
+    const refusal = 'The slug "form-state-check" is already used by the skill "Form State Check". Choose another slug.'
+    expect(await validate('form-state-check')).toBe(refusal)
+    expect(await validate('form-state-check', own.body.doc.id, 'another-skill-entirely')).toBe(refusal)
+    expect(await validate('form-state-check-2')).toBe(true)
+    // The document's own slug is not taken from itself; the format rule still applies.
+    expect(await validate('form-state-check', taken.body.doc.id, 'form-state-check')).toBe(true)
+    expect(await validate('Not OK')).toMatch(/lower-case letters/)
+    // On a save (event 'submit') the collection's hook refuses it; the field checks the format only.
+    expect(await check('form-state-check', { ...field, collectionSlug: 'skills', event: 'submit', req } as never)).toBe(true)
   })
 })

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { UntranslatedFilter } from '../src/components/UntranslatedFilter.js'
 import { localeName } from '../src/localization/localeName.js'
+import { countUntranslated } from '../src/localization/untranslatedCounts.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
 const COMPONENT = 'payload-plugin-role-catalog/rsc#UntranslatedFilter'
@@ -141,6 +142,43 @@ describe('admin lists: documents without text in another locale', () => {
     })
     expect(await listed()).toEqual(['project-manager'])
     expect(await render('job-roles', 'en')).toContain('Without German text: 1')
+  })
+
+  it('counts exactly the total of the list it links to, for an editor and under read access that is a query', async () => {
+    const editor = { ...editorUser, collection: 'users' } as never
+    // Drafts never published (one with German, one without), a German title emptied again, skills with and without.
+    await site.payload.create({ collection: 'job-roles' as CollectionSlug, data: { title: 'Draft Only Role' } as never, draft: true, locale: 'en' })
+    const translatedDraft = await site.payload.create({ collection: 'job-roles' as CollectionSlug, data: { title: 'Draft Translated' } as never, draft: true, locale: 'en' })
+    await site.payload.update({ id: translatedDraft.id, collection: 'job-roles' as CollectionSlug, data: { title: 'Entwurf übersetzt' } as never, draft: true, locale: 'de' })
+    const emptied = await site.payload.create({ collection: 'skills', data: { _status: 'published', kind: 'soft', name: 'Listening' } as never, locale: 'en' })
+    await site.payload.update({ id: emptied.id, collection: 'skills', data: { name: 'Zuhören' } as never, locale: 'de' })
+    await site.payload.update({ id: emptied.id, collection: 'skills', data: { name: '' } as never, locale: 'de' })
+    const translatedSkill = await site.payload.create({ collection: 'skills', data: { _status: 'published', kind: 'soft', name: 'Negotiation' } as never, locale: 'en' })
+    await site.payload.update({ id: translatedSkill.id, collection: 'skills', data: { name: 'Verhandeln' } as never, locale: 'de' })
+    await site.payload.create({ collection: 'skills', data: { _status: 'published', kind: 'soft', name: 'Writing' } as never, locale: 'en' })
+
+    for (const slug of ['job-roles', 'skills', 'responsibilities']) {
+      const collectionConfig = site.payload.collections[slug as CollectionSlug]!.config
+      const titleField = collectionConfig.admin.useAsTitle!
+      for (const user of [editor, null]) {
+        const { totalDocs } = await site.payload.find({
+          collection: slug as CollectionSlug,
+          draft: true,
+          fallbackLocale: false,
+          limit: 1,
+          locale: 'de',
+          overrideAccess: false,
+          user: user ?? undefined,
+          where: { [titleField]: { exists: false } },
+        })
+        const counts = await countUntranslated({ collectionConfig, payload: site.payload, user })
+        expect(counts, `${slug}, ${user ? 'editor' : 'anonymous'}`).toEqual([{ code: 'de', totalDocs }])
+      }
+    }
+    // The editor's counts, as the list shows them: both unpublished drafts listed, one of them translated.
+    const roles = await countUntranslated({ collectionConfig: site.payload.collections['job-roles' as CollectionSlug]!.config, payload: site.payload, user: editor })
+    expect(roles).toEqual([{ code: 'de', totalDocs: 2 }])
+    expect(await render('job-roles', 'en')).toContain('Without German text: 2')
   })
 
   it('is not there on a site with one locale', async () => {

@@ -13,7 +13,8 @@ import { existingResponseCache } from './responseCache.js'
  * (i18n, locale, authentication, the body) costs more than answering from memory, so a request
  * without credentials is first looked up by its raw shape: the route and method, its `Accept` and
  * `Content-Type`, its path and query string and (POST) its body, exactly as sent (what graphql-http's and
- * Payload's parsing read). That shape maps to the answer's
+ * Payload's parsing read). The path is what names the document on REST (`/api/skills/7` and
+ * `/api/roles/3` share a query string, not an answer). That shape maps to the answer's
  * cache key when a request of the same shape was answered through the full path (the key is a
  * function of it there: parameters, locale and fallback from the URL and body, no user), so the hit
  * is the same answer, with the same headers, that the full path would give.

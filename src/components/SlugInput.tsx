@@ -16,7 +16,8 @@ export type SlugInputProps = TextFieldClientProps & {
  * The slug as a plain, editable text input that fills itself in from the title as the editor
  * types. It follows the title on a new document (or while the slug is empty) until the editor
  * types a slug of their own; on a saved document it never changes by itself, because the slug is
- * the document's address. Duplicates and malformed slugs are reported by the server on save.
+ * the document's address. Duplicates and malformed slugs are reported by the server: in the form
+ * state while the editor edits (src/fields/slug.ts) and on save.
  */
 export const SlugInput: React.FC<SlugInputProps> = ({ field, path: pathFromProps, readOnly, useAsSlug }) => {
   const { admin: { description, placeholder } = {}, label, localized, required } = field

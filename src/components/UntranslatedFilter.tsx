@@ -1,8 +1,9 @@
-import type { BeforeListTableServerProps, CollectionSlug, TypedLocale } from 'payload'
+import type { BeforeListTableServerProps } from 'payload'
 
 import React from 'react'
 
 import { localeName } from '../localization/localeName.js'
+import { countUntranslated } from '../localization/untranslatedCounts.js'
 
 /**
  * Above the list of a catalogue collection on a site with more than one locale: for every locale
@@ -14,19 +15,13 @@ import { localeName } from '../localization/localeName.js'
  * pages and sorts like any other filter, an editor can bookmark it, and each row opens the document
  * in that locale, ready to translate (the slug column tells the rows apart while their titles are
  * empty). Payload's list view cannot take a locale inside a field path (`title.de`): its filter
- * controls fail on it.
- *
- * Counted with exactly the list's query (drafts, that locale, no fallback, the editor's own access),
- * so the count is the number of rows the link shows: the list shows each document's latest draft,
- * and a title translated in a draft (autosave writes only the versions table) is text the editor
- * has written, while a count of the published documents would still include it.
+ * controls fail on it. The counts: src/localization/untranslatedCounts.ts.
  */
 export const UntranslatedFilter = async ({ collectionConfig, i18n, payload, searchParams, user }: BeforeListTableServerProps) => {
+  const counts = await countUntranslated({ collectionConfig, payload, user })
   const localization = payload.config.localization
   const titleField = collectionConfig.admin?.useAsTitle
-  if (!localization || localization.locales.length < 2 || !titleField) return null
-  const field = collectionConfig.flattenedFields.find((candidate) => candidate.name === titleField)
-  if (!field || !('localized' in field) || !field.localized) return null
+  if (!counts || !localization || !titleField) return null
 
   const listURL = `${payload.config.routes.admin}/collections/${collectionConfig.slug}`
   const t = i18n.t as (key: string, vars?: Record<string, unknown>) => string
@@ -34,31 +29,14 @@ export const UntranslatedFilter = async ({ collectionConfig, i18n, payload, sear
   const activeLocale = searchParams?.locale
   const param = (key: string, value: string) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`
 
-  const locales = localization.locales.filter((locale) => locale.code !== localization.defaultLocale)
-  const rows = await Promise.all(
-    locales.map(async (locale) => {
-      // As the list view queries (@payloadcms/next's List view), one page of one row for its total.
-      // No shared req: a Local API call sets the req's locale, and these run side by side.
-      const { totalDocs } = await payload.find({
-        collection: collectionConfig.slug as CollectionSlug,
-        depth: 0,
-        draft: true,
-        fallbackLocale: false,
-        limit: 1,
-        // A host's generated types narrow TypedLocale to its own codes; these come from its config.
-        locale: locale.code as TypedLocale,
-        overrideAccess: false,
-        user: user ?? undefined,
-        where: { [titleField]: { exists: false } },
-      })
-      const label = localeName(locale, i18n.language)
-      // The list view may restate the filter in its own and/or form: look for the condition anywhere in it.
-      const active =
-        activeLocale === locale.code && JSON.stringify(activeWhere).includes(JSON.stringify({ [titleField]: { exists: 'false' } }))
-      const href = `${listURL}?${param('locale', locale.code)}&${param(`where[${titleField}][exists]`, 'false')}`
-      return { active, code: locale.code, href, label, totalDocs }
-    }),
-  )
+  const rows = counts.map(({ code, totalDocs }) => {
+    const locale = localization.locales.find((candidate) => candidate.code === code)!
+    const label = localeName(locale, i18n.language)
+    // The list view may restate the filter in its own and/or form: look for the condition anywhere in it.
+    const active = activeLocale === code && JSON.stringify(activeWhere).includes(JSON.stringify({ [titleField]: { exists: 'false' } }))
+    const href = `${listURL}?${param('locale', code)}&${param(`where[${titleField}][exists]`, 'false')}`
+    return { active, code, href, label, totalDocs }
+  })
 
   return (
     <div className="role-catalog-untranslated" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.5rem', marginBottom: '1rem' }}>

@@ -1,13 +1,33 @@
-import type { FieldHook, RowField, TextField, TextFieldSingleValidation } from 'payload'
+import type { CollectionSlug, FieldHook, RowField, TextField, TextFieldSingleValidation } from 'payload'
 
 import { slugField } from 'payload'
 
+import { slugRefusal, uniqueSlugHook } from '../hooks/uniqueSlug.js'
 import { clientComponent } from './adminComponents.js'
 import { checkSlug, SLUG_MAX_LENGTH, toSlug } from './slugFormat.js'
 
 export { checkSlug, SLUG_MAX_LENGTH, SLUG_PATTERN, toSlug } from './slugFormat.js'
 
 export const validateSlug: TextFieldSingleValidation = (value) => checkSlug(value)
+
+/**
+ * A document's slug: its format, and in the admin's form state (once a save was tried, Payload
+ * re-validates the form on the server as the editor edits, `event: 'onChange'`) also whether another
+ * document has it. Without that, the form state answered a taken slug as valid right after the
+ * refused save, and the admin dropped the refusal shown beside the field; now it stays there until
+ * the slug is changed to a free one. On saves the collection's uniqueSlugHook refuses it (drafts included,
+ * whose field validation Payload may skip), so this adds no query there; and only where that hook
+ * runs (not on a disabled plugin's collections, nor a host's own collection using this field).
+ * A saved document's own slug, unchanged, is not looked up again.
+ */
+const validateDocumentSlug: TextFieldSingleValidation = async (value, { collectionSlug, event, id, previousValue, req }) => {
+  const format = checkSlug(value)
+  if (format !== true || event !== 'onChange' || !collectionSlug || typeof value !== 'string') return format
+  if (id !== undefined && id !== null && value === previousValue) return true
+  const collection = req?.payload?.collections?.[collectionSlug as CollectionSlug]?.config
+  if (!collection?.hooks?.beforeChange?.includes(uniqueSlugHook)) return true
+  return (await slugRefusal({ id: id ?? undefined, collection, req, slug: value })) ?? true
+}
 
 /**
  * Runs before validation, so a derived slug is validated like one typed in. A slug that was given
@@ -65,7 +85,7 @@ export const catalogSlugField = ({ useAsSlug }: CatalogSlugFieldArgs): TextField
     // make the GraphQL create input demand a slug the API is meant to derive.
     required: false,
     unique: true,
-    validate: validateSlug,
+    validate: validateDocumentSlug,
   }
 }
 

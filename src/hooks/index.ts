@@ -9,6 +9,7 @@ import { recordReadDocument, recordReadOperation } from './recordDependencies.js
 import { dropDeletedLinksOnRestore } from './restoreVersion.js'
 import { roleLinks } from './roleLinks.js'
 import { uniqueSlugHook } from './uniqueSlug.js'
+import { leaveUnfinishedLinksOutOfAutosaves } from './unfinishedLinks.js'
 
 export { deleteGuardHook, findLinkingRoles, ITEM_IN_USE_ERROR, ItemInUseError } from './deleteGuard.js'
 export { hideUnreadableLinksHook } from './hideUnreadableLinks.js'
@@ -34,8 +35,9 @@ export const catalogHooks = (
       ...recording,
       afterRead: [...recording.afterRead, hideUnreadableLinksHook(slugs)],
       beforeChange: [uniqueSlugHook],
-      // Restoring an old version leaves out links to items deleted since (src/hooks/restoreVersion.ts).
-      beforeValidate: [dropDeletedLinksOnRestore(slugs)],
+      // Restoring an old version leaves out links to items deleted since (src/hooks/restoreVersion.ts);
+      // an autosave leaves out link rows whose item is not picked yet (src/hooks/unfinishedLinks.ts).
+      beforeValidate: [dropDeletedLinksOnRestore(slugs), leaveUnfinishedLinksOutOfAutosaves],
     }
   }
   return {

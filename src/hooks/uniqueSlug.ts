@@ -69,6 +69,31 @@ const findConflict = async ({
 }
 
 /**
+ * The refusal of `slug` for a document of `collection` (`id` when it exists): its format, or the
+ * document (or draft) that already has it; `undefined` when it is free. The one message for both the
+ * save (uniqueSlugHook) and the admin's form state (the slug field's validation as the editor edits).
+ */
+export const slugRefusal = async ({
+  id,
+  collection,
+  req,
+  slug,
+}: {
+  collection: SanitizedCollectionConfig
+  id?: DocID
+  req: PayloadRequest
+  slug: string
+}): Promise<string | undefined> => {
+  const format = checkSlug(slug)
+  if (format !== true) return format
+  const conflict = await findConflict({ id, collection, req, slug })
+  if (!conflict) return undefined
+  return `The slug "${slug}" is already used by the ${singularLabel(collection, req)} "${conflict.title}"${
+    conflict.draftOnly ? ' (in a draft)' : ''
+  }. Choose another slug.`
+}
+
+/**
  * Keeps slugs unique across drafts too. The database's unique index only sees the main table, and a
  * draft saved over a published document is written to the versions table alone; and Payload skips
  * field validation on draft saves, so this hook also applies the slug's format rule there.
@@ -82,25 +107,14 @@ export const uniqueSlugHook: CollectionBeforeChangeHook = async ({
 }) => {
   const slug = data?.slug
   if (typeof slug !== 'string' || slug === '') return data
-  const fail = (message: string): never => {
+  const id = operation === 'update' ? relationID(originalDoc) : undefined
+  const message = await slugRefusal({ id, collection, req, slug })
+  if (message !== undefined) {
     const error = new ValidationError({ collection: collection.slug, errors: [{ label: 'Slug', message, path: 'slug' }], req })
     // Payload's own message only says "The following field is invalid: Slug"; the admin shows this
     // one as its toast and next to the field, API clients get it as the error's message.
     error.message = message
     throw error
-  }
-
-  const format = checkSlug(slug)
-  if (format !== true) fail(format)
-
-  const id = operation === 'update' ? relationID(originalDoc) : undefined
-  const conflict = await findConflict({ id, collection, req, slug })
-  if (conflict) {
-    fail(
-      `The slug "${slug}" is already used by the ${singularLabel(collection, req)} "${conflict.title}"${
-        conflict.draftOnly ? ' (in a draft)' : ''
-      }. Choose another slug.`,
-    )
   }
   return data
 }

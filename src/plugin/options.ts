@@ -42,7 +42,7 @@ export type GraphQLLimits = {
 export type EditorDrafts = {
   /**
    * Save drafts while the editor types (Payload's `versions.drafts.autosave`): the interval in
-   * milliseconds, or `false` for explicit *Save Draft* only. Default 2000 ms: a reload or a closed
+   * milliseconds, or `false` for explicit *Save Draft* only. Default 1000 ms: a reload or a closed
    * tab loses at most about that much typing. Autosaved drafts pass the same hooks (slug
    * uniqueness, delete guard) as saved ones.
    */
@@ -252,7 +252,7 @@ export const defaultSlugs: CatalogSlugs = {
 }
 
 /** Milliseconds between autosaves while an editor types (`drafts.autosave.interval`). */
-export const defaultAutosaveInterval = 2000
+export const defaultAutosaveInterval = 1000
 
 const isFunction = (value: unknown): value is (...args: unknown[]) => unknown =>
   typeof value === 'function'

@@ -140,7 +140,7 @@ describe('an editor previewing a role', () => {
   })
 
   it('saves a draft and opens it on the real site with Preview: role and comparison show the draft, visitors the published role', async () => {
-    // Autosave (about two seconds after the last change; no Save Draft button on a saved role) has
+    // Autosave (about a second after the last change; no Save Draft button on a saved role) has
     // saved the draft: the editor's own read of it has the typed title and summary.
     await expect
       .poll(async () => {

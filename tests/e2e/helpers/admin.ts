@@ -14,6 +14,22 @@ export const openAdmin = async (page: Page, baseURL: string, pathname: string) =
   await page.goto(`${baseURL}${pathname}`, { waitUntil: 'networkidle' })
 }
 
+/**
+ * Waits until React has hydrated the element (it then carries React's props): keystrokes and clicks
+ * on a server-rendered input or button before that are not seen by the form. `networkidle` is not
+ * enough on a loaded machine: the scripts can have arrived while hydration has not yet reached it.
+ */
+export const waitForHydration = async (page: Page, selector: string) => {
+  await page.locator(selector).first().waitFor()
+  await page.waitForFunction(
+    (css) => {
+      const element = document.querySelector(css)
+      return element !== null && Object.keys(element).some((key) => key.startsWith('__reactProps$'))
+    },
+    selector,
+  )
+}
+
 /** Closes the notifications still on screen, so the next one awaited is the next action's. */
 export const closeToasts = async (page: Page) => {
   const toasts = page.locator('[data-sonner-toast]')
