@@ -15,8 +15,9 @@ import type { FlattenedField, SanitizedCollectionConfig, SanitizedConfig } from 
 
 import type { CatalogCollection, ResolvedSearchOptions } from '../plugin/options.js'
 
+import { fitName, MAX_IDENTIFIER } from '../plugin/databaseNames.js'
 import { snake } from '../read/sqlDocuments.js'
-import { configurationFor, foldRowSql, foldSql } from './language.js'
+import { configurationFor, foldSql } from './language.js'
 
 /** How a field counts in the ranking (docs/frontend.md, "Scores"). */
 export type SearchKind = 'abbreviation' | 'alternateName' | 'description' | 'title'
@@ -129,11 +130,14 @@ const configurationSql = (source: SearchSource, languages: SearchLanguages, colu
 /** The folded text of a row. `column` qualifies a column name (an alias in queries, none in the index). */
 export const foldedSql = (source: SearchSource, column: (name: string) => string = quoteIdent): string => foldSql(`${column(source.column)}::text`)
 
-/** The row's text search vector, exactly as indexed. */
+/**
+ * The stored generated column holding a source's vector (src/search/postgres/schema.ts), beside
+ * its text: `_search_title`, `_search_version_title`, `_search_text` in a texts table. Payload's
+ * own columns never start with `_search_` (its internal ones are `_status`, `_locale`, `_parent_id`,
+ * `_order`; a field's column is its snake_cased name).
+ */
+export const vectorColumnOf = (source: Pick<SearchSource, 'column'>): string => fitName(`_search_${source.column}`, MAX_IDENTIFIER)
+
+/** The row's text search vector: the generated column's expression. */
 export const vectorSql = (source: SearchSource, languages: SearchLanguages, column: (name: string) => string = quoteIdent): string =>
   `to_tsvector(${configurationSql(source, languages, column)}, ${foldedSql(source, column)})`
-
-/** The same folded text and vector, computed the cheaper way: for scoring matched rows, not for WHERE (language.ts `foldRowSql`). */
-export const rowFoldedSql = (source: SearchSource, column: (name: string) => string): string => foldRowSql(`${column(source.column)}::text`)
-export const rowVectorSql = (source: SearchSource, languages: SearchLanguages, column: (name: string) => string): string =>
-  `to_tsvector(${configurationSql(source, languages, column)}, ${rowFoldedSql(source, column)})`
