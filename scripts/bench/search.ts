@@ -12,7 +12,7 @@ import type { CollectionSlug } from 'payload'
 
 import type { BenchSite } from './benchSite.js'
 
-import { foldSql } from '../../src/search/language.js'
+import { foldRowSql, foldSql } from '../../src/search/language.js'
 import { defaultSearchFields } from '../../src/search/sources.js'
 import { round, sideBySide } from './timing.js'
 
@@ -46,7 +46,7 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
-const F = (column: string) => foldSql(`${column}::text`)
+const F = (column: string) => foldRowSql(`${column}::text`)
 /** The field's stored vector (the plugin's generated column `_search_<column>`, src/search/sources.ts `vectorColumnOf`). */
 const V = (column: string) => column.replace(/^r\./, 'r._search_')
 

@@ -17,7 +17,7 @@ import type { CatalogCollection, ResolvedSearchOptions } from '../plugin/options
 
 import { fitName, MAX_IDENTIFIER } from '../plugin/databaseNames.js'
 import { snake } from '../read/sqlDocuments.js'
-import { configurationFor, foldSql } from './language.js'
+import { configurationFor, foldRowSql } from './language.js'
 
 /** How a field counts in the ranking (docs/frontend.md, "Scores"). */
 export type SearchKind = 'abbreviation' | 'alternateName' | 'description' | 'title'
@@ -127,8 +127,13 @@ const configurationSql = (source: SearchSource, languages: SearchLanguages, colu
   return `(CASE ${column(source.localeColumn)} ${cases.join(' ')} ELSE ${quoteLiteral(languages.default)}::regconfig END)`
 }
 
-/** The folded text of a row. `column` qualifies a column name (an alias in queries, none in the index). */
-export const foldedSql = (source: SearchSource, column: (name: string) => string = quoteIdent): string => foldSql(`${column(source.column)}::text`)
+/**
+ * The folded text of a row, as the generated columns and the trigram indexes hold it and the
+ * queries compare it (the same text everywhere). The cheap form (language.ts `foldRowSql`): a
+ * typo lookup rechecks every candidate the trigram index returns with this expression.
+ * `column` qualifies a column name (an alias in queries, none in the index).
+ */
+export const foldedSql = (source: SearchSource, column: (name: string) => string = quoteIdent): string => foldRowSql(`${column(source.column)}::text`)
 
 /**
  * The stored generated column holding a source's vector (src/search/postgres/schema.ts), beside

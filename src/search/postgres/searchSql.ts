@@ -80,18 +80,45 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`
 
 const kindWeight: Record<SearchField['kind'], number> = { abbreviation: 0.95, alternateName: 0.9, description: 1, title: 1 }
 
-/** The statement's parameters are spliced in by name: `:text` (the query) and `:excluded`. */
-const TEXT = '\u0000text\u0000'
-const EXCLUDED = '\u0000excluded\u0000'
+/** A named parameter's place in a statement (bindNamed). */
+const marker = (name: string) => `\u0000${name}\u0000`
+
+/** Splits a statement at `marker(name)`s into drizzle SQL with bound parameters. */
+const bindNamed = (statement: string, values: Record<string, unknown>) =>
+  sql.join(
+    statement.split(/(\u0000[a-z_]+\u0000)/).map((part) => {
+      const name = /^\u0000([a-z_]+)\u0000$/.exec(part)?.[1]
+      if (name === undefined) return sql.raw(part)
+      if (!(name in values)) throw new Error(`search: no value for the parameter ${name}`)
+      return sql.param(values[name])
+    }),
+    sql.raw(''),
+  )
+
+/**
+ * A statement with its `marker(name)`s replaced by the values as escape-string literals: a
+ * backslash and a quote are the only characters that need escaping in `E'...'`, whatever
+ * `standard_conforming_strings` says (control characters never reach it: searchCatalog.ts
+ * `checkText` makes them spaces; tests/search.test.ts sends quotes, backslashes and SQL).
+ */
+const inlineNamed = (statement: string, values: Record<string, string>) =>
+  statement.replace(/\u0000([a-z_]+)\u0000/g, (_match, name: string) => {
+    const value = values[name]
+    if (value === undefined) throw new Error(`search: no value for the parameter ${name}`)
+    return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+  })
 
 /**
  * The query's folded text and tsqueries, computed once per statement in `input` and joined to each
- * branch as `i` (a column of a one-row join costs the planner nothing, where each `(SELECT .. FROM
- * input)` was a sub-plan of its own: hundreds per statement, most of its planning time).
+ * branch as `i`: PostgreSQL then reads each field's indexes with them in a nested loop over that
+ * one row. (Each `(SELECT .. FROM input)` was a sub-plan of its own, hundreds per statement, most
+ * of its planning time. Passed in as constants instead, the tsqueries let the planner estimate
+ * each scan, and it then read whole tables for common words, not knowing what the folding and the
+ * word similarity cost per row: slower at ESCO size, measured.)
  */
 const folded = `i.f`
 
-/** The query's tsqueries in one configuration, as SQL computing them (once per statement, in `input`). */
+/** The tsqueries of one configuration, as SQL over the folded query `f` and the folded exclusions `x`. */
 const queryExpressions = (configuration: string) => {
   const c = `${literal(configuration)}::regconfig`
   const plain = `plainto_tsquery(${c}, f)`
@@ -109,15 +136,19 @@ const combinedExpressions = (configuration: string) => ({
   narrow: `strict_${configuration} || prefix_${configuration}`,
 })
 
+type QueryName = 'any' | 'broad' | 'excluded' | 'narrow' | 'prefix' | 'strict'
+
 /** References to the tsqueries computed in `input` (configuration names are plain identifiers: the option checks them). */
-const queries = (configuration: string) => ({
+const queries = (configuration: string): Record<QueryName, string> => ({
   any: `i.any_${configuration}`,
   broad: `i.broad_${configuration}`,
-  narrow: `i.narrow_${configuration}`,
   excluded: `i.excluded_${configuration}`,
+  narrow: `i.narrow_${configuration}`,
   prefix: `i.prefix_${configuration}`,
   strict: `i.strict_${configuration}`,
 })
+
+type Executor = { execute: (query: unknown) => Promise<{ rows: unknown[] }> }
 
 type Branch = { configuration: string; locale: null | string }
 
@@ -267,12 +298,12 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
   const combined = configurations.flatMap((configuration) =>
     Object.entries(combinedExpressions(configuration)).map(([name, expression]) => `${expression} AS ${name}_${configuration}`))
   const wanted = plan.top && plan.wanted ? plan.wanted : undefined
-  return `WITH typed AS (SELECT ${foldSql(`${TEXT}::text`)} AS f, ${foldSql(`${EXCLUDED}::text`)} AS x, lower(${TEXT}::text) AS l),
+  return `WITH typed AS (SELECT ${foldSql(`${marker('text')}::text`)} AS f, ${foldSql(`${marker('excluded')}::text`)} AS x, lower(${marker('text')}::text) AS l),
   input AS MATERIALIZED (SELECT *, ${combined.join(', ')} FROM (SELECT f, x, l, ${computed.join(', ')} FROM typed OFFSET 0) q),
-  hits AS MATERIALIZED (${hits.join('\nUNION ALL\n')}),
-  kept AS MATERIALIZED (${excluded.length
-    ? `SELECT * FROM hits WHERE NOT EXISTS (SELECT 1 FROM (${excluded.join('\nUNION ALL\n')}) e WHERE e.c = hits.c AND e.id::text = hits.id::text)`
-    : 'SELECT * FROM hits'}),
+  ${excluded.length
+    ? `matches AS MATERIALIZED (${hits.join('\nUNION ALL\n')}),
+  kept AS MATERIALIZED (SELECT * FROM matches WHERE NOT EXISTS (SELECT 1 FROM (${excluded.join('\nUNION ALL\n')}) e WHERE e.c = matches.c AND e.id::text = matches.id::text))`
+    : `kept AS MATERIALIZED (${hits.join('\nUNION ALL\n')})`},
   docs AS MATERIALIZED (
     SELECT c, id, 0.01 * (count(DISTINCT field) - 1) AS extra, max(w * a) AS lo, max(w * greatest(a + b, cc)) AS hi FROM kept GROUP BY c, id
   ),
@@ -291,16 +322,6 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
   ORDER BY score DESC, c, id${wanted ? ` LIMIT ${wanted}` : ''}`
 }
 
-/** Splits a statement at the parameter markers into drizzle SQL with bound parameters. */
-const bind = (statement: string, values: { excluded: unknown; text: unknown }) => {
-  const parts = statement.split(/(\u0000(?:text|excluded)\u0000)/)
-  const chunks = parts.map((part) =>
-    part === TEXT ? sql.param(values.text) : part === EXCLUDED ? sql.param(values.excluded) : sql.raw(part))
-  return sql.join(chunks, sql.raw(''))
-}
-
-type Transactional = { transaction: <T>(run: (tx: { execute: (query: unknown) => Promise<{ rows: unknown[] }> }) => Promise<T>) => Promise<T> }
-
 /** Runs the ranked lookup: the best documents first (all of them, capped per collection, without `plan.top`). */
 export const rankInPostgres = async (payload: Payload, plan: SqlSearchPlan): Promise<SqlRanking> => {
   if (plan.mode === 'search' && !plan.strict && plan.wanted && plan.broad === undefined) {
@@ -312,17 +333,17 @@ export const rankInPostgres = async (payload: Payload, plan: SqlSearchPlan): Pro
   const naming = payload.db as unknown as Naming
   const statement = statementOf(plan, naming)
   if (!statement) return { counts: plan.top ? new Map() : undefined, hits: [] }
-  const query = bind(statement, { excluded: plan.excluded.join(' '), text: plan.text })
-  const executor = executorFor(payload, plan.database) as unknown as Transactional & { execute: (query: unknown) => Promise<{ rows: unknown[] }> }
-  // Typos (the broad pass only uses `<%`): pg_trgm's word similarity threshold (default 0.6, too
-  // strict for a letter or two wrong in a short word), set for this statement's transaction only.
-  // The other statements run alone: a transaction would cost three more round trips.
-  const rows = plan.broad
-    ? await executor.transaction(async (tx) => {
-        await tx.execute(sql.raw(`SET LOCAL pg_trgm.word_similarity_threshold = 0.45`))
-        return (await tx.execute(query)).rows
-      })
-    : (await executor.execute(query)).rows
+  const executor = executorFor(payload, plan.database) as unknown as Executor
+  // Typos: pg_trgm's word similarity threshold for `<%` (default 0.6, too strict for a letter or
+  // two wrong in a short word), for this statement only. One message, so one round trip and one
+  // implicit transaction (also behind a transaction-mode pooler) for the setting and the
+  // statement, where BEGIN, SET LOCAL and COMMIT took three more; a simple-protocol message takes
+  // no bound parameters, so the text is inlined as a literal (`inlineNamed`).
+  const values = { excluded: plan.excluded.join(' '), text: plan.text }
+  const result = (await executor.execute(
+    sql.raw(`SET LOCAL pg_trgm.word_similarity_threshold = 0.45; ${inlineNamed(statement, values)}`),
+  )) as unknown as { rows: unknown[] } | { rows: unknown[] }[]
+  const rows = (Array.isArray(result) ? result[result.length - 1]! : result).rows
   const typed = rows as { c: CatalogCollection; counts?: null | Record<string, number | string>; field: string; id: number | string; locale: null | string; score: number | string; text: string }[]
   const counts = plan.top ? new Map(Object.entries(typed[0]?.counts ?? {}).map(([name, count]) => [name as CatalogCollection, Number(count)])) : undefined
   return {
@@ -354,6 +375,8 @@ export const describeInPostgres = async (
   const executor = executorFor(payload, plan.database)
   const selects: string[] = []
   for (const collection of plan.collections) {
+    const ids = hits.filter((hit) => hit.collection === collection.name).map((hit) => hit.id)
+    if (!ids.length) continue
     const titleField = collection.fields.find((field) => field.kind === 'title')
     const documents = documentsTable(naming, collection.slug, plan.draft)
     const prefix = plan.draft ? 'version_' : ''
@@ -366,29 +389,32 @@ export const describeInPostgres = async (
             AND coalesce(l.${quoteIdent(source!.column)}, '') <> '' ORDER BY array_position(${arrayLiteral(plan.locales)}, l._locale::text) LIMIT 1)`
         : `d.${quoteIdent(source!.column)}::text`
     }
+    // The IDs as literals (they come from the database: numbers, or text quoted), compared with the
+    // column in its own type so its index serves (the column cast to text read every row).
+    const list = ids.map((id) => (typeof id === 'number' ? String(id) : literal(String(id)))).join(', ')
     selects.push(`SELECT ${literal(collection.name)} AS c, ${idColumn}::text AS id, d.${quoteIdent(`${prefix}slug`)}::text AS slug, ${title} AS title
-      FROM ${quoteIdent(documents)} d WHERE ${plan.draft ? 'd.latest AND ' : ''}${idColumn}::text = ANY(
-        SELECT h.id FROM unnest(${TEXT}::text[], ${EXCLUDED}::text[]) AS h(c, id) WHERE h.c = ${literal(collection.name)})`)
+      FROM ${quoteIdent(documents)} d WHERE ${plan.draft ? 'd.latest AND ' : ''}${idColumn} IN (${list})`)
   }
   const configurations = hits.map((hit) => (hit.locale && plan.languages.configurations.get(hit.locale)) || plan.languages.default)
-  const headline = `SELECT n, ts_headline(cfg::regconfig, replace(replace(replace(coalesce(txt, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
-      regexp_replace(replace(plainto_tsquery(cfg::regconfig, ${foldSql('$q::text')})::text, ' & ', ' | '), '''( |$)', ''':*\\1', 'g')::tsquery,
+  // One round trip: the page's rows (collection, ID, configuration, matched text) with their slugs,
+  // titles and highlights.
+  const statement = `WITH page AS (SELECT * FROM unnest(${marker('cs')}::text[], ${marker('ids')}::text[], ${marker('cfgs')}::text[], ${marker('texts')}::text[]) WITH ORDINALITY AS h(c, id, cfg, txt, n)),
+    details AS (${selects.join('\nUNION ALL\n')})
+    SELECT p.n, details.slug, details.title, ts_headline(p.cfg::regconfig, replace(replace(replace(coalesce(p.txt, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+      regexp_replace(replace(plainto_tsquery(p.cfg::regconfig, ${foldSql(`${marker('q')}::text`)})::text, ' & ', ' | '), '''( |$)', ''':*\\1', 'g')::tsquery,
       'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1') AS highlight
-    FROM unnest($cfgs::text[], $texts::text[]) WITH ORDINALITY AS h(cfg, txt, n)`
-  const detailsStatement = `${selects.join('\nUNION ALL\n')}`
-  const detailRows = (await executor.execute(bind(detailsStatement, { excluded: hits.map((hit) => String(hit.id)), text: hits.map((hit) => hit.collection) }))).rows as { c: string; id: string; slug: null | string; title: null | string }[]
-  const headlineRows = (await executor.execute(
-    sql.join(
-      headline.split(/(\$q|\$cfgs|\$texts)/).map((part) =>
-        part === '$q' ? sql.param(plan.text) : part === '$cfgs' ? sql.param(configurations) : part === '$texts' ? sql.param(hits.map((hit) => hit.text)) : sql.raw(part)),
-      sql.raw(''),
-    ),
-  )).rows as { highlight: null | string; n: number | string }[]
-  const highlights = new Map(headlineRows.map((row) => [Number(row.n) - 1, row.highlight]))
-  const details = new Map(detailRows.map((row) => [`${row.c}:${row.id}`, row]))
-  return hits.map((hit, index) => {
-    const row = details.get(`${hit.collection}:${String(hit.id)}`)
-    return { highlight: highlights.get(index) ?? null, slug: row?.slug ?? null, title: row?.title ?? null }
+    FROM page p LEFT JOIN details ON details.c = p.c AND details.id = p.id`
+  const rows = (await executor.execute(bindNamed(statement, {
+    cfgs: configurations,
+    cs: hits.map((hit) => hit.collection),
+    ids: hits.map((hit) => String(hit.id)),
+    q: plan.text,
+    texts: hits.map((hit) => hit.text),
+  }))).rows as { highlight: null | string; n: number | string; slug: null | string; title: null | string }[]
+  const byIndex = new Map(rows.map((row) => [Number(row.n) - 1, row]))
+  return hits.map((_hit, index) => {
+    const row = byIndex.get(index)
+    return { highlight: row?.highlight ?? null, slug: row?.slug ?? null, title: row?.title ?? null }
   })
 }
 
