@@ -23,6 +23,7 @@
 import type { Payload } from 'payload'
 
 import { sql } from 'drizzle-orm'
+import { createHash } from 'node:crypto'
 
 import type { CatalogCollection } from '../../plugin/options.js'
 import type { SearchField, SearchLanguages, SearchSource } from '../sources.js'
@@ -94,19 +95,6 @@ const bindNamed = (statement: string, values: Record<string, unknown>) =>
     }),
     sql.raw(''),
   )
-
-/**
- * A statement with its `marker(name)`s replaced by the values as escape-string literals: a
- * backslash and a quote are the only characters that need escaping in `E'...'`, whatever
- * `standard_conforming_strings` says (control characters never reach it: searchCatalog.ts
- * `checkText` makes them spaces; tests/search.test.ts sends quotes, backslashes and SQL).
- */
-const inlineNamed = (statement: string, values: Record<string, string>) =>
-  statement.replace(/\u0000([a-z_]+)\u0000/g, (_match, name: string) => {
-    const value = values[name]
-    if (value === undefined) throw new Error(`search: no value for the parameter ${name}`)
-    return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
-  })
 
 /**
  * The query's folded text and tsqueries, computed once per statement in `input` and joined to each
@@ -298,8 +286,13 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
   const combined = configurations.flatMap((configuration) =>
     Object.entries(combinedExpressions(configuration)).map(([name, expression]) => `${expression} AS ${name}_${configuration}`))
   const wanted = plan.top && plan.wanted ? plan.wanted : undefined
-  return `WITH typed AS (SELECT ${foldSql(`${marker('text')}::text`)} AS f, ${foldSql(`${marker('excluded')}::text`)} AS x, lower(${marker('text')}::text) AS l),
-  input AS MATERIALIZED (SELECT *, ${combined.join(', ')} FROM (SELECT f, x, l, ${computed.join(', ')} FROM typed OFFSET 0) q),
+  // Typos: pg_trgm's word similarity threshold for `<%` (default 0.6, too strict for a letter or
+  // two wrong in a short word), for this statement's transaction only (`set_config(.., true)`: the
+  // statement is its own transaction, also behind a transaction-mode pooler). Set in `input`,
+  // whose row every `<%` reads first (its left side is `i.f`), so it is set before any is evaluated.
+  return `WITH typed AS (SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true) AS threshold,
+    ${foldSql(`${marker('text')}::text`)} AS f, ${foldSql(`${marker('excluded')}::text`)} AS x, lower(${marker('text')}::text) AS l),
+  input AS MATERIALIZED (SELECT *, ${combined.join(', ')} FROM (SELECT threshold, f, x, l, ${computed.join(', ')} FROM typed OFFSET 0) q),
   ${excluded.length
     ? `matches AS MATERIALIZED (${hits.join('\nUNION ALL\n')}),
   kept AS MATERIALIZED (SELECT * FROM matches WHERE NOT EXISTS (SELECT 1 FROM (${excluded.join('\nUNION ALL\n')}) e WHERE e.c = matches.c AND e.id::text = matches.id::text))`
@@ -322,6 +315,47 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
   ORDER BY score DESC, c, id${wanted ? ` LIMIT ${wanted}` : ''}`
 }
 
+/** The statements' parameters, in the order of `$1`, `$2`. */
+const PARAMETERS = ['text', 'excluded'] as const
+
+type PgPool = { query: (config: { name?: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }> }
+
+/**
+ * Named statements per site (Payload instance): their names, or false once the database refused
+ * one. PostgreSQL keeps a named statement per connection, parsed and, after a few executions, with
+ * a generic plan (the statement's plan does not depend on its parameters: they reach it through
+ * `input`): parsing and planning the ranking took longer than running it at ESCO size. A
+ * transaction-mode pooler without prepared statement support (PgBouncer before 1.21, or with
+ * `max_prepared_statements = 0`) hands a later execution to a server connection that never saw the
+ * statement: the first such error turns named statements off for the site, and the search is
+ * asked again unnamed. At most MAX_NAMED shapes per site (collections, locales, page end, mode).
+ */
+const namedStatements = new WeakMap<Payload, false | Set<string>>()
+const MAX_NAMED = 64
+const PREPARED_STATEMENT_ERRORS = new Set(['26000', '42P05'])
+
+const runStatement = async (payload: Payload, executor: Executor, statement: string, values: Record<(typeof PARAMETERS)[number], string>) => {
+  const pool = (executor as { $client?: PgPool }).$client
+  let names = namedStatements.get(payload)
+  if (names === undefined) namedStatements.set(payload, (names = new Set()))
+  if (pool && typeof pool.query === 'function' && names) {
+    const name = `role_catalog_search_${createHash('sha1').update(statement).digest('hex').slice(0, 20)}`
+    if (names.has(name) || names.size < MAX_NAMED) {
+      names.add(name)
+      const text = statement.replace(/\u0000(text|excluded)\u0000/g, (_match, parameter: (typeof PARAMETERS)[number]) => `$${PARAMETERS.indexOf(parameter) + 1}`)
+      try {
+        return (await pool.query({ name, text, values: PARAMETERS.map((parameter) => values[parameter]) })).rows
+      } catch (error) {
+        if (!PREPARED_STATEMENT_ERRORS.has((error as { code?: string }).code ?? '')) throw error
+        if (namedStatements.get(payload) === false) return (await executor.execute(bindNamed(statement, values))).rows
+        namedStatements.set(payload, false)
+        payload.logger.warn(`role catalog search: the database connection refused a named prepared statement (${(error as Error).message}); searching with unnamed statements from now on (a transaction-mode pooler without prepared statement support?)`)
+      }
+    }
+  }
+  return (await executor.execute(bindNamed(statement, values))).rows
+}
+
 /** Runs the ranked lookup: the best documents first (all of them, capped per collection, without `plan.top`). */
 export const rankInPostgres = async (payload: Payload, plan: SqlSearchPlan): Promise<SqlRanking> => {
   if (plan.mode === 'search' && !plan.strict && plan.wanted && plan.broad === undefined) {
@@ -334,16 +368,7 @@ export const rankInPostgres = async (payload: Payload, plan: SqlSearchPlan): Pro
   const statement = statementOf(plan, naming)
   if (!statement) return { counts: plan.top ? new Map() : undefined, hits: [] }
   const executor = executorFor(payload, plan.database) as unknown as Executor
-  // Typos: pg_trgm's word similarity threshold for `<%` (default 0.6, too strict for a letter or
-  // two wrong in a short word), for this statement only. One message, so one round trip and one
-  // implicit transaction (also behind a transaction-mode pooler) for the setting and the
-  // statement, where BEGIN, SET LOCAL and COMMIT took three more; a simple-protocol message takes
-  // no bound parameters, so the text is inlined as a literal (`inlineNamed`).
-  const values = { excluded: plan.excluded.join(' '), text: plan.text }
-  const result = (await executor.execute(
-    sql.raw(`SET LOCAL pg_trgm.word_similarity_threshold = 0.45; ${inlineNamed(statement, values)}`),
-  )) as unknown as { rows: unknown[] } | { rows: unknown[] }[]
-  const rows = (Array.isArray(result) ? result[result.length - 1]! : result).rows
+  const rows = await runStatement(payload, executor, statement, { excluded: plan.excluded.join(' '), text: plan.text })
   const typed = rows as { c: CatalogCollection; counts?: null | Record<string, number | string>; field: string; id: number | string; locale: null | string; score: number | string; text: string }[]
   const counts = plan.top ? new Map(Object.entries(typed[0]?.counts ?? {}).map(([name, count]) => [name as CatalogCollection, Number(count)])) : undefined
   return {
