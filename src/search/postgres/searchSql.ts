@@ -315,26 +315,23 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
   ORDER BY score DESC, c, id${wanted ? ` LIMIT ${wanted}` : ''}`
 }
 
-/** The statements' parameters, in the order of `$1`, `$2`. */
-const PARAMETERS = ['text', 'excluded'] as const
-
 type PgPool = { query: (config: { name?: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }> }
 
 /**
  * Named statements per site (Payload instance): their names, or false once the database refused
  * one. PostgreSQL keeps a named statement per connection, parsed and, after a few executions, with
- * a generic plan (the statement's plan does not depend on its parameters: they reach it through
- * `input`): parsing and planning the ranking took longer than running it at ESCO size. A
+ * a generic plan (the ranking's plan does not depend on its parameters: they reach it through
+ * `input`): parsing and planning took longer than running the ranking at ESCO size. A
  * transaction-mode pooler without prepared statement support (PgBouncer before 1.21, or with
  * `max_prepared_statements = 0`) hands a later execution to a server connection that never saw the
- * statement: the first such error turns named statements off for the site, and the search is
- * asked again unnamed. At most MAX_NAMED shapes per site (collections, locales, page end, mode).
+ * statement: the first such error turns named statements off for the site, and the statement is
+ * run again unnamed. At most MAX_NAMED shapes per site (collections, locales, page end, mode).
  */
 const namedStatements = new WeakMap<Payload, false | Set<string>>()
 const MAX_NAMED = 64
 const PREPARED_STATEMENT_ERRORS = new Set(['26000', '42P05'])
 
-const runStatement = async (payload: Payload, executor: Executor, statement: string, values: Record<(typeof PARAMETERS)[number], string>) => {
+const runStatement = async (payload: Payload, executor: Executor, statement: string, values: Record<string, unknown>): Promise<unknown[]> => {
   const pool = (executor as { $client?: PgPool }).$client
   let names = namedStatements.get(payload)
   if (names === undefined) namedStatements.set(payload, (names = new Set()))
@@ -342,14 +339,20 @@ const runStatement = async (payload: Payload, executor: Executor, statement: str
     const name = `role_catalog_search_${createHash('sha1').update(statement).digest('hex').slice(0, 20)}`
     if (names.has(name) || names.size < MAX_NAMED) {
       names.add(name)
-      const text = statement.replace(/\u0000(text|excluded)\u0000/g, (_match, parameter: (typeof PARAMETERS)[number]) => `$${PARAMETERS.indexOf(parameter) + 1}`)
+      const order: string[] = []
+      const text = statement.replace(/\u0000([a-z_]+)\u0000/g, (_match, parameter: string) => {
+        if (!(parameter in values)) throw new Error(`search: no value for the parameter ${parameter}`)
+        if (!order.includes(parameter)) order.push(parameter)
+        return `$${order.indexOf(parameter) + 1}`
+      })
       try {
-        return (await pool.query({ name, text, values: PARAMETERS.map((parameter) => values[parameter]) })).rows
+        return (await pool.query({ name, text, values: order.map((parameter) => values[parameter]) })).rows
       } catch (error) {
         if (!PREPARED_STATEMENT_ERRORS.has((error as { code?: string }).code ?? '')) throw error
-        if (namedStatements.get(payload) === false) return (await executor.execute(bindNamed(statement, values))).rows
-        namedStatements.set(payload, false)
-        payload.logger.warn(`role catalog search: the database connection refused a named prepared statement (${(error as Error).message}); searching with unnamed statements from now on (a transaction-mode pooler without prepared statement support?)`)
+        if (namedStatements.get(payload) !== false) {
+          namedStatements.set(payload, false)
+          payload.logger.warn(`role catalog search: the database connection refused a named prepared statement (${(error as Error).message}); searching with unnamed statements from now on (a transaction-mode pooler without prepared statement support?)`)
+        }
       }
     }
   }
@@ -390,6 +393,13 @@ export type HitDetails = { highlight: null | string; slug: null | string; title:
  * Slug, display title (the locale, then its fallbacks) and highlight of a page of hits: the matched
  * text, HTML-escaped, with the query's words in `<mark>`.
  */
+/** The SQL type of a table's column as drizzle declares it (`serial` is an integer), for an array parameter of its values. */
+const columnType = (payload: Payload, table: string, key: string): string | undefined => {
+  const column = (payload.db as unknown as { tables?: Record<string, Record<string, { getSQLType?: () => string }>> }).tables?.[table]?.[key]
+  const type = column?.getSQLType?.()
+  return type === 'serial' ? 'integer' : type === 'bigserial' ? 'bigint' : type
+}
+
 export const describeInPostgres = async (
   payload: Payload,
   plan: Pick<SqlSearchPlan, 'collections' | 'database' | 'draft' | 'languages' | 'locales' | 'text'>,
@@ -397,11 +407,16 @@ export const describeInPostgres = async (
 ): Promise<HitDetails[]> => {
   if (!hits.length) return []
   const naming = payload.db as unknown as Naming
-  const executor = executorFor(payload, plan.database)
+  const executor = executorFor(payload, plan.database) as unknown as Executor
   const selects: string[] = []
+  const values: Record<string, unknown> = {
+    cfgs: hits.map((hit) => (hit.locale && plan.languages.configurations.get(hit.locale)) || plan.languages.default),
+    cs: hits.map((hit) => hit.collection),
+    ids: hits.map((hit) => String(hit.id)),
+    q: plan.text,
+    texts: hits.map((hit) => hit.text),
+  }
   for (const collection of plan.collections) {
-    const ids = hits.filter((hit) => hit.collection === collection.name).map((hit) => hit.id)
-    if (!ids.length) continue
     const titleField = collection.fields.find((field) => field.kind === 'title')
     const documents = documentsTable(naming, collection.slug, plan.draft)
     const prefix = plan.draft ? 'version_' : ''
@@ -414,28 +429,31 @@ export const describeInPostgres = async (
             AND coalesce(l.${quoteIdent(source!.column)}, '') <> '' ORDER BY array_position(${arrayLiteral(plan.locales)}, l._locale::text) LIMIT 1)`
         : `d.${quoteIdent(source!.column)}::text`
     }
-    // The IDs as literals (they come from the database: numbers, or text quoted), compared with the
-    // column in its own type so its index serves (the column cast to text read every row).
-    const list = ids.map((id) => (typeof id === 'number' ? String(id) : literal(String(id)))).join(', ')
+    // The IDs as an array of the column's own type, so its index serves (the column cast to text
+    // read every row); one parameter per collection, so the statement's text is the same for every
+    // page (a named statement, runStatement). A type drizzle does not name: the IDs as literals.
+    const ids = hits.filter((hit) => hit.collection === collection.name).map((hit) => hit.id)
+    const type = columnType(payload, documents, plan.draft ? 'parent' : 'id')
+    let match: string
+    if (type && /^[a-z][a-z0-9 ]*$/.test(type)) {
+      values[`ids_${collection.name}`] = ids.map(String)
+      match = `${idColumn} = ANY(${marker(`ids_${collection.name}`)}::text[]::${type}[])`
+    } else {
+      if (!ids.length) continue
+      match = `${idColumn} IN (${ids.map((id) => (typeof id === 'number' ? String(id) : literal(String(id)))).join(', ')})`
+    }
     selects.push(`SELECT ${literal(collection.name)} AS c, ${idColumn}::text AS id, d.${quoteIdent(`${prefix}slug`)}::text AS slug, ${title} AS title
-      FROM ${quoteIdent(documents)} d WHERE ${plan.draft ? 'd.latest AND ' : ''}${idColumn} IN (${list})`)
+      FROM ${quoteIdent(documents)} d WHERE ${plan.draft ? 'd.latest AND ' : ''}${match}`)
   }
-  const configurations = hits.map((hit) => (hit.locale && plan.languages.configurations.get(hit.locale)) || plan.languages.default)
   // One round trip: the page's rows (collection, ID, configuration, matched text) with their slugs,
   // titles and highlights.
   const statement = `WITH page AS (SELECT * FROM unnest(${marker('cs')}::text[], ${marker('ids')}::text[], ${marker('cfgs')}::text[], ${marker('texts')}::text[]) WITH ORDINALITY AS h(c, id, cfg, txt, n)),
-    details AS (${selects.join('\nUNION ALL\n')})
+    details AS (${selects.length ? selects.join('\nUNION ALL\n') : 'SELECT NULL::text AS c, NULL::text AS id, NULL::text AS slug, NULL::text AS title WHERE false'})
     SELECT p.n, details.slug, details.title, ts_headline(p.cfg::regconfig, replace(replace(replace(coalesce(p.txt, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
       regexp_replace(replace(plainto_tsquery(p.cfg::regconfig, ${foldSql(`${marker('q')}::text`)})::text, ' & ', ' | '), '''( |$)', ''':*\\1', 'g')::tsquery,
       'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1') AS highlight
     FROM page p LEFT JOIN details ON details.c = p.c AND details.id = p.id`
-  const rows = (await executor.execute(bindNamed(statement, {
-    cfgs: configurations,
-    cs: hits.map((hit) => hit.collection),
-    ids: hits.map((hit) => String(hit.id)),
-    q: plan.text,
-    texts: hits.map((hit) => hit.text),
-  }))).rows as { highlight: null | string; n: number | string; slug: null | string; title: null | string }[]
+  const rows = (await runStatement(payload, executor, statement, values)) as { highlight: null | string; n: number | string; slug: null | string; title: null | string }[]
   const byIndex = new Map(rows.map((row) => [Number(row.n) - 1, row]))
   return hits.map((_hit, index) => {
     const row = byIndex.get(index)
