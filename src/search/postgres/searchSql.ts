@@ -298,7 +298,9 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
   kept AS MATERIALIZED (SELECT * FROM matches WHERE NOT EXISTS (SELECT 1 FROM (${excluded.join('\nUNION ALL\n')}) e WHERE e.c = matches.c AND e.id::text = matches.id::text))`
     : `kept AS MATERIALIZED (${hits.join('\nUNION ALL\n')})`},
   docs AS MATERIALIZED (
-    SELECT c, id, 0.01 * (count(DISTINCT field) - 1) AS extra, max(w * a) AS lo, max(w * greatest(a + b, cc)) AS hi FROM kept GROUP BY c, id
+    SELECT c, id, 0.01 * (count(*) - 1) AS extra, max(lo) AS lo, max(hi) AS hi FROM (
+      SELECT c, id, field, max(w * a) AS lo, max(w * greatest(a + b, cc)) AS hi FROM kept GROUP BY c, id, field
+    ) fields GROUP BY c, id
   ),
   cut AS (${wanted ? `SELECT lo + extra AS lo FROM docs ORDER BY lo + extra DESC LIMIT 1 OFFSET ${wanted - 1}` : 'SELECT NULL::float8 AS lo WHERE false'}),
   scored AS (
