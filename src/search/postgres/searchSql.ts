@@ -1,6 +1,7 @@
 /**
- * Ranked search and suggestions in one SQL statement each, over the indexes of
- * src/search/postgres/schema.ts (the same expressions, from src/search/sources.ts).
+ * Ranked search and suggestions in one SQL statement each (and one more for the page's slugs,
+ * titles and highlights), over the stored vectors and the indexes of src/search/postgres/schema.ts
+ * (the same expressions, from src/search/sources.ts).
  *
  * Per searchable field and searched locale, rows that match in one of these ways, scored by tier
  * (the weight of the field kind times the tier; docs/frontend.md "Scores"):
