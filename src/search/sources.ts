@@ -140,8 +140,14 @@ export const foldedSql = (source: SearchSource, column: (name: string) => string
  * its text: `_search_title`, `_search_version_title`, `_search_text` in a texts table. Payload's
  * own columns never start with `_search_` (its internal ones are `_status`, `_locale`, `_parent_id`,
  * `_order`; a field's column is its snake_cased name).
+ *
+ * A texts table's localized fields get `_search_text_localized`: turning localization on adds the
+ * table's `locale` column, which their vector reads, and drizzle-kit writes a changed generated
+ * column before the new columns it reads (`column "locale" does not exist`), where it writes a new
+ * column after them (tests/localizeLater.test.ts). `_locales` tables are created with `_locale`.
  */
-export const vectorColumnOf = (source: Pick<SearchSource, 'column'>): string => fitName(`_search_${source.column}`, MAX_IDENTIFIER)
+export const vectorColumnOf = (source: Pick<SearchSource, 'column' | 'localeColumn' | 'path'>): string =>
+  fitName(`_search_${source.column}${source.path !== undefined && source.localeColumn ? '_localized' : ''}`, MAX_IDENTIFIER)
 
 /** The row's text search vector: the generated column's expression. */
 export const vectorSql = (source: SearchSource, languages: SearchLanguages, column: (name: string) => string = quoteIdent): string =>

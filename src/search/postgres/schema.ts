@@ -49,8 +49,9 @@ type SchemaHookArgs = {
 }
 
 /** The index names of one source: fit to 63 characters, distinct per table and column. */
-export const searchIndexNames = (source: Pick<SearchSource, 'column' | 'table'>) => ({
-  fts: fitName(`${source.table}_${source.column}_fts`, MAX_IDENTIFIER),
+export const searchIndexNames = (source: Pick<SearchSource, 'column' | 'localeColumn' | 'path' | 'table'>) => ({
+  // A texts table may hold a localized and an unlocalized vector (vectorColumnOf): one index each.
+  fts: fitName(`${source.table}_${source.column}${source.path !== undefined && source.localeColumn ? '_localized' : ''}_fts`, MAX_IDENTIFIER),
   trgm: fitName(`${source.table}_${source.column}_trgm`, MAX_IDENTIFIER),
 })
 
