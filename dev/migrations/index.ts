@@ -3,6 +3,7 @@ import * as migration_20261201_004007_editors_scheduling_autosave from './202612
 import * as migration_20261201_033921_localize_demo from './20261201_033921_localize_demo.js';
 import * as migration_20261204_185203_search_index from './20261204_185203_search_index.js';
 import * as migration_20261204_195321_change_notification_outbox from './20261204_195321_change_notification_outbox.js';
+import * as migration_20261204_230605_search_vectors from './20261204_230605_search_vectors.js';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261204_195321_change_notification_outbox.up,
     down: migration_20261204_195321_change_notification_outbox.down,
-    name: '20261204_195321_change_notification_outbox'
+    name: '20261204_195321_change_notification_outbox',
+  },
+  {
+    up: migration_20261204_230605_search_vectors.up,
+    down: migration_20261204_230605_search_vectors.down,
+    name: '20261204_230605_search_vectors'
   },
 ];

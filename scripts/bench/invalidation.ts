@@ -31,6 +31,9 @@ export const measureInvalidation = async (site: BenchSite, { rounds = 60 } = {})
   const first = site.payload
   // A second instance: its own Payload on the same config and database (its onInit starts its transport).
   const second: Payload = await new BasePayload().init({ config: site.config })
+  // As for the first (benchSite.ts): destroy() leaves the pool open, and dropping the database
+  // afterwards ends its idle connections; without a listener that error ends the process.
+  ;(second.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on('error', () => {})
   try {
     await waitFor(() => Boolean(changeTransportOf(first)?.connected && changeTransportOf(second)?.connected), 'both notification connections up')
     const roles = getCatalogSlugs(first.config).roles as CollectionSlug

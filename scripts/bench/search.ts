@@ -12,7 +12,7 @@ import type { CollectionSlug } from 'payload'
 
 import type { BenchSite } from './benchSite.js'
 
-import { foldSql } from '../../src/search/language.js'
+import { foldRowSql, foldSql } from '../../src/search/language.js'
 import { defaultSearchFields } from '../../src/search/sources.js'
 import { round, sideBySide } from './timing.js'
 
@@ -46,15 +46,17 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
-const F = (column: string) => foldSql(`${column}::text`)
-const V = (column: string) => `to_tsvector('english'::regconfig, ${F(column)})`
+const F = (column: string) => foldRowSql(`${column}::text`)
+/** The field's stored vector (the plugin's generated column `_search_<column>`, src/search/sources.ts `vectorColumnOf`). */
+const V = (column: string) => column.replace(/^r\./, 'r._search_')
 
 /**
  * The hand-written statement, for the bench site (English, no localization, the plugin's default
  * fields): every searchable field of the four collections, published documents, matched with
  * `websearch_to_tsquery` (and trigram word similarity on titles and alternate names), scored with
  * `ts_rank` (an exact title 1), the best field per document, the top 10 with a headline, and the
- * counts per collection. The index expressions are the plugin's (its indexes serve both).
+ * counts per collection. It reads the plugin's stored vectors and trigram index expressions (its
+ * indexes serve both).
  */
 const baselineSql = (): string => {
   const tables: Record<string, string> = { certifications: 'certifications', responsibilities: 'responsibilities', roles: 'roles', skills: 'skills' }

@@ -63,6 +63,31 @@ const sqlHelpers = (db: unknown, payload: Payload) => {
           )
         ).rows.map((row) => String(row.column_name)),
       ),
+    /** Generated columns (the plugin's search vectors): never written, so never copied. */
+    generatedColumns: async (table: string) =>
+      new Set(
+        (
+          await run(
+            `select column_name from information_schema.columns where table_schema = ${literal(schema)} and table_name = ${literal(table)} and is_generated <> 'NEVER'`,
+          )
+        ).rows.map((row) => String(row.column_name)),
+      ),
+    /**
+     * Turns the generated columns that read `columns` of `table` into plain ones (PostgreSQL 13+
+     * `DROP EXPRESSION`). The generated SQL drops such a column after the columns it reads (the
+     * plugin's search vectors, `_search_<column>`, are declared after the fields), and PostgreSQL
+     * refuses to drop a column a generated one reads; the generated SQL drops these too, or
+     * re-creates them where the text now is.
+     */
+    detachGenerated: async (table: string, columns: string[]) => {
+      if (!columns.length) return
+      const dependents = (
+        await run(
+          `select distinct dependent_column from information_schema.column_column_usage where table_schema = ${literal(schema)} and table_name = ${literal(table)} and column_name in (${columns.map(literal).join(', ')})`,
+        )
+      ).rows.map((row) => String(row.dependent_column))
+      for (const dependent of dependents) await run(`alter table ${quote(schema)}.${quote(table)} alter column ${quote(dependent)} drop expression`)
+    },
     qualified: (table: string) => `${quote(schema)}.${quote(table)}`,
     run,
     schema,
@@ -85,7 +110,7 @@ const keepTextWhenUnlocalizing = async ({
   if (!kept) {
     throw new Error('keepTextWhenLocalizing: direction `down` needs `locale` when the config has no localization')
   }
-  const { existingColumns, qualified, run, schema, suffix } = sqlHelpers(db, payload)
+  const { detachGenerated, existingColumns, generatedColumns, qualified, run, schema, suffix } = sqlHelpers(db, payload)
   const tables = (
     await run(
       `select table_name from information_schema.tables where table_schema = ${literal(schema)} and table_type = 'BASE TABLE' order by table_name`,
@@ -95,7 +120,8 @@ const keepTextWhenUnlocalizing = async ({
   for (const [index, locales] of tables.filter((name) => name.endsWith(suffix)).entries()) {
     const parent = locales.slice(0, -suffix.length)
     if (!tables.includes(parent)) continue
-    const columns = [...(await existingColumns(locales))].filter((name) => !internalColumns.includes(name)).sort()
+    const generated = await generatedColumns(locales)
+    const columns = [...(await existingColumns(locales))].filter((name) => !internalColumns.includes(name) && !generated.has(name)).sort()
     if (columns.length === 0) continue
     const keep = `_keep_text_${index}`
     await run(`drop table if exists ${qualified(keep)}`)
@@ -105,6 +131,9 @@ const keepTextWhenUnlocalizing = async ({
     const [{ n }] = (await run(`select count(*)::int as n from ${qualified(keep)}`)).rows as [{ n: number }]
     plans.push({ columns, keep, locales, parent, rows: n })
   }
+  // Without localization a texts table has no `locale` column: the generated SQL drops it, and
+  // with it the search vector of the localized texts that reads it (`_search_text_localized`).
+  for (const table of tables.filter((name) => name.endsWith('_texts'))) await detachGenerated(table, ['locale'])
   return {
     kept: plans.map(({ columns, locales, rows }) => ({ columns, rows, table: locales })),
     restore: async () => {
@@ -157,7 +186,7 @@ export const keepTextWhenLocalizing = async ({
       'keepTextWhenLocalizing: the Payload config has no `localization`; run it in the migration that turns localization on',
     )
   }
-  const { adapter, existingColumns, qualified, run, schema, suffix } = sqlHelpers(db, payload)
+  const { adapter, detachGenerated, existingColumns, qualified, run, schema, suffix } = sqlHelpers(db, payload)
   if (!adapter.rawTables) {
     throw new Error('keepTextWhenLocalizing: needs the PostgreSQL adapter (@payloadcms/db-postgres)')
   }
@@ -183,6 +212,8 @@ export const keepTextWhenLocalizing = async ({
     )
     const [{ n }] = (await run(`select count(*)::int as n from ${qualified(keep)}`)).rows as [{ n: number }]
     plans.push({ columns, keep, locales, parent, rows: n })
+    // The columns move to the locales table; the generated SQL drops them, and their search vectors.
+    await detachGenerated(parent, columns)
   }
 
   return {

@@ -59,8 +59,9 @@ export const foldSql = (expression: string): string =>
 /**
  * SQL: the same text as `foldSql`, cheaper per row where it is all ASCII (most catalogue text):
  * then folding is lower-casing and the slash only (the accent table's `translate` costs about
- * 8 µs per short title, 35 µs per description, more than the rest of a row's score). For what is
- * computed per matched row (scores), never for indexed expressions, which must stay `foldSql`'s text.
+ * 8 µs per short title, 35 µs per description, more than the rest of a row's score). IMMUTABLE
+ * like `foldSql`: the generated columns, the trigram indexes and the queries' per-row expressions
+ * use it (one text everywhere, so the indexes serve); the query itself is folded once with `foldSql`.
  */
 export const foldRowSql = (expression: string): string =>
   `(CASE WHEN octet_length(${expression}) = length(${expression}) THEN replace(lower(${expression}), '/', ' ') ELSE ${foldSql(expression)} END)`

@@ -199,6 +199,14 @@ const prepare = async (req: PayloadRequest, collectionsArg: SearchCatalogArgs['c
   return { collections, context, locales: searchedLocales(req, context), search, slugs }
 }
 
+/**
+ * Whether the SQL alone decides what the reader may see: every searched collection keeps the
+ * plugin's own read access (published for readers, drafts for editors, applied in the SQL). Then
+ * PostgreSQL returns the page and the counts only, not every match for `keepReadable`.
+ */
+const accessInSql = (req: PayloadRequest, prepared: Prepared) =>
+  prepared.collections.every((collection) => isPluginOwned(req.payload.collections[collection.slug as CollectionSlug]?.config.access?.read))
+
 /** Hits in order, filtered by read access, with per-collection counts. */
 const keepReadable = async (req: PayloadRequest, prepared: Prepared, candidates: Candidate[]) => {
   const allowed = new Map<CatalogCollection, Set<string>>()
@@ -209,10 +217,10 @@ const keepReadable = async (req: PayloadRequest, prepared: Prepared, candidates:
   return candidates.filter((hit) => allowed.get(hit.collection)?.has(String(hit.id)))
 }
 
-const countsOf = (prepared: Prepared, hits: Candidate[]) =>
+const countsOf = (prepared: Prepared, hits: Candidate[], counted?: Map<CatalogCollection, number>) =>
   prepared.collections.map((collection) => ({
     collection: collection.slug,
-    totalDocs: hits.filter((hit) => hit.collection === collection.name).length,
+    totalDocs: counted ? (counted.get(collection.name) ?? 0) : hits.filter((hit) => hit.collection === collection.name).length,
   }))
 
 const round = (score: number) => Math.round(score * 1000) / 1000
@@ -227,6 +235,7 @@ export const searchCatalog = async (args: SearchCatalogArgs): Promise<SearchResu
   let ranking: SearchResult['ranking']
   let hits: Candidate[]
   let docs: SearchHit[]
+  let counted: Map<CatalogCollection, number> | undefined
   if (isPostgres(req.payload)) {
     ranking = 'full'
     const { describeInPostgres, rankInPostgres } = await import('./postgres/searchSql.js')
@@ -240,9 +249,12 @@ export const searchCatalog = async (args: SearchCatalogArgs): Promise<SearchResu
       mode: 'search' as const,
       strict: usesSyntax(text),
       text,
+      top: accessInSql(req, prepared),
       wanted: start + limit,
     }
-    hits = await keepReadable(req, prepared, await rankInPostgres(req.payload, plan))
+    const ranked = await rankInPostgres(req.payload, plan)
+    counted = ranked.counts
+    hits = counted ? ranked.hits : await keepReadable(req, prepared, ranked.hits)
     const pageHits = hits.slice(start, start + limit)
     const details = await describeInPostgres(req.payload, plan, pageHits)
     docs = pageHits.map((hit, index) => ({
@@ -268,9 +280,9 @@ export const searchCatalog = async (args: SearchCatalogArgs): Promise<SearchResu
       title: doc.title,
     }))
   }
-  const totalDocs = hits.length
+  const totalDocs = counted ? [...counted.values()].reduce((sum, count) => sum + count, 0) : hits.length
   const totalPages = Math.ceil(totalDocs / limit)
-  return { counts: countsOf(prepared, hits), docs, hasNextPage: page < totalPages, limit, page, ranking, totalDocs, totalPages }
+  return { counts: countsOf(prepared, hits, counted), docs, hasNextPage: page < totalPages, limit, page, ranking, totalDocs, totalPages }
 }
 
 export const suggestCatalog = async (args: SuggestCatalogArgs): Promise<SuggestResult> => {
@@ -290,8 +302,11 @@ export const suggestCatalog = async (args: SuggestCatalogArgs): Promise<SuggestR
       mode: 'suggest' as const,
       strict: false,
       text: prefix,
+      top: accessInSql(req, prepared),
+      wanted: limit,
     }
-    const hits = (await keepReadable(req, prepared, await rankInPostgres(req.payload, plan))).slice(0, limit)
+    const ranked = await rankInPostgres(req.payload, plan)
+    const hits = (ranked.counts ? ranked.hits : await keepReadable(req, prepared, ranked.hits)).slice(0, limit)
     const details = await describeInPostgres(req.payload, plan, hits)
     return {
       ranking: 'full',

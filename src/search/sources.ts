@@ -15,8 +15,9 @@ import type { FlattenedField, SanitizedCollectionConfig, SanitizedConfig } from 
 
 import type { CatalogCollection, ResolvedSearchOptions } from '../plugin/options.js'
 
+import { fitName, MAX_IDENTIFIER } from '../plugin/databaseNames.js'
 import { snake } from '../read/sqlDocuments.js'
-import { configurationFor, foldRowSql, foldSql } from './language.js'
+import { configurationFor, foldRowSql } from './language.js'
 
 /** How a field counts in the ranking (docs/frontend.md, "Scores"). */
 export type SearchKind = 'abbreviation' | 'alternateName' | 'description' | 'title'
@@ -126,14 +127,28 @@ const configurationSql = (source: SearchSource, languages: SearchLanguages, colu
   return `(CASE ${column(source.localeColumn)} ${cases.join(' ')} ELSE ${quoteLiteral(languages.default)}::regconfig END)`
 }
 
-/** The folded text of a row. `column` qualifies a column name (an alias in queries, none in the index). */
-export const foldedSql = (source: SearchSource, column: (name: string) => string = quoteIdent): string => foldSql(`${column(source.column)}::text`)
+/**
+ * The folded text of a row, as the generated columns and the trigram indexes hold it and the
+ * queries compare it (the same text everywhere). The cheap form (language.ts `foldRowSql`): a
+ * typo lookup rechecks every candidate the trigram index returns with this expression.
+ * `column` qualifies a column name (an alias in queries, none in the index).
+ */
+export const foldedSql = (source: SearchSource, column: (name: string) => string = quoteIdent): string => foldRowSql(`${column(source.column)}::text`)
 
-/** The row's text search vector, exactly as indexed. */
+/**
+ * The stored generated column holding a source's vector (src/search/postgres/schema.ts), beside
+ * its text: `_search_title`, `_search_version_title`, `_search_text` in a texts table. Payload's
+ * own columns never start with `_search_` (its internal ones are `_status`, `_locale`, `_parent_id`,
+ * `_order`; a field's column is its snake_cased name).
+ *
+ * A texts table's localized fields get `_search_text_localized`: turning localization on adds the
+ * table's `locale` column, which their vector reads, and drizzle-kit writes a changed generated
+ * column before the new columns it reads (`column "locale" does not exist`), where it writes a new
+ * column after them (tests/localizeLater.test.ts). `_locales` tables are created with `_locale`.
+ */
+export const vectorColumnOf = (source: Pick<SearchSource, 'column' | 'localeColumn' | 'path'>): string =>
+  fitName(`_search_${source.column}${source.path !== undefined && source.localeColumn ? '_localized' : ''}`, MAX_IDENTIFIER)
+
+/** The row's text search vector: the generated column's expression. */
 export const vectorSql = (source: SearchSource, languages: SearchLanguages, column: (name: string) => string = quoteIdent): string =>
   `to_tsvector(${configurationSql(source, languages, column)}, ${foldedSql(source, column)})`
-
-/** The same folded text and vector, computed the cheaper way: for scoring matched rows, not for WHERE (language.ts `foldRowSql`). */
-export const rowFoldedSql = (source: SearchSource, column: (name: string) => string): string => foldRowSql(`${column(source.column)}::text`)
-export const rowVectorSql = (source: SearchSource, languages: SearchLanguages, column: (name: string) => string): string =>
-  `to_tsvector(${configurationSql(source, languages, column)}, ${rowFoldedSql(source, column)})`

@@ -1,6 +1,7 @@
 /**
- * Ranked search and suggestions in one SQL statement each, over the indexes of
- * src/search/postgres/schema.ts (the same expressions, from src/search/sources.ts).
+ * Ranked search and suggestions in one SQL statement each (and one more for the page's slugs,
+ * titles and highlights), over the stored vectors and the indexes of src/search/postgres/schema.ts
+ * (the same expressions, from src/search/sources.ts).
  *
  * Per searchable field and searched locale, rows that match in one of these ways, scored by tier
  * (the weight of the field kind times the tier; docs/frontend.md "Scores"):
@@ -23,13 +24,15 @@
  */
 import type { Payload } from 'payload'
 
+import { createHash } from 'node:crypto'
+
 import type { CatalogCollection } from '../../plugin/options.js'
 import type { SearchField, SearchLanguages, SearchSource } from '../sources.js'
 
 import { sql } from '../../database/drizzle.js'
 import { executorFor } from '../../replicas/routing.js'
-import { foldSql, MAX_CANDIDATES } from '../language.js'
-import { foldedSql, hasTrigrams, quoteIdent, rowFoldedSql, rowVectorSql, sourcesOf, tableOf, vectorSql } from '../sources.js'
+import { foldRowSql, foldSql, MAX_CANDIDATES } from '../language.js'
+import { foldedSql, hasTrigrams, quoteIdent, sourcesOf, tableOf, vectorColumnOf } from '../sources.js'
 
 export type SqlSearchCollection = { fields: SearchField[]; name: CatalogCollection; slug: string }
 
@@ -54,6 +57,18 @@ export type SqlSearchPlan = {
   /** Internal: false for the first, narrow pass. */
   broad?: boolean
   text: string
+  /**
+   * Only the `wanted` best documents and the counts per collection come back (every collection
+   * keeps the plugin's own read access, which the SQL applies). Otherwise every matching document
+   * (up to MAX_CANDIDATES per collection), for the caller to apply a host's read access.
+   */
+  top?: boolean
+}
+
+export type SqlRanking = {
+  /** Matching documents per collection (capped at MAX_CANDIDATES), with `plan.top`; else undefined: count `hits`. */
+  counts?: Map<CatalogCollection, number>
+  hits: SqlHit[]
 }
 
 export type SqlHit = { collection: CatalogCollection; field: string; id: number | string; locale: null | string; score: number; text: string }
@@ -68,13 +83,32 @@ const literal = (value: string) => `'${value.replace(/'/g, "''")}'`
 
 const kindWeight: Record<SearchField['kind'], number> = { abbreviation: 0.95, alternateName: 0.9, description: 1, title: 1 }
 
-/** The statement's parameters are spliced in by name: `:text` (the query) and `:excluded`. */
-const TEXT = '\u0000text\u0000'
-const EXCLUDED = '\u0000excluded\u0000'
+/** A named parameter's place in a statement (bindNamed). */
+const marker = (name: string) => `\u0000${name}\u0000`
 
-const folded = `(SELECT f FROM input)`
+/** Splits a statement at `marker(name)`s into drizzle SQL with bound parameters. */
+const bindNamed = (statement: string, values: Record<string, unknown>) =>
+  sql.join(
+    statement.split(/(\u0000[a-z_]+\u0000)/).map((part) => {
+      const name = /^\u0000([a-z_]+)\u0000$/.exec(part)?.[1]
+      if (name === undefined) return sql.raw(part)
+      if (!(name in values)) throw new Error(`search: no value for the parameter ${name}`)
+      return sql.param(values[name])
+    }),
+    sql.raw(''),
+  )
 
-/** The query's tsqueries in one configuration, as SQL computing them (once per statement, in `input`). */
+/**
+ * The query's folded text and tsqueries, computed once per statement in `input` and joined to each
+ * branch as `i`: PostgreSQL then reads each field's indexes with them in a nested loop over that
+ * one row. (Each `(SELECT .. FROM input)` was a sub-plan of its own, hundreds per statement, most
+ * of its planning time. Passed in as constants instead, the tsqueries let the planner estimate
+ * each scan, and it then read whole tables for common words, not knowing what the folding and the
+ * word similarity cost per row: slower at ESCO size, measured.)
+ */
+const folded = `i.f`
+
+/** The tsqueries of one configuration, as SQL over the folded query `f` and the folded exclusions `x`. */
 const queryExpressions = (configuration: string) => {
   const c = `${literal(configuration)}::regconfig`
   const plain = `plainto_tsquery(${c}, f)`
@@ -86,13 +120,25 @@ const queryExpressions = (configuration: string) => {
   }
 }
 
-/** References to the tsqueries computed in `input` (configuration names are plain identifiers: the option checks them). */
-const queries = (configuration: string) => ({
-  any: `(SELECT any_${configuration} FROM input)`,
-  excluded: `(SELECT excluded_${configuration} FROM input)`,
-  prefix: `(SELECT prefix_${configuration} FROM input)`,
-  strict: `(SELECT strict_${configuration} FROM input)`,
+/** What the index scans look for: every word whole or as prefixes (narrow), or some of the words too (broad). */
+const combinedExpressions = (configuration: string) => ({
+  broad: `strict_${configuration} || prefix_${configuration} || any_${configuration}`,
+  narrow: `strict_${configuration} || prefix_${configuration}`,
 })
+
+type QueryName = 'any' | 'broad' | 'excluded' | 'narrow' | 'prefix' | 'strict'
+
+/** References to the tsqueries computed in `input` (configuration names are plain identifiers: the option checks them). */
+const queries = (configuration: string): Record<QueryName, string> => ({
+  any: `i.any_${configuration}`,
+  broad: `i.broad_${configuration}`,
+  excluded: `i.excluded_${configuration}`,
+  narrow: `i.narrow_${configuration}`,
+  prefix: `i.prefix_${configuration}`,
+  strict: `i.strict_${configuration}`,
+})
+
+type Executor = { execute: (query: unknown) => Promise<{ rows: unknown[] }> }
 
 type Branch = { configuration: string; locale: null | string }
 
@@ -106,7 +152,7 @@ const branchesOf = (source: SearchSource, plan: SqlSearchPlan): Branch[] =>
 const rowsOf = (collection: SqlSearchCollection, source: SearchSource, branch: Branch, plan: SqlSearchPlan, naming: Naming) => {
   const documents = documentsTable(naming, collection.slug, plan.draft)
   const own = source.table === documents
-  const from = own ? `${quoteIdent(documents)} r` : `${quoteIdent(source.table)} r JOIN ${quoteIdent(documents)} d ON d.id = r.${quoteIdent(source.parentColumn)}`
+  const from = `input i CROSS JOIN ${own ? `${quoteIdent(documents)} r` : `${quoteIdent(source.table)} r JOIN ${quoteIdent(documents)} d ON d.id = r.${quoteIdent(source.parentColumn)}`}`
   const d = own ? 'r' : 'd'
   const conditions = [plan.draft ? `${d}.latest AND ${d}.parent_id IS NOT NULL` : `${d}._status = 'published'`]
   if (source.path) conditions.push(`r.path = ${literal(source.path)}`)
@@ -117,136 +163,232 @@ const rowsOf = (collection: SqlSearchCollection, source: SearchSource, branch: B
 const column = (name: string) => `r.${quoteIdent(name)}`
 
 /**
- * One source's hits, as one SELECT per way of matching (UNION ALL; `best` keeps a document's
- * highest score). Each SELECT has a single indexed predicate, so PostgreSQL reads one index and
- * needs no recheck of the other predicates, and each scores with its tier known: the score reads
- * the folded text only, never recomputes the row's vector (`to_tsvector` per row was most of the
- * time at ESCO size). The highest tier a row matches in gives the same score the tiers' order would.
+ * The sources of one table searched together: the fields of a row (title, abbreviation,
+ * descriptions...) in one branch; a texts table's rows hold one field each (`path`), a branch per field.
  */
-const hitSelects = (collection: SqlSearchCollection, source: SearchSource, branch: Branch, plan: SqlSearchPlan, naming: Naming): string[] => {
-  const { conditions, from, id } = rowsOf(collection, source, branch, plan, naming)
-  const V = vectorSql(source, plan.languages, column)
-  const F = foldedSql(source, column)
+const groupsOf = (sources: SearchSource[]): SearchSource[][] => {
+  const groups = new Map<string, SearchSource[]>()
+  for (const source of sources) {
+    const key = source.path === undefined ? source.table : `${source.table}\u0000${source.path}`
+    groups.set(key, [...(groups.get(key) ?? []), source])
+  }
+  return [...groups.values()]
+}
+
+const escapeLike = (text: string) => `replace(replace(replace(${text}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
+
+/**
+ * One table's matching rows (in one locale), one output row per field that matched: one SELECT,
+ * whose WHERE ORs the fields' indexed predicates (PostgreSQL reads the indexes in one pass, a
+ * BitmapOr), and whose fields (a LATERAL VALUES over the row's columns) are then each checked and
+ * scored alike. Few branches keep the statement cheap to plan (one per field, as before, took longer
+ * to plan than to run). Each output row says, rather than its score, the parts of it (`w`, `a`,
+ * `b`, `cc`): the score is `w * greatest(a + b * ws, cc * ws)`, with `ws` the trigram word
+ * similarity of the query and the row's folded text (`ff`), the one costly part, computed later for
+ * the rows that can reach the page asked for only (`statementOf`). Tiers (docs/frontend.md,
+ * "Scores"): 0 the folded text equals the query, 1 every word, 2 every word as prefixes, 3 some of
+ * the words, 4 none (a typo: trigram word similarity ≥ 0.45). Vectors are the stored generated
+ * columns; the folded text is computed the cheap way (language.ts `foldRowSql`).
+ */
+const hitSelect = (collection: SqlSearchCollection, group: SearchSource[], branch: Branch, plan: SqlSearchPlan, naming: Naming): string | undefined => {
+  const sources = plan.mode === 'suggest' ? group.filter((source) => source.kind !== 'description') : group
+  if (!sources.length) return undefined
+  const { conditions, from, id } = rowsOf(collection, sources[0]!, branch, plan, naming)
   const q = queries(branch.configuration)
-  const w = kindWeight[source.kind]
-  // How much of the field the query covers, and how closely its words are spelled as the query's
-  // (trigram word similarity: 1 when the words are there as typed, less for other word forms).
-  // The score reads the row's folded text once (`s.ff`); the WHERE keeps the indexed expressions
-  // so PostgreSQL uses the indexes.
-  const Fs = 's.ff'
-  const ratio = `least(1.0, length(${folded})::float8 / greatest(length(${Fs}), 1))`
-  const words = `word_similarity(${folded}, ${Fs})`
-  const exact = (otherwise: string) => `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0 ELSE ${otherwise} END`
-  const Vs = 's.v'
-  const tiers: { match: string; score: string; vector?: boolean }[] = []
+  const broad = plan.mode === 'search' && !plan.strict && plan.broad !== false
+  /** Where PostgreSQL looks (the indexed expressions) for one source. */
+  const indexed = (source: SearchSource) => {
+    const V = column(vectorColumnOf(source))
+    const F = foldedSql(source, column)
+    if (plan.mode === 'suggest') return `${F} LIKE ${escapeLike(folded)} OR ${V} @@ ${q.prefix}`
+    if (source.kind === 'description' || plan.strict) return `${V} @@ ${q.strict}`
+    if (!broad) return `${V} @@ ${q.narrow}`
+    return `${V} @@ ${q.broad}${hasTrigrams(source) ? ` OR ${folded} <% ${F}` : ''}`
+  }
+  // The same per field, on the LATERAL row `u` (u.v the vector, s.ff the folded text): which fields of a found row matched.
+  const matched = (kind: 'd' | 't') => {
+    if (plan.mode === 'suggest') return `s.ff LIKE ${escapeLike(folded)} OR u.v @@ ${q.prefix}`
+    if (kind === 'd' || plan.strict) return `u.v @@ ${q.strict}`
+    if (!broad) return `u.v @@ ${q.narrow}`
+    return `u.v @@ ${q.broad} OR ${folded} <% s.ff`
+  }
+  const values = sources.map((source) => {
+    const kind = source.kind === 'description' ? 'd' : 't'
+    const text = `${column(source.column)}::text`
+    return `(${literal(source.name)}, ${text}, ${column(vectorColumnOf(source))}, ${kindWeight[source.kind]}::float8, '${kind}')`
+  })
+  const kinds = new Set(sources.map((source) => (source.kind === 'description' ? 'd' : 't')))
+  const matchedSql = kinds.size === 1 ? matched([...kinds][0] as 'd' | 't') : `CASE WHEN u.kind = 'd' THEN ${matched('d')} ELSE ${matched('t')} END`
+  const ratio = `least(1.0, length(${folded})::float8 / greatest(length(s.ff), 1))`
+  let tier: string
+  let parts: { a: string; b: string; cc: string }
   if (plan.mode === 'suggest') {
-    if (source.kind === 'description') return []
-    const like = (text: string) => `replace(replace(replace(${text}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`
     // Typed with its accents ("Bäck"): what starts with exactly that comes before what starts with it only once folded ("Backwaren").
-    const asTyped = `lower(${column(source.column)}::text) LIKE ${like('(SELECT l FROM input)')}`
-    const score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0 WHEN ${Fs} LIKE ${like(folded)} THEN 0.75 + 0.2 * ${ratio} + CASE WHEN ${asTyped} THEN 0.05 ELSE 0 END ELSE 0.5 + 0.2 * ${ratio} END`
-    tiers.push({ match: `${F} LIKE ${like(folded)}`, score }, { match: `${V} @@ ${q.prefix}`, score })
-  } else if (source.kind === 'description') {
-    // Descriptions count with all the words only: "some words" of a long text is noise (and costly at ESCO size).
-    tiers.push({ match: `${V} @@ ${q.strict}`, score: `0.2 + 0.1 * least(1.0, ts_rank(${Vs}, ${q.strict}) * 10)`, vector: true })
-  } else if (plan.strict) {
-    tiers.push({ match: `${V} @@ ${q.strict}`, score: exact(`0.6 + 0.2 * ${words} + 0.1 * ${ratio}`) })
+    tier = `CASE WHEN s.ff = ${folded} THEN 0 WHEN s.ff LIKE ${escapeLike(folded)} THEN CASE WHEN lower(u.text) LIKE ${escapeLike('i.l')} THEN 1 ELSE 2 END ELSE 3 END`
+    parts = { a: `CASE t.tier WHEN 0 THEN 1.0 WHEN 1 THEN 0.8 + 0.2 * t.r WHEN 2 THEN 0.75 + 0.2 * t.r ELSE 0.5 + 0.2 * t.r END`, b: '0', cc: '0' }
   } else {
-    // The tsquery tiers in one tsquery (one index scan); the row's tier comes from its vector,
-    // computed once with the cheap folding (the same vector as the index's).
-    const score = `${w} * CASE WHEN ${Fs} = ${folded} THEN 1.0
-      WHEN ${Vs} @@ ${q.strict} THEN 0.6 + 0.2 * ${words} + 0.1 * ${ratio}
-      WHEN ${Vs} @@ ${q.prefix} THEN 0.45 + 0.1 * ${words} + 0.05 * ${ratio}
-      ELSE greatest(CASE WHEN ${Vs} @@ ${q.any} THEN 0.15 + 0.05 * ${words} + 0.05 * ${ratio} ELSE 0 END, 0.45 * ${words}) END`
-    if (plan.broad === false) {
-      tiers.push({ match: `${V} @@ (${q.strict} || ${q.prefix})`, score, vector: true })
-    } else {
-      tiers.push({ match: `${V} @@ (${q.strict} || ${q.prefix} || ${q.any})`, score, vector: true })
-      if (hasTrigrams(source)) tiers.push({ match: `${folded} <% ${F}`, score, vector: true })
+    // Descriptions count with all the words only ("some words" of a long text is noise): tier 5, scored by ts_rank.
+    const title = plan.strict
+      ? `CASE WHEN s.ff = ${folded} THEN 0 ELSE 1 END`
+      : `CASE WHEN s.ff = ${folded} THEN 0 WHEN u.v @@ ${q.strict} THEN 1 WHEN u.v @@ ${q.prefix} THEN 2 WHEN u.v @@ ${q.any} THEN 3 ELSE 4 END`
+    tier = kinds.has('d') ? (kinds.has('t') ? `CASE WHEN u.kind = 'd' THEN 5 ELSE ${title} END` : '5') : title
+    parts = {
+      a: `CASE t.tier WHEN 0 THEN 1.0 WHEN 1 THEN 0.6 + 0.1 * t.r WHEN 2 THEN 0.45 + 0.05 * t.r WHEN 3 THEN 0.15 + 0.05 * t.r WHEN 4 THEN 0
+        ELSE 0.2 + 0.1 * least(1.0, ts_rank(t.v, ${q.strict}) * 10) END`,
+      b: `CASE t.tier WHEN 1 THEN 0.2 WHEN 2 THEN 0.1 WHEN 3 THEN 0.05 ELSE 0 END`,
+      cc: `CASE WHEN t.tier IN (3, 4) THEN 0.45 ELSE 0 END`,
     }
   }
-  return tiers.map(({ match, score, vector }) => `SELECT ${literal(collection.name)} AS c, ${id} AS id, ${literal(source.name)} AS field, ${branch.locale === null ? 'NULL' : literal(branch.locale)}::text AS locale,
-    r.${quoteIdent(source.column)}::text AS text, (SELECT (${score})::float8 FROM (SELECT ${vector ? `${rowVectorSql(source, plan.languages, column)} AS v, ` : ''}${rowFoldedSql(source, column)} AS ff) s) AS score
-    FROM ${from} WHERE ${[...conditions, match].join(' AND ')}`)
+  // OFFSET 0 keeps each level a sub-query of its own: `ff` and `tier` are computed once per field, not once per reference.
+  return `SELECT ${literal(collection.name)} AS c, ${id} AS id, t.field, ${branch.locale === null ? 'NULL' : literal(branch.locale)}::text AS locale,
+    t.text, t.ff, t.w, (${parts.a})::float8 AS a, (${parts.b})::float8 AS b, (${parts.cc})::float8 AS cc
+    FROM ${from}
+    CROSS JOIN LATERAL (
+      SELECT u.field, u.text, u.w, u.v, s.ff, ${tier} AS tier, ${ratio} AS r
+      FROM (VALUES ${values.join(', ')}) AS u(field, text, v, w, kind)
+      CROSS JOIN LATERAL (SELECT CASE WHEN u.kind = 'd' THEN NULL ELSE ${foldRowSql('u.text')} END AS ff OFFSET 0) s
+      WHERE u.text IS NOT NULL AND (${matchedSql}) OFFSET 0
+    ) t
+    WHERE ${[...conditions, `(${sources.map(indexed).join(' OR ')})`].join(' AND ')}`
 }
 
-const excludedSelect = (collection: SqlSearchCollection, source: SearchSource, branch: Branch, plan: SqlSearchPlan, naming: Naming): string => {
-  const { conditions, from, id } = rowsOf(collection, source, branch, plan, naming)
-  return `SELECT ${literal(collection.name)} AS c, ${id} AS id FROM ${from} WHERE ${[...conditions, `${vectorSql(source, plan.languages, column)} @@ ${queries(branch.configuration).excluded}`].join(' AND ')}`
+const excludedSelect = (collection: SqlSearchCollection, group: SearchSource[], branch: Branch, plan: SqlSearchPlan, naming: Naming): string => {
+  const { conditions, from, id } = rowsOf(collection, group[0]!, branch, plan, naming)
+  const excluded = queries(branch.configuration).excluded
+  return `SELECT ${literal(collection.name)} AS c, ${id} AS id FROM ${from} WHERE ${[...conditions, `(${group.map((source) => `${column(vectorColumnOf(source))} @@ ${excluded}`).join(' OR ')})`].join(' AND ')}`
 }
 
-
+/**
+ * The statement: every matching row (`hits`), a document's bounds (`docs`: the best row's score
+ * with `ws` at 0 and at 1, plus 0.01 per other field that matched), and the exact score of the
+ * documents whose upper bound reaches the `wanted`-th best lower bound: no other can be on the
+ * pages up to the one asked for, so word similarity is computed for a few dozen rows, not for
+ * every match. With `plan.top`, only those `wanted` documents come back, with the counts per
+ * collection; without it (a host's read access decides over the hits, src/search/searchCatalog.ts
+ * `keepReadable`) every matching document comes back, scored.
+ */
 const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
   const hits: string[] = []
   const excluded: string[] = []
   for (const collection of plan.collections) {
-    for (const source of sourcesOf(collection.fields, naming, collection.slug, plan.draft)) {
-      for (const branch of branchesOf(source, plan)) {
-        hits.push(...hitSelects(collection, source, branch, plan, naming))
-        if (plan.excluded.length) excluded.push(excludedSelect(collection, source, branch, plan, naming))
+    for (const group of groupsOf(sourcesOf(collection.fields, naming, collection.slug, plan.draft))) {
+      for (const branch of branchesOf(group[0]!, plan)) {
+        const select = hitSelect(collection, group, branch, plan, naming)
+        if (select) hits.push(select)
+        if (plan.excluded.length) excluded.push(excludedSelect(collection, group, branch, plan, naming))
       }
     }
   }
   if (!hits.length) return ''
   const configurations = [...new Set([plan.languages.default, ...plan.languages.configurations.values()])]
   const computed = configurations.flatMap((configuration) =>
-    Object.entries(queryExpressions(configuration)).map(([name, expression]) => `${expression} AS ${name}_${configuration}`))
-  return `WITH typed AS (SELECT ${foldSql(`${TEXT}::text`)} AS f, ${foldSql(`${EXCLUDED}::text`)} AS x, lower(${TEXT}::text) AS l),
-  input AS MATERIALIZED (SELECT f, x, l, ${computed.join(', ')} FROM typed),
-  hits AS (${hits.join('\nUNION ALL\n')}),
-  excluded AS (${excluded.length ? excluded.join('\nUNION ALL\n') : 'SELECT NULL::text AS c, NULL::text AS id WHERE false'}),
-  best AS (
-    SELECT DISTINCT ON (c, id) c, id, field, locale, text, score FROM hits
-    WHERE NOT EXISTS (SELECT 1 FROM excluded e WHERE e.c = hits.c AND e.id::text = hits.id::text)
-    ORDER BY c, id, score DESC, field
+    Object.entries(queryExpressions(configuration))
+      .filter(([name]) => name !== 'excluded' || plan.excluded.length)
+      .map(([name, expression]) => `${expression} AS ${name}_${configuration}`))
+  const combined = configurations.flatMap((configuration) =>
+    Object.entries(combinedExpressions(configuration)).map(([name, expression]) => `${expression} AS ${name}_${configuration}`))
+  const wanted = plan.top && plan.wanted ? plan.wanted : undefined
+  // Typos: pg_trgm's word similarity threshold for `<%` (default 0.6, too strict for a letter or
+  // two wrong in a short word), for this statement's transaction only (`set_config(.., true)`: the
+  // statement is its own transaction, also behind a transaction-mode pooler). Set in `input`,
+  // whose row every `<%` reads first (its left side is `i.f`), so it is set before any is evaluated.
+  return `WITH typed AS (SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true) AS threshold,
+    ${foldSql(`${marker('text')}::text`)} AS f, ${foldSql(`${marker('excluded')}::text`)} AS x, lower(${marker('text')}::text) AS l),
+  input AS MATERIALIZED (SELECT *, ${combined.join(', ')} FROM (SELECT threshold, f, x, l, ${computed.join(', ')} FROM typed OFFSET 0) q),
+  ${excluded.length
+    ? `matches AS MATERIALIZED (${hits.join('\nUNION ALL\n')}),
+  kept AS MATERIALIZED (SELECT * FROM matches WHERE NOT EXISTS (SELECT 1 FROM (${excluded.join('\nUNION ALL\n')}) e WHERE e.c = matches.c AND e.id::text = matches.id::text))`
+    : `kept AS MATERIALIZED (${hits.join('\nUNION ALL\n')})`},
+  docs AS MATERIALIZED (
+    SELECT c, id, 0.01 * (count(*) - 1) AS extra, max(lo) AS lo, max(hi) AS hi FROM (
+      SELECT c, id, field, max(w * a) AS lo, max(w * greatest(a + b, cc)) AS hi FROM kept GROUP BY c, id, field
+    ) fields GROUP BY c, id
   ),
-  matched AS (SELECT c, id, count(DISTINCT field) AS n FROM hits GROUP BY c, id),
-  ranked AS (
-    SELECT b.c, b.id, b.field, b.locale, b.text, least(1.0, b.score + 0.01 * (m.n - 1)) AS score
-    FROM best b JOIN matched m ON m.c = b.c AND m.id = b.id
+  cut AS (${wanted ? `SELECT lo + extra AS lo FROM docs ORDER BY lo + extra DESC LIMIT 1 OFFSET ${wanted - 1}` : 'SELECT NULL::float8 AS lo WHERE false'}),
+  scored AS (
+    SELECT DISTINCT ON (h.c, h.id) h.c, h.id, h.field, h.locale, h.text,
+      least(1.0, h.w * CASE WHEN x.ws IS NULL THEN h.a ELSE greatest(h.a + h.b * x.ws, h.cc * x.ws) END + d.extra) AS score
+    FROM docs d JOIN kept h ON h.c = d.c AND h.id = d.id CROSS JOIN input i
+    CROSS JOIN LATERAL (SELECT CASE WHEN h.b = 0 AND h.cc = 0 THEN NULL ELSE word_similarity(i.f, h.ff) END AS ws OFFSET 0) x
+    WHERE d.hi + d.extra >= coalesce((SELECT lo FROM cut), -1)
+    ORDER BY h.c, h.id, score DESC, h.field
   )
-  SELECT c, id, field, locale, text, score FROM (
-    SELECT ranked.*, row_number() OVER (PARTITION BY c ORDER BY score DESC, id) AS place FROM ranked
+  SELECT c, id, field, locale, text, score${wanted ? `, (SELECT json_object_agg(c, least(n, ${MAX_CANDIDATES})) FROM (SELECT c, count(*) AS n FROM docs GROUP BY c) counted) AS counts` : ''} FROM (
+    SELECT scored.*, row_number() OVER (PARTITION BY c ORDER BY score DESC, id) AS place FROM scored
   ) capped WHERE place <= ${MAX_CANDIDATES}
-  ORDER BY score DESC, c, id`
+  ORDER BY score DESC, c, id${wanted ? ` LIMIT ${wanted}` : ''}`
 }
 
-/** Splits a statement at the parameter markers into drizzle SQL with bound parameters. */
-const bind = (statement: string, values: { excluded: unknown; text: unknown }) => {
-  const parts = statement.split(/(\u0000(?:text|excluded)\u0000)/)
-  const chunks = parts.map((part) =>
-    part === TEXT ? sql.param(values.text) : part === EXCLUDED ? sql.param(values.excluded) : sql.raw(part))
-  return sql.join(chunks, sql.raw(''))
+type PgPool = { query: (config: { name?: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }> }
+
+/**
+ * Named statements per site (Payload instance): their names, or false once the database refused
+ * one. PostgreSQL keeps a named statement per connection, parsed and, after a few executions, with
+ * a generic plan (the ranking's plan does not depend on its parameters: they reach it through
+ * `input`): parsing and planning took longer than running the ranking at ESCO size. A
+ * transaction-mode pooler without prepared statement support (PgBouncer before 1.21, or with
+ * `max_prepared_statements = 0`) hands a later execution to a server connection that never saw the
+ * statement: the first such error turns named statements off for the site, and the statement is
+ * run again unnamed. At most MAX_NAMED shapes per site (collections, locales, page end, mode).
+ */
+const namedStatements = new WeakMap<Payload, false | Set<string>>()
+const MAX_NAMED = 64
+const PREPARED_STATEMENT_ERRORS = new Set(['26000', '42P05'])
+
+const runStatement = async (payload: Payload, executor: Executor, statement: string, values: Record<string, unknown>): Promise<unknown[]> => {
+  const pool = (executor as { $client?: PgPool }).$client
+  let names = namedStatements.get(payload)
+  if (names === undefined) namedStatements.set(payload, (names = new Set()))
+  if (pool && typeof pool.query === 'function' && names) {
+    const name = `role_catalog_search_${createHash('sha1').update(statement).digest('hex').slice(0, 20)}`
+    if (names.has(name) || names.size < MAX_NAMED) {
+      names.add(name)
+      const order: string[] = []
+      const text = statement.replace(/\u0000([a-z_]+)\u0000/g, (_match, parameter: string) => {
+        if (!(parameter in values)) throw new Error(`search: no value for the parameter ${parameter}`)
+        if (!order.includes(parameter)) order.push(parameter)
+        return `$${order.indexOf(parameter) + 1}`
+      })
+      try {
+        return (await pool.query({ name, text, values: order.map((parameter) => values[parameter]) })).rows
+      } catch (error) {
+        if (!PREPARED_STATEMENT_ERRORS.has((error as { code?: string }).code ?? '')) throw error
+        if (namedStatements.get(payload) !== false) {
+          namedStatements.set(payload, false)
+          payload.logger.warn(`role catalog search: the database connection refused a named prepared statement (${(error as Error).message}); searching with unnamed statements from now on (a transaction-mode pooler without prepared statement support?)`)
+        }
+      }
+    }
+  }
+  return (await executor.execute(bindNamed(statement, values))).rows
 }
 
-type Transactional = { transaction: <T>(run: (tx: { execute: (query: unknown) => Promise<{ rows: unknown[] }> }) => Promise<T>) => Promise<T> }
-
-/** Runs the ranked lookup: every matching document of the plan's collections, best first (capped per collection). */
-export const rankInPostgres = async (payload: Payload, plan: SqlSearchPlan): Promise<SqlHit[]> => {
+/** Runs the ranked lookup: the best documents first (all of them, capped per collection, without `plan.top`). */
+export const rankInPostgres = async (payload: Payload, plan: SqlSearchPlan): Promise<SqlRanking> => {
   if (plan.mode === 'search' && !plan.strict && plan.wanted && plan.broad === undefined) {
     const narrow = await rankInPostgres(payload, { ...plan, broad: false })
-    if (narrow.length >= plan.wanted) return narrow
+    const found = narrow.counts ? [...narrow.counts.values()].reduce((sum, count) => sum + count, 0) : narrow.hits.length
+    if (found >= plan.wanted) return narrow
     return rankInPostgres(payload, { ...plan, broad: true })
   }
   const naming = payload.db as unknown as Naming
   const statement = statementOf(plan, naming)
-  if (!statement) return []
-  const query = bind(statement, { excluded: plan.excluded.join(' '), text: plan.text })
-  const executor = executorFor(payload, plan.database) as unknown as Transactional
-  // Typos: pg_trgm's word similarity threshold for `<%` (default 0.6, too strict for a letter or two
-  // wrong in a short word), set for this statement's transaction only.
-  const rows = await executor.transaction(async (tx) => {
-    await tx.execute(sql.raw(`SET LOCAL pg_trgm.word_similarity_threshold = 0.45`))
-    return (await tx.execute(query)).rows
-  })
-  return (rows as { c: CatalogCollection; field: string; id: number | string; locale: null | string; score: number | string; text: string }[]).map((row) => ({
-    collection: row.c,
-    field: row.field,
-    id: row.id,
-    locale: row.locale,
-    score: Number(row.score),
-    text: row.text,
-  }))
+  if (!statement) return { counts: plan.top ? new Map() : undefined, hits: [] }
+  const executor = executorFor(payload, plan.database) as unknown as Executor
+  const rows = await runStatement(payload, executor, statement, { excluded: plan.excluded.join(' '), text: plan.text })
+  const typed = rows as { c: CatalogCollection; counts?: null | Record<string, number | string>; field: string; id: number | string; locale: null | string; score: number | string; text: string }[]
+  const counts = plan.top ? new Map(Object.entries(typed[0]?.counts ?? {}).map(([name, count]) => [name as CatalogCollection, Number(count)])) : undefined
+  return {
+    counts,
+    hits: typed.map((row) => ({
+      collection: row.c,
+      field: row.field,
+      id: row.id,
+      locale: row.locale,
+      score: Number(row.score),
+      text: row.text,
+    })),
+  }
 }
 
 export type HitDetails = { highlight: null | string; slug: null | string; title: null | string }
@@ -255,6 +397,13 @@ export type HitDetails = { highlight: null | string; slug: null | string; title:
  * Slug, display title (the locale, then its fallbacks) and highlight of a page of hits: the matched
  * text, HTML-escaped, with the query's words in `<mark>`.
  */
+/** The SQL type of a table's column as drizzle declares it (`serial` is an integer), for an array parameter of its values. */
+const columnType = (payload: Payload, table: string, key: string): string | undefined => {
+  const column = (payload.db as unknown as { tables?: Record<string, Record<string, { getSQLType?: () => string }>> }).tables?.[table]?.[key]
+  const type = column?.getSQLType?.()
+  return type === 'serial' ? 'integer' : type === 'bigserial' ? 'bigint' : type
+}
+
 export const describeInPostgres = async (
   payload: Payload,
   plan: Pick<SqlSearchPlan, 'collections' | 'database' | 'draft' | 'languages' | 'locales' | 'text'>,
@@ -262,8 +411,15 @@ export const describeInPostgres = async (
 ): Promise<HitDetails[]> => {
   if (!hits.length) return []
   const naming = payload.db as unknown as Naming
-  const executor = executorFor(payload, plan.database)
+  const executor = executorFor(payload, plan.database) as unknown as Executor
   const selects: string[] = []
+  const values: Record<string, unknown> = {
+    cfgs: hits.map((hit) => (hit.locale && plan.languages.configurations.get(hit.locale)) || plan.languages.default),
+    cs: hits.map((hit) => hit.collection),
+    ids: hits.map((hit) => String(hit.id)),
+    q: plan.text,
+    texts: hits.map((hit) => hit.text),
+  }
   for (const collection of plan.collections) {
     const titleField = collection.fields.find((field) => field.kind === 'title')
     const documents = documentsTable(naming, collection.slug, plan.draft)
@@ -277,29 +433,35 @@ export const describeInPostgres = async (
             AND coalesce(l.${quoteIdent(source!.column)}, '') <> '' ORDER BY array_position(${arrayLiteral(plan.locales)}, l._locale::text) LIMIT 1)`
         : `d.${quoteIdent(source!.column)}::text`
     }
+    // The IDs as an array of the column's own type, so its index serves (the column cast to text
+    // read every row); one parameter per collection, so the statement's text is the same for every
+    // page (a named statement, runStatement). A type drizzle does not name: the IDs as literals.
+    const ids = hits.filter((hit) => hit.collection === collection.name).map((hit) => hit.id)
+    const type = columnType(payload, documents, plan.draft ? 'parent' : 'id')
+    let match: string
+    if (type && /^[a-z][a-z0-9 ]*$/.test(type)) {
+      values[`ids_${collection.name}`] = ids.map(String)
+      match = `${idColumn} = ANY(${marker(`ids_${collection.name}`)}::text[]::${type}[])`
+    } else {
+      if (!ids.length) continue
+      match = `${idColumn} IN (${ids.map((id) => (typeof id === 'number' ? String(id) : literal(String(id)))).join(', ')})`
+    }
     selects.push(`SELECT ${literal(collection.name)} AS c, ${idColumn}::text AS id, d.${quoteIdent(`${prefix}slug`)}::text AS slug, ${title} AS title
-      FROM ${quoteIdent(documents)} d WHERE ${plan.draft ? 'd.latest AND ' : ''}${idColumn}::text = ANY(
-        SELECT h.id FROM unnest(${TEXT}::text[], ${EXCLUDED}::text[]) AS h(c, id) WHERE h.c = ${literal(collection.name)})`)
+      FROM ${quoteIdent(documents)} d WHERE ${plan.draft ? 'd.latest AND ' : ''}${match}`)
   }
-  const configurations = hits.map((hit) => (hit.locale && plan.languages.configurations.get(hit.locale)) || plan.languages.default)
-  const headline = `SELECT n, ts_headline(cfg::regconfig, replace(replace(replace(coalesce(txt, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
-      regexp_replace(replace(plainto_tsquery(cfg::regconfig, ${foldSql('$q::text')})::text, ' & ', ' | '), '''( |$)', ''':*\\1', 'g')::tsquery,
+  // One round trip: the page's rows (collection, ID, configuration, matched text) with their slugs,
+  // titles and highlights.
+  const statement = `WITH page AS (SELECT * FROM unnest(${marker('cs')}::text[], ${marker('ids')}::text[], ${marker('cfgs')}::text[], ${marker('texts')}::text[]) WITH ORDINALITY AS h(c, id, cfg, txt, n)),
+    details AS (${selects.length ? selects.join('\nUNION ALL\n') : 'SELECT NULL::text AS c, NULL::text AS id, NULL::text AS slug, NULL::text AS title WHERE false'})
+    SELECT p.n, details.slug, details.title, ts_headline(p.cfg::regconfig, replace(replace(replace(coalesce(p.txt, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+      regexp_replace(replace(plainto_tsquery(p.cfg::regconfig, ${foldSql(`${marker('q')}::text`)})::text, ' & ', ' | '), '''( |$)', ''':*\\1', 'g')::tsquery,
       'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1') AS highlight
-    FROM unnest($cfgs::text[], $texts::text[]) WITH ORDINALITY AS h(cfg, txt, n)`
-  const detailsStatement = `${selects.join('\nUNION ALL\n')}`
-  const detailRows = (await executor.execute(bind(detailsStatement, { excluded: hits.map((hit) => String(hit.id)), text: hits.map((hit) => hit.collection) }))).rows as { c: string; id: string; slug: null | string; title: null | string }[]
-  const headlineRows = (await executor.execute(
-    sql.join(
-      headline.split(/(\$q|\$cfgs|\$texts)/).map((part) =>
-        part === '$q' ? sql.param(plan.text) : part === '$cfgs' ? sql.param(configurations) : part === '$texts' ? sql.param(hits.map((hit) => hit.text)) : sql.raw(part)),
-      sql.raw(''),
-    ),
-  )).rows as { highlight: null | string; n: number | string }[]
-  const highlights = new Map(headlineRows.map((row) => [Number(row.n) - 1, row.highlight]))
-  const details = new Map(detailRows.map((row) => [`${row.c}:${row.id}`, row]))
-  return hits.map((hit, index) => {
-    const row = details.get(`${hit.collection}:${String(hit.id)}`)
-    return { highlight: highlights.get(index) ?? null, slug: row?.slug ?? null, title: row?.title ?? null }
+    FROM page p LEFT JOIN details ON details.c = p.c AND details.id = p.id`
+  const rows = (await runStatement(payload, executor, statement, values)) as { highlight: null | string; n: number | string; slug: null | string; title: null | string }[]
+  const byIndex = new Map(rows.map((row) => [Number(row.n) - 1, row]))
+  return hits.map((_hit, index) => {
+    const row = byIndex.get(index)
+    return { highlight: row?.highlight ?? null, slug: row?.slug ?? null, title: row?.title ?? null }
   })
 }
 
