@@ -22,17 +22,15 @@ const titleOf = (collection: SanitizedCollectionConfig, doc: Record<string, unkn
  * Uniqueness is a property of the data, not of what the writer may read: read through the database
  * adapter, like the unique index would, not through the access-controlled Local API.
  */
+/** A slug asked for a document of `collection` (`id` when the document exists). */
+type SlugLookup = { collection: SanitizedCollectionConfig; id?: DocID; req: PayloadRequest; slug: string }
+
 const findConflict = async ({
   id,
   collection,
   req,
   slug,
-}: {
-  collection: SanitizedCollectionConfig
-  id?: DocID
-  req: PayloadRequest
-  slug: string
-}): Promise<Conflict | undefined> => {
+}: SlugLookup): Promise<Conflict | undefined> => {
   const collectionSlug = collection.slug as CollectionSlug
   const current = await req.payload.db.find({
     collection: collectionSlug,
@@ -78,12 +76,7 @@ export const slugRefusal = async ({
   collection,
   req,
   slug,
-}: {
-  collection: SanitizedCollectionConfig
-  id?: DocID
-  req: PayloadRequest
-  slug: string
-}): Promise<string | undefined> => {
+}: SlugLookup): Promise<string | undefined> => {
   const format = checkSlug(slug)
   if (format !== true) return format
   const conflict = await findConflict({ id, collection, req, slug })
