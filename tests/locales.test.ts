@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestSite } from './helpers/setup.js'
 
 import { french, german, PM, startLocalizedSite, TPM } from './helpers/localized.js'
-import { schemaOrgIssues, textLanguagesOf } from './helpers/schemaOrg.js'
+import { schemaOrgIssues, textLanguagesOf, textsWithLanguage } from './helpers/schemaOrg.js'
 
 const locales = [undefined, 'en', 'de', 'fr'] as const
 const fallbacks = [undefined, 'none', 'en', 'de'] as const
@@ -182,6 +182,53 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
           expect(await textLanguagesOf(rest.body), label).toEqual(new Set([locale ?? 'en']))
           expect(rest.headers['content-language'], label).toBe(locale ?? 'en')
         }
+      }
+    })
+
+    it('JSON-LD text that fell back says the language it is in; text of no one language says none', async () => {
+      /** The language a JSON-LD processor gives each text of the answer, by text (the first if repeated). */
+      const languages = async (document: Record<string, unknown>) => {
+        const pairs = await textsWithLanguage(document)
+        const byText = new Map<string, null | string>()
+        for (const [text, language] of pairs) if (!byText.has(text)) byText.set(text, language)
+        return byText
+      }
+      const answers = async (locale?: string, fallbackLocale?: string) => {
+        const { jsonLd } = (await site.graphql(ROLE, { slug: PM, ...vars(locale, fallbackLocale) })).body.data.roleBySlug
+        const query = new URLSearchParams({ ...(locale ? { locale } : {}), ...(fallbackLocale ? { 'fallback-locale': fallbackLocale } : {}) })
+        const rest = await site.rest.get(`/${rolesSlug}/${PM}/jsonld?${query}`)
+        // The same document over REST and GraphQL, valid schema.org.
+        expect(rest.body).toEqual(jsonLd)
+        expect(await schemaOrgIssues([jsonLd])).toEqual([])
+        return languages(jsonLd)
+      }
+
+      // German falling back to English: the German text is German, the English that shows through is English.
+      const de = await answers('de')
+      expect(de.get(german.pmTitle)).toBe('de')
+      expect(de.get(german.pmSummary)).toBe('de')
+      expect(de.get(german.leadership)).toBe('de')
+      expect(de.get('PM')).toBe('en')
+      expect(de.get('Problem-solving')).toBe('en')
+
+      // French falls back to German, then English: each text in the language it came from.
+      const fr = await answers('fr')
+      expect(fr.get(french.leadership)).toBe('fr')
+      expect(fr.get(german.pmTitle)).toBe('de')
+      expect(fr.get(german.pmSummary)).toBe('de')
+      expect(fr.get(german.communication)).toBe('de')
+      expect(fr.get('Problem-solving')).toBe('en')
+      // The plugin has no French degree words: the level is English, and the degree's name, English
+      // words around German and English field names, is in no one language.
+      expect(fr.get("Bachelor's degree")).toBe('en')
+      const degreeName = [...fr.keys()].find((text) => text.startsWith("Bachelor's degree in "))!
+      expect(degreeName).toContain('Betriebswirtschaft')
+      expect(fr.get(degreeName)).toBeNull()
+
+      // No fallback, or the default locale: every text is in the language asked for.
+      for (const [locale, fallbackLocale] of [['de', 'none'], ['en', undefined], [undefined, undefined]] as const) {
+        const all = await answers(locale, fallbackLocale)
+        expect(new Set(all.values()), `${locale}/${fallbackLocale}`).toEqual(new Set([locale ?? 'en']))
       }
     })
 
