@@ -1,7 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import DataLoader from 'dataloader'
+
 import type { CatalogSlugs } from '../plugin/options.js'
-import type { ReadContext } from '../read/readContext.js'
+import { readContextKey, type ReadContext } from '../read/readContext.js'
 
 import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
 import {
@@ -18,6 +20,33 @@ const fallbackChain = ({ fallbackLocale, locale }: ReadContext): string[] => {
   if (fallbackLocale === false || fallbackLocale === undefined) return []
   const chain = Array.isArray(fallbackLocale) ? fallbackLocale : [fallbackLocale]
   return chain.filter((code) => code !== locale)
+}
+
+type OwnTextReader = { reader: CatalogReader; roles: DataLoader<string, null | RoleDoc> }
+
+// Per request (its DataLoader object, shared by all of a GraphQL operation's fields) and read context.
+const ownTextReaders = new WeakMap<object, Map<string, OwnTextReader>>()
+
+/**
+ * A reader of roles in one locale without fallback, shared by the request: the JSON-LD of every role
+ * a request reads in the same tick (a list with `jsonLd`, a comparison's two) is checked with one
+ * read per locale, not one per role.
+ */
+const ownTextReaderFor = (req: PayloadRequest, context: ReadContext, slugs: CatalogSlugs): OwnTextReader => {
+  const key = (req.payloadDataLoader as object | undefined) ?? req
+  let byContext = ownTextReaders.get(key)
+  if (!byContext) ownTextReaders.set(key, (byContext = new Map()))
+  const contextKey = readContextKey(context)
+  let own = byContext.get(contextKey)
+  if (!own) {
+    const reader = new CatalogReader({ context, req, slugs })
+    const roles = new DataLoader<string, null | RoleDoc>(async (wanted) => {
+      const docs = await reader.findRolesBySlug([...wanted])
+      return wanted.map((slug) => docs.find((doc) => doc.slug === slug) ?? null)
+    })
+    byContext.set(contextKey, (own = { reader, roles }))
+  }
+  return own
 }
 
 /** JSON-LD for a role document already read for this request (REST endpoint, GraphQL field). */
@@ -49,10 +78,10 @@ export const occupationForDoc = async ({
   // in the fallbacks, only as far as some text is still unaccounted for.
   const ownTexts: { document: OccupationJsonLd; language: string }[] = []
   for (const locale of [language, ...chain]) {
-    const ownReader = new CatalogReader({ context: { ...reader.context, fallbackLocale: false, locale }, req, slugs })
-    const [own] = await ownReader.findRolesBySlug([doc.slug])
+    const ownReader = ownTextReaderFor(req, { ...reader.context, fallbackLocale: false, locale }, slugs)
+    const own = await ownReader.roles.load(doc.slug)
     if (!own) break
-    ownTexts.push({ document: await build(ownReader, own, locale), language: locale })
+    ownTexts.push({ document: await build(ownReader.reader, own, locale), language: locale })
     if (ownTexts.length === 1 && allTextFound(jsonLd, ownTexts[0]!.document)) return jsonLd
   }
   return tagFallbackText(jsonLd, language, ownTexts)
