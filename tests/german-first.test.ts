@@ -61,6 +61,33 @@ describe('creating a document in German on a site whose default language is Engl
     })
   }
 
+  it('over GraphQL too (`locale: de` on the mutation), with a slug spelled from umlauts and ß', async () => {
+    const mutations = [
+      ['createSkill', 'kind: soft, name'],
+      ['createCertification', 'name'],
+      ['createResponsibility', 'title'],
+      ['createRole', 'title'],
+    ] as const
+    for (const [mutation, fields] of mutations) {
+      const german = `Straßenbau Führung ${mutation}`
+      const nameField = fields.endsWith('title') ? 'title' : 'name'
+      const { body } = await site.graphql(
+        `mutation { ${mutation}(data: { ${fields}: "${german}", _status: published }, locale: de) { id slug } }`,
+        {},
+        token,
+      )
+      expect(body.errors, mutation).toBeUndefined()
+      const { id, slug } = body.data[mutation]
+      expect(slug).toBe(`strassenbau-fuhrung-${mutation.toLowerCase()}`)
+      const collection = { createCertification: 'certifications', createResponsibility: 'responsibilities', createRole: 'roles', createSkill: 'skills' }[mutation]
+      expect((await read(collection, id, 'en'))[nameField]).toBe(german)
+      // What an English reader sees over GraphQL: the name, not null.
+      const type = { createCertification: 'Certification', createResponsibility: 'Responsibility', createRole: 'Role', createSkill: 'Skill' }[mutation]
+      const english = await site.graphql(`{ ${type}(id: ${id}, locale: en, fallbackLocale: none) { ${nameField} } }`)
+      expect(english.body.data?.[type]?.[nameField]).toBe(german)
+    }
+  })
+
   it('a document created in English gets no German copy: German readers fall back as configured', async () => {
     const created = await site.rest.post('/skills?depth=0&locale=en', { body: { kind: 'soft', name: 'Facilitation', _status: 'published' }, token })
     expect(created.status).toBe(201)
