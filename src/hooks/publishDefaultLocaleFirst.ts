@@ -15,7 +15,7 @@ import { localeName } from '../localization/localeName.js'
  */
 export const publishDefaultLocaleFirst =
   (nameField: string): CollectionBeforeOperationHook =>
-  async ({ args, collection, operation, req }) => {
+  async ({ args, collection, operation, overrideAccess, req }) => {
     const localization = req.payload.config.localization
     const locale = (args as { publishSpecificLocale?: string }).publishSpecificLocale
     const id = (args as { id?: number | string }).id
@@ -29,7 +29,9 @@ export const publishDefaultLocaleFirst =
       fallbackLocale: false as never,
       limit: 1,
       locale: defaultLocale as never,
-      overrideAccess: false,
+      // With the rights of the update it guards: the request's user, or none checked for a trusted
+      // caller (a scheduled publish queued without a user runs with access overridden).
+      overrideAccess: overrideAccess === true,
       pagination: false,
       req: readReq,
       sort: '-updatedAt',
