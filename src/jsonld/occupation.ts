@@ -140,7 +140,10 @@ export const buildOccupationJsonLd = (
   const wordsElsewhere = language !== undefined && words.language !== language && words.language !== language.split('-')[0]
   const level = (text: string | undefined): JsonLdText | undefined =>
     text !== undefined && wordsElsewhere ? { '@language': words.language, '@value': text } : text
-  const mixed = (text: string): JsonLdText => (wordsElsewhere ? { '@value': text } : text)
+  const mixed = (text: string, withKey = false): JsonLdText => (wordsElsewhere || (withKey && language) ? { '@value': text } : text)
+  // A name missing in the reader's language (no fallback) has its key (slug) standing in: a key is
+  // text of no language, so on a localized site it says none rather than take the context's.
+  const named = (text: string, isKey: boolean): JsonLdText => (isKey && language ? { '@value': text } : text)
   return compact({
     '@context': language ? ['https://schema.org', { '@language': language }] : 'https://schema.org',
     '@id': id,
@@ -154,18 +157,22 @@ export const buildOccupationJsonLd = (
         const levelWord = row.level ? words.levels[row.level] : undefined
         // A name missing in the reader's language (no fallback): the field's key stands in.
         const fields = (row.fieldsOfStudy ?? []).map((field) => field.name ?? field.slug)
+        const keys = (row.fieldsOfStudy ?? []).map((field) => !field.name)
         return compact({
           '@type': 'EducationalOccupationalCredential',
-          about: fields.map((name) => ({ '@type': 'Thing', name })),
+          about: fields.map((name, index) => ({ '@type': 'Thing', name: named(name, keys[index]!) })),
           credentialCategory: 'degree',
           description: row.note ?? undefined,
           educationalLevel: level(levelWord),
-          name: mixed(words.degreeIn.replace('{{level}}', levelWord ?? words.degree).replace('{{fields}}', joinNames(fields, words.or))),
+          name: mixed(
+            words.degreeIn.replace('{{level}}', levelWord ?? words.degree).replace('{{fields}}', joinNames(fields, words.or)),
+            keys.some(Boolean),
+          ),
         })
       }),
     experienceRequirements: role.experience.map((row) => {
       const area = row.area ?? row.slug
-      return row.note ? `${area}: ${row.note}` : area
+      return named(row.note ? `${area}: ${row.note}` : area, !row.area)
     }),
     occupationalCategory: role.externalCodes
       .filter((code) => code.match !== 'narrow')
@@ -184,18 +191,18 @@ export const buildOccupationJsonLd = (
         alternateName: item.abbreviation ?? undefined,
         credentialCategory: 'certification',
         description: note ?? item.description ?? undefined,
-        name: item.label,
+        name: named(item.label, item.label === item.slug),
         recognizedBy: item.issuingBody ? { '@type': 'Organization', name: item.issuingBody } : undefined,
       }),
     ),
     responsibilities: role.responsibilities.map(({ item }) =>
-      item.description ? `${item.label}: ${item.description}` : item.label,
+      named(item.description ? `${item.label}: ${item.description}` : item.label, item.label === item.slug),
     ),
     skills: role.skills.map(({ item }) =>
       compact({
         '@type': 'DefinedTerm',
         description: item.description ?? undefined,
-        name: item.label,
+        name: named(item.label, item.label === item.slug),
         termCode: item.slug,
       }),
     ),
