@@ -11,6 +11,7 @@ import type { TestSite } from './helpers/setup.js'
 
 import { french, german, PM, startLocalizedSite, TPM } from './helpers/localized.js'
 import { schemaOrgIssues, textLanguagesOf, textsWithLanguage } from './helpers/schemaOrg.js'
+import { recordStatements } from './helpers/sqlCounter.js'
 
 const locales = [undefined, 'en', 'de', 'fr'] as const
 const fallbacks = [undefined, 'none', 'en', 'de'] as const
@@ -260,6 +261,23 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
         const all = await answers(locale)
         expect(new Set(all.values()), `${locale}`).toEqual(new Set(['en']))
       }
+    })
+
+    it("a list of roles with jsonLd in German checks the text's language with reads per locale, not per role", async () => {
+      const list = (limit: number) => `{ ${type === 'Role' ? 'Roles' : 'JobRoles'}(locale: de, limit: ${limit}, sort: "slug") { docs { slug jsonLd } } }`
+      const bare = (limit: number) => `{ ${type === 'Role' ? 'Roles' : 'JobRoles'}(locale: de, limit: ${limit}, sort: "slug") { docs { slug } } }`
+      const added = async (limit: number) => {
+        const withJsonLd = await recordStatements(site.databaseUrl, () => site.graphql(list(limit)))
+        const without = await recordStatements(site.databaseUrl, () => site.graphql(bare(limit)))
+        expect(withJsonLd.result.body.errors).toBeUndefined()
+        return { docs: withJsonLd.result.body.data[type === 'Role' ? 'Roles' : 'JobRoles'].docs, statements: withJsonLd.statements.length - without.statements.length }
+      }
+      const one = await added(1)
+      const two = await added(2)
+      expect(two.docs).toHaveLength(2)
+      // Both roles have text that fell back to English, so both were checked in German and English.
+      for (const doc of two.docs) expect(JSON.stringify(doc.jsonLd)).toContain('"@language":"en"')
+      expect(two.statements).toBe(one.statements)
     })
 
     it('compareRoles matches items by document: the same comparison in every language apart from the words', async () => {
