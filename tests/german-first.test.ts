@@ -106,3 +106,33 @@ describe('creating a document in German on a site whose default language is Engl
     ])
   })
 })
+
+describe('a site whose default language is German: the same rules the other way round', () => {
+  let site: TestSite
+  let token: string
+  beforeAll(async () => {
+    site = await startSite({
+      config: { localization: { defaultLocale: 'de', fallback: true, locales: ['de', 'en'] } },
+      name: 'german_default',
+    })
+    token = await site.login()
+  })
+  afterAll(async () => site?.stop())
+
+  it('a role created in English gets the name in German too; published in English alone before German, refused', async () => {
+    const created = await site.rest.post('/roles?depth=0&locale=en&draft=true', { body: { _status: 'draft', title: 'Road Works Lead' }, token })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const { id, slug } = created.body.doc
+    expect(slug).toBe('road-works-lead')
+    const german = await site.rest.get(`/roles/${id}?depth=0&locale=de&fallback-locale=none&draft=true`, { token })
+    expect(german.body.title).toBe('Road Works Lead')
+
+    const englishOnly = await site.rest.patch(`/roles/${id}?depth=0&locale=en&publishSpecificLocale=en`, { body: { _status: 'published', title: 'Road Works Lead' }, token })
+    expect(englishOnly.status).toBe(400)
+    expect(englishOnly.body.errors[0].data.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Publish in German first/), path: 'title' })])
+    const all = await site.rest.patch(`/roles/${id}?depth=0&locale=en`, { body: { _status: 'published', title: 'Road Works Lead' }, token })
+    expect(all.status, JSON.stringify(all.body)).toBe(200)
+    // German readers (the default language, no fallback) get a name.
+    expect((await site.graphql(`{ roleBySlug(slug: "${slug}", locale: de, fallbackLocale: none) { title } }`)).body.data.roleBySlug.title).toBe('Road Works Lead')
+  })
+})
