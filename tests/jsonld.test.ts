@@ -193,6 +193,13 @@ describe('roleBySlug and JSON-LD (the article)', () => {
     const malformed = await site.rest.get('/roles/Chief_Wizard/jsonld')
     expect(malformed.status).toBe(400)
     expect(malformed.body.errors![0].message).toMatch(/^"slug" must be a role slug/)
+    // Named as the reader wrote it, not as the address escapes it; an escape that is no UTF-8 as sent.
+    const umlaut = await site.rest.get('/roles/gh%C3%B6st/jsonld')
+    expect(umlaut.status).toBe(400)
+    expect(umlaut.body.errors![0].message).toMatch(/, not "ghöst"$/)
+    const broken = await site.rest.get('/roles/gh%C3/similar')
+    expect(broken.status).toBe(400)
+    expect(broken.body.errors![0].message).toMatch(/, not "gh%C3"$/)
 
     const graphql = await site.graphql(ROLE_PAGE, { slug: 'chief-wizard' })
     expect(graphql.body.data.roleBySlug).toBeNull()
