@@ -14,12 +14,14 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from './app/(frontend)/_l
  */
 
 /**
- * The role and comparison addresses, English (no prefix) and each other language of
- * app/(frontend)/_lib/languages.ts (Next.js reads the matcher at build time: it must be literal;
- * tests/example-frontend.test.ts checks it lists every language).
+ * The role and comparison addresses, English (no prefix) and under any first segment — each other
+ * language of app/(frontend)/_lib/languages.ts, and codes that are no language of the site (/fr/…),
+ * which would otherwise reach the page and get the browser-rendered empty 404 — except the API's and
+ * the admin's (/api/roles/1 is Payload's REST). Next.js reads the matcher at build time: it must be
+ * literal; tests/example-frontend.test.ts compiles it as Next.js does and checks what it sees.
  */
 export const config = {
-  matcher: ['/roles/:slug', '/compare/:a/:b', '/de/roles/:slug', '/de/compare/:a/:b'],
+  matcher: ['/roles/:slug', '/compare/:a/:b', '/:lang((?!api|admin)[^/]+)/roles/:slug', '/:lang((?!api|admin)[^/]+)/compare/:a/:b'],
 }
 
 /** Next.js draft mode's cookie: the page reads drafts with the editor's session, not the public catalogue. */
@@ -47,18 +49,34 @@ const publishedRoles = async (request: NextRequest, slugs: string[]): Promise<nu
   }
 }
 
+/** The server-rendered not-found page in `language`, with status 404. */
+const notFoundIn = (request: NextRequest, language: Language) =>
+  NextResponse.rewrite(new URL(`/${language}/not-found`, request.url), { status: 404 })
+
+/** A path segment decoded, or null when its escapes are not UTF-8 (`%E0%A4%A`): no role has such a slug. */
+const decoded = (part: string): null | string => {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return null
+  }
+}
+
 export default async function proxy(request: NextRequest) {
-  const parts = request.nextUrl.pathname.split('/').filter(Boolean).map((part) => decodeURIComponent(part))
+  const parts = request.nextUrl.pathname.split('/').filter(Boolean)
   let language: Language = DEFAULT_LANGUAGE
   if (parts[0] !== 'roles' && parts[0] !== 'compare') {
-    const prefix = parts.shift() ?? ''
-    // An unknown language, or /en/… (redirected before this runs): the pages answer as before.
-    if (!isLanguage(prefix) || prefix === DEFAULT_LANGUAGE) return NextResponse.next()
+    const prefix = decoded(parts.shift() ?? '') ?? ''
+    // /en/… is redirected to the address without a prefix before this runs: the pages answer.
+    if (prefix === DEFAULT_LANGUAGE) return NextResponse.next()
+    // A code that is no language of the site: the not-found page in the default language.
+    if (!isLanguage(prefix)) return notFoundIn(request, DEFAULT_LANGUAGE)
     language = prefix
   }
+  const slugs = parts.slice(1).map(decoded)
+  if (slugs.some((slug) => slug === null)) return notFoundIn(request, language)
   if (request.cookies.has(DRAFT_MODE_COOKIE)) return NextResponse.next()
-  const slugs = parts.slice(1)
-  const known = await publishedRoles(request, slugs)
-  if (!known || slugs.every((slug) => known.has(slug))) return NextResponse.next()
-  return NextResponse.rewrite(new URL(`/${language}/not-found`, request.url), { status: 404 })
+  const known = await publishedRoles(request, slugs as string[])
+  if (!known || slugs.every((slug) => known.has(slug!))) return NextResponse.next()
+  return notFoundIn(request, language)
 }

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
+import { startSite, type TestSite } from './helpers/setup.js'
 
 const frontend = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dev/app/(frontend)')
 
@@ -34,11 +39,76 @@ describe('example frontend (dev/app/(frontend))', () => {
 })
 
 describe('the proxy that answers unknown roles with a 404 (dev/proxy.ts)', () => {
-  it('sees the role and comparison addresses of every language, and nothing else', async () => {
+  /** The matcher as Next.js compiles it (path-to-regexp, the copy Next.js ships). */
+  const matches = async (pathname: string) => {
     const { config } = await import('../dev/proxy.js')
+    const { pathToRegexp } = createRequire(import.meta.url)('next/dist/compiled/path-to-regexp') as { pathToRegexp: (source: string) => RegExp }
+    return config.matcher.some((source) => pathToRegexp(source).test(pathname))
+  }
+
+  it("sees the role and comparison addresses of every language and of unknown ones, not the API's or the admin's", async () => {
     const { DEFAULT_LANGUAGE, LANGUAGES } = await import('../dev/app/(frontend)/_lib/languages.js')
-    const prefixes = LANGUAGES.map((language) => (language === DEFAULT_LANGUAGE ? '' : `/${language}`))
-    expect([...config.matcher].sort()).toEqual(prefixes.flatMap((prefix) => [`${prefix}/roles/:slug`, `${prefix}/compare/:a/:b`]).sort())
+    for (const language of LANGUAGES) {
+      const prefix = language === DEFAULT_LANGUAGE ? '' : `/${language}`
+      expect(await matches(`${prefix}/roles/project-manager`), language).toBe(true)
+      expect(await matches(`${prefix}/compare/a/b`), language).toBe(true)
+    }
+    expect(await matches('/fr/roles/project-manager')).toBe(true)
+    expect(await matches('/xx/compare/a/b')).toBe(true)
+    for (const pathname of ['/api/roles/1', '/api/roles/compare', '/admin/roles/x', '/roles', '/de/roles', '/match', '/api/graphql']) {
+      expect(await matches(pathname), pathname).toBe(false)
+    }
+  })
+
+  describe('its answers, asking a real catalogue over HTTP GraphQL', () => {
+    let site: TestSite
+    let server: Server
+    beforeAll(async () => {
+      site = await startSite({ name: 'frontend_proxy' })
+      await seedRoleCatalog({ log: () => {}, payload: site.payload })
+      // The site's own GraphQL (Payload's route with the plugin), over HTTP as the proxy asks it.
+      server = createServer((request, response) => {
+        let body = ''
+        request.on('data', (chunk) => (body += chunk))
+        request.on('end', async () => {
+          const { query, variables } = JSON.parse(body)
+          const answer = await site.graphql(query, variables)
+          response.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body))
+        })
+      })
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      const address = server.address() as { port: number }
+      process.env.ROLE_CATALOG_GRAPHQL_URL = `http://127.0.0.1:${address.port}/api/graphql`
+    })
+    afterAll(async () => {
+      delete process.env.ROLE_CATALOG_GRAPHQL_URL
+      await new Promise((resolve) => server?.close(resolve))
+      await site?.stop()
+    })
+
+    const answer = async (pathname: string) => {
+      const { default: proxy } = await import('../dev/proxy.js')
+      const { NextRequest } = await import('next/server.js')
+      const response = await proxy(new NextRequest(`http://localhost${pathname}`))
+      const rewrite = response.headers.get('x-middleware-rewrite')
+      return { page: rewrite ? new URL(rewrite).pathname : null, status: response.status }
+    }
+
+    it('lets known roles through and answers unknown ones with the not-found page of the address’s language', async () => {
+      expect(await answer('/roles/project-manager')).toEqual({ page: null, status: 200 })
+      expect(await answer('/de/roles/project-manager')).toEqual({ page: null, status: 200 })
+      expect(await answer('/compare/project-manager/technical-project-manager')).toEqual({ page: null, status: 200 })
+      expect(await answer('/roles/chief-wizard')).toEqual({ page: '/en/not-found', status: 404 })
+      expect(await answer('/de/roles/chief-wizard')).toEqual({ page: '/de/not-found', status: 404 })
+      expect(await answer('/de/compare/project-manager/chief-wizard')).toEqual({ page: '/de/not-found', status: 404 })
+    })
+
+    it('answers an unknown language, and an address that is not valid UTF-8, with a 404 page, not an error', async () => {
+      expect(await answer('/fr/roles/project-manager')).toEqual({ page: '/en/not-found', status: 404 })
+      expect(await answer('/xx/compare/project-manager/technical-project-manager')).toEqual({ page: '/en/not-found', status: 404 })
+      expect(await answer('/roles/%E0%A4%A')).toEqual({ page: '/en/not-found', status: 404 })
+      expect(await answer('/de/roles/%C3')).toEqual({ page: '/de/not-found', status: 404 })
+    })
   })
 })
 

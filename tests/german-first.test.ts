@@ -61,6 +61,33 @@ describe('creating a document in German on a site whose default language is Engl
     })
   }
 
+  it('over GraphQL too (`locale: de` on the mutation), with a slug spelled from umlauts and ß', async () => {
+    const mutations = [
+      ['createSkill', 'kind: soft, name'],
+      ['createCertification', 'name'],
+      ['createResponsibility', 'title'],
+      ['createRole', 'title'],
+    ] as const
+    for (const [mutation, fields] of mutations) {
+      const german = `Straßenbau Führung ${mutation}`
+      const nameField = fields.endsWith('title') ? 'title' : 'name'
+      const { body } = await site.graphql(
+        `mutation { ${mutation}(data: { ${fields}: "${german}", _status: published }, locale: de) { id slug } }`,
+        {},
+        token,
+      )
+      expect(body.errors, mutation).toBeUndefined()
+      const { id, slug } = body.data[mutation]
+      expect(slug).toBe(`strassenbau-fuhrung-${mutation.toLowerCase()}`)
+      const collection = { createCertification: 'certifications', createResponsibility: 'responsibilities', createRole: 'roles', createSkill: 'skills' }[mutation]
+      expect((await read(collection, id, 'en'))[nameField]).toBe(german)
+      // What an English reader sees over GraphQL: the name, not null.
+      const type = { createCertification: 'Certification', createResponsibility: 'Responsibility', createRole: 'Role', createSkill: 'Skill' }[mutation]
+      const english = await site.graphql(`{ ${type}(id: ${id}, locale: en, fallbackLocale: none) { ${nameField} } }`)
+      expect(english.body.data?.[type]?.[nameField]).toBe(german)
+    }
+  })
+
   it('a document created in English gets no German copy: German readers fall back as configured', async () => {
     const created = await site.rest.post('/skills?depth=0&locale=en', { body: { kind: 'soft', name: 'Facilitation', _status: 'published' }, token })
     expect(created.status).toBe(201)
@@ -77,5 +104,35 @@ describe('creating a document in German on a site whose default language is Engl
       { locale: 'de', name: 'Kollaborative Moderation skills veröffentlicht (neu)' },
       { locale: 'en', name: 'Kollaborative Moderation skills veröffentlicht' },
     ])
+  })
+})
+
+describe('a site whose default language is German: the same rules the other way round', () => {
+  let site: TestSite
+  let token: string
+  beforeAll(async () => {
+    site = await startSite({
+      config: { localization: { defaultLocale: 'de', fallback: true, locales: ['de', 'en'] } },
+      name: 'german_default',
+    })
+    token = await site.login()
+  })
+  afterAll(async () => site?.stop())
+
+  it('a role created in English gets the name in German too; published in English alone before German, refused', async () => {
+    const created = await site.rest.post('/roles?depth=0&locale=en&draft=true', { body: { _status: 'draft', title: 'Road Works Lead' }, token })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const { id, slug } = created.body.doc
+    expect(slug).toBe('road-works-lead')
+    const german = await site.rest.get(`/roles/${id}?depth=0&locale=de&fallback-locale=none&draft=true`, { token })
+    expect(german.body.title).toBe('Road Works Lead')
+
+    const englishOnly = await site.rest.patch(`/roles/${id}?depth=0&locale=en&publishSpecificLocale=en`, { body: { _status: 'published', title: 'Road Works Lead' }, token })
+    expect(englishOnly.status).toBe(400)
+    expect(englishOnly.body.errors[0].data.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Publish in German first/), path: 'title' })])
+    const all = await site.rest.patch(`/roles/${id}?depth=0&locale=en`, { body: { _status: 'published', title: 'Road Works Lead' }, token })
+    expect(all.status, JSON.stringify(all.body)).toBe(200)
+    // German readers (the default language, no fallback) get a name.
+    expect((await site.graphql(`{ roleBySlug(slug: "${slug}", locale: de, fallbackLocale: none) { title } }`)).body.data.roleBySlug.title).toBe('Road Works Lead')
   })
 })

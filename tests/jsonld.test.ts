@@ -5,7 +5,7 @@ import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { taxonomySeed } from '../seed/taxonomy.js'
 import { degreeWordsFor, occupationId, serializeJsonLdForHtml } from '../src/jsonld/occupation.js'
 import { mergeTranslations } from '../src/translations/index.js'
-import { schemaOrgIssues, textLanguagesOf } from './helpers/schemaOrg.js'
+import { jsonLdInHtml, schemaOrgIssues, textLanguagesOf } from './helpers/schemaOrg.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { isLinkAccessCheck, recordStatements } from './helpers/sqlCounter.js'
@@ -193,6 +193,13 @@ describe('roleBySlug and JSON-LD (the article)', () => {
     const malformed = await site.rest.get('/roles/Chief_Wizard/jsonld')
     expect(malformed.status).toBe(400)
     expect(malformed.body.errors![0].message).toMatch(/^"slug" must be a role slug/)
+    // Named as the reader wrote it, not as the address escapes it; an escape that is no UTF-8 as sent.
+    const umlaut = await site.rest.get('/roles/gh%C3%B6st/jsonld')
+    expect(umlaut.status).toBe(400)
+    expect(umlaut.body.errors![0].message).toMatch(/, not "ghöst"$/)
+    const broken = await site.rest.get('/roles/gh%C3/similar')
+    expect(broken.status).toBe(400)
+    expect(broken.body.errors![0].message).toMatch(/, not "gh%C3"$/)
 
     const graphql = await site.graphql(ROLE_PAGE, { slug: 'chief-wizard' })
     expect(graphql.body.data.roleBySlug).toBeNull()
@@ -272,6 +279,51 @@ describe('roleBySlug and JSON-LD (the article)', () => {
     } finally {
       catalog.tunedReads = true
     }
+  })
+
+  it('hostile text, unicode, long text, empty strings and every degree shape: valid, the same everywhere, safe in HTML', async () => {
+    const token = await site.login()
+    const [leadership] = (await site.payload.find({ collection: 'skills', limit: 1, where: { slug: { equals: 'leadership' } } })).docs
+    const title = '</script><script>alert(1)</script> Ünïcødé 😀 ‏עברית‎'
+    const summary = 'Ω≈ç√ e\u0301 \u2028 \u2029 & "quotes" <b>bold</b> '.repeat(60).trim()
+    const created = await site.rest.post('/roles?depth=0', {
+      body: {
+        _status: 'published',
+        abbreviation: '',
+        focus: '',
+        qualifications: [
+          { fieldsOfStudy: [{ name: 'Physics', slug: 'physics' }], level: 'master', requirement: 'required' },
+          { fieldsOfStudy: [{ name: 'A', slug: 'a' }, { name: 'B', slug: 'b' }, { name: 'C', slug: 'c' }], level: 'unspecified', requirement: 'recommended' },
+        ],
+        skills: [{ note: '</script> & <!-- note -->', requirement: 'required', skill: leadership!.id }],
+        slug: 'hostile-role',
+        summary,
+        title,
+      },
+      token,
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const graphql = (await site.graphql(ROLE_PAGE, { slug: 'hostile-role' })).body.data.roleBySlug.jsonLd
+    const rest = (await site.rest.get('/roles/hostile-role/jsonld')).body
+    expect(rest).toEqual(graphql)
+    expect(await schemaOrgIssues([graphql])).toEqual([])
+    expect(graphql).toMatchObject({ description: summary, name: title })
+    // Empty strings are left out, not stated as empty.
+    expect(graphql).not.toHaveProperty('alternateName')
+    expect(graphql.educationRequirements.map((degree: any) => [degree.name, degree.educationalLevel ?? null, degree.about.length])).toEqual([
+      ["Master's degree in Physics", "Master's degree", 1],
+      ['Degree in A, B or C', null, 3],
+    ])
+    // Embedded as the example frontend embeds it: one script element, read back whole by a crawler's extractor.
+    const html = `<html><head><script type="application/ld+json">${serializeJsonLdForHtml(graphql)}</script></head><body></body></html>`
+    expect(html.match(/<\/script/gi)).toHaveLength(1)
+    expect(jsonLdInHtml(html)).toEqual([graphql])
+
+    // A role with no degree, no links and no codes: just what it has.
+    await site.rest.post('/roles?depth=0', { body: { _status: 'published', slug: 'bare-role', title: 'Bare Role' }, token })
+    const bare = (await site.rest.get('/roles/bare-role/jsonld')).body
+    expect(bare).toEqual({ '@context': 'https://schema.org', '@id': 'urn:role-catalog:role:bare-role', '@type': 'Occupation', name: 'Bare Role' })
+    expect(await schemaOrgIssues([bare])).toEqual([])
   })
 
   it('a taxonomy code row needs a code or a URI, and the URI must be an http(s) address', async () => {

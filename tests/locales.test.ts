@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestSite } from './helpers/setup.js'
 
 import { french, german, PM, startLocalizedSite, TPM } from './helpers/localized.js'
-import { schemaOrgIssues, textLanguagesOf } from './helpers/schemaOrg.js'
+import { schemaOrgIssues, textLanguagesOf, textsWithLanguage } from './helpers/schemaOrg.js'
+import { recordStatements } from './helpers/sqlCounter.js'
 
 const locales = [undefined, 'en', 'de', 'fr'] as const
 const fallbacks = [undefined, 'none', 'en', 'de'] as const
@@ -111,7 +112,8 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
       // The degree's words are in the language of the text too, not English with German fields.
       const [degree] = de.jsonLd.educationRequirements
       expect(degree.educationalLevel).toBe('Bachelor-Abschluss')
-      expect(degree.name).toMatch(/^Bachelor-Abschluss in Betriebswirtschaft, .+ oder .+$/)
+      // German words and field names, two of which fell back to English: text of no one language.
+      expect(degree.name).toEqual({ '@value': expect.stringMatching(/^Bachelor-Abschluss in Betriebswirtschaft, .+ oder .+$/) })
       expect(en.data.roleBySlug.jsonLd.educationRequirements[0].name).toMatch(/^Bachelor's degree in Business administration, .+ or .+$/)
 
       // No fallback: what has no German text is null.
@@ -164,8 +166,15 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
       const rest = await site.rest.get(`/${rolesSlug}/${PM}/jsonld?locale=fr`)
       expect(rest.status).toBe(200)
       expect(rest.headers['content-language']).toBe('fr')
-      expect(rest.body).toMatchObject({ '@context': ['https://schema.org', { '@language': 'fr' }], name: german.pmTitle, description: german.pmSummary })
-      expect(rest.body.skills.map((skill: any) => skill.name)).toEqual(expect.arrayContaining([french.leadership, german.communication]))
+      // The German that French fell back to says it is German (the JSON-LD way: a value object).
+      expect(rest.body).toMatchObject({
+        '@context': ['https://schema.org', { '@language': 'fr' }],
+        description: { '@language': 'de', '@value': german.pmSummary },
+        name: { '@language': 'de', '@value': german.pmTitle },
+      })
+      expect(rest.body.skills.map((skill: any) => skill.name)).toEqual(
+        expect.arrayContaining([french.leadership, { '@language': 'de', '@value': german.communication }]),
+      )
     })
 
     it('JSON-LD is valid schema.org in every locale and says its language the JSON-LD way (REST, GraphQL)', async () => {
@@ -177,12 +186,98 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
           const rest = await site.rest.get(`/${rolesSlug}/${TPM}/jsonld?${query}`)
           expect(rest.status, label).toBe(200)
           expect(await schemaOrgIssues([jsonLd, rest.body]), label).toEqual([])
-          // A JSON-LD processor reads the text as being in the locale asked for (the default: English).
-          expect(await textLanguagesOf(jsonLd), label).toEqual(new Set([locale ?? 'en']))
-          expect(await textLanguagesOf(rest.body), label).toEqual(new Set([locale ?? 'en']))
+          // A JSON-LD processor reads the text as being in the locale asked for (the default: English),
+          // apart from text that fell back, which says its own language (the test below).
+          const asked = locale ?? 'en'
+          const possible = new Set<null | string>([asked, ...(fallbackLocale === 'none' ? [] : ['en', 'de']), null])
+          for (const document of [jsonLd, rest.body]) {
+            const languages = await textLanguagesOf(document)
+            expect([...languages].filter((language) => !possible.has(language)), label).toEqual([])
+            // Without fallback only the language asked for, and keys standing in for missing names (none).
+            if (fallbackLocale === 'none') expect([...languages].filter((language) => language !== asked && language !== null), label).toEqual([])
+            else if (asked === 'en') expect(languages, label).toEqual(new Set([asked]))
+          }
           expect(rest.headers['content-language'], label).toBe(locale ?? 'en')
         }
       }
+    })
+
+    it('JSON-LD text that fell back says the language it is in; text of no one language says none', async () => {
+      /** The language a JSON-LD processor gives each text of the answer, by text (the first if repeated). */
+      const languages = async (document: Record<string, unknown>) => {
+        const pairs = await textsWithLanguage(document)
+        const byText = new Map<string, null | string>()
+        for (const [text, language] of pairs) if (!byText.has(text)) byText.set(text, language)
+        return byText
+      }
+      const answers = async (locale?: string, fallbackLocale?: string) => {
+        const { jsonLd } = (await site.graphql(ROLE, { slug: PM, ...vars(locale, fallbackLocale) })).body.data.roleBySlug
+        const query = new URLSearchParams({ ...(locale ? { locale } : {}), ...(fallbackLocale ? { 'fallback-locale': fallbackLocale } : {}) })
+        const rest = await site.rest.get(`/${rolesSlug}/${PM}/jsonld?${query}`)
+        // The same document over REST and GraphQL, valid schema.org.
+        expect(rest.body).toEqual(jsonLd)
+        expect(await schemaOrgIssues([jsonLd])).toEqual([])
+        return languages(jsonLd)
+      }
+
+      // German falling back to English: the German text is German, the English that shows through is English.
+      const de = await answers('de')
+      expect(de.get(german.pmTitle)).toBe('de')
+      expect(de.get(german.pmSummary)).toBe('de')
+      expect(de.get(german.leadership)).toBe('de')
+      expect(de.get('PM')).toBe('en')
+      expect(de.get('Organizational skills')).toBe('en')
+
+      // French falls back to German, then English: each text in the language it came from.
+      const fr = await answers('fr')
+      expect(fr.get(french.leadership)).toBe('fr')
+      expect(fr.get(german.pmTitle)).toBe('de')
+      expect(fr.get(german.pmSummary)).toBe('de')
+      expect(fr.get(german.communication)).toBe('de')
+      expect(fr.get('Organizational skills')).toBe('en')
+      // The plugin has no French degree words: the level is English, and the degree's name, English
+      // words around German and English field names, is in no one language.
+      expect(fr.get("Bachelor's degree")).toBe('en')
+      const degreeName = [...fr.keys()].find((text) => text.startsWith("Bachelor's degree in "))!
+      expect(degreeName).toContain('Betriebswirtschaft')
+      expect(fr.get(degreeName)).toBeNull()
+
+      // No fallback in a locale with little text: where a name is missing, its key stands in, and a
+      // key is no French text: it says no language.
+      const none = (await site.graphql(ROLE, { fallbackLocale: 'none', locale: 'fr', slug: PM })).body.data.roleBySlug.jsonLd
+      const skillNames = Object.fromEntries(none.skills.map((skill: any) => [skill.termCode, skill.name]))
+      expect(skillNames.leadership).toBe(french.leadership)
+      expect(skillNames.communication).toEqual({ '@value': 'communication' })
+      expect(none.educationRequirements[0].about[0].name).toEqual({ '@value': 'business-administration' })
+      expect((await languages(none)).get('business-administration')).toBeNull()
+
+      // No fallback: the language asked for, or none for a key standing in for a missing name.
+      const germanOnly = await answers('de', 'none')
+      expect(new Set(germanOnly.values())).toEqual(new Set(['de', null]))
+      // (The degree's name, German words around keys, is of no one language either.)
+      for (const [text, language] of germanOnly) if (language === null) expect(/^[a-z0-9-]+$/.test(text) || text.startsWith('Bachelor-Abschluss in '), text).toBe(true)
+      // The default locale: every text is English.
+      for (const locale of ['en', undefined] as const) {
+        const all = await answers(locale)
+        expect(new Set(all.values()), `${locale}`).toEqual(new Set(['en']))
+      }
+    })
+
+    it("a list of roles with jsonLd in German checks the text's language with reads per locale, not per role", async () => {
+      const list = (limit: number) => `{ ${type === 'Role' ? 'Roles' : 'JobRoles'}(locale: de, limit: ${limit}, sort: "slug") { docs { slug jsonLd } } }`
+      const bare = (limit: number) => `{ ${type === 'Role' ? 'Roles' : 'JobRoles'}(locale: de, limit: ${limit}, sort: "slug") { docs { slug } } }`
+      const added = async (limit: number) => {
+        const withJsonLd = await recordStatements(site.databaseUrl, () => site.graphql(list(limit)))
+        const without = await recordStatements(site.databaseUrl, () => site.graphql(bare(limit)))
+        expect(withJsonLd.result.body.errors).toBeUndefined()
+        return { docs: withJsonLd.result.body.data[type === 'Role' ? 'Roles' : 'JobRoles'].docs, statements: withJsonLd.statements.length - without.statements.length }
+      }
+      const one = await added(1)
+      const two = await added(2)
+      expect(two.docs).toHaveLength(2)
+      // Both roles have text that fell back to English, so both were checked in German and English.
+      for (const doc of two.docs) expect(JSON.stringify(doc.jsonLd)).toContain('"@language":"en"')
+      expect(two.statements).toBe(one.statements)
     })
 
     it('compareRoles matches items by document: the same comparison in every language apart from the words', async () => {

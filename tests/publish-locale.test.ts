@@ -259,3 +259,114 @@ describe('publishing German while English has a draft', () => {
     }
   })
 })
+
+describe('publishing German while English has a draft: every anonymous read', () => {
+  it('search, suggestions, comparison, matching, similar roles, lists and JSON-LD never show the English draft', async () => {
+    const token = await site.login()
+    const skill = await bySlug(site, 'skills', 'leadership')
+    const created = await create(site, 'roles', { skills: [{ requirement: 'required', skill: skill.id }], title: 'Audit Lead' }, { draft: false })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const { id } = created.body.doc as { id: ID }
+    const draft = await site.rest.patch(`/roles/${id}?depth=0&draft=true&locale=en`, {
+      body: { _status: 'draft', summary: 'Quuxdraft summary for nobody.', title: 'Audit Lead Quuxdraft' },
+      token,
+    })
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200)
+    const published = await site.rest.patch(`/roles/${id}?depth=0&locale=de&publishSpecificLocale=de`, {
+      body: { _status: 'published', title: 'Auditleitung' },
+      token,
+    })
+    expect(published.status, JSON.stringify(published.body)).toBe(200)
+
+    const slug = 'audit-lead'
+    const answers: unknown[] = []
+    for (const locale of ['en', 'de'] as const) {
+      for (const query of [
+        `{ searchCatalog(text: "quuxdraft", locale: ${locale}) { totalDocs docs { slug title highlight } } }`,
+        `{ searchCatalog(text: "audit lead", locale: ${locale}) { totalDocs docs { slug title highlight } } }`,
+        `{ suggestCatalog(prefix: "audit", locale: ${locale}) { suggestions { slug text title } } }`,
+        `{ compareRoles(a: "${slug}", b: "${PM}", locale: ${locale}) { a { title summary jsonLd } skills { shared { slug label } } } }`,
+        `{ matchRoles(skills: ["leadership"], locale: ${locale}) { docs { role { slug title summary } } } }`,
+        `{ similarRoles(slug: "${slug}", locale: ${locale}) { role { title summary } docs { role { title } } } }`,
+        `{ Roles(locale: ${locale}, where: { slug: { equals: "${slug}" } }) { docs { title summary jsonLd } } }`,
+        `{ roleBySlug(slug: "${slug}", locale: ${locale}) { title summary jsonLd } }`,
+      ]) {
+        const { body } = await site.graphql(query)
+        expect(body.errors, query).toBeUndefined()
+        answers.push(body.data)
+      }
+      for (const path of [
+        `/roles/search?text=quuxdraft&locale=${locale}`,
+        `/roles/search?text=audit%20lead&locale=${locale}`,
+        `/roles/compare?a=${slug}&b=${PM}&locale=${locale}`,
+        `/roles/match?skills=leadership&locale=${locale}`,
+        `/roles/${slug}/similar?locale=${locale}`,
+        `/roles/${slug}/jsonld?locale=${locale}`,
+        `/roles?locale=${locale}&depth=1&where[slug][equals]=${slug}`,
+        `/roles/${id}?locale=${locale}&depth=1`,
+      ]) {
+        const response = await rest(path)
+        expect(response.status, path).toBe(200)
+        answers.push(response.body)
+      }
+    }
+    const everything = JSON.stringify(answers)
+    expect(everything).not.toMatch(/quuxdraft/i)
+    // The published texts are there: the sweep read the role, in both languages.
+    expect(everything).toContain('Audit Lead')
+    expect(everything).toContain('Auditleitung')
+    // And the draft is there to leak: an editor asking for drafts finds it.
+    const editorSearch = await site.graphql(`{ searchCatalog(text: "quuxdraft", draft: true, locale: en) { docs { slug } } }`, {}, token)
+    expect(editorSearch.body.data?.searchCatalog.docs.map((doc: any) => doc.slug)).toContain(slug)
+  })
+})
+
+describe('a document created in German as a draft, then "Publish in German"', () => {
+  const collections = [
+    { data: { kind: 'soft' }, name: 'name', slug: 'skills' },
+    { data: {}, name: 'name', slug: 'certifications' },
+    { data: {}, name: 'title', slug: 'responsibilities' },
+    { data: {}, name: 'title', slug: 'roles' },
+  ] as const
+
+  for (const collection of collections) {
+    it(`${collection.slug}: never leaves English readers a published document without a name`, async () => {
+      const token = await site.login()
+      const german = `Prüfstelle ${collection.slug}`
+      const created = await site.rest.post(`/${collection.slug}?depth=0&locale=de&draft=true`, {
+        body: { ...collection.data, [collection.name]: german, _status: 'draft' },
+        token,
+      })
+      expect(created.status, JSON.stringify(created.body)).toBe(201)
+      const { id } = created.body.doc
+      // The admin's "Publish in German" of a document that was never published: English has no
+      // published name to keep, so publishing German alone would publish it nameless in English.
+      const germanOnly = await site.rest.patch(`/${collection.slug}/${id}?depth=0&locale=de&publishSpecificLocale=de`, {
+        body: { ...collection.data, [collection.name]: german, _status: 'published' },
+        token,
+      })
+      const english = await site.rest.get(`/${collection.slug}/${id}?depth=0&locale=en&fallback-locale=none`)
+      // Refused, naming the field and saying what to do; nothing was published.
+      expect(germanOnly.status, JSON.stringify(germanOnly.body)).toBe(400)
+      expect(germanOnly.body.errors[0].data.errors).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/English/), path: collection.name }),
+      ])
+      expect(english.status).toBe(404)
+      // Publishing every language works, and English readers get the name.
+      const all = await site.rest.patch(`/${collection.slug}/${id}?depth=0&locale=de`, {
+        body: { ...collection.data, [collection.name]: german, _status: 'published' },
+        token,
+      })
+      expect(all.status, JSON.stringify(all.body)).toBe(200)
+      expect((await site.rest.get(`/${collection.slug}/${id}?depth=0&locale=en&fallback-locale=none`)).body[collection.name]).toBe(german)
+      // Once English has a published name, "Publish in German" is German's alone again.
+      const again = await site.rest.patch(`/${collection.slug}/${id}?depth=0&locale=de&publishSpecificLocale=de`, {
+        body: { ...collection.data, [collection.name]: `${german} (neu)`, _status: 'published' },
+        token,
+      })
+      expect(again.status, JSON.stringify(again.body)).toBe(200)
+      expect((await site.rest.get(`/${collection.slug}/${id}?depth=0&locale=en&fallback-locale=none`)).body[collection.name]).toBe(german)
+      expect((await site.rest.get(`/${collection.slug}/${id}?depth=0&locale=de`)).body[collection.name]).toBe(`${german} (neu)`)
+    })
+  }
+})

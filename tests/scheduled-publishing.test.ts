@@ -113,6 +113,38 @@ describe('scheduled publishing', () => {
     expect(list.body.totalDocs).toBe(0)
   })
 
+  it('publishes one language at the set time; a German-only schedule of a never-published document fails instead', async () => {
+    const scheduleIn = (id: number | string, locale: string, user: unknown) =>
+      site.payload.jobs.queue({
+        input: { type: 'publish', doc: { relationTo: ROLES, value: String(id) }, locale, ...(user ? { user } : {}) },
+        task: 'schedulePublish',
+        waitUntil: new Date(Date.now() + 1000),
+      })
+    const editor = { relationTo: 'users', value: editorID }
+    const read = async (id: number | string, locale: string) => site.rest.get(`/${ROLES}/${id}?depth=0&locale=${locale}&fallback-locale=none`)
+
+    const created = await create(site, ROLES, { summary: 'English summary.', title: 'Release Coordinator' }, { draft: false })
+    const id = created.body.doc.id
+    await site.payload.update({ collection: ROLES, data: { summary: 'Deutsche Zusammenfassung.', title: 'Release-Koordination' } as never, draft: true, id, locale: 'de' })
+    await site.payload.update({ collection: ROLES, data: { summary: 'English draft.' } as never, draft: true, id, locale: 'en' })
+    await scheduleIn(id, 'de', editor)
+    await expect.poll(async () => (await read(id, 'de')).body.title, { interval: 250, timeout: 20_000 }).toBe('Release-Koordination')
+    expect((await read(id, 'en')).body.summary).toBe('English summary.')
+
+    // Created in German as a draft: English has no published name. Scheduled in German alone, as an
+    // editor or by a trusted caller with no user, it is refused like "Publish in German".
+    for (const user of [editor, undefined]) {
+      const german = await site.rest.post(`/${ROLES}?depth=0&locale=de&draft=true`, { body: { _status: 'draft', title: `Nachtprüfung ${user ? 'a' : 'b'}` }, token: await site.login() })
+      expect(german.status, JSON.stringify(german.body)).toBe(201)
+      const job = await scheduleIn(german.body.doc.id, 'de', user)
+      await expect
+        .poll(async () => (await site.query(`select has_error, error::text from payload_jobs where id = $1`, [job.id]))[0], { interval: 250, timeout: 20_000 })
+        .toMatchObject({ error: expect.stringContaining('Publish in English first'), has_error: true })
+      expect((await read(german.body.doc.id, 'en')).status).toBe(404)
+      expect((await read(german.body.doc.id, 'de')).status).toBe(404)
+    }
+  })
+
   it('runs as the scheduling editor: when that account is gone, the job fails instead of publishing', async () => {
     const created = await create(site, ROLES, { title: 'Night Auditor' }, { draft: true })
     const id = created.body.doc.id

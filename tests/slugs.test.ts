@@ -16,6 +16,10 @@ describe('toSlug', () => {
     ['Problem-solving abilities', 'problem-solving-abilities'],
     ['C++ / C#', 'c-c'],
     ['!!!', undefined],
+    // Letters Unicode does not decompose: spelled out as their languages do, never a dash in a word.
+    ['Straßenbau', 'strassenbau'],
+    ['Æbleskiver Œuvre', 'aebleskiver-oeuvre'],
+    ['Øresund Łódź Đakovo Þór', 'oresund-lodz-dakovo-thor'],
   ])('%s → %s', (input, expected) => {
     expect(toSlug(input)).toBe(expected)
   })

@@ -31,6 +31,20 @@ const roleSummary = (doc: RoleDoc) => ({
  * endpoints of the roles collection (custom endpoints match before Payload's own `/:id`). Errors are
  * thrown as APIError, which Payload answers with `{ errors: [{ message }] }` and the error's status.
  */
+
+/**
+ * A slug from the address as the reader wrote it: Payload leaves route parameters escaped
+ * (`gh%C3%B6st`), so errors would name it so; an escape that is no UTF-8 stays as sent.
+ */
+const routeSlug = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
 export const roleEndpoints = (slugs: CatalogSlugs, maxLimit: number): Endpoint[] => [
   {
     handler: async (incoming) => {
@@ -75,7 +89,7 @@ export const roleEndpoints = (slugs: CatalogSlugs, maxLimit: number): Endpoint[]
         limit: req.searchParams.get('limit') ?? undefined,
         maxLimit,
         req,
-        slug: req.routeParams?.slug,
+        slug: routeSlug(req.routeParams?.slug),
         slugs,
       })
       return Response.json({
@@ -90,7 +104,7 @@ export const roleEndpoints = (slugs: CatalogSlugs, maxLimit: number): Endpoint[]
   {
     handler: async (incoming) => {
       const req = requestForLocaleQuery(incoming)
-      const slug = parseRoleSlug(req.routeParams?.slug, 'slug')
+      const slug = parseRoleSlug(routeSlug(req.routeParams?.slug), 'slug')
       const reader = new CatalogReader({ context: await readContextFor(req, { draft: false, slugs }), req, slugs })
       const [doc] = await reader.findRolesBySlug([slug])
       if (!doc) throw roleNotFound([slug])

@@ -6,8 +6,11 @@
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const SLUG_MAX_LENGTH = 120
 
+const spelledOut: Record<string, string> = { æ: 'ae', đ: 'd', ł: 'l', ø: 'o', œ: 'oe', ß: 'ss', þ: 'th' }
+
 /**
- * URL-safe slug: accents folded ("Café" → "cafe"), apostrophes dropped ("bachelor’s" → "bachelors"),
+ * URL-safe slug: accents folded ("Café" → "cafe", "Führung" → "fuhrung"), letters
+ * without a decomposition spelled out ("Straße" → "strasse"), apostrophes dropped ("bachelor’s" → "bachelors"),
  * every other run of non-alphanumerics becomes one dash.
  */
 export const toSlug = (value: unknown): string | undefined => {
@@ -16,6 +19,9 @@ export const toSlug = (value: unknown): string | undefined => {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    // Letters NFKD leaves whole, spelled as their languages spell them without the letter, so a German
+    // "Straßenbau" is "strassenbau", not "stra-enbau".
+    .replace(/[ßæœøłđþ]/g, (letter) => spelledOut[letter]!)
     .replace(/['’‘`]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

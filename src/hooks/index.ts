@@ -5,6 +5,7 @@ import type { CatalogCollection, ResolvedRoleCatalogOptions } from '../plugin/op
 import { catalogChangeHooks } from '../changes/changeHooks.js'
 import { deleteGuardHook } from './deleteGuard.js'
 import { hideUnreadableLinksHook } from './hideUnreadableLinks.js'
+import { publishDefaultLocaleFirst } from './publishDefaultLocaleFirst.js'
 import { recordReadDocument, recordReadOperation } from './recordDependencies.js'
 import { dropDeletedLinksOnRestore } from './restoreVersion.js'
 import { roleLinks } from './roleLinks.js'
@@ -28,7 +29,12 @@ export const catalogHooks = (
   // Every committed write is published on the change feed (src/changes): caches and transports follow it.
   const changes = catalogChangeHooks(name, slugs)
   // Reads made for a cacheable answer record what it depends on (src/cache/dependencies.ts).
-  const recording = { afterRead: [recordReadDocument(name, slugs)], beforeOperation: [recordReadOperation(name)] }
+  // "Publish in German" of a document never published with an English name is refused (see the hook).
+  const nameField = name === 'roles' || name === 'responsibilities' ? 'title' : 'name'
+  const recording = {
+    afterRead: [recordReadDocument(name, slugs)],
+    beforeOperation: [recordReadOperation(name), publishDefaultLocaleFirst(nameField)],
+  }
   if (name === 'roles') {
     return {
       ...changes,

@@ -4,6 +4,7 @@ export {
   degreeWordsFor,
   type DegreeWords,
   jsonLdLanguage,
+  type JsonLdText,
   occupationId,
   type OccupationJsonLd,
   type OccupationJsonLdContext,

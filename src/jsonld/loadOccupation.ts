@@ -1,9 +1,53 @@
 import type { PayloadRequest } from 'payload'
 
-import type { CatalogSlugs } from '../plugin/options.js'
-import type { CatalogReader, RoleDoc } from '../read/catalogReader.js'
+import DataLoader from 'dataloader'
 
-import { buildOccupationJsonLd, degreeWordsFor, occupationId, type OccupationJsonLd } from './occupation.js'
+import type { CatalogSlugs } from '../plugin/options.js'
+import { readContextKey, type ReadContext } from '../read/readContext.js'
+
+import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
+import {
+  allTextFound,
+  buildOccupationJsonLd,
+  degreeWordsFor,
+  occupationId,
+  type OccupationJsonLd,
+  tagFallbackText,
+} from './occupation.js'
+
+/** The locales text missing in the read's locale is taken from, in order (as Payload's afterRead takes it). */
+const fallbackChain = ({ fallbackLocale, locale }: ReadContext): string[] => {
+  if (fallbackLocale === false || fallbackLocale === undefined) return []
+  const chain = Array.isArray(fallbackLocale) ? fallbackLocale : [fallbackLocale]
+  return chain.filter((code) => code !== locale)
+}
+
+type OwnTextReader = { reader: CatalogReader; roles: DataLoader<string, null | RoleDoc> }
+
+// Per request (its DataLoader object, shared by all of a GraphQL operation's fields) and read context.
+const ownTextReaders = new WeakMap<object, Map<string, OwnTextReader>>()
+
+/**
+ * A reader of roles in one locale without fallback, shared by the request: the JSON-LD of every role
+ * a request reads in the same tick (a list with `jsonLd`, a comparison's two) is checked with one
+ * read per locale, not one per role.
+ */
+const ownTextReaderFor = (req: PayloadRequest, context: ReadContext, slugs: CatalogSlugs): OwnTextReader => {
+  const key = (req.payloadDataLoader as object | undefined) ?? req
+  let byContext = ownTextReaders.get(key)
+  if (!byContext) ownTextReaders.set(key, (byContext = new Map()))
+  const contextKey = readContextKey(context)
+  let own = byContext.get(contextKey)
+  if (!own) {
+    const reader = new CatalogReader({ context, req, slugs })
+    const roles = new DataLoader<string, null | RoleDoc>(async (wanted) => {
+      const docs = await reader.findRolesBySlug([...wanted])
+      return wanted.map((slug) => docs.find((doc) => doc.slug === slug) ?? null)
+    })
+    byContext.set(contextKey, (own = { reader, roles }))
+  }
+  return own
+}
 
 /** JSON-LD for a role document already read for this request (REST endpoint, GraphQL field). */
 export const occupationForDoc = async ({
@@ -17,11 +61,28 @@ export const occupationForDoc = async ({
   req: PayloadRequest
   slugs: CatalogSlugs
 }): Promise<OccupationJsonLd> => {
-  const role = await reader.resolve(doc)
-  // The language of its text: the read's locale on a localized site (`all` never reaches here).
-  const language = reader.context.locale
   const { config } = req.payload
-  // The degree words in the language of the text (English on a site without localization).
-  const words = degreeWordsFor(config.i18n?.translations as Record<string, unknown> | undefined, language)
-  return buildOccupationJsonLd(role, occupationId({ config, rolesSlug: slugs.roles, slug: doc.slug }), { language, words })
+  const translations = config.i18n?.translations as Record<string, unknown> | undefined
+  const id = occupationId({ config, rolesSlug: slugs.roles, slug: doc.slug })
+  // The JSON-LD of the role in `language`, as `docReader` reads it (`all` never reaches here).
+  const build = async (docReader: CatalogReader, role: RoleDoc, language: string | undefined) =>
+    buildOccupationJsonLd(await docReader.resolve(role), id, { language, words: degreeWordsFor(translations, language) })
+  const language = reader.context.locale
+  const jsonLd = await build(reader, doc, language)
+  const chain = fallbackChain(reader.context)
+  if (!language || chain.length === 0) return jsonLd
+
+  // The context's `@language` says the text is in `language`; text that fell back is not. Which text
+  // fell back, and from where, is what the same role read in each locale of the chain without
+  // fallback says: read in the locale itself first (usually all there is: nothing fell back), then
+  // in the fallbacks, only as far as some text is still unaccounted for.
+  const ownTexts: { document: OccupationJsonLd; language: string }[] = []
+  for (const locale of [language, ...chain]) {
+    const ownReader = ownTextReaderFor(req, { ...reader.context, fallbackLocale: false, locale }, slugs)
+    const own = await ownReader.roles.load(doc.slug)
+    if (!own) break
+    ownTexts.push({ document: await build(ownReader.reader, own, locale), language: locale })
+    if (ownTexts.length === 1 && allTextFound(jsonLd, ownTexts[0]!.document)) return jsonLd
+  }
+  return tagFallbackText(jsonLd, language, ownTexts)
 }

@@ -13,13 +13,20 @@ import { TRANSLATION_NAMESPACE } from '../translations/index.js'
  */
 export type OccupationJsonLdContext = 'https://schema.org' | ['https://schema.org', { '@language': string }]
 
+/**
+ * A text of the document: a plain string is in the context's `@language`; text in another language
+ * (it fell back there) is a JSON-LD value object with its own `@language`, and text of no one
+ * language (words of one language around names of another) a value object without one.
+ */
+export type JsonLdText = string | { '@language'?: string; '@value': string }
+
 /** A schema.org Occupation as JSON-LD (https://schema.org/Occupation). */
 export type OccupationJsonLd = {
   [property: string]: unknown
   '@context': OccupationJsonLdContext
   '@id': string
   '@type': 'Occupation'
-  name: string
+  name: JsonLdText
 }
 
 /**
@@ -29,6 +36,8 @@ export type OccupationJsonLd = {
  */
 export type DegreeWords = {
   degree: string
+  /** The language the words are in: the one asked for, its base language, or `en` when the site has none. */
+  language: string
   /** `{{level}} in {{fields}}`. */
   degreeIn: string
   levels: Partial<Record<string, string>>
@@ -37,8 +46,9 @@ export type DegreeWords = {
 
 type CatalogWords = Partial<Record<RoleCatalogTranslationKey, string>>
 
-const wordsFrom = (words: CatalogWords): DegreeWords => ({
+const wordsFrom = (words: CatalogWords, language: string): DegreeWords => ({
   degree: words.jsonld_degree ?? en.jsonld_degree,
+  language,
   degreeIn: words.jsonld_degreeIn ?? en.jsonld_degreeIn,
   levels: {
     associate: words.option_level_associate ?? en.option_level_associate,
@@ -61,9 +71,9 @@ export const degreeWordsFor = (
   const candidates = language ? [language, language.split('-')[0]!] : []
   for (const candidate of candidates) {
     const words = (translations?.[candidate] as Record<string, CatalogWords> | undefined)?.[TRANSLATION_NAMESPACE]
-    if (words) return wordsFrom(words)
+    if (words) return wordsFrom(words, candidate)
   }
-  return wordsFrom(en)
+  return wordsFrom(en, 'en')
 }
 
 /**
@@ -124,6 +134,16 @@ export const buildOccupationJsonLd = (
   { language, words = degreeWordsFor(undefined, undefined) }: { language?: string; words?: DegreeWords } = {},
 ): OccupationJsonLd => {
   const { doc } = role
+  // Degree words in another language than the text (a locale the plugin has no words for: English):
+  // the level says its language, and a degree's name (those words around the text's field names) is
+  // in no one language.
+  const wordsElsewhere = language !== undefined && words.language !== language && words.language !== language.split('-')[0]
+  const level = (text: string | undefined): JsonLdText | undefined =>
+    text !== undefined && wordsElsewhere ? { '@language': words.language, '@value': text } : text
+  const mixed = (text: string, withKey = false): JsonLdText => (wordsElsewhere || (withKey && language) ? { '@value': text } : text)
+  // A name missing in the reader's language (no fallback) has its key (slug) standing in: a key is
+  // text of no language, so on a localized site it says none rather than take the context's.
+  const named = (text: string, isKey: boolean): JsonLdText => (isKey && language ? { '@value': text } : text)
   return compact({
     '@context': language ? ['https://schema.org', { '@language': language }] : 'https://schema.org',
     '@id': id,
@@ -134,21 +154,25 @@ export const buildOccupationJsonLd = (
     educationRequirements: role.qualifications
       .filter((row) => (row.fieldsOfStudy ?? []).length > 0)
       .map((row) => {
-        const level = row.level ? words.levels[row.level] : undefined
+        const levelWord = row.level ? words.levels[row.level] : undefined
         // A name missing in the reader's language (no fallback): the field's key stands in.
         const fields = (row.fieldsOfStudy ?? []).map((field) => field.name ?? field.slug)
+        const keys = (row.fieldsOfStudy ?? []).map((field) => !field.name)
         return compact({
           '@type': 'EducationalOccupationalCredential',
-          about: fields.map((name) => ({ '@type': 'Thing', name })),
+          about: fields.map((name, index) => ({ '@type': 'Thing', name: named(name, keys[index]!) })),
           credentialCategory: 'degree',
           description: row.note ?? undefined,
-          educationalLevel: level,
-          name: words.degreeIn.replace('{{level}}', level ?? words.degree).replace('{{fields}}', joinNames(fields, words.or)),
+          educationalLevel: level(levelWord),
+          name: mixed(
+            words.degreeIn.replace('{{level}}', levelWord ?? words.degree).replace('{{fields}}', joinNames(fields, words.or)),
+            keys.some(Boolean),
+          ),
         })
       }),
     experienceRequirements: role.experience.map((row) => {
       const area = row.area ?? row.slug
-      return row.note ? `${area}: ${row.note}` : area
+      return named(row.note ? `${area}: ${row.note}` : area, !row.area)
     }),
     occupationalCategory: role.externalCodes
       .filter((code) => code.match !== 'narrow')
@@ -167,22 +191,73 @@ export const buildOccupationJsonLd = (
         alternateName: item.abbreviation ?? undefined,
         credentialCategory: 'certification',
         description: note ?? item.description ?? undefined,
-        name: item.label,
+        name: named(item.label, item.label === item.slug),
         recognizedBy: item.issuingBody ? { '@type': 'Organization', name: item.issuingBody } : undefined,
       }),
     ),
     responsibilities: role.responsibilities.map(({ item }) =>
-      item.description ? `${item.label}: ${item.description}` : item.label,
+      named(item.description ? `${item.label}: ${item.description}` : item.label, item.label === item.slug),
     ),
     skills: role.skills.map(({ item }) =>
       compact({
         '@type': 'DefinedTerm',
         description: item.description ?? undefined,
-        name: item.label,
+        name: named(item.label, item.label === item.slug),
         termCode: item.slug,
       }),
     ),
   })
+}
+
+/** Properties whose strings are codes or addresses, not text in a language. */
+const notText = new Set(['codeValue', 'credentialCategory', 'termCode', 'url'])
+
+/**
+ * Says, for each text of `document` (JSON-LD in `language`, read with fallbacks), the language it is
+ * really in. `ownTexts` are the same role's JSON-LD read in each locale of the fallback chain without
+ * fallback, `language` first: a text found at the same place in one of them is that locale's (the
+ * first that has it, as the fallback took it). Text in `language` stays a plain string (the context's
+ * `@language` covers it); text from a fallback becomes `{"@value", "@language"}`; text found in none
+ * (a responsibility's title in one language and its description in another) `{"@value"}`, which
+ * JSON-LD reads as text without a language. Value objects already there are left as they are.
+ */
+export const tagFallbackText = (
+  document: OccupationJsonLd,
+  language: string,
+  ownTexts: { document: unknown; language: string }[],
+): OccupationJsonLd => {
+  const at = (root: unknown, path: (number | string)[]): unknown =>
+    path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<number | string, unknown>)[key] : undefined), root)
+  const walk = (value: unknown, path: (number | string)[]): unknown => {
+    if (typeof value === 'string') {
+      const property = [...path].reverse().find((key) => typeof key === 'string')
+      if (property !== undefined && notText.has(property)) return value
+      const from = ownTexts.find((own) => at(own.document, path) === value)?.language
+      if (from === language) return value
+      return from ? { '@language': from, '@value': value } : { '@value': value }
+    }
+    if (Array.isArray(value)) return value.map((entry, index) => walk(entry, [...path, index]))
+    if (value && typeof value === 'object' && !('@value' in value)) {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, entry]) => [key, key.startsWith('@') ? entry : walk(entry, [...path, key])]),
+      )
+    }
+    return value
+  }
+  return walk(document, []) as OccupationJsonLd
+}
+
+/** Whether every text of `document` is found, at the same place, in `own` (nothing fell back). */
+export const allTextFound = (document: unknown, own: unknown): boolean => {
+  if (typeof document === 'string') return document === own
+  if (Array.isArray(document)) return Array.isArray(own) && document.every((entry, index) => allTextFound(entry, own[index]))
+  if (document && typeof document === 'object') {
+    if (!own || typeof own !== 'object') return false
+    return Object.entries(document).every(
+      ([key, entry]) => key.startsWith('@') || notText.has(key) || allTextFound(entry, (own as Record<string, unknown>)[key]),
+    )
+  }
+  return true
 }
 
 /** The language a JSON-LD document's context gives its text (`@language`), if any. */

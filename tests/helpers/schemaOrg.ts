@@ -78,3 +78,29 @@ export const textLanguagesOf = async (document: Record<string, unknown>): Promis
   if (languages.size === 0) throw new Error('the document has no text')
   return languages
 }
+
+/**
+ * Every string of the document, at any depth, with the language tag a JSON-LD processor gives it
+ * (the context's `@language`, a value object's own `@language`, or `null` for none), as
+ * `[text, language]` pairs in document order. Same offline loading of schema.org's context as above.
+ */
+export const textsWithLanguage = async (document: Record<string, unknown>): Promise<[string, null | string][]> => {
+  const documentLoader = async (url: string) => {
+    if (url.replace(/\/$/, '') !== 'https://schema.org') throw new Error(`no network in tests: ${url}`)
+    return { contextUrl: undefined, document: { '@context': { '@vocab': 'http://schema.org/' } }, documentUrl: url }
+  }
+  const expanded = await jsonld.expand(document as jsonld.JsonLdDocument, { documentLoader })
+  const pairs: [string, null | string][] = []
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(walk)
+    if (!value || typeof value !== 'object') return
+    const node = value as Record<string, unknown>
+    if (typeof node['@value'] === 'string') {
+      pairs.push([node['@value'], (node['@language'] as string | undefined) ?? null])
+      return
+    }
+    for (const [key, entry] of Object.entries(node)) if (!key.startsWith('@')) walk(entry)
+  }
+  walk(expanded)
+  return pairs
+}
