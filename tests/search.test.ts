@@ -324,6 +324,26 @@ describe('relevance: the expected documents come first', () => {
     expect(onlySkills.counts.map((count) => count.collection)).toEqual(['skills'])
   })
 
+  it('every page of a query tells the same totalDocs, and walking the pages shows each hit once', async () => {
+    // "project manager": fewer documents have both words than have one of them; a small page is
+    // filled by the first, a later page reached into the others: the total and the order changed
+    // between pages, and documents were skipped.
+    for (const text of ['project manager', 'data analyst', 'manager']) {
+      for (const limit of [2, 3]) {
+        const first = await search(text, { limit })
+        const seen: string[] = []
+        for (let page = 1; page <= first.totalPages + 1; page++) {
+          const result = await search(text, { limit, page })
+          expect({ page, totalDocs: result.totalDocs }).toEqual({ page, totalDocs: first.totalDocs })
+          expect(result.counts.reduce((sum, count) => sum + count.totalDocs, 0)).toBe(first.totalDocs)
+          seen.push(...result.docs.map((doc) => `${doc.collection}:${doc.id}`))
+        }
+        expect(new Set(seen).size).toBe(seen.length)
+        expect(seen).toHaveLength(first.totalDocs)
+      }
+    }
+  })
+
   it('REST answers the same as GraphQL', async () => {
     const rest = await site.rest.get('/roles/search?text=sofware%20develper&collections=roles,skills&limit=3&locale=en')
     expect(rest.status).toBe(200)
@@ -582,6 +602,24 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
     expect((await payload.count({ collection: 'roles' })).totalDocs).toBeGreaterThan(0)
   })
 
+  it.each(['-manager', '-"project manager"', '-_manager', 'the -manager', '-manager or -chef'])(
+    '%j (nothing but exclusions): an honest empty result, not every document without the word',
+    async (text) => {
+      const result = await search(text, { limit: 100 })
+      expect(result.totalDocs).toBe(0)
+      expect(result.docs).toEqual([])
+    },
+  )
+
+  it('text typed with combining accents (NFD, as macOS and some keyboards send it) finds what the composed letters find', async () => {
+    const composed = await search('café manager', { limit: 3 })
+    const decomposed = await search('cafe\u0301 manager', { limit: 3 })
+    expect(decomposed.docs.map((doc) => doc.slug)).toEqual(composed.docs.map((doc) => doc.slug))
+    expect(decomposed.docs[0]).toMatchObject({ score: composed.docs[0]!.score, slug: sample('café manager') })
+    const { body } = await site.graphql(SUGGEST, { prefix: 'Cafe\u0301' })
+    expect(body.data.suggestCatalog.suggestions[0]).toMatchObject({ slug: sample('café manager'), text: 'café manager' })
+  })
+
   it('operators in the text are words, not syntax: "manager & !technical" still finds the technical role', async () => {
     expect(await slugsFor('technical & manager')).toContain('technical-project-manager')
   })
@@ -656,3 +694,4 @@ describe.skipIf(!pgbouncerBinary)('behind a transaction-mode PgBouncer', () => {
     }
   })
 })
+
