@@ -602,7 +602,7 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
     expect((await payload.count({ collection: 'roles' })).totalDocs).toBeGreaterThan(0)
   })
 
-  it.each(['-manager', '-"project manager"', '-_manager', 'the -manager', '-manager or -chef'])(
+  it.each(['-manager', '-"project manager"', 'the -manager', '-manager or -chef'])(
     '%j (nothing but exclusions): an honest empty result, not every document without the word',
     async (text) => {
       const result = await search(text, { limit: 100 })

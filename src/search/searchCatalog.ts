@@ -84,7 +84,9 @@ const badInput = (message: string) => new APIError(message, 400, undefined, true
 
 const checkText = (value: unknown, argument: string): string => {
   // Control characters (NUL cannot even reach PostgreSQL) are spaces.
-  const text = typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() : ''
+  // Composed (NFC): the folding and PostgreSQL's parser know "é", not "e" + a combining accent
+  // (what macOS and some keyboards send), which split words and missed every accented title.
+  const text = typeof value === 'string' ? value.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').trim() : ''
   if (!text) throw badInput(`"${argument}" is required: the words to look for, e.g. "project manager"`)
   if (text.length > MAX_SEARCH_TEXT) throw badInput(`"${argument}" is too long: at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`)
   return text
@@ -249,6 +251,7 @@ export const searchCatalog = async (args: SearchCatalogArgs): Promise<SearchResu
       mode: 'search' as const,
       strict: usesSyntax(text),
       text,
+      fill: limit,
       top: accessInSql(req, prepared),
       wanted: start + limit,
     }

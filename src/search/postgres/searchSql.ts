@@ -16,8 +16,9 @@
  * the words only and score 0.2 – 0.3. A document's score is its best field's, plus 0.01 per other field
  * that matched; `-word` drops a document when any of its fields has the word.
  * With search syntax (quotes, `-`, `or`) only the exact tier applies: the user asked precisely.
- * Some-words and typo matches are looked for only when whole-word and prefix matches do not fill the
- * page asked for (they read many more rows); the counts then cover what was looked for.
+ * Some-words and typo matches are looked for only when whole-word and prefix matches do not fill one
+ * page (`fill`; they read many more rows); the counts then cover what was looked for, the same on
+ * every page.
  *
  * PostgreSQL only: reached through a dynamic import once the adapter is PostgreSQL, with drizzle-orm
  * from src/database/drizzle.ts.
@@ -51,9 +52,15 @@ export type SqlSearchPlan = {
   /**
    * Hits the caller needs (the end of the page asked for). Search first looks for every word (whole
    * or as prefixes) only; some-words and typo matches, which read many more rows, are looked for
-   * when those do not fill the page.
+   * when those do not fill one page (`fill`).
    */
   wanted?: number
+  /**
+   * The page size: the narrow pass answers when it finds at least this many documents. Not the
+   * page's end (`wanted`): then a later page, reaching past the narrow matches, was answered from
+   * the broad ones, with another total and another order than the pages before it.
+   */
+  fill?: number
   /** Internal: false for the first, narrow pass. */
   broad?: boolean
   text: string
@@ -116,7 +123,10 @@ const queryExpressions = (configuration: string) => {
     any: `replace(${plain}::text, ' & ', ' | ')::tsquery`,
     excluded: `replace(plainto_tsquery(${c}, x)::text, ' & ', ' | ')::tsquery`,
     prefix: `regexp_replace(${plain}::text, '''( |$)', ''':*\\1', 'g')::tsquery`,
-    strict: `websearch_to_tsquery(${c}, f)`,
+    // A query with nothing to look for but exclusions ("-manager", "the -manager", "-x or -y"):
+    // querytree says no index can serve it ('T'); matched as such it was every row without the
+    // word, read from whole tables. It asks for nothing: the empty query, which matches nothing.
+    strict: `CASE WHEN querytree(websearch_to_tsquery(${c}, f)) = 'T' THEN ''::tsquery ELSE websearch_to_tsquery(${c}, f) END`,
   }
 }
 
@@ -368,7 +378,7 @@ export const rankInPostgres = async (payload: Payload, plan: SqlSearchPlan): Pro
   if (plan.mode === 'search' && !plan.strict && plan.wanted && plan.broad === undefined) {
     const narrow = await rankInPostgres(payload, { ...plan, broad: false })
     const found = narrow.counts ? [...narrow.counts.values()].reduce((sum, count) => sum + count, 0) : narrow.hits.length
-    if (found >= plan.wanted) return narrow
+    if (found >= (plan.fill ?? plan.wanted)) return narrow
     return rankInPostgres(payload, { ...plan, broad: true })
   }
   const naming = payload.db as unknown as Naming
