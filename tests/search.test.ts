@@ -494,6 +494,31 @@ describe('in step with every write', () => {
   })
 })
 
+describe('named statements while the schema changes under them', () => {
+  it('a migration adding, retyping and dropping columns of the searched tables while the site runs: searches still answer', async () => {
+    const pool = (payload.db as unknown as { pool: { query: (text: string) => Promise<unknown> } }).pool
+    const ask = async () => (await search('technical project managers', { limit: 3 })).docs.map((doc) => doc.slug)
+    const before = await ask()
+    expect(before[0]).toBe('technical-project-manager')
+    // Every connection of the pool has the statement by now (a few rounds at once).
+    await Promise.all(Array.from({ length: 6 }, ask))
+    try {
+      await pool.query('ALTER TABLE roles ADD COLUMN attack_extra text')
+      await pool.query('ALTER TABLE roles_locales ADD COLUMN attack_extra integer')
+      expect(await Promise.all(Array.from({ length: 6 }, ask))).toEqual(Array.from({ length: 6 }, () => before))
+      // The result's type changes under the prepared statements ("cached plan must not change result type").
+      await pool.query('ALTER TABLE roles ALTER COLUMN id TYPE bigint')
+      expect(await Promise.all(Array.from({ length: 6 }, ask))).toEqual(Array.from({ length: 6 }, () => before))
+    } finally {
+      await pool.query('ALTER TABLE roles DROP COLUMN IF EXISTS attack_extra')
+      await pool.query('ALTER TABLE roles_locales DROP COLUMN IF EXISTS attack_extra')
+    }
+    expect(await Promise.all(Array.from({ length: 6 }, ask))).toEqual(Array.from({ length: 6 }, () => before))
+    const suggestions = await site.rest.get('/roles/suggest?prefix=tech%20proj')
+    expect(suggestions.body.suggestions[0]).toMatchObject({ slug: 'technical-project-manager' })
+  })
+})
+
 describe("a host's own fields", () => {
   it('are searchable when listed in `search.fields`', async () => {
     await payload.create({ collection: 'skills', data: { _status: 'published', keywords: 'zygomorphic symmetry', kind: 'soft', name: 'Flower arranging', slug: 'flower-arranging' } as never })

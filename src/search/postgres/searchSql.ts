@@ -345,12 +345,24 @@ const namedStatements = new WeakMap<Payload, false | Set<string>>()
 const MAX_NAMED = 64
 const PREPARED_STATEMENT_ERRORS = new Set(['26000', '42P05'])
 
-const runStatement = async (payload: Payload, executor: Executor, statement: string, values: Record<string, unknown>): Promise<unknown[]> => {
+/**
+ * A migration that changes the type of a column a statement returns (a document ID turned bigint)
+ * while the site runs: PostgreSQL refuses every later execution of the statements prepared before
+ * it ("cached plan must not change result type", 0A000), on each connection that has one, for as
+ * long as the connection lives. The names then change (a new generation, parsed anew; the old
+ * ones go with their connections) and the search runs again.
+ */
+const generations = new WeakMap<Payload, number>()
+const isStaleResultType = (error: unknown) =>
+  (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test((error as Error).message ?? '')
+
+const runStatement = async (payload: Payload, executor: Executor, statement: string, values: Record<string, unknown>, retried = false): Promise<unknown[]> => {
   const pool = (executor as { $client?: PgPool }).$client
   let names = namedStatements.get(payload)
   if (names === undefined) namedStatements.set(payload, (names = new Set()))
   if (pool && typeof pool.query === 'function' && names) {
-    const name = `role_catalog_search_${createHash('sha1').update(statement).digest('hex').slice(0, 20)}`
+    const generation = generations.get(payload) ?? 0
+    const name = `role_catalog_search_${generation}_${createHash('sha1').update(statement).digest('hex').slice(0, 20)}`
     if (names.has(name) || names.size < MAX_NAMED) {
       names.add(name)
       const order: string[] = []
@@ -362,6 +374,15 @@ const runStatement = async (payload: Payload, executor: Executor, statement: str
       try {
         return (await pool.query({ name, text, values: order.map((parameter) => values[parameter]) })).rows
       } catch (error) {
+        if (isStaleResultType(error) && !retried) {
+          // Once per generation, however many searches met the change at once.
+          if ((generations.get(payload) ?? 0) === generation) {
+            generations.set(payload, generation + 1)
+            namedStatements.set(payload, new Set())
+            payload.logger.info(`role catalog search: a prepared statement's result changed type (a migration while the site runs); preparing the statements anew`)
+          }
+          return runStatement(payload, executor, statement, values, true)
+        }
         if (!PREPARED_STATEMENT_ERRORS.has((error as { code?: string }).code ?? '')) throw error
         if (namedStatements.get(payload) !== false) {
           namedStatements.set(payload, false)
