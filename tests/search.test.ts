@@ -136,7 +136,7 @@ type Hit = { collection: string; highlight: null | string; id: string; matchedOn
 const search = async (text: string, variables: Record<string, unknown> = {}, token?: string) => {
   const { body } = await site.graphql(SEARCH, { text, ...variables }, token)
   if (body.errors) throw new Error(JSON.stringify(body.errors))
-  return body.data.searchCatalog as { counts: { collection: string; totalDocs: number }[]; docs: Hit[]; totalDocs: number }
+  return body.data.searchCatalog as { counts: { collection: string; totalDocs: number }[]; docs: Hit[]; totalDocs: number; totalPages: number }
 }
 const slugsFor = async (text: string, variables: Record<string, unknown> = {}, token?: string) =>
   (await search(text, { limit: 10, ...variables }, token)).docs.map((doc) => doc.slug)
