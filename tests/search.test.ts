@@ -434,6 +434,25 @@ describe('in step with every write', () => {
     expect((await slugsFor('secret handshake', { draft: true }, token))).toContain('secret-handshake')
   })
 
+  it('publishing one locale: readers find its new text at once, never the other locale’s draft; editors find both drafts', async () => {
+    const token = await site.login()
+    const created = await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'lamplighter', title: 'Lamplighter' }, locale: 'en' })
+    await payload.update({ collection: 'roles', data: { title: 'Laternenanzünder' }, id: created.id, locale: 'de' })
+    const patch = (locale: string, query: string, data: Record<string, unknown>) =>
+      site.rest.patch(`/roles/${created.id}?depth=0&locale=${locale}${query}`, { body: data, token })
+    expect((await patch('de', '&draft=true', { _status: 'draft', title: 'Nachtwächterentwurf' })).status).toBe(200)
+    expect((await patch('en', '&publishSpecificLocale=en', { _status: 'published', title: 'Lantern keeper' })).status).toBe(200)
+    expect(await slugsFor('lantern keeper')).toContain('lamplighter')
+    expect(await slugsFor('lamplighter')).not.toContain('lamplighter')
+    expect(await slugsFor('Laternenanzünder', { locale: 'de' })).toContain('lamplighter')
+    const draftWord = await search('Nachtwächterentwurf', { locale: 'de' })
+    expect(draftWord.docs.map((doc) => doc.slug)).not.toContain('lamplighter')
+    expect(draftWord.totalDocs).toBe(0)
+    expect((await site.rest.get('/roles/suggest?prefix=Nachtw%C3%A4chter&locale=de')).body.suggestions).toEqual([])
+    expect(await slugsFor('Nachtwächterentwurf', { draft: true, locale: 'de' }, token)).toContain('lamplighter')
+    await payload.delete({ collection: 'roles', id: created.id })
+  })
+
   it("counts every readable hit, past the read limits' page of 100, through the host's access check", async () => {
     const many = sampleCatalogue()
     many.roles = Array.from({ length: 120 }, (_, index) => ({
