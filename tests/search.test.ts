@@ -215,6 +215,11 @@ describe('relevance: the expected documents come first', () => {
     ['software develoepr', 'software developer', 1],
     ['projetc manager', 'project-manager', 2],
     ['finacial manager', 'financial manager', 1],
+    // swapped letters in short words (trigrams hardly overlap: "pyhton" and "python" share 2 of 7)
+    ['pyhton', 'use Python', 1],
+    ['chfe', 'chef', 1],
+    ['bkaer', 'baker', 2],
+    ['data anaylst', 'data analyst', 1],
     // plurals and other word forms (english stemming)
     ['bakers', 'baker', 1],
     ['nurses', 'nurse responsible for general care', 1],
@@ -738,4 +743,5 @@ describe.skipIf(!pgbouncerBinary)('behind a transaction-mode PgBouncer', () => {
     }
   })
 })
+
 
