@@ -613,9 +613,10 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
     expect(error?.message).toContain(`"${argument}"`)
   })
 
-  it.each(['limit=abc', 'limit=0', 'page=-1', 'collections=users', 'locale=xx'])('REST ?%s → 400', async (query) => {
+  it.each(['limit=abc', 'limit=0', 'page=-1', 'collections=users', 'locale=xx', 'draft=maybe', 'draft=1'])('REST ?%s → 400 naming the parameter', async (query) => {
     const rest = await site.rest.get(`/roles/search?text=manager&${query}`)
     expect(rest.status).toBe(400)
+    expect(rest.body.errors[0].message).toContain(`"${query.split('=')[0]}"`)
   })
 
   it('an empty prefix → 400 naming "prefix"', async () => {
@@ -743,5 +744,6 @@ describe.skipIf(!pgbouncerBinary)('behind a transaction-mode PgBouncer', () => {
     }
   })
 })
+
 
 
