@@ -642,6 +642,16 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
     'nul \u0000 byte',
     '🙂 project 🙂',
     'a'.repeat(200),
+    "\\'",
+    "E'x' or 1=1",
+    '$$ manager $$',
+    '$tag$ x $tag$',
+    '\ud800 manager \udfff',
+    'مدير مشروع',
+    '((((((((',
+    '<2> <-> <-> !!',
+    '"a" "b" "c"',
+    Array.from({ length: 100 }, (_, index) => String.fromCharCode(97 + (index % 26))).join(' ').slice(0, 200),
   ])('%j: 200, no error', async (text) => {
     const { body, status } = await site.graphql(SEARCH, { text })
     expect(status).toBe(200)
@@ -668,6 +678,14 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
     expect(decomposed.docs[0]).toMatchObject({ score: composed.docs[0]!.score, slug: sample('café manager') })
     const { body } = await site.graphql(SUGGEST, { prefix: 'Cafe\u0301' })
     expect(body.data.suggestCatalog.suggestions[0]).toMatchObject({ slug: sample('café manager'), text: 'café manager' })
+  })
+
+  it.each(['%C0%AF', '%F0%9F', '%ED%A0%80manager', '%00%00'])('REST text=%s (invalid UTF-8, NUL): never a 500', async (encoded) => {
+    for (const path of [`/roles/search?text=${encoded}`, `/roles/suggest?prefix=${encoded}`]) {
+      const rest = await site.rest.get(path)
+      expect(rest.status, path).toBeLessThan(500)
+      expect(JSON.stringify(rest.body), path).not.toMatch(/syntax|invalid byte|tsquery|SQL/i)
+    }
   })
 
   it('operators in the text are words, not syntax: "manager & !technical" still finds the technical role', async () => {
