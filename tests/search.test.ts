@@ -516,6 +516,24 @@ describe('in step with every write', () => {
     const editor = await search('zeppelin pilot', {}, await site.login())
     expect(editor.docs.map((doc) => doc.slug)).toContain('internal-zeppelin-pilot')
   })
+
+  it("a hidden role does not decide what a reader is shown: the answer is the one the reader would get without it", async () => {
+    // The hidden role matches every word; a visible one some of them. Whether the some-words pass
+    // runs was decided by the hits before the host's access: the hidden role filled a page of one,
+    // the reader got nothing, and so learned that something matching was there.
+    const hidden = await payload.find({ collection: 'roles', where: { slug: { equals: 'internal-zeppelin-pilot' } } })
+    if (!hidden.docs.length) await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'internal-zeppelin-pilot', title: 'Zeppelin Pilot' } })
+    const visible = await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'zeppelin-mechanic', title: 'Zeppelin Mechanic' } })
+    try {
+      for (const limit of [1, 10]) {
+        const anonymous = await search('zeppelin pilot', { collections: ['roles'], limit })
+        expect(anonymous.docs.map((doc) => doc.slug), `limit ${limit}`).toEqual(['zeppelin-mechanic'])
+        expect(anonymous.totalDocs, `limit ${limit}`).toBe(1)
+      }
+    } finally {
+      await payload.delete({ collection: 'roles', id: visible.id })
+    }
+  })
 })
 
 describe('named statements while the schema changes under them', () => {
