@@ -255,9 +255,17 @@ export const searchCatalog = async (args: SearchCatalogArgs): Promise<SearchResu
       top: accessInSql(req, prepared),
       wanted: start + limit,
     }
-    const ranked = await rankInPostgres(req.payload, plan)
-    counted = ranked.counts
-    hits = counted ? ranked.hits : await keepReadable(req, prepared, ranked.hits)
+    if (plan.top || plan.strict) {
+      const ranked = await rankInPostgres(req.payload, plan)
+      counted = ranked.counts
+      hits = counted ? ranked.hits : await keepReadable(req, prepared, ranked.hits)
+    } else {
+      // A host's read access: whether the broad pass runs is decided on what the reader may read.
+      // Decided on the hits before access, a hidden document filling the page kept the reader's
+      // some-words and typo matches away, and so told that something matching was there.
+      hits = await keepReadable(req, prepared, (await rankInPostgres(req.payload, { ...plan, broad: false })).hits)
+      if (hits.length < limit) hits = await keepReadable(req, prepared, (await rankInPostgres(req.payload, { ...plan, broad: true })).hits)
+    }
     const pageHits = hits.slice(start, start + limit)
     const details = await describeInPostgres(req.payload, plan, pageHits)
     docs = pageHits.map((hit, index) => ({
