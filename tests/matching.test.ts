@@ -276,6 +276,36 @@ describe('matchRoles and similarRoles on the article', () => {
     }
   })
 
+  it('a skill linked twice counts once (the first link: required here), on both paths; a role with no links has no similar roles', async () => {
+    const comm = (await bySlug(site, 'skills', 'communication')).id
+    const lead = (await bySlug(site, 'skills', 'leadership')).id
+    const twice = await create(
+      site,
+      'roles',
+      { slug: 'twice-linked', title: 'Twice linked', skills: [{ skill: comm, requirement: 'required' }, { skill: comm, requirement: 'recommended' }, { skill: lead, requirement: 'required' }] },
+      { draft: false },
+    )
+    expect(twice.status).toBe(201)
+    expect((await create(site, 'roles', { slug: 'no-links', title: 'No links' }, { draft: false })).status).toBe(201)
+    const catalog = getCatalogConfig(site.payload.config)
+    try {
+      for (const tuned of [true, false]) {
+        catalog.tunedReads = tuned
+        const answer = await match({ skills: Array.from({ length: 500 }, () => 'communication') })
+        const row = answer.docs.find((each: any) => each.role.slug === 'twice-linked')
+        expect(row, `tunedReads ${tuned}`).toMatchObject({ recommended: { matched: 0, total: 0 }, required: { matched: 1, total: 2 }, score: 0.5 })
+        expect(slugsOf(row.covered)).toEqual(['communication'])
+        expect(slugsOf(row.missingRequired)).toEqual(['leadership'])
+        expect(rolesOf(answer)).not.toContain('no-links')
+        const { body } = await site.graphql(SIMILAR, { slug: 'no-links' })
+        expect(body).toEqual({ data: { similarRoles: { docs: [], role: { slug: 'no-links' }, totalDocs: 0 } } })
+      }
+    } finally {
+      catalog.tunedReads = true
+      for (const slug of ['twice-linked', 'no-links']) await site.payload.delete({ collection: 'roles', id: (await bySlug(site, 'roles', slug)).id })
+    }
+  })
+
   describe('drafts', () => {
     let token: string
     beforeAll(async () => {

@@ -116,6 +116,32 @@ describe('read replicas', () => {
     expect(await cluster.calls('replica', database, TUNED)).toBe(0)
   })
 
+  it('search and suggestions: anonymous ones from the replica (named statements there too), a just-written role from the primary', async () => {
+    const SEARCH_STATEMENT = 'WITH typed AS%'
+    const search = async (text: string, token?: string) => {
+      const { body } = await site.graphql(`query ($text: String!) { searchCatalog(text: $text, limit: 3) { totalDocs docs { slug } } }`, { text }, token)
+      expect(body.errors).toBeUndefined()
+      return body.data.searchCatalog.docs.map((doc: { slug: string }) => doc.slug) as string[]
+    }
+    await settle()
+    for (let index = 0; index < 8; index++) expect(await search('technical project managers')).toContain('technical-project-manager')
+    expect((await site.rest.get('/roles/suggest?prefix=tech%20proj')).body.suggestions[0].slug).toBe('technical-project-manager')
+    expect(await cluster.calls('replica', database, SEARCH_STATEMENT)).toBeGreaterThanOrEqual(9)
+    expect(await cluster.calls('primary', database, SEARCH_STATEMENT)).toBe(0)
+    // A write: found at once (the primary answers inside the window), and by the replica once it has replayed it.
+    const created = await site.payload.create({ collection: 'roles', data: { _status: 'published', slug: 'replica-lamplighter', title: 'Replica Lamplighter' } })
+    expect(await search('replica lamplighter')).toEqual(['replica-lamplighter'])
+    expect(await cluster.calls('primary', database, SEARCH_STATEMENT)).toBeGreaterThanOrEqual(1)
+    await settle()
+    expect(await search('replica lamplighter')).toEqual(['replica-lamplighter'])
+    expect(await cluster.calls('replica', database, SEARCH_STATEMENT)).toBeGreaterThanOrEqual(1)
+    // An editor's search reads the primary.
+    await cluster.resetStatements()
+    expect(await search('replica lamplighter', await site.login())).toEqual(['replica-lamplighter'])
+    expect(await cluster.calls('replica', database, SEARCH_STATEMENT)).toBe(0)
+    await site.payload.delete({ collection: 'roles', id: created.id })
+  })
+
   it('a read inside a transaction, or for a user, is routed to the primary', async () => {
     await settle()
     const slugs = { certifications: 'certifications', responsibilities: 'responsibilities', roles: 'roles', skills: 'skills' }

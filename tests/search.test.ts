@@ -136,7 +136,7 @@ type Hit = { collection: string; highlight: null | string; id: string; matchedOn
 const search = async (text: string, variables: Record<string, unknown> = {}, token?: string) => {
   const { body } = await site.graphql(SEARCH, { text, ...variables }, token)
   if (body.errors) throw new Error(JSON.stringify(body.errors))
-  return body.data.searchCatalog as { counts: { collection: string; totalDocs: number }[]; docs: Hit[]; totalDocs: number }
+  return body.data.searchCatalog as { counts: { collection: string; totalDocs: number }[]; docs: Hit[]; totalDocs: number; totalPages: number }
 }
 const slugsFor = async (text: string, variables: Record<string, unknown> = {}, token?: string) =>
   (await search(text, { limit: 10, ...variables }, token)).docs.map((doc) => doc.slug)
@@ -215,6 +215,11 @@ describe('relevance: the expected documents come first', () => {
     ['software develoepr', 'software developer', 1],
     ['projetc manager', 'project-manager', 2],
     ['finacial manager', 'financial manager', 1],
+    // swapped letters in short words (trigrams hardly overlap: "pyhton" and "python" share 2 of 7)
+    ['pyhton', 'use Python', 1],
+    ['chfe', 'chef', 1],
+    ['bkaer', 'baker', 2],
+    ['data anaylst', 'data analyst', 1],
     // plurals and other word forms (english stemming)
     ['bakers', 'baker', 1],
     ['nurses', 'nurse responsible for general care', 1],
@@ -324,6 +329,26 @@ describe('relevance: the expected documents come first', () => {
     expect(onlySkills.counts.map((count) => count.collection)).toEqual(['skills'])
   })
 
+  it('every page of a query tells the same totalDocs, and walking the pages shows each hit once', async () => {
+    // "project manager": fewer documents have both words than have one of them; a small page is
+    // filled by the first, a later page reached into the others: the total and the order changed
+    // between pages, and documents were skipped.
+    for (const text of ['project manager', 'data analyst', 'manager']) {
+      for (const limit of [2, 3]) {
+        const first = await search(text, { limit })
+        const seen: string[] = []
+        for (let page = 1; page <= first.totalPages + 1; page++) {
+          const result = await search(text, { limit, page })
+          expect({ page, totalDocs: result.totalDocs }).toEqual({ page, totalDocs: first.totalDocs })
+          expect(result.counts.reduce((sum, count) => sum + count.totalDocs, 0)).toBe(first.totalDocs)
+          seen.push(...result.docs.map((doc) => `${doc.collection}:${doc.id}`))
+        }
+        expect(new Set(seen).size).toBe(seen.length)
+        expect(seen).toHaveLength(first.totalDocs)
+      }
+    }
+  })
+
   it('REST answers the same as GraphQL', async () => {
     const rest = await site.rest.get('/roles/search?text=sofware%20develper&collections=roles,skills&limit=3&locale=en')
     expect(rest.status).toBe(200)
@@ -414,6 +439,25 @@ describe('in step with every write', () => {
     expect((await slugsFor('secret handshake', { draft: true }, token))).toContain('secret-handshake')
   })
 
+  it('publishing one locale: readers find its new text at once, never the other locale’s draft; editors find both drafts', async () => {
+    const token = await site.login()
+    const created = await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'lamplighter', title: 'Lamplighter' }, locale: 'en' })
+    await payload.update({ collection: 'roles', data: { title: 'Laternenanzünder' }, id: created.id, locale: 'de' })
+    const patch = (locale: string, query: string, data: Record<string, unknown>) =>
+      site.rest.patch(`/roles/${created.id}?depth=0&locale=${locale}${query}`, { body: data, token })
+    expect((await patch('de', '&draft=true', { _status: 'draft', title: 'Nachtwächterentwurf' })).status).toBe(200)
+    expect((await patch('en', '&publishSpecificLocale=en', { _status: 'published', title: 'Lantern keeper' })).status).toBe(200)
+    expect(await slugsFor('lantern keeper')).toContain('lamplighter')
+    expect(await slugsFor('lamplighter')).not.toContain('lamplighter')
+    expect(await slugsFor('Laternenanzünder', { locale: 'de' })).toContain('lamplighter')
+    const draftWord = await search('Nachtwächterentwurf', { locale: 'de' })
+    expect(draftWord.docs.map((doc) => doc.slug)).not.toContain('lamplighter')
+    expect(draftWord.totalDocs).toBe(0)
+    expect((await site.rest.get('/roles/suggest?prefix=Nachtw%C3%A4chter&locale=de')).body.suggestions).toEqual([])
+    expect(await slugsFor('Nachtwächterentwurf', { draft: true, locale: 'de' }, token)).toContain('lamplighter')
+    await payload.delete({ collection: 'roles', id: created.id })
+  })
+
   it("counts every readable hit, past the read limits' page of 100, through the host's access check", async () => {
     const many = sampleCatalogue()
     many.roles = Array.from({ length: 120 }, (_, index) => ({
@@ -471,6 +515,49 @@ describe('in step with every write', () => {
     expect(suggestions.body.data.suggestCatalog.suggestions).toEqual([])
     const editor = await search('zeppelin pilot', {}, await site.login())
     expect(editor.docs.map((doc) => doc.slug)).toContain('internal-zeppelin-pilot')
+  })
+
+  it("a hidden role does not decide what a reader is shown: the answer is the one the reader would get without it", async () => {
+    // The hidden role matches every word; a visible one some of them. Whether the some-words pass
+    // runs was decided by the hits before the host's access: the hidden role filled a page of one,
+    // the reader got nothing, and so learned that something matching was there.
+    const hidden = await payload.find({ collection: 'roles', where: { slug: { equals: 'internal-zeppelin-pilot' } } })
+    if (!hidden.docs.length) await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'internal-zeppelin-pilot', title: 'Zeppelin Pilot' } })
+    const visible = await payload.create({ collection: 'roles', data: { _status: 'published', slug: 'zeppelin-mechanic', title: 'Zeppelin Mechanic' } })
+    try {
+      for (const limit of [1, 10]) {
+        const anonymous = await search('zeppelin pilot', { collections: ['roles'], limit })
+        expect(anonymous.docs.map((doc) => doc.slug), `limit ${limit}`).toEqual(['zeppelin-mechanic'])
+        expect(anonymous.totalDocs, `limit ${limit}`).toBe(1)
+      }
+    } finally {
+      await payload.delete({ collection: 'roles', id: visible.id })
+    }
+  })
+})
+
+describe('named statements while the schema changes under them', () => {
+  it('a migration adding, retyping and dropping columns of the searched tables while the site runs: searches still answer', async () => {
+    const pool = (payload.db as unknown as { pool: { query: (text: string) => Promise<unknown> } }).pool
+    const ask = async () => (await search('technical project managers', { limit: 3 })).docs.map((doc) => doc.slug)
+    const before = await ask()
+    expect(before[0]).toBe('technical-project-manager')
+    // Every connection of the pool has the statement by now (a few rounds at once).
+    await Promise.all(Array.from({ length: 6 }, ask))
+    try {
+      await pool.query('ALTER TABLE roles ADD COLUMN attack_extra text')
+      await pool.query('ALTER TABLE roles_locales ADD COLUMN attack_extra integer')
+      expect(await Promise.all(Array.from({ length: 6 }, ask))).toEqual(Array.from({ length: 6 }, () => before))
+      // The result's type changes under the prepared statements ("cached plan must not change result type").
+      await pool.query('ALTER TABLE roles ALTER COLUMN id TYPE bigint')
+      expect(await Promise.all(Array.from({ length: 6 }, ask))).toEqual(Array.from({ length: 6 }, () => before))
+    } finally {
+      await pool.query('ALTER TABLE roles DROP COLUMN IF EXISTS attack_extra')
+      await pool.query('ALTER TABLE roles_locales DROP COLUMN IF EXISTS attack_extra')
+    }
+    expect(await Promise.all(Array.from({ length: 6 }, ask))).toEqual(Array.from({ length: 6 }, () => before))
+    const suggestions = await site.rest.get('/roles/suggest?prefix=tech%20proj')
+    expect(suggestions.body.suggestions[0]).toMatchObject({ slug: 'technical-project-manager' })
   })
 })
 
@@ -544,9 +631,10 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
     expect(error?.message).toContain(`"${argument}"`)
   })
 
-  it.each(['limit=abc', 'limit=0', 'page=-1', 'collections=users', 'locale=xx'])('REST ?%s → 400', async (query) => {
+  it.each(['limit=abc', 'limit=0', 'page=-1', 'collections=users', 'locale=xx', 'draft=maybe', 'draft=1'])('REST ?%s → 400 naming the parameter', async (query) => {
     const rest = await site.rest.get(`/roles/search?text=manager&${query}`)
     expect(rest.status).toBe(400)
+    expect(rest.body.errors[0].message).toContain(`"${query.split('=')[0]}"`)
   })
 
   it('an empty prefix → 400 naming "prefix"', async () => {
@@ -572,6 +660,16 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
     'nul \u0000 byte',
     '🙂 project 🙂',
     'a'.repeat(200),
+    "\\'",
+    "E'x' or 1=1",
+    '$$ manager $$',
+    '$tag$ x $tag$',
+    '\ud800 manager \udfff',
+    'مدير مشروع',
+    '((((((((',
+    '<2> <-> <-> !!',
+    '"a" "b" "c"',
+    Array.from({ length: 100 }, (_, index) => String.fromCharCode(97 + (index % 26))).join(' ').slice(0, 200),
   ])('%j: 200, no error', async (text) => {
     const { body, status } = await site.graphql(SEARCH, { text })
     expect(status).toBe(200)
@@ -580,6 +678,32 @@ describe('bad input: a 400 naming the argument, or an honest empty result; never
     const suggest = await site.graphql(SUGGEST, { prefix: text })
     expect(suggest.body.errors).toBeUndefined()
     expect((await payload.count({ collection: 'roles' })).totalDocs).toBeGreaterThan(0)
+  })
+
+  it.each(['-manager', '-"project manager"', 'the -manager', '-manager or -chef'])(
+    '%j (nothing but exclusions): an honest empty result, not every document without the word',
+    async (text) => {
+      const result = await search(text, { limit: 100 })
+      expect(result.totalDocs).toBe(0)
+      expect(result.docs).toEqual([])
+    },
+  )
+
+  it('text typed with combining accents (NFD, as macOS and some keyboards send it) finds what the composed letters find', async () => {
+    const composed = await search('café manager', { limit: 3 })
+    const decomposed = await search('cafe\u0301 manager', { limit: 3 })
+    expect(decomposed.docs.map((doc) => doc.slug)).toEqual(composed.docs.map((doc) => doc.slug))
+    expect(decomposed.docs[0]).toMatchObject({ score: composed.docs[0]!.score, slug: sample('café manager') })
+    const { body } = await site.graphql(SUGGEST, { prefix: 'Cafe\u0301' })
+    expect(body.data.suggestCatalog.suggestions[0]).toMatchObject({ slug: sample('café manager'), text: 'café manager' })
+  })
+
+  it.each(['%C0%AF', '%F0%9F', '%ED%A0%80manager', '%00%00'])('REST text=%s (invalid UTF-8, NUL): never a 500', async (encoded) => {
+    for (const path of [`/roles/search?text=${encoded}`, `/roles/suggest?prefix=${encoded}`]) {
+      const rest = await site.rest.get(path)
+      expect(rest.status, path).toBeLessThan(500)
+      expect(JSON.stringify(rest.body), path).not.toMatch(/syntax|invalid byte|tsquery|SQL/i)
+    }
   })
 
   it('operators in the text are words, not syntax: "manager & !technical" still finds the technical role', async () => {
@@ -656,3 +780,6 @@ describe.skipIf(!pgbouncerBinary)('behind a transaction-mode PgBouncer', () => {
     }
   })
 })
+
+
+

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { APIError } from 'payload'
 
+import { parseDraftParameter } from '../match/arguments.js'
 import { requestForLocaleQuery } from '../read/requestLocale.js'
 import { searchCatalog, suggestCatalog } from './searchCatalog.js'
 
@@ -32,7 +33,8 @@ export const searchEndpoints = (): Endpoint[] => [
       const req = requestForLocaleQuery(incoming)
       const result = await searchCatalog({
         collections: collectionsParameter(req),
-        draft: req.searchParams.get('draft') === 'true',
+        // `true`/`false` only, as for matchRoles: `draft=1` silently read as false showed an editor published text.
+        draft: parseDraftParameter(req.searchParams.get('draft')),
         limit: integerParameter(req, 'limit'),
         page: integerParameter(req, 'page'),
         req,

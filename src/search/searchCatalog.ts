@@ -84,7 +84,9 @@ const badInput = (message: string) => new APIError(message, 400, undefined, true
 
 const checkText = (value: unknown, argument: string): string => {
   // Control characters (NUL cannot even reach PostgreSQL) are spaces.
-  const text = typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() : ''
+  // Composed (NFC): the folding and PostgreSQL's parser know "é", not "e" + a combining accent
+  // (what macOS and some keyboards send), which split words and missed every accented title.
+  const text = typeof value === 'string' ? value.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').trim() : ''
   if (!text) throw badInput(`"${argument}" is required: the words to look for, e.g. "project manager"`)
   if (text.length > MAX_SEARCH_TEXT) throw badInput(`"${argument}" is too long: at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`)
   return text
@@ -249,12 +251,21 @@ export const searchCatalog = async (args: SearchCatalogArgs): Promise<SearchResu
       mode: 'search' as const,
       strict: usesSyntax(text),
       text,
+      fill: limit,
       top: accessInSql(req, prepared),
       wanted: start + limit,
     }
-    const ranked = await rankInPostgres(req.payload, plan)
-    counted = ranked.counts
-    hits = counted ? ranked.hits : await keepReadable(req, prepared, ranked.hits)
+    if (plan.top || plan.strict) {
+      const ranked = await rankInPostgres(req.payload, plan)
+      counted = ranked.counts
+      hits = counted ? ranked.hits : await keepReadable(req, prepared, ranked.hits)
+    } else {
+      // A host's read access: whether the broad pass runs is decided on what the reader may read.
+      // Decided on the hits before access, a hidden document filling the page kept the reader's
+      // some-words and typo matches away, and so told that something matching was there.
+      hits = await keepReadable(req, prepared, (await rankInPostgres(req.payload, { ...plan, broad: false })).hits)
+      if (hits.length < limit) hits = await keepReadable(req, prepared, (await rankInPostgres(req.payload, { ...plan, broad: true })).hits)
+    }
     const pageHits = hits.slice(start, start + limit)
     const details = await describeInPostgres(req.payload, plan, pageHits)
     docs = pageHits.map((hit, index) => ({

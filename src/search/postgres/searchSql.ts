@@ -10,14 +10,16 @@
  * - every word, the words as prefixes                       0.45 – 0.60
  * - some of the words                                       0.15 – 0.25
  * - a typo: trigram word similarity ≥ 0.45 (titles, names)  0.20 – 0.45
+ *   or a word with two neighbouring letters swapped (`swapsOf`)  at least 0.25
  * Within a tier: + up to 0.2 for words spelled as typed (trigram word similarity), + up to 0.1 for
  * the share of the field the query covers (an exact-length title before a longer one).
  * Field kinds weigh: title 1, abbreviation 0.95, alternate name 0.9; descriptions match with all
  * the words only and score 0.2 – 0.3. A document's score is its best field's, plus 0.01 per other field
  * that matched; `-word` drops a document when any of its fields has the word.
  * With search syntax (quotes, `-`, `or`) only the exact tier applies: the user asked precisely.
- * Some-words and typo matches are looked for only when whole-word and prefix matches do not fill the
- * page asked for (they read many more rows); the counts then cover what was looked for.
+ * Some-words and typo matches are looked for only when whole-word and prefix matches do not fill one
+ * page (`fill`; they read many more rows); the counts then cover what was looked for, the same on
+ * every page.
  *
  * PostgreSQL only: reached through a dynamic import once the adapter is PostgreSQL, with drizzle-orm
  * from src/database/drizzle.ts.
@@ -51,9 +53,15 @@ export type SqlSearchPlan = {
   /**
    * Hits the caller needs (the end of the page asked for). Search first looks for every word (whole
    * or as prefixes) only; some-words and typo matches, which read many more rows, are looked for
-   * when those do not fill the page.
+   * when those do not fill one page (`fill`).
    */
   wanted?: number
+  /**
+   * The page size: the narrow pass answers when it finds at least this many documents. Not the
+   * page's end (`wanted`): then a later page, reaching past the narrow matches, was answered from
+   * the broad ones, with another total and another order than the pages before it.
+   */
+  fill?: number
   /** Internal: false for the first, narrow pass. */
   broad?: boolean
   text: string
@@ -114,19 +122,24 @@ const queryExpressions = (configuration: string) => {
   const plain = `plainto_tsquery(${c}, f)`
   return {
     any: `replace(${plain}::text, ' & ', ' | ')::tsquery`,
+    // The typed words with two neighbouring letters swapped (`swapsOf`): some word of a row is one.
+    swaps: `replace(plainto_tsquery(${c}, s)::text, ' & ', ' | ')::tsquery`,
     excluded: `replace(plainto_tsquery(${c}, x)::text, ' & ', ' | ')::tsquery`,
     prefix: `regexp_replace(${plain}::text, '''( |$)', ''':*\\1', 'g')::tsquery`,
-    strict: `websearch_to_tsquery(${c}, f)`,
+    // A query with nothing to look for but exclusions ("-manager", "the -manager", "-x or -y"):
+    // querytree says no index can serve it ('T'); matched as such it was every row without the
+    // word, read from whole tables. It asks for nothing: the empty query, which matches nothing.
+    strict: `CASE WHEN querytree(websearch_to_tsquery(${c}, f)) = 'T' THEN ''::tsquery ELSE websearch_to_tsquery(${c}, f) END`,
   }
 }
 
 /** What the index scans look for: every word whole or as prefixes (narrow), or some of the words too (broad). */
 const combinedExpressions = (configuration: string) => ({
-  broad: `strict_${configuration} || prefix_${configuration} || any_${configuration}`,
+  broad: `strict_${configuration} || prefix_${configuration} || any_${configuration} || swaps_${configuration}`,
   narrow: `strict_${configuration} || prefix_${configuration}`,
 })
 
-type QueryName = 'any' | 'broad' | 'excluded' | 'narrow' | 'prefix' | 'strict'
+type QueryName = 'any' | 'broad' | 'excluded' | 'narrow' | 'prefix' | 'strict' | 'swaps'
 
 /** References to the tsqueries computed in `input` (configuration names are plain identifiers: the option checks them). */
 const queries = (configuration: string): Record<QueryName, string> => ({
@@ -136,6 +149,7 @@ const queries = (configuration: string): Record<QueryName, string> => ({
   narrow: `i.narrow_${configuration}`,
   prefix: `i.prefix_${configuration}`,
   strict: `i.strict_${configuration}`,
+  swaps: `i.swaps_${configuration}`,
 })
 
 type Executor = { execute: (query: unknown) => Promise<{ rows: unknown[] }> }
@@ -233,7 +247,9 @@ const hitSelect = (collection: SqlSearchCollection, group: SearchSource[], branc
       : `CASE WHEN s.ff = ${folded} THEN 0 WHEN u.v @@ ${q.strict} THEN 1 WHEN u.v @@ ${q.prefix} THEN 2 WHEN u.v @@ ${q.any} THEN 3 ELSE 4 END`
     tier = kinds.has('d') ? (kinds.has('t') ? `CASE WHEN u.kind = 'd' THEN 5 ELSE ${title} END` : '5') : title
     parts = {
-      a: `CASE t.tier WHEN 0 THEN 1.0 WHEN 1 THEN 0.6 + 0.1 * t.r WHEN 2 THEN 0.45 + 0.05 * t.r WHEN 3 THEN 0.15 + 0.05 * t.r WHEN 4 THEN 0
+      // A typo with two letters swapped scores at least 0.25: trigrams barely see it in a short word.
+      a: `CASE t.tier WHEN 0 THEN 1.0 WHEN 1 THEN 0.6 + 0.1 * t.r WHEN 2 THEN 0.45 + 0.05 * t.r WHEN 3 THEN 0.15 + 0.05 * t.r
+        WHEN 4 THEN CASE WHEN t.v @@ ${q.swaps} THEN 0.25 ELSE 0 END
         ELSE 0.2 + 0.1 * least(1.0, ts_rank(t.v, ${q.strict}) * 10) END`,
       b: `CASE t.tier WHEN 1 THEN 0.2 WHEN 2 THEN 0.1 WHEN 3 THEN 0.05 ELSE 0 END`,
       cc: `CASE WHEN t.tier IN (3, 4) THEN 0.45 ELSE 0 END`,
@@ -293,8 +309,9 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
   // statement is its own transaction, also behind a transaction-mode pooler). Set in `input`,
   // whose row every `<%` reads first (its left side is `i.f`), so it is set before any is evaluated.
   return `WITH typed AS (SELECT set_config('pg_trgm.word_similarity_threshold', '0.45', true) AS threshold,
-    ${foldSql(`${marker('text')}::text`)} AS f, ${foldSql(`${marker('excluded')}::text`)} AS x, lower(${marker('text')}::text) AS l),
-  input AS MATERIALIZED (SELECT *, ${combined.join(', ')} FROM (SELECT threshold, f, x, l, ${computed.join(', ')} FROM typed OFFSET 0) q),
+    ${foldSql(`${marker('text')}::text`)} AS f, ${foldSql(`${marker('excluded')}::text`)} AS x, lower(${marker('text')}::text) AS l,
+    ${foldSql(`${marker('swaps')}::text`)} AS s),
+  input AS MATERIALIZED (SELECT *, ${combined.join(', ')} FROM (SELECT threshold, f, x, l, s, ${computed.join(', ')} FROM typed OFFSET 0) q),
   ${excluded.length
     ? `matches AS MATERIALIZED (${hits.join('\nUNION ALL\n')}),
   kept AS MATERIALIZED (SELECT * FROM matches WHERE NOT EXISTS (SELECT 1 FROM (${excluded.join('\nUNION ALL\n')}) e WHERE e.c = matches.c AND e.id::text = matches.id::text))`
@@ -319,6 +336,27 @@ const statementOf = (plan: SqlSearchPlan, naming: Naming): string => {
   ORDER BY score DESC, c, id${wanted ? ` LIMIT ${wanted}` : ''}`
 }
 
+/**
+ * Each typed word of 3–10 letters with two neighbouring letters swapped ("pyhton" → "python",
+ * "ypthon", ...): the typo trigrams miss in a short word (two of seven trigrams shared), matched as
+ * whole words through the vectors' index. At most MAX_SWAPS, the first words' first.
+ */
+const MAX_SWAPS = 60
+export const swapsOf = (text: string): string => {
+  const variants = new Set<string>()
+  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
+    const letters = [...word]
+    if (letters.length < 3 || letters.length > 10) continue
+    for (let at = 0; at < letters.length - 1; at++) {
+      if (letters[at] === letters[at + 1]) continue
+      const swapped = [...letters]
+      ;[swapped[at], swapped[at + 1]] = [swapped[at + 1]!, swapped[at]!]
+      variants.add(swapped.join(''))
+    }
+  }
+  return [...variants].slice(0, MAX_SWAPS).join(' ')
+}
+
 type PgPool = { query: (config: { name?: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }> }
 
 /**
@@ -335,12 +373,24 @@ const namedStatements = new WeakMap<Payload, false | Set<string>>()
 const MAX_NAMED = 64
 const PREPARED_STATEMENT_ERRORS = new Set(['26000', '42P05'])
 
-const runStatement = async (payload: Payload, executor: Executor, statement: string, values: Record<string, unknown>): Promise<unknown[]> => {
+/**
+ * A migration that changes the type of a column a statement returns (a document ID turned bigint)
+ * while the site runs: PostgreSQL refuses every later execution of the statements prepared before
+ * it ("cached plan must not change result type", 0A000), on each connection that has one, for as
+ * long as the connection lives. The names then change (a new generation, parsed anew; the old
+ * ones go with their connections) and the search runs again.
+ */
+const generations = new WeakMap<Payload, number>()
+const isStaleResultType = (error: unknown) =>
+  (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test((error as Error).message ?? '')
+
+const runStatement = async (payload: Payload, executor: Executor, statement: string, values: Record<string, unknown>, retried = false): Promise<unknown[]> => {
   const pool = (executor as { $client?: PgPool }).$client
   let names = namedStatements.get(payload)
   if (names === undefined) namedStatements.set(payload, (names = new Set()))
   if (pool && typeof pool.query === 'function' && names) {
-    const name = `role_catalog_search_${createHash('sha1').update(statement).digest('hex').slice(0, 20)}`
+    const generation = generations.get(payload) ?? 0
+    const name = `role_catalog_search_${generation}_${createHash('sha1').update(statement).digest('hex').slice(0, 20)}`
     if (names.has(name) || names.size < MAX_NAMED) {
       names.add(name)
       const order: string[] = []
@@ -352,6 +402,15 @@ const runStatement = async (payload: Payload, executor: Executor, statement: str
       try {
         return (await pool.query({ name, text, values: order.map((parameter) => values[parameter]) })).rows
       } catch (error) {
+        if (isStaleResultType(error) && !retried) {
+          // Once per generation, however many searches met the change at once.
+          if ((generations.get(payload) ?? 0) === generation) {
+            generations.set(payload, generation + 1)
+            namedStatements.set(payload, new Set())
+            payload.logger.info(`role catalog search: a prepared statement's result changed type (a migration while the site runs); preparing the statements anew`)
+          }
+          return runStatement(payload, executor, statement, values, true)
+        }
         if (!PREPARED_STATEMENT_ERRORS.has((error as { code?: string }).code ?? '')) throw error
         if (namedStatements.get(payload) !== false) {
           namedStatements.set(payload, false)
@@ -368,14 +427,16 @@ export const rankInPostgres = async (payload: Payload, plan: SqlSearchPlan): Pro
   if (plan.mode === 'search' && !plan.strict && plan.wanted && plan.broad === undefined) {
     const narrow = await rankInPostgres(payload, { ...plan, broad: false })
     const found = narrow.counts ? [...narrow.counts.values()].reduce((sum, count) => sum + count, 0) : narrow.hits.length
-    if (found >= plan.wanted) return narrow
+    if (found >= (plan.fill ?? plan.wanted)) return narrow
     return rankInPostgres(payload, { ...plan, broad: true })
   }
   const naming = payload.db as unknown as Naming
   const statement = statementOf(plan, naming)
   if (!statement) return { counts: plan.top ? new Map() : undefined, hits: [] }
   const executor = executorFor(payload, plan.database) as unknown as Executor
-  const rows = await runStatement(payload, executor, statement, { excluded: plan.excluded.join(' '), text: plan.text })
+  // Swapped letters matter only where typos are looked for (the broad pass).
+  const swaps = plan.mode === 'search' && !plan.strict && plan.broad !== false ? swapsOf(plan.text) : ''
+  const rows = await runStatement(payload, executor, statement, { excluded: plan.excluded.join(' '), swaps, text: plan.text })
   const typed = rows as { c: CatalogCollection; counts?: null | Record<string, number | string>; field: string; id: number | string; locale: null | string; score: number | string; text: string }[]
   const counts = plan.top ? new Map(Object.entries(typed[0]?.counts ?? {}).map(([name, count]) => [name as CatalogCollection, Number(count)])) : undefined
   return {
