@@ -8,14 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { namedCollections } from './helpers/catalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
-const collections = [
-  { data: { kind: 'soft' }, name: 'name', slug: 'skills' },
-  { data: {}, name: 'name', slug: 'certifications' },
-  { data: {}, name: 'title', slug: 'responsibilities' },
-  { data: {}, name: 'title', slug: 'roles' },
-] as const
+const collections = namedCollections
 
 describe('creating a document in German on a site whose default language is English', () => {
   let site: TestSite

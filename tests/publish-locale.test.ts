@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { UntranslatedFilter } from '../src/components/UntranslatedFilter.js'
 import { catalogGraphQLRoute, withCatalogRestCache } from '../src/exports/routes.js'
-import { bySlug, create, latest, type ID } from './helpers/catalog.js'
+import { bySlug, create, latest, namedCollections, type ID } from './helpers/catalog.js'
 import { seedRoleCatalog } from '../seed/seedRoleCatalog.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
@@ -322,12 +322,7 @@ describe('publishing German while English has a draft: every anonymous read', ()
 })
 
 describe('a document created in German as a draft, then "Publish in German"', () => {
-  const collections = [
-    { data: { kind: 'soft' }, name: 'name', slug: 'skills' },
-    { data: {}, name: 'name', slug: 'certifications' },
-    { data: {}, name: 'title', slug: 'responsibilities' },
-    { data: {}, name: 'title', slug: 'roles' },
-  ] as const
+  const collections = namedCollections
 
   for (const collection of collections) {
     it(`${collection.slug}: never leaves English readers a published document without a name`, async () => {

@@ -1,6 +1,7 @@
 import type { CollectionSlug, SanitizedConfig } from 'payload'
 
 import { createPayloadRequest, getPayload, headersWithCors } from 'payload'
+import { isNumber } from 'payload/shared'
 
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { readContextFor, readContextKey } from '../read/readContext.js'
@@ -42,15 +43,13 @@ const READ_PARAMETERS = new Set([
 const KNOWN_PATHS = new Set(['/', '/:id', '/count', '/compare', '/:slug/jsonld'])
 /** Payload's own reads (find, findByID, count): they take their parameters through its parseParams. */
 const PAYLOAD_READS = new Set(['/', '/:id', '/count'])
-/** As Payload's parseParams (payload/dist/utilities/parseParams) parses them: `Number()` when isNumber, ... */
+/** As Payload's parseParams parses them: `Number()` where its own `isNumber` (payload/shared) says so, ... */
 const NUMBER_PARAMETERS = new Set(['depth', 'limit', 'page'])
 /** ... and 'true' / 'false' only, anything else undefined (as if absent). */
 const BOOLEAN_PARAMETERS = new Set(['draft', 'flattenLocales', 'pagination', 'trash'])
 /** Read by createPayloadRequest into `req.locale` / `req.fallbackLocale` (sanitizeLocales): keyed as resolved. */
 const LOCALE_PARAMETERS = new Set(['fallback-locale', 'fallbackLocale', 'locale'])
 
-/** Payload's isNumber (payload/dist/utilities/isNumber): what parseParams turns into a number. */
-const isNumber = (value: string): boolean => value.trim() !== '' && !Number.isNaN(Number(value))
 
 const matches = (path: string, rest: string[]): boolean => {
   const segments = path.split('/').filter(Boolean)

@@ -1,5 +1,6 @@
 /**
- * Small editor actions over the real REST handlers, shared by the drafts and delete-guard tests.
+ * Small editor actions over the real REST handlers, shared by the drafts, delete-guard and
+ * locale tests.
  * Each returns the handler's status and body, so a test can assert a refusal as easily as a success.
  */
 import { expect } from 'vitest'
@@ -97,3 +98,14 @@ export const catalogRowCounts = async (site: TestSite, rolesSlug = 'roles') => {
   }
   return counts
 }
+
+/**
+ * The four collections with the field that names a document and what a new one needs besides it
+ * (a skill its kind): for tests that create one of each.
+ */
+export const namedCollections = [
+  { data: { kind: 'soft' }, name: 'name', slug: 'skills' },
+  { data: {}, name: 'name', slug: 'certifications' },
+  { data: {}, name: 'title', slug: 'responsibilities' },
+  { data: {}, name: 'title', slug: 'roles' },
+] as const
