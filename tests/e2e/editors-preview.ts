@@ -6,7 +6,7 @@
  * Screenshots go to test-results/e2e/editors-preview/ (E2E_UPDATE_DOCS=1: docs/live-preview.png
  * and docs/draft-preview.png too).
  */
-import type { FrameLocator, Page } from 'playwright-core'
+import type { FrameLocator, Page, Response } from 'playwright-core'
 
 import { copyFileSync } from 'node:fs'
 import path from 'node:path'
@@ -51,6 +51,13 @@ const rowAction = async (field: string, row: number, action: string) => {
   await page.locator(`#field-${field} .array-field__row`).nth(row).locator('.array-actions__button').first().click()
   await page.locator('.popup__content .array-actions__action').filter({ hasText: action }).first().click()
 }
+
+/** The admin's autosave of the role (PATCH ...?autosave=true), answered 200. */
+const isAutosave = (response: Response) =>
+  response.request().method() === 'PATCH' && response.url().includes('autosave=true') && response.status() === 200
+/** A form-state request of the edit view (a server action posted to the admin page). */
+const isFormState = (response: Response) =>
+  response.request().method() === 'POST' && Boolean(response.request().headers()['next-action']) && response.url().includes('/admin/collections/roles/')
 
 /** What anonymous visitors get, in a browser of their own (no session, no draft mode). */
 const visit = async (pathname: string) => {
@@ -102,8 +109,16 @@ describe('an editor previewing a role', () => {
 
     await page.locator('#field-title').fill(DRAFT_TITLE)
     await expect.poll(() => preview().locator('h1').innerText()).toBe(DRAFT_H1)
+    // The autosave that saves the summary, and the form state the admin asks for after it.
+    const summarySaved = page
+      .waitForResponse((response) => isAutosave(response) && (response.request().postData() ?? '').includes(DRAFT_SUMMARY))
+      .then(() => page.waitForResponse((response) => isFormState(response)))
     await page.locator('#field-summary').fill(DRAFT_SUMMARY)
     await expect.poll(() => preview().locator('p.lead').innerText()).toBe(DRAFT_SUMMARY)
+    // Payload's admin leaves a row added while an autosave is in flight loading (a shimmer) until the
+    // next change: the editor here adds the link once the typing is saved (the editors' suite covers
+    // a row added between autosaves).
+    await summarySaved
 
     // A new link, added at the end: the page lists the skill, populated from its ID.
     await openTab('Responsibilities, skills, certifications')
