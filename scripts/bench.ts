@@ -60,7 +60,9 @@
  * - `--only reads` imports it and measures the role page reads only: roleBySlugVsSql, compareVsSql,
  *   customizedRoleBySlugVsSql and localizedRoleBySlugVsSql (with importSeconds; no list statements,
  *   cache hit ratio, search, article, two-language import or HTTP figures);
- * - `--only untranslated` imports the bilingual catalogue and measures untranslatedListVsPlain only.
+ * - `--only untranslated` imports the bilingual catalogue and measures untranslatedListVsPlain only;
+ * - `--only serving` imports both catalogues and measures cacheHitRatioUnderWrites and the HTTP
+ *   figures (httpRoleBySlug, httpCachedRoleBySlug, httpUncachedSearch, httpCachedSearch) only.
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -94,8 +96,10 @@ const searchOnly = values.only === 'search'
 const readsOnly = values.only === 'reads'
 /** `--only untranslated`: the bilingual ESCO-size import, then untranslatedListVsPlain only. */
 const untranslatedOnly = values.only === 'untranslated'
-if (values.only !== undefined && !searchOnly && !readsOnly && !untranslatedOnly) {
-  throw new Error(`--only: "search", "reads" or "untranslated", not ${JSON.stringify(values.only)}`)
+/** `--only serving`: the ESCO-size import, then cacheHitRatioUnderWrites and the HTTP figures only. */
+const servingOnly = values.only === 'serving'
+if (values.only !== undefined && !searchOnly && !readsOnly && !untranslatedOnly && !servingOnly) {
+  throw new Error(`--only: "search", "reads", "serving" or "untranslated", not ${JSON.stringify(values.only)}`)
 }
 // With --json, stdout carries the JSON object only: everything else, including what libraries print
 // (drizzle's schema push spinner), goes to stderr until the end.
@@ -240,7 +244,7 @@ try {
   log(`import: ${importSeconds.toFixed(1)} s`)
 
   escoSlugs = await sampleRoles(esco, ROLE_SAMPLE)
-  if (!searchOnly && !readsOnly) {
+  if (!searchOnly && !readsOnly && !servingOnly) {
     // statementsPerListQuery.
     const statements: Record<string, Record<string, number>> = { roles: {}, skills: {} }
     for (const [name, query] of Object.entries(LIST_QUERIES) as [keyof typeof LIST_QUERIES, string][]) {
@@ -277,7 +281,7 @@ try {
       })
     }
   }
-  if (!searchOnly) {
+  if (!searchOnly && !servingOnly) {
     // roleBySlugVsSql, compareVsSql.
     await checkBaselines(esco, escoSlugs)
     log(`roleBySlug vs SQL: ${ROLE_ROUNDS} rounds over ${escoSlugs.length} roles`)
@@ -340,7 +344,7 @@ try {
     })
   }
 
-  if (!readsOnly) await measureSearchAndMatching()
+  if (!readsOnly && !servingOnly) await measureSearchAndMatching()
 } finally {
   await esco.stop({ drop: false })
   escoStopped = true
@@ -397,7 +401,7 @@ async function measureSearchAndMatching() {
 // customizedRoleBySlugVsSql: the same catalogue on a host that customizes it as teams do (docs/site-owners.md):
 // fields of its own, a read hook, and read access that returns a query for anonymous readers.
 let customizedDatabaseUrl: string | undefined
-if (escoDatabaseUrl && !searchOnly) {
+if (escoDatabaseUrl && !searchOnly && !servingOnly) {
   const customized = await startBenchSite({
     collections: [regionsCollection],
     copyOf: escoDatabaseUrl,
@@ -454,6 +458,16 @@ try {
   await addGermanText(localized)
   const slugs = await sampleRoles(localized, ROLE_SAMPLE)
   localizedSlugs = slugs
+  if (!servingOnly) await measureLocalizedReads(localized, client, slugs)
+} catch (error) {
+  await localized.stop({ drop: !values.keep })
+  localizedDatabaseUrl = undefined
+  throw error
+}
+await localized.stop({ drop: false })
+
+/** localizedRoleBySlugVsSql and untranslatedListVsPlain on the bilingual catalogue. */
+async function measureLocalizedReads(localized: BenchSite, client: Awaited<ReturnType<BenchSite['sql']>>, slugs: string[]) {
   const { query, variables } = germanRolePage()
   const sqlText = localizedRoleBySlugSql('de', 'en')
   // The baseline answers what GraphQL answers: the same title (German or English) and the same skill names.
@@ -483,15 +497,11 @@ try {
     value: `${ratio.toFixed(2)} (${measured.graphql.medianMs.toFixed(2)} ms / ${measured.sql.medianMs.toFixed(2)} ms)`,
   })
   recordUntranslated(await measureUntranslatedList(localized, log))
-} catch (error) {
-  await localized.stop({ drop: !values.keep })
-  localizedDatabaseUrl = undefined
-  throw error
 }
-await localized.stop({ drop: false })
 
 try {
-  if (!readsOnly) await measureTheRest()
+  if (servingOnly) await measureHttpFigures()
+  else if (!readsOnly) await measureTheRest()
 } finally {
   const { dropDatabase } = await import('./bench/benchSite.js')
   if (escoStopped && escoDatabaseUrl && !values.keep) await dropDatabase(server.url, escoDatabaseUrl)
@@ -569,8 +579,15 @@ async function measureTheRest() {
     value: `${localizedSeconds['en+de']} s for en + de in one pass (en only on the same site: ${localizedSeconds.en} s)`,
   })
 
-  // httpRoleBySlug: next start of the demo site (English and German) on the imported bilingual
-  // catalogue (which has its schema: no push), the role page in the default language.
+  await measureHttpFigures()
+}
+
+/**
+ * httpRoleBySlug: next start of the demo site (English and German) on the imported bilingual
+ * catalogue (which has its schema: no push), the role page in the default language; the search
+ * query on the same servers.
+ */
+async function measureHttpFigures() {
   delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH
   if (!values['skip-http'] && localizedDatabaseUrl) {
     details.httpCatalogue = 'ESCO size, English and German (part translated), the demo site’s locales'

@@ -12,6 +12,7 @@ import { GRAPHQL_POST, REST_GET } from '@payloadcms/next/routes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ROLE_PAGE_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
+import { requestShape } from '../src/cache/beforePayload.js'
 import { existingResponseCache } from '../src/cache/responseCache.js'
 import { catalogGraphQLRoute, withCatalogRestCache } from '../src/exports/routes.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
@@ -588,6 +589,63 @@ describe('hits at the speed of the route', () => {
       expect(changed.json.data.roleBySlug.summary).toBe('Seen after the change')
     } finally {
       site.payload.authStrategies = strategies
+    }
+  })
+
+  it('early hits carry the CORS headers of their own origin, and the POST body’s bytes decide the shape', async () => {
+    const query = `{ roleBySlug(slug: "project-manager") { slug title } }`
+    const allowed = { Origin: 'https://frontend.example' }
+    // Answered once through the full path (no Origin), then early: with the allowed origin, with none, with another.
+    const first = await post(query)
+    for (let round = 0; round < 2; round++) {
+      const fromFrontend = await measured(() => post(query, undefined, allowed))
+      expect(fromFrontend.statements).toBe(0)
+      expect(fromFrontend.body).toBe(first.body)
+      expect(fromFrontend.headers.get('access-control-allow-origin')).toBe('https://frontend.example')
+      expect((await post(query)).headers.get('access-control-allow-origin')).toBeNull()
+      expect((await post(query, undefined, { Origin: 'https://evil.example' })).headers.get('access-control-allow-origin')).toBeNull()
+    }
+    // The same JSON with other bytes (spacing, a non-ASCII character escaped or not) is another shape,
+    // answered alike; a body that differs in one byte never gets the first body's answer.
+    const ascii = JSON.stringify({ query: `{ roleBySlug(slug: "projéct-manager") { slug } }` })
+    const send = (body: string) =>
+      graphqlRoute.POST(new Request('http://localhost/api/graphql', { body, headers: { 'Content-Type': 'application/json' }, method: 'POST' }))
+    const unknown = await toAnswer(await send(ascii))
+    expect(unknown.json.data.roleBySlug).toBeNull()
+    const escaped = ascii.replace('é', '\\u00e9')
+    expect((await toAnswer(await send(escaped))).json).toEqual(unknown.json)
+    const known = JSON.stringify({ query })
+    expect((await toAnswer(await send(known))).json.data.roleBySlug.slug).toBe('project-manager')
+    expect((await toAnswer(await send(`${known} `))).json.data.roleBySlug.slug).toBe('project-manager')
+    expect((await toAnswer(await send(known.replace('project-manager', 'project-managex')))).json.data.roleBySlug).toBeNull()
+  })
+
+  it('a `draft` parameter, however it is spelled, keeps a request off the early path, as URLSearchParams reads it', () => {
+    const spellings = [
+      '',
+      '?draft=true',
+      '?draft=false',
+      '?draft',
+      '?draft=',
+      '?%64raft=true',
+      '?dr%61ft=1',
+      '?draft=false&draft=true',
+      '?draft=true&draft=false',
+      '?a=1&draft=%74rue',
+      '?draft=%66alse',
+      '?drafts=true',
+      '?x=draft',
+      '?query=%7B%20roles%20%7D&draft=1',
+      '?query=%7B%20roles%20%7D',
+      '?dra+ft=true',
+      '?%zz=1&draft=0',
+      '?draft%3Dtrue',
+    ]
+    for (const search of spellings) {
+      const request = new Request(`http://localhost/api/skills${search}`)
+      const draft = new URLSearchParams(search).get('draft')
+      const expected = draft !== null && draft !== 'false'
+      expect(requestShape(site.payload, request, 'rest') === undefined, search).toBe(expected)
     }
   })
 

@@ -64,7 +64,11 @@ const shuffled = <T>(items: T[], random: () => number): T[] => {
   return copy
 }
 
+type Kind = 'compare' | 'list' | 'page'
+
 type Phase = {
+  /** Counted requests and misses by kind of read (role pages, comparisons, lists). */
+  byKind: Record<Kind, { misses: number; requests: number }>
   /** Requests for an answer never asked for before in the run (a cold cache's misses, not counted in the ratio). */
   firstAsked: number
   /** Counted requests answered by executing (GraphQL execution, or Payload's REST handler). */
@@ -118,18 +122,21 @@ export const measureHitRatioUnderWrites = async (
     const pickPair = zipf(order.slice(0, -1).map((a, i) => ({ a, b: order[i + 1]! })), random)
     const pickPage = zipf(Array.from({ length: 50 }, (_, i) => i + 1), random)
     /** One read: whether it executed, and whether its answer was asked for for the first time. */
-    const read = async (): Promise<{ executed: boolean; first: boolean }> => {
+    const read = async (): Promise<{ executed: boolean; first: boolean; kind: Kind }> => {
       const tag = String(++tags)
       const kind = random()
       let asked: string
+      let kindOf: Kind = 'list'
       let send: () => Promise<Response>
       if (kind < 0.7) {
         const slug = pickRole()
         asked = `page ${slug}`
+        kindOf = 'page'
         send = () => post({ query: ROLE_PAGE_QUERY, variables: { slug } }, tag)
       } else if (kind < 0.85) {
         const pair = pickPair()
         asked = `compare ${pair.a} ${pair.b}`
+        kindOf = 'compare'
         send = () => post({ query: COMPARE_QUERY, variables: pair }, tag)
       } else if (random() < 0.2) {
         asked = 'role list'
@@ -145,7 +152,7 @@ export const measureHitRatioUnderWrites = async (
       const response = await send()
       const body = await response.text()
       if (response.status !== 200) throw new Error(`cacheHitRatioUnderWrites: ${asked} answered ${response.status}: ${body.slice(0, 200)}`)
-      return { executed: executed.delete(tag), first }
+      return { executed: executed.delete(tag), first, kind: kindOf }
     }
 
     existingResponseCache(payload)?.invalidate()
@@ -181,7 +188,13 @@ export const measureHitRatioUnderWrites = async (
       void pending.finally(() => writing.delete(pending))
     }, 2000)
 
-    const phase: Phase = { firstAsked: 0, misses: 0, publishes: 0, requests: 0 }
+    const phase: Phase = {
+      byKind: { compare: { misses: 0, requests: 0 }, list: { misses: 0, requests: 0 }, page: { misses: 0, requests: 0 } },
+      firstAsked: 0,
+      misses: 0,
+      publishes: 0,
+      requests: 0,
+    }
     const seen = new Set<string>()
     const started = performance.now()
     const measureFrom = started + warmUpSeconds * 1000
@@ -194,12 +207,16 @@ export const measureHitRatioUnderWrites = async (
           while (performance.now() < deadline) {
             const measuring = performance.now() >= measureFrom
             if (measuring && publishesAtStart === undefined) publishesAtStart = publishes
-            const { executed: wasExecuted, first } = await read()
+            const { executed: wasExecuted, first, kind } = await read()
             if (measuring) {
               if (first) phase.firstAsked++
               else {
                 phase.requests++
-                if (wasExecuted) phase.misses++
+                phase.byKind[kind].requests++
+                if (wasExecuted) {
+                  phase.misses++
+                  phase.byKind[kind].misses++
+                }
               }
             }
           }

@@ -43,22 +43,71 @@ const hasCustomStrategies = (payload: Payload): boolean => {
 }
 
 /**
+ * The path and query string of a request's URL, as sent (a request URL is absolute and has no
+ * fragment). Sliced rather than parsed: parsing a GraphQL GET's long query string on every hit
+ * costs more than the rest of the lookup.
+ */
+const pathAndSearch = (url: string): [pathname: string, search: string] => {
+  const start = url.indexOf('/', url.indexOf('//') + 2)
+  if (start < 0) return ['/', '']
+  const query = url.indexOf('?', start)
+  return query < 0 ? [url.slice(start), ''] : [url.slice(start, query), url.slice(query)]
+}
+
+/**
+ * Whether the query string's first `draft` parameter is there and not `false`, as
+ * `URLSearchParams.get('draft')` says; only parameter names are decoded (a GraphQL GET's long,
+ * percent-encoded `query` value is not).
+ */
+const asksForDraft = (search: string): boolean => {
+  if (!search.includes('draft') && !search.includes('%')) return false
+  for (const part of search.slice(1).split('&')) {
+    const equals = part.indexOf('=')
+    const rawName = equals < 0 ? part : part.slice(0, equals)
+    const name = rawName.includes('%') || rawName.includes('+') ? new URLSearchParams(`${rawName}=`).keys().next().value : rawName
+    if (name === 'draft') return new URLSearchParams(part).values().next().value !== 'false'
+  }
+  return false
+}
+
+/**
  * The request's raw shape, when its answer may come from the cache before Payload's request is
- * built; undefined otherwise. `body` is the body as sent (POST).
+ * built; undefined otherwise. `body` is the body as sent (POST), one character a byte.
  */
 export const requestShape = (payload: Payload, request: Request, route: string, body = ''): string | undefined => {
   if (carriesCredentials(request.headers, payload) || hasCustomStrategies(payload)) return undefined
-  const url = new URL(request.url)
-  const draft = url.searchParams.get('draft')
-  if (draft !== null && draft !== 'false') return undefined
+  const [pathname, search] = pathAndSearch(request.url)
+  if (asksForDraft(search)) return undefined
   const headers = request.headers
   // The path too: REST paths of one query string (`/roles/a/jsonld`, `/roles/b/jsonld`) are different reads.
-  return [route, request.method, url.pathname, headers.get('accept') ?? '', headers.get('content-type') ?? '', url.search, body].join('\u0000')
+  return [route, request.method, pathname, headers.get('accept') ?? '', headers.get('content-type') ?? '', search, body].join('\u0000')
 }
 
 /** After the full path answered (or stored) under `key`: requests of this shape get that answer. */
 export const rememberShape = (payload: Payload, shape: string | undefined, key: string): void => {
   if (shape !== undefined) shapesOf(payload).set(shape, key)
+}
+
+/**
+ * The CORS headers Payload's `headersWithCors` sets for a request from `origin` (none: no Origin
+ * header), made once per origin: they depend on the site's `cors` setting and the origin only.
+ * Bounded: past MAX_ORIGINS distinct origins (most of them refused, so without a header of their
+ * own) the table starts again.
+ */
+const MAX_ORIGINS = 256
+const corsByOrigin = new WeakMap<Payload, Map<string, [string, string][]>>()
+export const corsHeaders = (payload: Payload, origin: null | string): [string, string][] => {
+  let table = corsByOrigin.get(payload)
+  if (!table) corsByOrigin.set(payload, (table = new Map()))
+  const key = origin ?? '\u0000none'
+  let found = table.get(key)
+  if (!found) {
+    const requestHeaders = new Headers(origin === null ? undefined : { Origin: origin })
+    found = [...headersWithCors({ headers: new Headers(), req: { headers: requestHeaders, payload } as never }).entries()]
+    if (table.size >= MAX_ORIGINS) table.clear()
+    table.set(key, found)
+  }
+  return found
 }
 
 /** The cached answer for a request of this shape, as a response (CORS as Payload sets it), or undefined. */
@@ -73,6 +122,5 @@ export const answerBeforePayload = (
   if (key === undefined) return undefined
   const answer = existingResponseCache(payload)?.get(key)
   if (!answer) return undefined
-  const cors = headersWithCors({ headers: new Headers(), req: { headers: request.headers, payload } as never })
-  return answerResponse({ answer, extra: cors, kind: 'public', options, request })
+  return answerResponse({ answer, extra: corsHeaders(payload, request.headers.get('origin')), kind: 'public', options, request })
 }

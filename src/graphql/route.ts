@@ -18,7 +18,7 @@ import {
 } from 'payload'
 
 import { catalogScopeOf } from '../cache/catalogScope.js'
-import { answerBeforePayload, rememberShape, requestShape } from '../cache/beforePayload.js'
+import { answerBeforePayload, corsHeaders, rememberShape, requestShape } from '../cache/beforePayload.js'
 import { startRecording } from '../cache/dependencies.js'
 import { answerResponse, carriesCredentials, headAsGet, withCacheControl } from '../cache/httpCaching.js'
 import { digest, responseCacheOf, strongETag } from '../cache/responseCache.js'
@@ -234,15 +234,20 @@ const parsedParams = new WeakMap<Request, RequestParams>()
 export const catalogGraphQLRoute = (
   config: ConfigArg,
 ): { GET: (request: Request) => Promise<Response>; HEAD: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> } => {
-  const handle = async (request: Request): Promise<Response> => {
+  const handle = async (incoming: Request): Promise<Response> => {
+    let request = incoming
     // A request without credentials whose answer is cached is answered before Payload's request is built.
     let shape: string | undefined
     const early = await getPayload({ config })
     const earlyOptions = getCatalogConfig(early.config).responseCache
     if (earlyOptions.enabled && !early.config.graphQL?.disable && (request.method === 'GET' || request.method === 'POST')) {
-      shape = requestShape(early, request, 'graphql', request.method === 'POST' ? await request.clone().text() : '')
+      // The body's bytes, read once (no tee of the stream) and keyed one character a byte (no decoding).
+      const bytes = request.method === 'POST' && request.body ? await request.arrayBuffer() : undefined
+      shape = requestShape(early, request, 'graphql', bytes ? Buffer.from(bytes).toString('latin1') : '')
       const answered = answerBeforePayload(early, shape, request, earlyOptions)
       if (answered) return answered
+      // Not answered: the rest reads the body again, from the same bytes.
+      if (bytes) request = new Request(incoming.url, { body: bytes, headers: incoming.headers, method: 'POST', signal: incoming.signal })
     }
     const originalRequest = request.clone()
     const req = await createPayloadRequest({ canSetHeaders: true, config, request })
@@ -301,12 +306,11 @@ export const catalogGraphQLRoute = (
         }
       }
       const cache = cacheKey && options.enabled ? responseCacheOf(payload, options) : undefined
-      const cors = () => headersWithCors({ headers: new Headers(), req })
 
       const hit = cache && cacheKey ? cache.get(cacheKey) : undefined
       if (hit) {
         rememberShape(payload, shape, cacheKey!)
-        return answerResponse({ answer: hit, extra: cors(), kind: 'public', options, request })
+        return answerResponse({ answer: hit, extra: corsHeaders(payload, request.headers.get('origin')), kind: 'public', options, request })
       }
 
       const ticket = cache?.begin()
