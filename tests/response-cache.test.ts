@@ -6,7 +6,7 @@
  * execution; callers with credentials, errors, drafts and the host's own data are never served
  * from it; a visible change is seen by the next read, a draft save is not.
  */
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Where } from 'payload'
 
 import { GRAPHQL_POST, REST_GET } from '@payloadcms/next/routes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -676,6 +676,95 @@ describe('hits at the speed of the route', () => {
     const certifications = slugs(await readTwice('/certifications'))
     expect(certifications).toContain(certification.slug)
     expect(certifications).not.toContain('leadership')
+  })
+})
+
+describe('lists: dropped by the changes that can alter them, kept through edits elsewhere', () => {
+  /** Payload's own REST route, never cached: what the cached answer must equal. */
+  const restDirect = async (path: string) => {
+    const url = new URL(`http://localhost/api${path}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    return toAnswer(await REST_GET(site.config)(new Request(url), { params: Promise.resolve({ slug }) }))
+  }
+  const ids = (answer: Answer) => answer.json.docs.map((doc: { id: number }) => doc.id)
+
+  it('a page newest first survives edits of skills it does not show and sees every change that moves one in or out', async () => {
+    const path = '/skills?depth=0&limit=3&sort=-createdAt'
+    const first = await rest(path)
+    expect(first.status).toBe(200)
+    const shown: number[] = ids(first)
+    const all = (await site.payload.find({ collection: 'skills', depth: 0, limit: 200, sort: '-createdAt' })).docs
+    const offPage = all.filter((doc) => !shown.includes(doc.id as number))
+    expect(offPage.length).toBeGreaterThan(2)
+    const [elsewhere, older, oldest] = [offPage[0]!, offPage[1]!, offPage.at(-1)!]
+
+    // A published edit of a skill the page does not show: answered from the cache, unchanged.
+    expect((await save(site, 'skills', elsewhere.id, { description: 'Edited off the page' }, { draft: false })).status).toBe(200)
+    const kept = await measured(() => rest(path))
+    expect(kept.statements).toBe(0)
+    expect(kept.body).toBe(first.body)
+    expect(kept.json).toEqual((await restDirect(path)).json)
+
+    // An edit of a skill it shows: seen.
+    expect((await save(site, 'skills', shown[0]!, { description: 'Edited on the page' }, { draft: false })).status).toBe(200)
+    const edited = await rest(path)
+    expect(edited.json.docs[0].description).toBe('Edited on the page')
+    expect(edited.json).toEqual((await restDirect(path)).json)
+
+    // Its creation time moved to the newest: the off-page skill comes first.
+    const moving = await site.payload.update({ collection: 'skills', data: { createdAt: new Date(Date.now() + 60_000).toISOString() }, id: older.id })
+    expect(moving.id).toBe(older.id)
+    const moved = await rest(path)
+    expect(ids(moved)[0]).toBe(older.id)
+    expect(moved.json).toEqual((await restDirect(path)).json)
+
+    // Created, unpublished, deleted: each seen.
+    const created = await create(site, 'skills', { kind: 'technical', name: 'Newest Listed Skill' }, { draft: false })
+    expect(created.status).toBe(201)
+    const newID = created.body.doc.id
+    const withNew = await rest(path)
+    // Second: the moved skill's creation time is a minute ahead.
+    expect(ids(withNew).slice(0, 2)).toEqual([older.id, newID])
+    expect((await save(site, 'skills', newID, {}, { draft: false })).status).toBe(200)
+    expect(await site.payload.update({ collection: 'skills', data: { _status: 'draft' }, id: newID })).toBeTruthy()
+    expect(ids(await rest(path))).not.toContain(newID)
+    await site.payload.delete({ collection: 'skills', id: newID })
+    expect((await rest(path)).json).toEqual((await restDirect(path)).json)
+    // The count follows too.
+    const counted = await rest('/skills?depth=0&limit=1&sort=-createdAt')
+    expect(counted.json.totalDocs).toBe((await restDirect('/skills?depth=0&limit=1&sort=-createdAt')).json.totalDocs)
+    expect(oldest.id).not.toBe(older.id)
+  })
+
+  it('a page sorted or filtered by a field an edit can change is dropped by any edit of its collection', async () => {
+    const sorted = '/skills?depth=0&limit=2&sort=name'
+    const filtered = '/skills?depth=0&limit=50&where[kind][equals]=soft'
+    await rest(sorted)
+    await rest(filtered)
+    const technical = (await site.payload.find({ collection: 'skills', depth: 0, limit: 1, where: { kind: { equals: 'technical' } } })).docs[0]!
+    // Renamed to come first by name, and made a soft skill: both pages show it.
+    expect((await save(site, 'skills', technical.id, { kind: 'soft', name: 'Aaa First By Name' }, { draft: false })).status).toBe(200)
+    expect((await rest(sorted)).json.docs[0].id).toBe(technical.id)
+    expect(ids(await rest(filtered))).toContain(technical.id)
+    expect((await rest(sorted)).json).toEqual((await restDirect(sorted)).json)
+  })
+
+  it('a read access that filters on another field keeps lists dropped by every edit of that field', async () => {
+    // A host's read access (as overrides.skills.access.read sets it), swapped in for this test.
+    const access = site.payload.collections.skills.config.access
+    const pluginRead = access.read
+    access.read = ({ req }) => (req.user ? true : ({ and: [{ _status: { equals: 'published' } }, { kind: { equals: 'soft' } }] } as Where))
+    try {
+      const path = '/skills?depth=0&limit=100&sort=-createdAt'
+      const before = await rest(path)
+      expect(before.json.docs.length).toBeGreaterThan(0)
+      expect(before.json.docs.every((doc: { kind: string }) => doc.kind === 'soft')).toBe(true)
+      const technical = (await site.payload.find({ collection: 'skills', depth: 0, limit: 1, where: { kind: { equals: 'technical' } } })).docs[0]!
+      expect((await save(site, 'skills', technical.id, { kind: 'soft' }, { draft: false })).status).toBe(200)
+      expect(ids(await rest(path))).toContain(technical.id)
+    } finally {
+      access.read = pluginRead
+    }
   })
 })
 

@@ -23,6 +23,13 @@ import type { CatalogCollection } from '../plugin/options.js'
  * - `collections`: the collections whose *set* of documents the answer reflects: lists, counts,
  *   pages of results, searches, suggestions, matches (which documents exist, match, and in which
  *   order). Any non-draft change in such a collection drops the answer.
+ * - `lists`: for lists and counts whose filter and order a reader's request states (Payload's
+ *   `find` and `count` of a collection), the top-level fields they filter and sort on (the request's
+ *   `where` and `sort`, the collection's default sort, the filter the reader's access adds, status,
+ *   trash and creation time). An edit of a published document (`update`) drops them when it
+ *   changed one of those fields (the change's `fields`); any other change of the collection
+ *   (create, delete, publish, unpublish, restore, an update whose fields are not known) drops them.
+ *   What the listed documents show is in `documents`.
  * - `everything`: no finer statement can be made (a read path that recorded nothing, a resync):
  *   any non-draft change drops it. An answer whose read recorded nothing counts as `everything`.
  */
@@ -30,6 +37,7 @@ export type AnswerDependencies = {
   collections: Set<CatalogCollection>
   documents: Set<string>
   everything: boolean
+  lists: Map<CatalogCollection, Set<string>>
   roleSlugs: Set<string>
 }
 
@@ -39,6 +47,7 @@ export const emptyDependencies = (): AnswerDependencies => ({
   collections: new Set(),
   documents: new Set(),
   everything: false,
+  lists: new Map(),
   roleSlugs: new Set(),
 })
 
@@ -87,6 +96,15 @@ export const recordCollections = (req: Pick<PayloadRequest, 'context'> | undefin
   if (record) for (const collection of collections) record.collections.add(collection)
 }
 
+/** The answer is a list or count of this collection, filtered and ordered by these top-level fields. */
+export const recordList = (req: Pick<PayloadRequest, 'context'> | undefined, collection: CatalogCollection, fields: Iterable<string>): void => {
+  const record = recordingOf(req)
+  if (!record) return
+  let known = record.lists.get(collection)
+  if (!known) record.lists.set(collection, (known = new Set()))
+  for (const field of fields) known.add(field)
+}
+
 /** The answer is the page of these roles, by slug (found or not). */
 export const recordRoleSlugs = (req: Pick<PayloadRequest, 'context'> | undefined, slugs: Iterable<string>): void => {
   const record = recordingOf(req)
@@ -105,9 +123,11 @@ export const changeAffects = (change: CatalogChange, dependencies: AnswerDepende
   if (dependencies.everything) return true
   // Bulk writes (seed, import) describe their documents in summary only.
   if (change.operation === 'import' || change.operation === 'seed') return true
-  const { collections, documents, roleSlugs } = dependencies
-  if (!collections.size && !documents.size && !roleSlugs.size) return true
+  const { collections, documents, lists, roleSlugs } = dependencies
+  if (!collections.size && !documents.size && !roleSlugs.size && !lists.size) return true
   if (collections.has(change.collection)) return true
+  const listed = lists.get(change.collection)
+  if (listed && (change.operation !== 'update' || !change.fields || change.fields.some((field) => listed.has(field)))) return true
   if (change.documents.some((document) => documents.has(`${change.collection}:${document.id}`))) return true
   return change.roleSlugs.some((slug) => roleSlugs.has(slug))
 }

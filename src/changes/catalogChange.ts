@@ -13,6 +13,13 @@ export type CatalogChange = {
   documents: { id: number | string; slug: null | string }[]
   /** Role slugs whose pages/answers the change can alter (the roles themselves, roles linking a changed item, old slugs). */
   roleSlugs: string[]
+  /**
+   * For an `update`: the top-level fields whose stored values it changed, in any locale (the
+   * collection's own row before and after the write, as anonymous readers are served it). Lists
+   * ordered and filtered by none of them keep their members and order. Absent when not known:
+   * every field counts as changed.
+   */
+  fields?: string[]
   /** A draft save: changes nothing anonymous readers see (no cache invalidation, no notification). */
   draftOnly: boolean
   /** The instance that made the change (random id per process+payload) and its per-instance counter. */

@@ -1,6 +1,7 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
   CollectionBeforeDeleteHook,
   CollectionConfig,
   CollectionSlug,
@@ -128,11 +129,41 @@ const classifyUpdate = async (
   return { draftOnly: false, operation: previousDoc?._status === 'published' || !restoring ? 'unpublish' : updated }
 }
 
+/** The collection's own row in every locale (what anonymous readers are served), without joins; null when there is none. */
+const storedRow = async (req: PayloadRequest, collection: string, id: DocID): Promise<Doc | null> =>
+  (await req.payload.db.findOne({
+    collection: collection as CollectionSlug,
+    joins: false,
+    locale: 'all',
+    req,
+    where: { id: { equals: id } },
+  })) as Doc | null
+
+/** Where the row before a write waits for the afterChange hook, by collection and ID. */
+const ROWS_BEFORE = 'roleCatalogRowsBeforeWrite'
+const rowsBefore = (req: PayloadRequest): Map<string, Doc | null> => {
+  let found = req.context?.[ROWS_BEFORE] as Map<string, Doc | null> | undefined
+  if (!found) {
+    found = new Map()
+    req.context = { ...(req.context ?? {}), [ROWS_BEFORE]: found }
+  }
+  return found
+}
+
+/** Fields whose values are the write's bookkeeping, not content a list is ordered or filtered by. */
+const BOOKKEEPING = new Set(['updatedAt'])
+
+/** The top-level fields whose stored values differ between two rows (compared as JSON, every locale). */
+const changedFields = (before: Doc, after: Doc): string[] => {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)])
+  return [...names].filter((name) => !BOOKKEEPING.has(name) && JSON.stringify(before[name]) !== JSON.stringify(after[name])).sort()
+}
+
 const record = async (
   req: PayloadRequest,
   name: CatalogCollection,
   slugs: CatalogSlugs,
-  change: Pick<CatalogChange, 'draftOnly' | 'operation'>,
+  change: Pick<CatalogChange, 'draftOnly' | 'fields' | 'operation'>,
   doc: Doc,
   previousDoc: Doc | undefined,
 ) => {
@@ -175,15 +206,31 @@ const record = async (
 export const catalogChangeHooks = (
   name: CatalogCollection,
   slugs: CatalogSlugs,
-): Pick<NonNullable<CollectionConfig['hooks']>, 'afterChange' | 'afterDelete' | 'beforeDelete'> => {
+): Pick<NonNullable<CollectionConfig['hooks']>, 'afterChange' | 'afterDelete' | 'beforeChange' | 'beforeDelete'> => {
+  // The row before a write that may change what anonymous readers see (not a draft save), for the
+  // change's `fields`: which lists it can reorder (src/cache/dependencies.ts).
+  const beforeChange: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
+    const id = (originalDoc as Doc | undefined)?.id
+    if (operation !== 'update' || id === undefined || data?._status === 'draft' || changeBatchOf(req)) return data
+    rowsBefore(req).set(`${collection.slug}:${id}`, await storedRow(req, collection.slug, id))
+    return data
+  }
   const afterChange: CollectionAfterChangeHook = async ({ collection, data, doc, operation, previousDoc, req }) => {
     const current = doc as Doc
     const previous = operation === 'update' ? (previousDoc as Doc | undefined) : undefined
-    const change =
+    const change: Pick<CatalogChange, 'draftOnly' | 'fields' | 'operation'> =
       operation === 'create'
         ? { draftOnly: current._status !== undefined && current._status !== 'published', operation: 'create' as const }
         : // Payload's restoreVersion is the one operation that hands its hooks the result as `data`.
           await classifyUpdate(req, collection.slug, current, previous, data === doc)
+    const key = `${collection.slug}:${current.id}`
+    const waiting = rowsBefore(req)
+    const before = waiting.get(key)
+    waiting.delete(key)
+    if (change.operation === 'update' && !change.draftOnly && before) {
+      const after = await storedRow(req, collection.slug, current.id)
+      if (after) change.fields = changedFields(before, after)
+    }
     await record(req, name, slugs, change, current, previous)
     return doc
   }
@@ -204,5 +251,5 @@ export const catalogChangeHooks = (
     })) as Doc | null
     neighboursOfDeleted(req).set(String(id), await buildsOnNeighbours(req, slugs, id, [row ?? undefined]))
   }
-  return { afterChange: [afterChange], afterDelete: [afterDelete], beforeDelete: [beforeDelete] }
+  return { afterChange: [afterChange], afterDelete: [afterDelete], beforeChange: [beforeChange], beforeDelete: [beforeDelete] }
 }

@@ -40,7 +40,7 @@ export const catalogHooks = (
       ...changes,
       ...recording,
       afterRead: [...recording.afterRead, hideUnreadableLinksHook(slugs)],
-      beforeChange: [uniqueSlugHook],
+      beforeChange: [uniqueSlugHook, ...(changes.beforeChange ?? [])],
       // Restoring an old version leaves out links to items deleted since (src/hooks/restoreVersion.ts);
       // an autosave leaves out link rows whose item is not picked yet (src/hooks/unfinishedLinks.ts).
       beforeValidate: [dropDeletedLinksOnRestore(slugs), leaveUnfinishedLinksOutOfAutosaves],
@@ -49,7 +49,7 @@ export const catalogHooks = (
   return {
     ...changes,
     ...recording,
-    beforeChange: [uniqueSlugHook],
+    beforeChange: [uniqueSlugHook, ...(changes.beforeChange ?? [])],
     beforeDelete: [...(changes.beforeDelete ?? []), deleteGuardHook({ link: roleLinks[name], rolesSlug: slugs.roles })],
   }
 }

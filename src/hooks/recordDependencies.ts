@@ -1,8 +1,8 @@
-import type { CollectionAfterReadHook, CollectionBeforeOperationHook, FlattenedField, Where } from 'payload'
+import type { CollectionAfterReadHook, CollectionBeforeOperationHook, CollectionSlug, FlattenedField, PayloadRequest, Where } from 'payload'
 
 import type { CatalogCollection, CatalogSlugs } from '../plugin/options.js'
 
-import { recordCollections, recordDocuments, recordingOf, recordRoleSlugs } from '../cache/dependencies.js'
+import { recordCollections, recordDocuments, recordingOf, recordList, recordRoleSlugs } from '../cache/dependencies.js'
 import { type DocID, linkedCollections, relationID, roleLinks } from './roleLinks.js'
 
 /**
@@ -36,14 +36,66 @@ const namedBy = (where: undefined | Where): undefined | { field: 'id' | 'slug'; 
   return values ? { field, values } : undefined
 }
 
+/** What every list of anonymous readers is filtered and ordered by too: status, trash, creation time (Payload's fallback order), ID. */
+const ALWAYS_LISTED = ['_status', 'createdAt', 'deletedAt', 'id']
+
+/** The top-level fields a `where` filters on (through `and`/`or`, paths by their first segment); undefined when it cannot be read. */
+const whereFields = (where: unknown, found = new Set<string>()): Set<string> | undefined => {
+  if (where === null || where === undefined) return found
+  if (typeof where !== 'object' || Array.isArray(where)) return undefined
+  for (const [key, condition] of Object.entries(where)) {
+    if (key === 'and' || key === 'or') {
+      if (!Array.isArray(condition)) return undefined
+      for (const each of condition) if (!whereFields(each, found)) return undefined
+    } else found.add(key.split('.')[0]!)
+  }
+  return found
+}
+
+/** The top-level fields a sort orders by (`-title`, `a,b`, arrays). */
+const sortFields = (sort: unknown): string[] | undefined => {
+  if (sort === null || sort === undefined || sort === '') return []
+  const items = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : undefined
+  if (!items || items.some((item) => typeof item !== 'string')) return undefined
+  return (items as string[]).map((item) => item.trim().replace(/^-/, '').split('.')[0]!)
+}
+
+/**
+ * The top-level fields a list or count's members and order depend on: its own filter and sort (or
+ * the collection's default sort), the filter the reader's read access adds (asked again here, as
+ * Payload asks it for the read), and ALWAYS_LISTED. Undefined when it cannot tell.
+ */
+const listFields = async (
+  collection: PayloadRequest['payload']['collections'][CollectionSlug]['config'],
+  args: { sort?: unknown; where?: unknown },
+  req: PayloadRequest,
+): Promise<Set<string> | undefined> => {
+  const fields = whereFields(args.where)
+  const sorted = sortFields(args.sort ?? collection.defaultSort)
+  if (!fields || !sorted) return undefined
+  for (const field of [...sorted, ...ALWAYS_LISTED]) fields.add(field)
+  const read = collection.access?.read
+  if (typeof read === 'function') {
+    let granted: unknown
+    try {
+      granted = await read({ req } as never)
+    } catch {
+      return undefined
+    }
+    if (typeof granted === 'object' && granted !== null && !whereFields(granted, fields)) return undefined
+  }
+  return fields
+}
+
 /**
  * Before a read: a read by ID depends on those documents (found or not: a hidden one may be
  * published later), a read of roles by slug on those role pages, any other `find` or `count` on
- * which documents of the collection exist and match.
+ * which documents of the collection exist and match, and in which order: the fields it filters and
+ * sorts on (`lists`; every change of the collection when they cannot be told, `collections`).
  */
 export const recordReadOperation =
   (name: CatalogCollection): CollectionBeforeOperationHook =>
-  ({ args, operation, req }) => {
+  async ({ args, collection, operation, req }) => {
     if (operation !== 'read' && operation !== 'count') return args
     if (!recordingOf(req)) return args
     const { id, where } = args as { id?: unknown; where?: Where }
@@ -54,7 +106,11 @@ export const recordReadOperation =
     const named = operation === 'read' ? namedBy(where) : undefined
     if (named?.field === 'id') recordDocuments(req, name, named.values)
     else if (named?.field === 'slug' && name === 'roles') recordRoleSlugs(req, named.values.map(String))
-    else recordCollections(req, [name])
+    else {
+      const fields = await listFields(collection, args as { sort?: unknown; where?: unknown }, req)
+      if (fields) recordList(req, name, fields)
+      else recordCollections(req, [name])
+    }
     return args
   }
 
