@@ -17,6 +17,8 @@ export type HttpFigures = LoadFigures & {
   /** Requests per second of the trivial route divided by those of roleBySlug. */
   ratioToTrivial: number
   trivial: LoadFigures & { route: string }
+  /** The trivial route over POST with the same bodies (read and dropped): what receiving them costs by itself. */
+  trivialPost: LoadFigures & { route: string }
 }
 
 const load = async (options: autocannon.Options): Promise<LoadFigures> => {
@@ -52,6 +54,8 @@ const measureServer = async ({
 }): Promise<HttpFigures> => {
   const graphqlUrl = `${server.baseURL}/api/graphql`
   const body = (slug: string) => JSON.stringify({ query, variables: { slug } })
+  // Made once: the load generator shares the machine's cores with the server.
+  const bodies = slugs.map(body)
   // Warm up (route compilation caches, the GraphQL schema, connections) and check the answer.
   for (const slug of slugs) {
     const response = await fetch(graphqlUrl, { body: body(slug), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
@@ -71,19 +75,27 @@ const measureServer = async ({
       {
         headers: { 'content-type': 'application/json' },
         method: 'POST',
-        setupRequest: (request) => ({ ...request, body: body(slugs[next++ % slugs.length]!) }),
+        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }),
       },
     ],
     url: graphqlUrl,
   })
   log(`autocannon: /healthz (${label} server), ${connections} connections, ${durationSeconds} s`)
   const trivial = await load({ connections, duration: durationSeconds, url: `${server.baseURL}/healthz` })
+  log(`autocannon: POST /healthz with the role page bodies (${label} server), ${connections} connections, ${durationSeconds} s`)
+  const trivialPost = await load({
+    connections,
+    duration: durationSeconds,
+    requests: [{ headers: { 'content-type': 'application/json' }, method: 'POST', setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
+    url: `${server.baseURL}/healthz`,
+  })
   return {
     ...roleBySlug,
     connections,
     durationSeconds,
     ratioToTrivial: Number((trivial.requestsPerSecond / roleBySlug.requestsPerSecond).toFixed(2)),
     trivial: { ...trivial, route: '/healthz' },
+    trivialPost: { ...trivialPost, route: 'POST /healthz' },
   }
 }
 
