@@ -517,11 +517,7 @@ const readableOnly = async (req: PayloadRequest, slug: string, mode: AccessMode,
   return docs.filter((doc) => allowed.has(String(doc.id)))
 }
 
-/**
- * A host's collection hooks that run on reads, on documents the statement read: `beforeRead`, then
- * `afterRead`, each in the order configured, as Payload's find runs them (after the plugin's own,
- * whose effect the statement already has).
- */
+/** A host's read hooks on a collection (not the plugin's own). */
 const hostReadHooks = (collection: SanitizedCollectionConfig) => ({
   after: (collection.hooks?.afterRead ?? []).filter((hook) => !isPluginOwned(hook)),
   before: (collection.hooks?.beforeRead ?? []).filter((hook) => !isPluginOwned(hook)),
@@ -532,6 +528,11 @@ const hasHostReadHooks = (collection: SanitizedCollectionConfig) => {
   return after.length > 0 || before.length > 0
 }
 
+/**
+ * A host's collection hooks that run on reads, on documents the statement read: `beforeRead`, then
+ * `afterRead`, each in the order configured, as Payload's find runs them (after the plugin's own,
+ * whose effect the statement already has).
+ */
 const withReadHooks = async (req: PayloadRequest, collection: SanitizedCollectionConfig, docs: Doc[], findMany: boolean): Promise<Doc[]> => {
   const { after, before } = hostReadHooks(collection)
   if (docs.length === 0 || (before.length === 0 && after.length === 0)) return docs
