@@ -19,6 +19,7 @@ import { keepTextWhenLocalizing } from '../src/exports/migrations.js'
 import { catalogGraphQLRoute } from '../src/exports/routes.js'
 import { importEscoFolder } from '../src/import/index.js'
 import { roleCatalogPlugin } from '../src/index.js'
+import { french, german, startLocalizedSite } from './helpers/localized.js'
 import { scratchFolder } from './helpers/scratch.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 
@@ -397,5 +398,47 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
       token,
     )
     expect(graphql.body.errors![0].extensions.statusCode).toBe(400)
+  })
+})
+
+/**
+ * JSON-LD on a localized SQLite site: no tuned statement reports which locale answered each text
+ * there, so the role is read again per locale of the fallback chain; the text that fell back says
+ * the language it is in all the same.
+ */
+describe('on a localized SQLite site', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    site = await startLocalizedSite('sqlite_localized', {}, { adapter: 'sqlite' })
+  })
+  afterAll(async () => site?.stop())
+
+  it('JSON-LD text that fell back says its language, over GraphQL and REST (German → English, French → German → English)', async () => {
+    const page = `query ($locale: LocaleInputType) { roleBySlug(slug: "${PM}", locale: $locale) { jsonLd } }`
+    const expected = {
+      de: {
+        name: german.pmTitle,
+        skills: { communication: german.communication, leadership: german.leadership, 'organizational-skills': { '@language': 'en', '@value': 'Organizational skills' } },
+      },
+      fr: {
+        name: { '@language': 'de', '@value': german.pmTitle },
+        skills: {
+          communication: { '@language': 'de', '@value': german.communication },
+          leadership: french.leadership,
+          'organizational-skills': { '@language': 'en', '@value': 'Organizational skills' },
+        },
+      },
+    }
+    for (const locale of ['de', 'fr'] as const) {
+      const { body } = await site.graphql(page, { locale })
+      expect(body.errors, locale).toBeUndefined()
+      const { jsonLd } = body.data.roleBySlug
+      expect(jsonLd['@context'], locale).toEqual(['https://schema.org', { '@language': locale }])
+      expect(jsonLd.name, locale).toEqual(expected[locale].name)
+      expect(Object.fromEntries(jsonLd.skills.map((skill: any) => [skill.termCode, skill.name])), locale).toMatchObject(expected[locale].skills)
+      const rest = await site.rest.get(`/roles/${PM}/jsonld?locale=${locale}`)
+      expect(rest.status, locale).toBe(200)
+      expect(rest.body, locale).toEqual(jsonLd)
+    }
   })
 })

@@ -25,7 +25,7 @@ import { getCatalogConfig, getCatalogSlugs } from '../src/plugin/catalogConfig.j
 import { readContextFor } from '../src/read/readContext.js'
 import { untunedReason } from '../src/read/tunedReads.js'
 import { bySlug, create, linkSkill, save } from './helpers/catalog.js'
-import { german as germanText, startLocalizedSite } from './helpers/localized.js'
+import { french, german as germanText, startLocalizedSite } from './helpers/localized.js'
 import { startSite, type TestSite } from './helpers/setup.js'
 import { countStatements, recordStatements } from './helpers/sqlCounter.js'
 
@@ -315,6 +315,37 @@ describe('tuned reads answer what the generic path answers on a localized site',
       }
     })
   }
+
+  it('JSON-LD says which text fell back from the one tuned statement; the generic path, reading again per locale, says the same', async () => {
+    // The role page and its JSON-LD in German (falling back to English) and French (German, then
+    // English): the PM's leadership skill has German and French names, communication a German one,
+    // organizational skills an English one only.
+    const page = `query ($locale: LocaleInputType) { roleBySlug(slug: "${PM}", locale: $locale) { title skills { skill { slug name } } jsonLd } }`
+    const skillNames = (jsonLd: any) => Object.fromEntries(jsonLd.skills.map((skill: any) => [skill.termCode, skill.name]))
+    const expected = {
+      de: { communication: germanText.communication, leadership: germanText.leadership, 'organizational-skills': { '@language': 'en', '@value': 'Organizational skills' } },
+      fr: {
+        communication: { '@language': 'de', '@value': germanText.communication },
+        leadership: french.leadership,
+        'organizational-skills': { '@language': 'en', '@value': 'Organizational skills' },
+      },
+    }
+    for (const locale of ['de', 'fr'] as const) {
+      const { generic, statements, tuned } = await bothPaths(site, page, { locale })
+      expect(tuned, locale).toEqual(generic)
+      expect(skillNames(tuned.roleBySlug.jsonLd), locale).toMatchObject(expected[locale])
+      // The role, its items and the locale each text came from: one statement, not one more per locale.
+      expect(statements.tuned.filter(isTunedStatement), locale).toHaveLength(1)
+
+      setTuned(site, true)
+      const rest = await recordStatements(site.databaseUrl, () => site.rest.get(`/roles/${PM}/jsonld?locale=${locale}`))
+      setTuned(site, false)
+      const genericRest = await site.rest.get(`/roles/${PM}/jsonld?locale=${locale}`).finally(() => setTuned(site, true))
+      expect(rest.result.body, locale).toEqual(genericRest.body)
+      expect(rest.result.body, locale).toEqual(tuned.roleBySlug.jsonLd)
+      expect(rest.statements.filter(isTunedStatement), locale).toHaveLength(1)
+    }
+  })
 
   it('a read context holds the locale and fallback its request had when it was asked for', async () => {
     const req = await createLocalReq({ fallbackLocale: 'none' as never, locale: 'de' as never }, site.payload)

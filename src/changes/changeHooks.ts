@@ -28,6 +28,9 @@ const hasField = (req: PayloadRequest, collection: string, name: string) =>
 const roleSlugsWhere = async (req: PayloadRequest, rolesSlug: string, where: Where): Promise<string[]> => {
   const found = await req.payload.db.find({
     collection: rolesSlug as CollectionSlug,
+    // As Payload's own reads pass it: the adapter sorts by the localized title in this locale (without
+    // one, SQLite refuses the statement's undefined parameter).
+    locale: req.locale ?? undefined,
     pagination: false,
     req,
     select: { slug: true },

@@ -106,7 +106,8 @@ export const roleEndpoints = (slugs: CatalogSlugs, maxLimit: number): Endpoint[]
       const req = requestForLocaleQuery(incoming)
       const slug = parseRoleSlug(routeSlug(req.routeParams?.slug), 'slug')
       const reader = new CatalogReader({ context: await readContextFor(req, { draft: false, slugs }), req, slugs })
-      const [doc] = await reader.findRolesBySlug([slug])
+      // With the locales its text came from: the JSON-LD says which text fell back without reading again.
+      const [doc] = await reader.findRolesBySlug([slug], { neighbours: false, textSources: true })
       if (!doc) throw roleNotFound([slug])
       const jsonLd = await occupationForDoc({ doc, reader, req, slugs })
       const language = jsonLdLanguage(jsonLd)

@@ -82,8 +82,9 @@ export const mergeSelections = (a: FieldSelection | undefined, b: FieldSelection
 
 /**
  * What the tuned statement must read for a role whose GraphQL selection is `role`: its selected
- * fields (all of them when `jsonLd` is asked for: the JSON-LD is built from the whole role), the
- * selected fields of the items it links, and the roles it builds on when `buildsOn` is selected.
+ * fields (all of them when `jsonLd` is asked for: the JSON-LD is built from the whole role, and says
+ * which of its text fell back, from the locales the statement reports), the selected fields of the
+ * items it links, and the roles it builds on when `buildsOn` is selected.
  */
 export const tunedSelectionForRole = (
   role: FieldSelection,
@@ -112,6 +113,7 @@ export const tunedSelectionForRole = (
     ...(Object.keys(joined).length > 0 ? { joins: joined } : {}),
     neighbours: buildsOn ? (buildsOn.jsonLd ? undefined : buildsOn) : false,
     role: role.jsonLd ? withJsonLdInputs(role) : role,
+    ...(role.jsonLd ? { textSources: true } : {}),
   }
 }
 
@@ -154,7 +156,7 @@ export const tunedSelectionForComparison = (comparison: FieldSelection): TunedSe
       : a.neighbours === undefined || b.neighbours === undefined
         ? undefined
         : mergeSelections(a.neighbours || undefined, b.neighbours || undefined)
-  return { items, neighbours, role: undefined }
+  return { items, neighbours, role: undefined, ...(a.textSources || b.textSources ? { textSources: true } : {}) }
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
 import DataLoader from 'dataloader'
+import { isDeepStrictEqual } from 'node:util'
 
 import type { CatalogSlugs } from '../plugin/options.js'
 import { readContextKey, type ReadContext } from '../read/readContext.js'
 
-import { CatalogReader, type RoleDoc } from '../read/catalogReader.js'
+import { CatalogReader, type ResolvedRole, type RoleDoc } from '../read/catalogReader.js'
 import {
   allTextFound,
   buildOccupationJsonLd,
@@ -14,6 +15,7 @@ import {
   type OccupationJsonLd,
   tagFallbackText,
 } from './occupation.js'
+import { reportedOwnText } from './ownText.js'
 
 /** The locales text missing in the read's locale is taken from, in order (as Payload's afterRead takes it). */
 const fallbackChain = ({ fallbackLocale, locale }: ReadContext): string[] => {
@@ -64,19 +66,42 @@ export const occupationForDoc = async ({
   const { config } = req.payload
   const translations = config.i18n?.translations as Record<string, unknown> | undefined
   const id = occupationId({ config, rolesSlug: slugs.roles, slug: doc.slug })
-  // The JSON-LD of the role in `language`, as `docReader` reads it (`all` never reaches here).
-  const build = async (docReader: CatalogReader, role: RoleDoc, language: string | undefined) =>
-    buildOccupationJsonLd(await docReader.resolve(role), id, { language, words: degreeWordsFor(translations, language) })
+  // The JSON-LD of the role in `language` (`all` never reaches here).
+  const buildFrom = (role: ResolvedRole, language: string | undefined) =>
+    buildOccupationJsonLd(role, id, { language, words: degreeWordsFor(translations, language) })
+  const build = async (docReader: CatalogReader, role: RoleDoc, language: string | undefined) => buildFrom(await docReader.resolve(role), language)
   const language = reader.context.locale
-  const jsonLd = await build(reader, doc, language)
   const chain = fallbackChain(reader.context)
+  const resolved = await reader.resolve(doc)
+  const jsonLd = buildFrom(resolved, language)
   if (!language || chain.length === 0) return jsonLd
 
   // The context's `@language` says the text is in `language`; text that fell back is not. Which text
   // fell back, and from where, is what the same role read in each locale of the chain without
-  // fallback says: read in the locale itself first (usually all there is: nothing fell back), then
-  // in the fallbacks, only as far as some text is still unaccounted for.
+  // fallback says: in the locale itself first (usually all there is: nothing fell back), then in the
+  // fallbacks, only as far as some text is still unaccounted for. The tuned read reports which
+  // locale answered each text (src/read/textLocales.ts): each locale's text is then known without
+  // reading again. Otherwise (Payload's generic path, another adapter, a host's read hook) the role
+  // is read again in each of those locales without fallback.
   const ownTexts: { document: OccupationJsonLd; language: string }[] = []
+  const contextKey = readContextKey(reader.context)
+  let reported = reportedOwnText(resolved, contextKey)
+  const known = reported ? undefined : reader.reportedRole(doc.id)
+  if (known) {
+    // The role met again in the same answer (in a comparison, among the other role's `buildsOn`),
+    // read by another read of the request: when its JSON-LD is the one of the role this reader read
+    // with the locales of its text, the same text came from the same locales. (A join's roles are
+    // read with their locale's own fallback, which may differ: their text then says so.)
+    const knownResolved = await reader.resolve(known)
+    if (isDeepStrictEqual(buildFrom(knownResolved, language), jsonLd)) reported = reportedOwnText(knownResolved, contextKey)
+  }
+  if (reported) {
+    for (const locale of [language, ...chain]) {
+      ownTexts.push({ document: buildFrom(reported(locale), locale), language: locale })
+      if (ownTexts.length === 1 && allTextFound(jsonLd, ownTexts[0]!.document)) return jsonLd
+    }
+    return tagFallbackText(jsonLd, language, ownTexts)
+  }
   for (const locale of [language, ...chain]) {
     const ownReader = ownTextReaderFor(req, { ...reader.context, fallbackLocale: false, locale }, slugs)
     const own = await ownReader.roles.load(doc.slug)

@@ -10,6 +10,7 @@ import type { ReadContext } from './readContext.js'
 
 import { recordDocuments, recordRoleSlugs } from '../cache/dependencies.js'
 import { internalReadRequest } from './internalRead.js'
+import { TEXT_LOCALES, type TextLocales } from './textLocales.js'
 import { readRolesTuned, type TunedSelection } from './tunedReads.js'
 
 export type DocID = number | string
@@ -101,11 +102,14 @@ const text = (value: unknown): null | string => (typeof value === 'string' && va
 
 type ItemKey = { dimension: LinkDimension; id: DocID }
 
-/** A linked document (as `find` returns it, or the tuned read) reduced to what comparisons and JSON-LD use. */
-const toCatalogItem = (dimension: LinkDimension, doc: Record<string, unknown>): CatalogItem => {
+/**
+ * A linked document (as `find` returns it, or the tuned read) reduced to what comparisons and JSON-LD
+ * use; with the locales its text came from when the tuned read reported them (src/read/textLocales.ts).
+ */
+const toCatalogItem = (dimension: LinkDimension, doc: Record<PropertyKey, unknown>): CatalogItem => {
   const id = doc.id as DocID
   const label = linkDimensions.find((each) => each.name === dimension)!.label
-  return {
+  const item: CatalogItem = {
     abbreviation: text(doc.abbreviation),
     description: text(doc.description),
     id,
@@ -114,6 +118,15 @@ const toCatalogItem = (dimension: LinkDimension, doc: Record<string, unknown>): 
     label: text(doc[label]) ?? String(doc.slug ?? id),
     slug: String(doc.slug ?? id),
   }
+  const locales = doc[TEXT_LOCALES] as TextLocales | undefined
+  if (locales) {
+    // The item's fields under the names the item has here (`label`: its title or name).
+    const fields: TextLocales['fields'] = {}
+    const names: [keyof CatalogItem, string][] = [['label', label], ['description', 'description'], ['abbreviation', 'abbreviation'], ['issuingBody', 'issuingBody']]
+    for (const [key, field] of names) if (field in locales.fields) fields[key] = locales.fields[field] ?? null
+    ;(item as Record<PropertyKey, unknown>)[TEXT_LOCALES] = { context: locales.context, fields } satisfies TextLocales
+  }
+  return item
 }
 
 export type CatalogReaderArgs = {
@@ -139,6 +152,8 @@ export class CatalogReader {
   private readonly draft: boolean
   private readonly items: DataLoader<ItemKey, CatalogItem | null, string>
   private readonly req: PayloadRequest
+  /** Roles the tuned path read with the locales of their text (src/read/textLocales.ts), by ID. */
+  private readonly reported = new Map<string, RoleDoc>()
   private readonly slugs: CatalogSlugs
 
   constructor({ context, req, slugs }: CatalogReaderArgs) {
@@ -171,9 +186,19 @@ export class CatalogReader {
         recordDocuments(this.req, name, tuned.items[name].map((doc) => doc.id))
       }
       recordDocuments(this.req, 'roles', tuned.roles.map((doc) => doc.id))
+      for (const doc of tuned.roles) if (TEXT_LOCALES in doc) this.reported.set(String(doc.id), doc as unknown as RoleDoc)
       return tuned.roles as RoleDoc[]
     }
     return this.findRoles({ slug: { in: unique } }, unique.length)
+  }
+
+  /**
+   * The role with this ID as this reader read it on the tuned path with the locales of its text, if
+   * it did: the same role met again in the same answer (a comparison's role among the other's
+   * `buildsOn`) is the same document, read for the same request and context.
+   */
+  reportedRole(id: DocID): RoleDoc | undefined {
+    return this.reported.get(String(id))
   }
 
   /** At most `limit` roles matching `where` that the request's user may read: one SQL statement for plain filters. */
@@ -217,7 +242,11 @@ export class CatalogReader {
         keyed.forEach(({ row }, index) => {
           const item = items[index]
           if (!item || item instanceof Error) return
-          links.push({ item, note: text(row.note), requirement: text(row.requirement) ?? 'required' })
+          const link: ResolvedLink = { item, note: text(row.note), requirement: text(row.requirement) ?? 'required' }
+          // Where the row's note came from, when the read reported it (the link has the row's field names).
+          const locales = (row as Record<PropertyKey, unknown>)[TEXT_LOCALES]
+          if (locales) (link as Record<PropertyKey, unknown>)[TEXT_LOCALES] = locales
+          links.push(link)
         })
         return links
       }),

@@ -72,6 +72,12 @@ export type DocumentSqlOptions = {
   /** Localized sites: the locale to read (required there: localized fields live in `*_locales`). */
   locale?: SqlLocale
   /**
+   * With a locale that has fallbacks: each localized field's value comes as `[value, locale]`, the
+   * locale that answered it (null: none had text), for src/read/textLocales.ts to take apart. The
+   * same subquery, the same rows: what the JSON-LD needs to say which text fell back.
+   */
+  textSources?: boolean
+  /**
    * For a relationship at `path` (e.g. `skills.skill`, `buildsOn`) to `relationTo`: undefined to keep
    * every link, or the condition a linked document must meet for the link to stay (a row of an
    * array is left out altogether, as src/hooks/hideUnreadableLinks.ts does).
@@ -210,7 +216,10 @@ export class DocumentSqlBuilder {
       if (!new Set(this.columns(texts).values()).has('locale')) throw new UntunableSchemaError(`no column "locale" in "${texts}"`)
       const x = this.nextAlias('x')
       const lists = chain.map((code) => `json_agg(${x}.text order by ${x}."order") filter (where ${x}.locale = ${literal(code)})`)
-      return `(select case when count(*) = 0 then '[]'::json else coalesce(${lists.join(', ')}) end from ${this.qualified(texts)} ${x} where ${x}.parent_id = ${ctx.alias}.id and ${x}.path = ${literal(path)})`
+      const value = `case when count(*) = 0 then '[]'::json else coalesce(${lists.join(', ')}) end`
+      // The locale whose list was taken: the first of the chain with rows.
+      const source = () => `case ${lists.map((list, index) => `when ${list} is not null then ${literal(chain[index]!)}`).join(' ')} end`
+      return `(select ${this.withSource(value, source)} from ${this.qualified(texts)} ${x} where ${x}.parent_id = ${ctx.alias}.id and ${x}.path = ${literal(path)})`
     }
     if ((field.type !== 'text' && field.type !== 'textarea') || (field as { hasMany?: boolean }).hasMany) {
       throw new UntunableSchemaError(`localized field "${path}" of type ${field.type}`)
@@ -221,8 +230,22 @@ export class DocumentSqlBuilder {
     const x = this.nextAlias('x')
     const localeColumn = `${x}.${ident(this.column(table, '_locale'))}`
     const valueIn = (code: string) => `max(${x}.${column}) filter (where ${localeColumn} = ${literal(code)})`
-    const picks = [`nullif(${valueIn(locale.code)}, '')`, ...locale.fallbacks.map((code) => `nullif(${valueIn(code)}, '')`), valueIn(locale.code)]
-    return `(select coalesce(${picks.join(', ')}) from ${this.qualified(table)} ${x} where ${x}.${ident(this.column(table, '_parentID'))} = ${ctx.alias}.${ident(this.column(ctx.table, 'id'))} and ${localeColumn} in (${inChain}))`
+    const found = chain.map((code) => `nullif(${valueIn(code)}, '')`)
+    const value = `coalesce(${[...found, valueIn(locale.code)].join(', ')})`
+    // The locale whose text was taken: the first of the chain with non-empty text. (PostgreSQL
+    // computes an aggregate written twice in one query level once.)
+    const source = () => `case ${found.map((text, index) => `when ${text} is not null then ${literal(chain[index]!)}`).join(' ')} end`
+    return `(select ${this.withSource(value, source)} from ${this.qualified(table)} ${x} where ${x}.${ident(this.column(table, '_parentID'))} = ${ctx.alias}.${ident(this.column(ctx.table, 'id'))} and ${localeColumn} in (${inChain}))`
+  }
+
+  /** A localized field's value, with the locale that answered it when the builder reports text sources. */
+  private withSource(value: string, source: () => string): string {
+    return this.reportsTextSources ? `json_build_array(${value}, ${source()})` : value
+  }
+
+  /** Whether localized fields come as `[value, locale]` (DocumentSqlOptions.textSources). */
+  get reportsTextSources(): boolean {
+    return this.options.textSources === true && (this.options.locale?.fallbacks.length ?? 0) > 0
   }
 
   private value(field: FlattenedField, ctx: Context, rootTable: string): string {

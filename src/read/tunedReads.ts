@@ -23,7 +23,9 @@
  * for reads that are not draft previews and run outside a transaction. What keeps a site on the
  * generic path is logged once, as a warning, when Payload starts (`warnWhenUntuned`).
  * With localization, localized fields are read from the `*_locales` tables (and the locale's rows of
- * `_texts`) in the read context's locale with its fallbacks, in the same statement.
+ * `_texts`) in the read context's locale with its fallbacks, in the same statement; asked for
+ * (`selection.textSources`, for JSON-LD), it also says which locale answered each localized text of
+ * the roles and their items (src/read/textLocales.ts), so no second read is needed to tell.
  * Otherwise callers keep Payload's Local API path (src/read/catalogReader.ts), which applies whatever
  * access, hooks and fields the host configured. tests/tuned-reads.test.ts proves both paths answer
  * the same, for anonymous readers and editors, with drafts around.
@@ -52,8 +54,10 @@ import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { catalogCollections } from '../plugin/options.js'
 import { isPluginOwned } from '../plugin/owned.js'
 import { executorFor } from '../replicas/routing.js'
+import { readContextKey } from './readContext.js'
 import { roleOrderBy } from './roleOrder.js'
 import { DocumentSqlBuilder, type DrizzleAdapterLike, type FieldSelection, ident, relsColumn, snake, type SqlLocale, UntunableSchemaError } from './sqlDocuments.js'
+import { takeTextLocales } from './textLocales.js'
 
 export type Doc = Record<string, unknown> & { id: number | string }
 export type LinkedDimension = keyof typeof roleLinks
@@ -75,6 +79,11 @@ export type TunedSelection = {
   joins?: Record<string, TunedJoinSelection>
   neighbours?: false | FieldSelection | undefined
   role?: FieldSelection
+  /**
+   * Report which locale answered each localized text of the roles and their linked items
+   * (src/read/textLocales.ts), for JSON-LD that says which text fell back. Only read with fallbacks.
+   */
+  textSources?: boolean
 }
 
 export type TunedJoinSelection = { fields?: FieldSelection; limit: number }
@@ -390,6 +399,8 @@ const buildStatement = (
     return ({ alias }: { alias: string }) => condition(scope[name], alias)!
   }
   const builder = new DocumentSqlBuilder(adapter, { linkCondition, locale })
+  // The linked items, with their text's sources when asked for (the roles' buildsOn and joins without).
+  const itemBuilder = selection.textSources ? new DocumentSqlBuilder(adapter, { aliasPrefix: 'i', linkCondition, locale, textSources: true }) : builder
   const visible = (name: CatalogCollection, alias: string) => {
     const where = condition(scope[name], alias)
     return where ? ` and ${where}` : ''
@@ -404,6 +415,7 @@ const buildStatement = (
     aliasPrefix: 't',
     linkCondition: (path) => (itemPaths.has(path) ? undefined : linkCondition(path)),
     locale,
+    textSources: selection.textSources,
   })
   const parts: string[] = [`'roles', coalesce((select json_agg(${targetBuilder.document(rolesConfig, 't', selection.role)}) from target t), '[]'::json)`]
   if (selection.neighbours !== false && buildsOnPaths.length > 0) {
@@ -418,7 +430,7 @@ const buildStatement = (
     const arrayTable = adapter.tableNameMap.get(`${rolesTable}_${snake(arrayName)}`)
     if (!arrayTable) throw new UntunableSchemaError(`no table for "${arrayName}"`)
     const column = ident(builder.column(arrayTable, itemName))
-    const document = builder.document(itemConfig, 'i', withItemFields(itemConfig, selection.items?.[name]))
+    const document = itemBuilder.document(itemConfig, 'i', withItemFields(itemConfig, selection.items?.[name]))
     parts.push(`'${name}', coalesce((select json_agg(${document}) from ${itemTable} i where i.id in (
       select l.${column} from ${builder.qualified(arrayTable)} l join target t on t.id = l._parent_id)${visible(name, 'i')}), '[]'::json)`)
   }
@@ -505,14 +517,24 @@ const readableOnly = async (req: PayloadRequest, slug: string, mode: AccessMode,
   return docs.filter((doc) => allowed.has(String(doc.id)))
 }
 
+/** A host's read hooks on a collection (not the plugin's own). */
+const hostReadHooks = (collection: SanitizedCollectionConfig) => ({
+  after: (collection.hooks?.afterRead ?? []).filter((hook) => !isPluginOwned(hook)),
+  before: (collection.hooks?.beforeRead ?? []).filter((hook) => !isPluginOwned(hook)),
+})
+
+const hasHostReadHooks = (collection: SanitizedCollectionConfig) => {
+  const { after, before } = hostReadHooks(collection)
+  return after.length > 0 || before.length > 0
+}
+
 /**
  * A host's collection hooks that run on reads, on documents the statement read: `beforeRead`, then
  * `afterRead`, each in the order configured, as Payload's find runs them (after the plugin's own,
  * whose effect the statement already has).
  */
 const withReadHooks = async (req: PayloadRequest, collection: SanitizedCollectionConfig, docs: Doc[], findMany: boolean): Promise<Doc[]> => {
-  const before = (collection.hooks?.beforeRead ?? []).filter((hook) => !isPluginOwned(hook))
-  const after = (collection.hooks?.afterRead ?? []).filter((hook) => !isPluginOwned(hook))
+  const { after, before } = hostReadHooks(collection)
   if (docs.length === 0 || (before.length === 0 && after.length === 0)) return docs
   const context = req.context
   return Promise.all(
@@ -561,6 +583,9 @@ export const readRolesTuned = async (
   const accessModes = isPromise(access) ? await access : access
   const locale = sqlLocaleFor(req.payload.config, context)
   if (locale === null) return undefined
+  // Text sources only where text can fall back: elsewhere every text is in the read's locale.
+  const textSources = selection.textSources === true && locale !== undefined && locale.fallbacks.length > 0
+  if (selection.textSources !== undefined && !textSources) selection = { ...selection, textSources: undefined }
   const joinLocale = selection.joins ? joinLocaleFor(req.payload.config, locale) : undefined
   const slugs = getCatalogConfig(req.payload.config).slugs
   const scope = Object.fromEntries(catalogCollections.map((name) => [name, sqlFilterOf(req.payload, slugs[name], accessModes[name])])) as Scope
@@ -594,6 +619,17 @@ export const readRolesTuned = async (
   const { sql } = drizzleOrm()
   const { rows } = (await db.execute(sql`${sql.raw(before)}${sql.param(roleSlugs)}${sql.raw(after)}`)) as { rows: Row[] }
   const result = rows[0]!.result
+  const configOf = (name: CatalogCollection) => req.payload.collections[slugs[name] as CollectionSlug]!.config
+  if (textSources) {
+    // The statement's `[value, locale]` pairs back to values; which locale answered each is kept on
+    // the documents, unless a host's read hook runs on them (then what it returns may not be what
+    // the locales answered, and the JSON-LD reads again to tell).
+    const contextKey = readContextKey(context)
+    for (const name of catalogCollections) {
+      const collection = configOf(name)
+      for (const doc of result[name] ?? []) takeTextLocales(collection.flattenedFields, doc, contextKey, !hasHostReadHooks(collection))
+    }
+  }
   // The link rows of the roles asked for whose item the statement's filter left out (the items read
   // are exactly the linked ones that pass it), as src/hooks/hideUnreadableLinks.ts leaves them out.
   for (const name of Object.keys(roleLinks) as LinkedDimension[]) {
@@ -605,7 +641,6 @@ export const readRolesTuned = async (
       if (Array.isArray(rows)) role[arrayName] = rows.filter((row: Record<string, unknown>) => row[itemName] != null && kept.has(String(row[itemName])))
     }
   }
-  const configOf = (name: CatalogCollection) => req.payload.collections[slugs[name] as CollectionSlug]!.config
   const rolesConfig = configOf('roles')
   const paths = rolesConfig.flattenedFields
     .filter((field) => field.type === 'relationship' && field.hasMany && field.relationTo === slugs.roles)

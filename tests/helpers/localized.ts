@@ -106,8 +106,12 @@ export const startSiteWithGermanSeed = async (name: string): Promise<TestSite> =
  * article's German (seed/translations/de.ts), which would leave no text missing in German: these
  * tests are about what readers get when text is missing.
  */
-export const startLocalizedSite = async (name: string, plugin: RoleCatalogPluginOptions = {}): Promise<TestSite> => {
-  const site = await startSite({ name, config: { localization }, plugin: { ...plugin, seed: false } })
+export const startLocalizedSite = async (
+  name: string,
+  plugin: RoleCatalogPluginOptions = {},
+  { adapter }: { adapter?: 'postgres' | 'sqlite' } = {},
+): Promise<TestSite> => {
+  const site = await startSite({ adapter, name, config: { localization }, plugin: { ...plugin, seed: false } })
   await seedRoleCatalog({ log: () => {}, payload: site.payload, translations: [] })
   const slugs = { roles: plugin.overrides?.roles?.slug ?? 'roles', skills: plugin.overrides?.skills?.slug ?? 'skills' }
   await translateArticle(site.payload, slugs)
