@@ -5,6 +5,7 @@ import type {
   CollectionBeforeDeleteHook,
   CollectionConfig,
   CollectionSlug,
+  FindOneArgs,
   PayloadRequest,
   Where,
 } from 'payload'
@@ -136,7 +137,9 @@ const classifyUpdate = async (
 const storedRow = async (req: PayloadRequest, collection: string, id: DocID): Promise<Doc | null> =>
   (await req.payload.db.findOne({
     collection: collection as CollectionSlug,
-    joins: false,
+    // No joins (which roles link the item, built-on-by): other documents' data. Cast: a site's generated
+    // types narrow JoinQuery per collection, where `false` does not type-check for a string slug.
+    joins: false as unknown as FindOneArgs['joins'],
     locale: 'all',
     req,
     where: { id: { equals: id } },
