@@ -116,6 +116,15 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
       expect(degree.name).toEqual({ '@value': expect.stringMatching(/^Bachelor-Abschluss in Betriebswirtschaft, .+ oder .+$/) })
       expect(en.data.roleBySlug.jsonLd.educationRequirements[0].name).toMatch(/^Bachelor's degree in Business administration, .+ or .+$/)
 
+      // jsonLd in a language of its own under a German role: the role in that language, tagged so.
+      const mixed = (
+        await site.graphql(`{ roleBySlug(slug: "${PM}", locale: de) { title english: jsonLd(locale: en) german: jsonLd } }`)
+      ).body
+      expect(mixed.errors).toBeUndefined()
+      expect(mixed.data.roleBySlug.title).toBe(german.pmTitle)
+      expect(mixed.data.roleBySlug.english).toEqual(en.data.roleBySlug.jsonLd)
+      expect(mixed.data.roleBySlug.german).toEqual(de.jsonLd)
+
       // No fallback: what has no German text is null.
       const none = (await site.graphql(ROLE, { fallbackLocale: 'none', locale: 'de', slug: PM })).body.data.roleBySlug
       expect(none).toMatchObject({ abbreviation: '', focus: null, title: german.pmTitle })

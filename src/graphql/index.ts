@@ -67,9 +67,13 @@ const addJsonLdField = (roleType: GraphQLModule.GraphQLObjectType, slugs: Catalo
     extensions: {},
     resolve: async (parent: RoleDoc, args: LocaleArgs, context: Context) => {
       // In its own locale arguments, else the locale the role was read in (roleBySlug(locale: de)).
-      const req = requestForLocaleArgs(requestInheritingLocale(parent, context.req), args)
+      const inherited = requestInheritingLocale(parent, context.req)
+      const req = requestForLocaleArgs(inherited, args)
       const reader = readerFor(context, slugs, await readContextFor(req, { slugs }))
-      const doc = jsonLdInputs.every((key) => parent[key] !== undefined)
+      // The role as read is reused only in the language it was read in: `jsonLd(locale: en)` under
+      // `roleBySlug(locale: de)` reads the role in English, or the German text would be tagged English.
+      const sameRead = req === inherited || (req.locale === inherited.locale && JSON.stringify(req.fallbackLocale) === JSON.stringify(inherited.fallbackLocale))
+      const doc = sameRead && jsonLdInputs.every((key) => parent[key] !== undefined)
         ? parent
         : (await reader.findRoles({ id: { equals: parent.id } }, 1))[0]
       if (!doc) return null
