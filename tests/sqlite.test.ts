@@ -442,3 +442,22 @@ describe('on a localized SQLite site', () => {
     }
   })
 })
+
+describe('writes on a localized SQLite site', () => {
+  let site: TestSite
+  beforeAll(async () => {
+    site = await startLocalizedSite('sqlite_localized_writes', {}, { adapter: 'sqlite' })
+  })
+  afterAll(async () => site?.stop())
+
+  it('a published edit and a restore of an older version work there (the writes’ own lookups pass a locale or sort by ID)', async () => {
+    const token = await site.login()
+    const role = (await site.payload.find({ collection: 'roles', limit: 1, where: { slug: { equals: PM } } })).docs[0]!
+    const saved = await site.rest.patch(`/roles/${role.id}?depth=0`, { body: { _status: 'published', summary: 'Edited on SQLite' }, token })
+    expect(saved.status).toBe(200)
+    const oldest = (await site.payload.findVersions({ collection: 'roles', limit: 1, sort: 'createdAt', where: { parent: { equals: role.id } } })).docs[0]!
+    const restored = await site.rest.post(`/roles/versions/${oldest.id}?depth=0`, { token })
+    expect(restored.status).toBe(200)
+    expect((await site.rest.get(`/roles/${role.id}?depth=0&draft=true`, { token })).body.summary).not.toBe('Edited on SQLite')
+  })
+})

@@ -72,6 +72,8 @@ const existingIDs = async (req: PayloadRequest, slug: string, ids: (DocID | unde
     pagination: false,
     req,
     select: { id: true } as never,
+    // By ID, not the collection's default sort (a localized name, which SQLite cannot sort by without a locale).
+    sort: 'id',
     where: { id: { in: wanted } },
   })
   return new Set(found.docs.map((doc) => String((doc as { id: DocID }).id)))
