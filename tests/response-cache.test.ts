@@ -766,6 +766,80 @@ describe('lists: dropped by the changes that can alter them, kept through edits 
       access.read = pluginRead
     }
   })
+
+  // Attacks on the fields a list records (review of the finer list invalidation).
+  const skillsBy = async (where: Where, sort = '-createdAt') =>
+    (await site.payload.find({ collection: 'skills', depth: 0, limit: 200, sort, where })).docs
+
+  it('a page of the most recently updated: any published edit moves its document to the top', async () => {
+    const path = '/skills?depth=0&limit=2&sort=-updatedAt'
+    const shown: number[] = ids(await rest(path))
+    const offPage = (await skillsBy({ id: { not_in: shown } }))[0]!
+    // Only its description changes (and, as with every save, its update time).
+    expect((await save(site, 'skills', offPage.id, { description: 'Touched last' }, { draft: false })).status).toBe(200)
+    const after = await rest(path)
+    expect(ids(after)[0]).toBe(offPage.id)
+    expect(after.json).toEqual((await restDirect(path)).json)
+  })
+
+  it('a filter written with AND/OR in capitals (as GraphQL writes it; Payload reads and/or in any case) records the fields inside', async () => {
+    // On description: neither the default sort (name) nor always listed.
+    const description = 'Listed by a capital OR'
+    const query = `{ Skills(where: { OR: [{ description: { equals: "${description}" } }, { AND: [{ slug: { equals: "no-such-skill" } }] }] }) { docs { id description } totalDocs } }`
+    const countQuery = `{ countSkills(where: { OR: [{ description: { equals: "${description}" } }] }) { totalDocs } }`
+    const restPath = `/skills?depth=0&${new URLSearchParams({ 'where[OR][0][description][equals]': description })}`
+    expect((await post(query)).json.data.Skills.docs).toEqual([])
+    expect((await post(countQuery)).json.data.countSkills.totalDocs).toBe(0)
+    expect((await rest(restPath)).json.docs).toEqual([])
+    const edited = (await skillsBy({}))[0]!
+    expect((await save(site, 'skills', edited.id, { description }, { draft: false })).status).toBe(200)
+    expect((await post(query)).json.data.Skills.docs).toEqual([{ description, id: edited.id }])
+    expect((await post(countQuery)).json.data.countSkills.totalDocs).toBe(1)
+    expect(ids(await rest(restPath))).toEqual([edited.id])
+    expect((await post(query)).json).toEqual(await uncached(query))
+  })
+
+  it('a filter through a nested field written with __ (GraphQL’s spelling, which Payload reads as a dot) records its top-level field', async () => {
+    const scheme = 'Attack Taxonomy'
+    const query = `{ JobRoles(where: { externalCodes__scheme: { equals: "${scheme}" } }) { docs { slug } totalDocs } }`
+    const restPath = `/${ROLES}?depth=0&${new URLSearchParams({ 'where[externalCodes__scheme][equals]': scheme })}`
+    expect((await post(query)).json.data.JobRoles.totalDocs).toBe(0)
+    expect((await rest(restPath)).json.totalDocs).toBe(0)
+    const role = await bySlug(site, ROLES, 'technical-project-manager')
+    await site.payload.update({
+      collection: ROLES as 'users',
+      data: { externalCodes: [...((role.externalCodes as unknown[] | undefined) ?? []), { code: 'X-1', label: 'Attack', match: 'close', scheme }] } as never,
+      id: role.id,
+    })
+    expect((await post(query)).json.data.JobRoles.docs).toEqual([{ slug: 'technical-project-manager' }])
+    expect((await rest(restPath)).json.totalDocs).toBe(1)
+    expect((await post(query)).json).toEqual(await uncached(query))
+  })
+
+  it('a site’s beforeOperation hook that narrows every read keeps lists dropped by edits of the field it filters on', async () => {
+    // A host's hook (as overrides.skills.hooks.beforeOperation adds it, after the plugin's), swapped in for this test.
+    const hooks = site.payload.collections.skills.config.hooks
+    const own = hooks.beforeOperation
+    hooks.beforeOperation = [
+      ...own,
+      ({ args, operation }) =>
+        operation === 'read' || operation === 'count' ? { ...args, where: { and: [(args as { where?: Where }).where ?? {}, { kind: { equals: 'soft' } }] } } : args,
+    ]
+    try {
+      const created = await create(site, 'skills', { kind: 'technical', name: 'Technical Until Edited' }, { draft: false })
+      expect(created.status).toBe(201)
+      const technical = created.body.doc
+      const path = '/skills?depth=0&limit=100&sort=-createdAt'
+      const before = await rest(path)
+      expect(before.json.docs.length).toBeGreaterThan(0)
+      expect(before.json.docs.every((doc: { kind: string }) => doc.kind === 'soft')).toBe(true)
+      expect((await save(site, 'skills', technical.id, { kind: 'soft' }, { draft: false })).status).toBe(200)
+      expect(ids(await rest(path))).toContain(technical.id)
+      expect((await rest(path)).json).toEqual((await restDirect(path)).json)
+    } finally {
+      hooks.beforeOperation = own
+    }
+  })
 })
 
 describe('attacks on the serving layer (review of issue 20)', () => {

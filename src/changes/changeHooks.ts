@@ -156,13 +156,14 @@ const rowsBefore = (req: PayloadRequest): Map<string, Doc | null> => {
   return found
 }
 
-/** Fields whose values are the write's bookkeeping, not content a list is ordered or filtered by. */
-const BOOKKEEPING = new Set(['updatedAt'])
-
-/** The top-level fields whose stored values differ between two rows (compared as JSON, every locale). */
+/**
+ * The top-level fields whose stored values differ between two rows (compared as JSON, every
+ * locale). `updatedAt` included: every write changes it, and a list sorted or filtered by it
+ * (`sort=-updatedAt`, the most recently edited) is reordered by any edit, of any field.
+ */
 const changedFields = (before: Doc, after: Doc): string[] => {
   const names = new Set([...Object.keys(before), ...Object.keys(after)])
-  return [...names].filter((name) => !BOOKKEEPING.has(name) && JSON.stringify(before[name]) !== JSON.stringify(after[name])).sort()
+  return [...names].filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name])).sort()
 }
 
 const record = async (

@@ -3,6 +3,7 @@ import type { CollectionAfterReadHook, CollectionBeforeOperationHook, Collection
 import type { CatalogCollection, CatalogSlugs } from '../plugin/options.js'
 
 import { recordCollections, recordDocuments, recordingOf, recordList, recordRoleSlugs } from '../cache/dependencies.js'
+import { isPluginOwned } from '../plugin/owned.js'
 import { type DocID, linkedCollections, relationID, roleLinks } from './roleLinks.js'
 
 /**
@@ -39,15 +40,27 @@ const namedBy = (where: undefined | Where): undefined | { field: 'id' | 'slug'; 
 /** What every list of anonymous readers is filtered and ordered by too: status, trash, creation time (Payload's fallback order), ID. */
 const ALWAYS_LISTED = ['_status', 'createdAt', 'deletedAt', 'id']
 
-/** The top-level fields a `where` filters on (through `and`/`or`, paths by their first segment); undefined when it cannot be read. */
+/**
+ * The top-level field of a where or sort path. Payload reads `__` as `.` (GraphQL's where inputs
+ * spell `externalCodes.scheme` as `externalCodes__scheme`; the adapter and Payload's query
+ * validation replace it), so `__` ends the first segment too.
+ */
+const topLevelField = (path: string): string => path.replace(/__/g, '.').split('.')[0]!
+
+/**
+ * The top-level fields a `where` filters on (through `and`/`or`, paths by their first segment);
+ * undefined when it cannot be read. `and`/`or` in any case: Payload's adapter and query validation
+ * read them so, and GraphQL's where inputs spell them `AND`/`OR`.
+ */
 const whereFields = (where: unknown, found = new Set<string>()): Set<string> | undefined => {
   if (where === null || where === undefined) return found
   if (typeof where !== 'object' || Array.isArray(where)) return undefined
   for (const [key, condition] of Object.entries(where)) {
-    if (key === 'and' || key === 'or') {
+    const lower = key.toLowerCase()
+    if (lower === 'and' || lower === 'or') {
       if (!Array.isArray(condition)) return undefined
       for (const each of condition) if (!whereFields(each, found)) return undefined
-    } else found.add(key.split('.')[0]!)
+    } else found.add(topLevelField(key))
   }
   return found
 }
@@ -57,8 +70,16 @@ const sortFields = (sort: unknown): string[] | undefined => {
   if (sort === null || sort === undefined || sort === '') return []
   const items = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : undefined
   if (!items || items.some((item) => typeof item !== 'string')) return undefined
-  return (items as string[]).map((item) => item.trim().replace(/^-/, '').split('.')[0]!)
+  return (items as string[]).map((item) => topLevelField(item.trim().replace(/^-/, '')))
 }
+
+/**
+ * Whether a hook of someone else's (the site's overrides, another plugin) runs before the
+ * collection's reads: it runs after the plugin's own and can rewrite the `where` and `sort` this
+ * hook sees, so the fields read here are not the ones the read filters and sorts on.
+ */
+const othersRewriteReads = (collection: { hooks?: { beforeOperation?: unknown[] } }): boolean =>
+  (collection.hooks?.beforeOperation ?? []).some((hook) => !isPluginOwned(hook))
 
 /**
  * The top-level fields a list or count's members and order depend on: its own filter and sort (or
@@ -70,8 +91,10 @@ const listFields = async (
   args: { sort?: unknown; where?: unknown },
   req: PayloadRequest,
 ): Promise<Set<string> | undefined> => {
+  if (othersRewriteReads(collection)) return undefined
   const fields = whereFields(args.where)
-  const sorted = sortFields(args.sort ?? collection.defaultSort)
+  // As Payload's find: any falsy sort (`sort: ''` from a site's own code) is the default sort.
+  const sorted = sortFields(args.sort || collection.defaultSort)
   if (!fields || !sorted) return undefined
   for (const field of [...sorted, ...ALWAYS_LISTED]) fields.add(field)
   const read = collection.access?.read
