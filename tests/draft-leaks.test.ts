@@ -49,6 +49,10 @@ describe('draft leaks', () => {
       ['where[skills.skill][equals]', String(draftSkillId)],
       ['where[skills.skill][in]', String(draftSkillId)],
       ['where[or][0][skills.skill.name][equals]', 'Secret Stack Expertise'],
+      // Payload reads `__` in a path as a dot (GraphQL's spelling of nested paths).
+      ['where[skills__skill__name][equals]', 'Secret Stack Expertise'],
+      ['where[skills.skill__name][like]', 'Secret'],
+      ['where[OR][0][skills__skill__slug][equals]', 'secret-stack-expertise'],
     ] as const) {
       const { body, status } = await site.rest.get(`/roles?depth=0&${new URLSearchParams({ [key]: value })}`)
       expect(status, key).toBe(200)
@@ -62,6 +66,8 @@ describe('draft leaks', () => {
   it('still filters through links to published items, for anonymous readers too', async () => {
     const { body } = await site.rest.get(`/roles?depth=0&${new URLSearchParams({ 'where[skills.skill.name][equals]': 'Leadership' })}`)
     expect(slugsOf(body)).toEqual(['project-manager', 'technical-project-manager'])
+    const underscored = await site.rest.get(`/roles?depth=0&${new URLSearchParams({ 'where[skills__skill__name][equals]': 'Leadership' })}`)
+    expect(slugsOf(underscored.body)).toEqual(['project-manager', 'technical-project-manager'])
     const both = await site.rest.get(
       `/roles?depth=0&${new URLSearchParams({ 'where[skills.skill.name][equals]': 'Problem-solving', 'where[skills.skill.kind][equals]': 'soft' })}`,
     )
@@ -78,6 +84,9 @@ describe('draft leaks', () => {
     const { body, status } = await site.rest.get('/roles?sort=skills.skill.name')
     expect(status).toBe(400)
     expect(body.errors[0].message).toMatch(/sort.*skills\.skill\.name/)
+    const underscored = await site.rest.get('/roles?sort=-skills__skill__name')
+    expect(underscored.status).toBe(400)
+    expect(underscored.body.errors[0].message).toMatch(/sort.*skills__skill__name/)
   })
 
   it('shows published content, never the draft, to anonymous draft=true', async () => {

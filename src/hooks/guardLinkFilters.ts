@@ -6,7 +6,8 @@ type Split = { linkPath: string; relationTo: string; rest: string }
 
 /** Where a filter path crosses into another collection: `skills.skill.name` → `skills.skill` + `name`. */
 const splitAtLink = (collection: SanitizedCollectionConfig, path: string): Split | 'join' | undefined => {
-  const segments = path.split('.')
+  // Payload reads `__` as a dot (`sort=skills__skill__name` sorts through the link as the dotted path does).
+  const segments = path.replace(/__/g, '.').split('.')
   for (let index = 1; index <= segments.length; index++) {
     const prefix = segments.slice(0, index).join('.')
     const field = getFieldByPath({ fields: collection.flattenedFields, path: prefix })?.field
