@@ -620,6 +620,57 @@ describe('hits at the speed of the route', () => {
     expect((await toAnswer(await send(known.replace('project-manager', 'project-managex')))).json.data.roleBySlug).toBeNull()
   })
 
+  it('early hits follow the site’s CORS setting when it is replaced (as Payload’s reload does when the config changes in development)', async () => {
+    const query = `{ roleBySlug(slug: "project-manager") { slug } }`
+    const fromFrontend = { Origin: 'https://frontend.example' }
+    await post(query)
+    expect((await post(query, undefined, fromFrontend)).headers.get('access-control-allow-origin')).toBe('https://frontend.example')
+    const config = site.payload.config
+    const cors = config.cors
+    config.cors = ['https://other.example']
+    try {
+      const early = await measured(() => post(query, undefined, fromFrontend))
+      expect(early.statements).toBe(0)
+      expect(early.headers.get('access-control-allow-origin')).toBeNull()
+      expect((await post(query, undefined, { Origin: 'https://other.example' })).headers.get('access-control-allow-origin')).toBe('https://other.example')
+    } finally {
+      config.cors = cors
+    }
+    expect((await post(query, undefined, fromFrontend)).headers.get('access-control-allow-origin')).toBe('https://frontend.example')
+  })
+
+  it('odd POST bodies (none, streamed in chunks, bytes that are not UTF-8) get what the full path gives them, never a 500', async () => {
+    const query = `{ roleBySlug(slug: "project-manager") { slug } }`
+    const send = (init: RequestInit & { duplex?: 'half' }) =>
+      graphqlRoute.POST(new Request('http://localhost/api/graphql', { headers: { 'Content-Type': 'application/json' }, method: 'POST', ...init }))
+    for (let round = 0; round < 2; round++) {
+      const empty = await send({})
+      expect(empty.status).toBe(400)
+      const emptyBody = await send({ body: '' })
+      expect(emptyBody.status).toBe(400)
+      const bytes = new TextEncoder().encode(JSON.stringify({ query }))
+      const chunked = await toAnswer(
+        await send({
+          body: new ReadableStream({
+            start(controller) {
+              controller.enqueue(bytes.slice(0, 7))
+              controller.enqueue(bytes.slice(7))
+              controller.close()
+            },
+          }),
+          duplex: 'half',
+        }),
+      )
+      expect(chunked.status).toBe(200)
+      expect(chunked.json.data.roleBySlug.slug).toBe('project-manager')
+      // A lone 0xFF inside the JSON string: decoded as U+FFFD, so the slug matches no role.
+      const invalid = Uint8Array.from([...new TextEncoder().encode(`{"query":"{ roleBySlug(slug: \\"project-manager`), 0xff, ...new TextEncoder().encode(`\\") { slug } }"}`)])
+      const odd = await toAnswer(await send({ body: invalid }))
+      expect(odd.status).toBe(200)
+      expect(odd.json.data.roleBySlug).toBeNull()
+    }
+  })
+
   it('a `draft` parameter, however it is spelled, keeps a request off the early path, as URLSearchParams reads it', () => {
     const spellings = [
       '',

@@ -91,14 +91,17 @@ export const rememberShape = (payload: Payload, shape: string | undefined, key: 
 /**
  * The CORS headers Payload's `headersWithCors` sets for a request from `origin` (none: no Origin
  * header), made once per origin: they depend on the site's `cors` setting and the origin only.
- * Bounded: past MAX_ORIGINS distinct origins (most of them refused, so without a header of their
- * own) the table starts again.
+ * The table is kept for one `cors` value: Payload's reload (a config change in development) gives
+ * the same Payload a new config, and its origins must be judged again. Bounded: past MAX_ORIGINS
+ * distinct origins (most of them refused, so without a header of their own) the table starts again.
  */
 const MAX_ORIGINS = 256
-const corsByOrigin = new WeakMap<Payload, Map<string, [string, string][]>>()
+type CorsTable = { cors: unknown; headers: Map<string, [string, string][]> }
+const corsByOrigin = new WeakMap<Payload, CorsTable>()
 export const corsHeaders = (payload: Payload, origin: null | string): [string, string][] => {
-  let table = corsByOrigin.get(payload)
-  if (!table) corsByOrigin.set(payload, (table = new Map()))
+  let current = corsByOrigin.get(payload)
+  if (!current || current.cors !== payload.config.cors) corsByOrigin.set(payload, (current = { cors: payload.config.cors, headers: new Map() }))
+  const table = current.headers
   const key = origin ?? '\u0000none'
   let found = table.get(key)
   if (!found) {
