@@ -867,6 +867,34 @@ describe('lists: dropped by the changes that can alter them, kept through edits 
     expect((await post(query)).json).toEqual(await uncached(query))
   })
 
+  it('German lists filtered and sorted on German-only values see a German-only edit', async () => {
+    const description = 'Nur auf Deutsch beschrieben'
+    const byDescription = `{ Skills(locale: de, where: { description: { equals: "${description}" } }) { docs { id } } }`
+    const byGermanName = '/skills?depth=0&locale=de&limit=2&sort=name'
+    expect((await post(byDescription)).json.data.Skills.docs).toEqual([])
+    const shown: number[] = ids(await rest(byGermanName))
+    const edited = (await skillsBy({ id: { not_in: shown } }, 'createdAt'))[0]!
+    await site.payload.update({ collection: 'skills', data: { description, name: 'Aaa Zuerst auf Deutsch' }, id: edited.id, locale: 'de' })
+    expect((await post(byDescription)).json.data.Skills.docs).toEqual([{ id: edited.id }])
+    expect(ids(await rest(byGermanName))[0]).toBe(edited.id)
+    expect((await post(byDescription)).json).toEqual(await uncached(byDescription))
+    expect((await rest(byGermanName)).json).toEqual((await restDirect(byGermanName)).json)
+  })
+
+  it('publishing a pending draft (saved as the admin saves it, the whole document) moves the document into the lists it now matches', async () => {
+    const description = 'Drafted first, published later'
+    const path = `/skills?depth=0&${new URLSearchParams({ 'where[description][equals]': description })}`
+    const skill = (await skillsBy({}, 'createdAt'))[1]!
+    expect((await save(site, 'skills', skill.id, { description }, { draft: true })).status).toBe(200)
+    expect((await rest(path)).json.docs).toEqual([])
+    const whole = await site.rest.get(`/skills/${skill.id}?depth=0&draft=true`, { token: await site.login() })
+    expect(whole.body.description).toBe(description)
+    expect((await rest(path)).json.docs).toEqual([])
+    expect((await save(site, 'skills', skill.id, whole.body, { draft: false })).status).toBe(200)
+    expect(ids(await rest(path))).toEqual([skill.id])
+    expect((await rest(path)).json).toEqual((await restDirect(path)).json)
+  })
+
   it('a site’s beforeOperation hook that narrows every read keeps lists dropped by edits of the field it filters on', async () => {
     // A host's hook (as overrides.skills.hooks.beforeOperation adds it, after the plugin's), swapped in for this test.
     const hooks = site.payload.collections.skills.config.hooks
