@@ -28,6 +28,19 @@ const PAGE = /* GraphQL */ `query ($slug: String!) {
   roleBySlug(slug: $slug) { slug title summary skills { skill { slug name } } buildsOn { slug title } builtOnBy { docs { slug title } } }
 }`
 
+/**
+ * Lists and counts whose members and order the random edits below move, each its own request (its
+ * own cached answer): the most recently updated role, roles by title, roles and skills filtered on
+ * text the edits write (in capitals, as GraphQL writes and/or). Another instance's change must
+ * reach each with the fields it changed.
+ */
+const LISTS = [
+  /* GraphQL */ `{ Roles(sort: "-updatedAt", limit: 1) { docs { slug } } }`,
+  /* GraphQL */ `{ Roles(sort: "title", limit: 1) { docs { slug title } } }`,
+  /* GraphQL */ `{ countRoles(where: { OR: [{ summary: { like: "Published" } }] }) { totalDocs } }`,
+  /* GraphQL */ `{ Skills(where: { AND: [{ name: { like: "Published skill" } }] }, sort: "-updatedAt") { docs { name } totalDocs } }`,
+]
+
 /** A small seeded PRNG (mulberry32): the sequence is random but reproducible from its seed. */
 const random = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0
@@ -140,6 +153,12 @@ describe('two instances of one site', () => {
       )
       return (await response.json()) as unknown
     }
+    const uncachedList = async (query: string) => {
+      const response = await GRAPHQL_POST(site.config)(
+        new Request('http://localhost/api/graphql', { body: JSON.stringify({ query }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }),
+      )
+      return (await response.json()) as unknown
+    }
     const patch = async (url: string, path: string, body: Record<string, unknown>) => {
       const response = await fetch(`${url}/api/${path}`, {
         body: JSON.stringify(body),
@@ -203,6 +222,11 @@ describe('two instances of one site', () => {
           const text = JSON.stringify(page)
           for (const draft of drafts) expect(text.includes(draft), `step ${step}, seed ${seed}: draft "${draft}" on ${url}`).toBe(false)
           expect(page, `step ${step}, seed ${seed}: ${each} on ${url}`).toEqual(await uncachedPage(each))
+        }
+        for (const query of LISTS) {
+          const list = await graphql(url, query, {})
+          for (const draft of drafts) expect(JSON.stringify(list).includes(draft), `step ${step}, seed ${seed}: draft "${draft}" in ${query} on ${url}`).toBe(false)
+          expect(list, `step ${step}, seed ${seed}: ${query} on ${url}`).toEqual(await uncachedList(query))
         }
       }
     }
