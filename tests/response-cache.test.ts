@@ -895,6 +895,30 @@ describe('lists: dropped by the changes that can alter them, kept through edits 
     expect((await rest(path)).json).toEqual((await restDirect(path)).json)
   })
 
+  it('a site endpoint’s read with an empty sort is ordered by the default sort, as Payload orders it', async () => {
+    // A site's own endpoint on skills (cached as Payload's reads are) passing its caller's sort through, empty when none.
+    const endpoints = site.payload.collections.skills.config.endpoints as unknown as { handler: unknown; method: string; path: string }[]
+    const first = {
+      handler: async (req: any) =>
+        Response.json(
+          await req.payload.find({ collection: 'skills', depth: 0, limit: 1, overrideAccess: false, req, sort: req.searchParams.get('sort') ?? '' }),
+        ),
+      method: 'get',
+      path: '/first',
+    }
+    endpoints.unshift(first)
+    try {
+      const shown: number[] = ids(await rest('/skills/first'))
+      const byName = await site.payload.find({ collection: 'skills', depth: 0, limit: 1, overrideAccess: false, sort: 'name' })
+      expect(shown).toEqual(byName.docs.map((doc) => doc.id))
+      const offPage = (await skillsBy({ _status: { equals: 'published' }, id: { not_in: shown } }, '-name'))[0]!
+      expect((await save(site, 'skills', offPage.id, { name: '0 First Of All' }, { draft: false })).status).toBe(200)
+      expect(ids(await rest('/skills/first'))).toEqual([offPage.id])
+    } finally {
+      endpoints.splice(endpoints.indexOf(first), 1)
+    }
+  })
+
   it('a site’s beforeOperation hook that narrows every read keeps lists dropped by edits of the field it filters on', async () => {
     // A host's hook (as overrides.skills.hooks.beforeOperation adds it, after the plugin's), swapped in for this test.
     const hooks = site.payload.collections.skills.config.hooks
