@@ -307,6 +307,47 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
     }
   })
 
+  it('the response cache drops a list when an edit changes a field it sorts or filters on, and keeps it through other edits (rows compared on SQLite)', async () => {
+    const route = catalogGraphQLRoute(site.config)
+    let executions = 0
+    site.payload.extensions = async ({ result }) => {
+      executions++
+      return result
+    }
+    const ask = async (query: string) => {
+      const response = await route.POST(
+        new Request('http://localhost/api/graphql', { body: JSON.stringify({ query }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }),
+      )
+      return (await response.json()) as any
+    }
+    const RECENT = `{ Roles(sort: "-updatedAt", limit: 1) { docs { slug } } }`
+    // Empty until a title changes (a role it showed would be dropped by its neighbours' edits too).
+    const TITLED = `{ Roles(where: { OR: [{ title: { like: "Renamed for the list" } }] }) { docs { slug } } }`
+    // Two roles of their own, linked to nothing (an edit of a role also drops the lists showing its neighbours).
+    const created: any[] = []
+    try {
+      for (const title of ['SQLite list role one', 'SQLite list role two']) {
+        created.push(await site.payload.create({ collection: 'roles', data: { _status: 'published', summary: 'Listed.', title } }))
+      }
+      const [older, newer] = [created[0]!, created[1]!]
+      expect((await ask(RECENT)).data.Roles.docs[0].slug).toBe(newer.slug)
+      const titled = await ask(TITLED)
+      expect(titled.data.Roles.docs).toEqual([])
+      // A summary edit: the list by update time moves, the list by title is answered from the cache.
+      await site.payload.update({ collection: 'roles', data: { summary: `${String(older.summary)} ` }, id: older.id })
+      const before = executions
+      expect(await ask(TITLED)).toEqual(titled)
+      expect(executions).toBe(before)
+      expect((await ask(RECENT)).data.Roles.docs[0].slug).toBe(older.slug)
+      expect(executions).toBe(before + 1)
+      await site.payload.update({ collection: 'roles', data: { summary: older.summary, title: `${String(older.title)} renamed for the list` }, id: older.id })
+      expect((await ask(TITLED)).data.Roles.docs).toEqual([{ slug: older.slug }])
+    } finally {
+      for (const role of created) await site.payload.delete({ collection: 'roles', id: role.id })
+      site.payload.extensions = undefined as never
+    }
+  })
+
   it('imports an ESCO folder through the Local API (the default here); bulk SQL says it needs PostgreSQL', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'sqlite-import-'))
     try {
