@@ -445,7 +445,7 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
 /**
  * JSON-LD on a localized SQLite site: no tuned statement reports which locale answered each text
  * there, so the role is read again per locale of the fallback chain; the text that fell back says
- * the language it is in all the same.
+ * the language it is in all the same. And writes there, whose own lookups sort by localized text.
  */
 describe('on a localized SQLite site', () => {
   let site: TestSite
@@ -482,15 +482,8 @@ describe('on a localized SQLite site', () => {
       expect(rest.body, locale).toEqual(jsonLd)
     }
   })
-})
 
-describe('writes on a localized SQLite site', () => {
-  let site: TestSite
-  beforeAll(async () => {
-    site = await startLocalizedSite('sqlite_localized_writes', {}, { adapter: 'sqlite' })
-  })
-  afterAll(async () => site?.stop())
-
+  // After the JSON-LD test: this one edits the role and restores its first version.
   it('a published edit and a restore of an older version work there (the writes’ own lookups pass a locale or sort by ID)', async () => {
     const token = await site.login()
     const role = (await site.payload.find({ collection: 'roles', limit: 1, where: { slug: { equals: PM } } })).docs[0]!
