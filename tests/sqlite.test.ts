@@ -63,6 +63,16 @@ const restShape = (body: any): { buildsOn: string[]; skills: [string, string][];
     title: doc.title,
   }))
 
+/** The plugin's GraphQL route on the site, with Payload's `extensions` counting the operations it executes (reset with `site.payload.extensions = undefined`). */
+const countedGraphQLRoute = (site: TestSite) => {
+  const counted = { executions: 0 }
+  site.payload.extensions = async ({ result }) => {
+    counted.executions++
+    return result
+  }
+  return { counted, route: catalogGraphQLRoute(site.config) }
+}
+
 describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
   let site: TestSite
   let token: string
@@ -271,12 +281,7 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
   })
 
   it('the response cache (catalogGraphQLRoute) answers again without executing, and drops the answer when the role changes', async () => {
-    const route = catalogGraphQLRoute(site.config)
-    let executions = 0
-    site.payload.extensions = async ({ result }) => {
-      executions++
-      return result
-    }
+    const { counted, route } = countedGraphQLRoute(site)
     const ask = async () => {
       const response = await route.POST(
         new Request('http://localhost/api/graphql', {
@@ -291,16 +296,16 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
       const first = await ask()
       expect(first.json.data.roleBySlug.title).toBe('Technical Project Manager')
       expect(first.etag).toMatch(/^"[\w-]+"$/)
-      const before = executions
+      const before = counted.executions
       const second = await ask()
       expect(second).toEqual(first)
-      expect(executions).toBe(before)
+      expect(counted.executions).toBe(before)
 
       const { docs } = await site.payload.find({ collection: 'roles', where: { slug: { equals: TPM } } })
       await site.payload.update({ id: docs[0]!.id, collection: 'roles', data: { title: 'Technical PM' } })
       const changed = await ask()
       expect(changed.json.data.roleBySlug.title).toBe('Technical PM')
-      expect(executions).toBe(before + 1)
+      expect(counted.executions).toBe(before + 1)
       await site.payload.update({ id: docs[0]!.id, collection: 'roles', data: { title: 'Technical Project Manager' } })
     } finally {
       site.payload.extensions = undefined as never
@@ -308,12 +313,7 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
   })
 
   it('the response cache drops a list when an edit changes a field it sorts or filters on, and keeps it through other edits (rows compared on SQLite)', async () => {
-    const route = catalogGraphQLRoute(site.config)
-    let executions = 0
-    site.payload.extensions = async ({ result }) => {
-      executions++
-      return result
-    }
+    const { counted, route } = countedGraphQLRoute(site)
     const ask = async (query: string) => {
       const response = await route.POST(
         new Request('http://localhost/api/graphql', { body: JSON.stringify({ query }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }),
@@ -335,11 +335,11 @@ describe('on a SQLite site (@payloadcms/db-sqlite)', () => {
       expect(titled.data.Roles.docs).toEqual([])
       // A summary edit: the list by update time moves, the list by title is answered from the cache.
       await site.payload.update({ collection: 'roles', data: { summary: `${String(older.summary)} ` }, id: older.id })
-      const before = executions
+      const before = counted.executions
       expect(await ask(TITLED)).toEqual(titled)
-      expect(executions).toBe(before)
+      expect(counted.executions).toBe(before)
       expect((await ask(RECENT)).data.Roles.docs[0].slug).toBe(older.slug)
-      expect(executions).toBe(before + 1)
+      expect(counted.executions).toBe(before + 1)
       await site.payload.update({ collection: 'roles', data: { summary: older.summary, title: `${String(older.title)} renamed for the list` }, id: older.id })
       expect((await ask(TITLED)).data.Roles.docs).toEqual([{ slug: older.slug }])
     } finally {

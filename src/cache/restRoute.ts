@@ -6,7 +6,7 @@ import { isNumber } from 'payload/shared'
 import { getCatalogConfig } from '../plugin/catalogConfig.js'
 import { readContextFor, readContextKey } from '../read/readContext.js'
 import { catalogScopeOf } from './catalogScope.js'
-import { answerBeforePayload, rememberShape, requestShape } from './beforePayload.js'
+import { answerBeforePayload, corsHeaders, rememberShape, requestShape } from './beforePayload.js'
 import { recordWhile } from './dependencies.js'
 import { answerResponse, carriedHeaders, carriesCredentials, headAsGet, withCacheControl } from './httpCaching.js'
 import { responseCacheOf, strongETag } from './responseCache.js'
@@ -182,7 +182,7 @@ export const withCatalogRestCache = (handler: RestRouteHandler, config: ConfigAr
     const hit = cache?.get(key)
     if (hit) {
       rememberShape(payload, shape, key)
-      return answerResponse({ answer: hit, extra: headersWithCors({ headers: new Headers(), req }), kind: 'public', options, request })
+      return answerResponse({ answer: hit, extra: corsHeaders(payload, request.headers.get('origin')), kind: 'public', options, request })
     }
 
     const ticket = cache?.begin()
