@@ -69,8 +69,12 @@ type Kind = 'compare' | 'list' | 'page'
 type Phase = {
   /** Counted requests and misses by kind of read (role pages, comparisons, lists). */
   byKind: Record<Kind, { misses: number; requests: number }>
+  /** Answers the cache evicted for room during the phase (memory or an operation's share), not dropped by a change. */
+  evictions: number
   /** Requests for an answer never asked for before in the run (a cold cache's misses, not counted in the ratio). */
   firstAsked: number
+  /** What the cache held when the phase ended: answers, and bytes as counted against `maxBytes`. */
+  heldAtEnd: { answers: number; bytes: number }
   /** Counted requests answered by executing (GraphQL execution, or Payload's REST handler). */
   misses: number
   publishes: number
@@ -190,7 +194,9 @@ export const measureHitRatioUnderWrites = async (
 
     const phase: Phase = {
       byKind: { compare: { misses: 0, requests: 0 }, list: { misses: 0, requests: 0 }, page: { misses: 0, requests: 0 } },
+      evictions: 0,
       firstAsked: 0,
+      heldAtEnd: { answers: 0, bytes: 0 },
       misses: 0,
       publishes: 0,
       requests: 0,
@@ -200,13 +206,17 @@ export const measureHitRatioUnderWrites = async (
     const measureFrom = started + warmUpSeconds * 1000
     const deadline = measureFrom + measureSeconds * 1000
     let publishesAtStart: number | undefined
+    let evictionsAtStart: number | undefined
     try {
       // `readers` readers, request after request each, as concurrent visitors are.
       await Promise.all(
         Array.from({ length: readers }, async () => {
           while (performance.now() < deadline) {
             const measuring = performance.now() >= measureFrom
-            if (measuring && publishesAtStart === undefined) publishesAtStart = publishes
+            if (measuring && publishesAtStart === undefined) {
+              publishesAtStart = publishes
+              evictionsAtStart = existingResponseCache(payload)?.evictions ?? 0
+            }
             const { executed: wasExecuted, first, kind } = await read()
             if (measuring) {
               if (first) phase.firstAsked++
@@ -228,6 +238,8 @@ export const measureHitRatioUnderWrites = async (
       stopRule()
     }
     phase.publishes = publishes - (publishesAtStart ?? publishes)
+    phase.evictions = (existingResponseCache(payload)?.evictions ?? 0) - (evictionsAtStart ?? 0)
+    phase.heldAtEnd = { answers: existingResponseCache(payload)?.size ?? 0, bytes: existingResponseCache(payload)?.bytes ?? 0 }
     return phase
   }
 

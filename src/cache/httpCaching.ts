@@ -85,21 +85,16 @@ const conditional = (request: Request) => request.method === 'GET' || request.me
 
 /**
  * What every response of one cached answer shares, made once per answer (and Cache-Control value,
- * which follows the live `responseCache` option): the body as bytes (a hit does not encode the
- * text again) and the headers its miss carried with Cache-Control and ETag. Hits are most of a
- * cached site's traffic; building these per request was most of what a hit cost.
+ * which follows the live `responseCache` option): the headers its miss carried with Cache-Control
+ * and ETag. Hits are most of a cached site's traffic; building these per request was most of what
+ * a hit cost.
  */
-type PreparedAnswer = { body: Uint8Array<ArrayBuffer>; cacheControl: string; headers: [string, string][] }
+type PreparedAnswer = { cacheControl: string; headers: [string, string][] }
 const prepared = new WeakMap<CachedAnswer, PreparedAnswer>()
-const encoder = new TextEncoder()
 const prepare = (answer: CachedAnswer, cacheControlValue: string): PreparedAnswer => {
   let found = prepared.get(answer)
   if (!found || found.cacheControl !== cacheControlValue) {
-    found = {
-      body: found?.body ?? encoder.encode(answer.body),
-      cacheControl: cacheControlValue,
-      headers: [...(answer.headers ?? []), ['Cache-Control', cacheControlValue], ['ETag', answer.etag]],
-    }
+    found = { cacheControl: cacheControlValue, headers: [...(answer.headers ?? []), ['Cache-Control', cacheControlValue], ['ETag', answer.etag]] }
     prepared.set(answer, found)
   }
   return found
@@ -135,7 +130,7 @@ export const answerResponse = ({
   else headers.set('Vary', VARY_VALUE)
   if (conditional(request) && matchesIfNoneMatch(request.headers, answer.etag)) return new Response(null, { headers, status: 304 })
   headers.set('Content-Type', answer.contentType)
-  return new Response(ready.body, { headers, status })
+  return new Response(answer.body, { headers, status })
 }
 
 /** A response passed through with only its Cache-Control (and Vary) set: errors, private answers. */

@@ -8,9 +8,12 @@ import { onCatalogChange, onCatalogResync } from '../changes/changeFeed.js'
 import { catalogHearing } from '../changes/hearing.js'
 import { type AnswerDependencies, changeAffects } from './dependencies.js'
 
-/** One cached answer: the body exactly as sent, its content type, its strong ETag and the headers its miss carried. */
+/**
+ * One cached answer: the body exactly as sent (its bytes: the one copy kept, and what a hit writes),
+ * its content type, its strong ETag and the headers its miss carried.
+ */
 export type CachedAnswer = {
-  body: string
+  body: Uint8Array<ArrayBuffer>
   contentType: string
   etag: string
   /** Headers of the answer that hits must carry too (e.g. JSON-LD's `Content-Language`). */
@@ -115,8 +118,8 @@ export class ResponseCache {
         if (generation > ticket.generation && (!change || changeAffects(change, dependencies))) return false
       }
     }
-    // Strings are UTF-16 in memory: two bytes a character, key and body; dependencies by count.
-    const bytes = 2 * (answer.body.length + key.length) + 200 + 64 * (dependencies.documents.size + dependencies.roleSlugs.size)
+    // The body's bytes; the key is a string (UTF-16 in memory: two bytes a character); dependencies by count.
+    const bytes = answer.body.byteLength + 2 * key.length + 200 + 64 * (dependencies.documents.size + dependencies.roleSlugs.size)
     if (bytes > this.limits.maxBytes) return false
     const previous = this.protected.get(key) ?? this.probation.get(key)
     if (previous) this.unlink(key, previous)
@@ -235,7 +238,7 @@ const first = <T>(items: Iterable<T>): T | undefined => {
  * A strong ETag of a representation: two answers with the same media type and bytes share it, on
  * any instance; the same bytes as `application/json` and `application/graphql-response+json` do not.
  */
-export const strongETag = (body: string, contentType: string): string =>
+export const strongETag = (body: Uint8Array, contentType: string): string =>
   `"${createHash('sha256').update(contentType.toLowerCase()).update('\u0000').update(body).digest('base64url').slice(0, 32)}"`
 
 /** A short fixed-length key part for a long text (query documents, variables). */

@@ -190,7 +190,7 @@ export const withCatalogRestCache = (handler: RestRouteHandler, config: ConfigAr
     const { dependencies, result: response } = await recordWhile(() => handler(executed, args))
     if (response.status !== 200) return withCacheControl(response, 'error', options)
     if (context.cacheScope !== 'public') return withCacheControl(response, 'private', options)
-    const body = await response.text()
+    const body = new Uint8Array(await response.arrayBuffer())
     const contentType = response.headers.get('content-type') ?? 'application/json'
     const answer = { body, contentType, etag: strongETag(body, contentType), headers: carriedHeaders(response.headers) }
     if (cache && ticket && cache.store(key, answer, ticket, dependencies, `rest ${collection} ${path}`)) rememberShape(payload, shape, key)

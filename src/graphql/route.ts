@@ -327,7 +327,7 @@ export const catalogGraphQLRoute = (
       if (!succeeded) return withCacheControl(new Response(apiResponse.body, { headers: merged, status: apiResponse.status }), 'error', options)
       if (!anonymous) return withCacheControl(new Response(apiResponse.body, { headers: merged, status: 200 }), 'private', options)
 
-      const body = await apiResponse.text()
+      const body = new Uint8Array(await apiResponse.arrayBuffer())
       const contentType = merged.get('content-type') ?? 'application/json'
       const answer = { body, contentType, etag: strongETag(body, contentType) }
       if (cache && cacheKey && ticket && dependencies && cache.store(cacheKey, answer, ticket, dependencies, cacheGroup!)) rememberShape(payload, shape, cacheKey)
