@@ -391,4 +391,20 @@ describe('webhooks from the outbox', () => {
       { interval: 300, timeout: 20_000 },
     )
   })
+
+  it('deletes delivered notifications older than keepDeliveredDays (default 30) as it delivers; failed and recent ones stay', async () => {
+    const delivered = await deliveries(`status = 'delivered'`)
+    expect(delivered.length).toBeGreaterThanOrEqual(2)
+    const [aged, recent] = delivered as [Delivery, Delivery]
+    const [failed] = await deliveries(`status = 'failed'`)
+    expect(failed).toBeDefined()
+    await site.query(`update role_catalog_deliveries set delivered_at = now() - interval '31 days' where id = $1`, [aged.id])
+    await site.query(`update role_catalog_deliveries set delivered_at = now() - interval '29 days' where id = $1`, [recent.id])
+    await site.query(`update role_catalog_deliveries set created_at = now() - interval '90 days', last_attempt_at = now() - interval '90 days' where id = $1`, [failed!.id])
+    const id = await publish(`After a month ${Date.now()}.`)
+    await vi.waitFor(async () => expect((await deliveries('webhook_id = $1 and url = $2', [id, live.url]))[0]?.status).toBe('delivered'), { timeout: 15_000 })
+    expect(await deliveries('id = $1', [aged.id])).toEqual([])
+    expect(await deliveries('id = $1', [recent.id])).toHaveLength(1)
+    expect(await deliveries('id = $1', [failed!.id])).toHaveLength(1)
+  })
 })

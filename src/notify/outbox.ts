@@ -35,6 +35,8 @@ import { setRedeliverer } from './deliveries.js'
 import { signChangeNotification } from './signature.js'
 
 export type ChangeNotificationOptions = {
+  /** Days delivered deliveries are kept; `false`: for ever. */
+  keepDeliveredDays: false | number
   maxAttempts: number
   maxRetryDelayMs: number
   retryDelayMs: number
@@ -294,8 +296,23 @@ export const startChangeOutbox = (payload: Payload, slugs: CatalogSlugs, setting
     })
   }
 
+  /**
+   * The outbox keeps one row per notification and URL: without an end it grows with every publish.
+   * Delivered rows older than `keepDeliveredDays` go with each drain (one statement); failed ones
+   * stay for an admin user to redeliver or delete.
+   */
+  const deleteOldDeliveries = async () => {
+    if (settings.keepDeliveredDays === false) return
+    const before = new Date(Date.now() - settings.keepDeliveredDays * 86_400_000)
+    await payload.db.deleteMany({
+      collection,
+      where: { and: [{ status: { equals: 'delivered' } }, { deliveredAt: { less_than: before.toISOString() } }] },
+    })
+  }
+
   const drainOnce = async () => {
     await deleteAbandonedJobs()
+    await deleteOldDeliveries()
     const pending = await payload.find({
       collection,
       depth: 0,

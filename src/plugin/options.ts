@@ -121,6 +121,12 @@ export type InstanceSyncOptions = {
 }
 
 export type ChangeNotificationsOption = {
+  /**
+   * Days a delivered notification stays in the outbox (for editors to look up) before the delivery
+   * task deletes it; `false` keeps every one. Failed deliveries stay until an admin user deletes them.
+   * Default 30.
+   */
+  keepDeliveredDays?: false | number
   /** Tries per notification and URL, the first included; then the delivery is marked failed (an editor can redeliver it). Default 10. */
   maxAttempts?: number
   /** Longest wait between two tries (a receiver's `Retry-After` may ask for longer, up to a day). Default 900000 ms (15 min). */
@@ -304,6 +310,7 @@ const optionsSchema = z
     adminGroup: z.string().min(1).optional(),
     changeNotifications: z
       .object({
+        keepDeliveredDays: z.union([z.literal(false), z.number().positive()]).optional(),
         maxAttempts: z.number().int().min(1).max(50).optional(),
         maxRetryDelayMs: positiveInt.optional(),
         retryDelayMs: positiveInt.optional(),
@@ -476,6 +483,7 @@ export const resolveOptions = (options: unknown = {}): ResolvedRoleCatalogOption
     adminGroup: value.adminGroup ?? 'Role Catalog',
     changeNotifications: notifications
       ? {
+          keepDeliveredDays: notifications.keepDeliveredDays ?? 30,
           maxAttempts: notifications.maxAttempts ?? 10,
           maxRetryDelayMs: notifications.maxRetryDelayMs ?? 15 * 60_000,
           retryDelayMs: notifications.retryDelayMs ?? 1000,
