@@ -310,7 +310,7 @@ const optionsSchema = z
     adminGroup: z.string().min(1).optional(),
     changeNotifications: z
       .object({
-        keepDeliveredDays: z.union([z.literal(false), z.number().positive()]).optional(),
+        keepDeliveredDays: z.union([z.literal(false), z.number().positive().max(36_500, 'must be at most 36500 (a hundred years), or false to keep every delivery')]).optional(),
         maxAttempts: z.number().int().min(1).max(50).optional(),
         maxRetryDelayMs: positiveInt.optional(),
         retryDelayMs: positiveInt.optional(),
