@@ -346,5 +346,35 @@ for (const rolesSlug of ['roles', 'job-roles'] as const) {
       expect(graphql.body.data).toBeUndefined()
       expect(graphql.body.errors?.[0].message).toMatch(/"locale"/)
     })
+
+    it('a filter or sort on alternate names (a list per language) is a 400 naming the field, not the adapter’s 500', async () => {
+      // Payload's PostgreSQL adapter writes such a filter's SQL without the locale column.
+      for (const [collection, query] of [
+        ['skills', 'where[alternateNames][equals]=x'],
+        ['skills', 'where[alternateNames][contains]=x'],
+        ['skills', 'where[alternateNames][in]=x,y'],
+        ['skills', 'where[alternateNames][exists]=true'],
+        ['skills', 'where[or][0][alternateNames][equals]=x'],
+        ['skills', 'locale=de&where[alternateNames][like]=x'],
+        ['skills', 'sort=alternateNames'],
+        ['skills', 'sort=-alternateNames'],
+        [rolesSlug, 'where[alternateNames][equals]=x'],
+        [rolesSlug, 'sort=name,-alternateNames'],
+        [rolesSlug, 'where[skills.skill.alternateNames][equals]=x'],
+      ] as const) {
+        const { body, status } = await site.rest.get(`/${collection}?depth=0&${query}`)
+        expect([query, status], collection).toEqual([query, 400])
+        expect(body.errors[0].message, query).toContain('alternateNames')
+        const count = await site.rest.get(`/${collection}/count?${query}`)
+        if (query.startsWith('where')) expect([query, count.status]).toEqual([query, 400])
+      }
+      const graphql = await site.graphql(`{ Skills(where: { alternateNames: { equals: "x" } }) { docs { slug } } }`)
+      expect(graphql.body.errors?.[0].message).toContain('alternateNames')
+      expect(graphql.body.errors?.[0].extensions?.statusCode).toBe(400)
+      const sorted = await site.graphql(`{ ${type}s(sort: "alternateNames") { docs { slug } } }`)
+      expect(sorted.body.errors?.[0].extensions?.statusCode).toBe(400)
+      // Other filters and sorts are untouched.
+      expect((await site.rest.get(`/skills?depth=0&where[name][equals]=x&sort=-name`)).status).toBe(200)
+    })
   })
 }

@@ -483,6 +483,14 @@ describe('on a localized SQLite site', () => {
     }
   })
 
+  it('a filter or sort on alternate names (a list per language) is a 400 naming the field, not the adapter’s 500', async () => {
+    for (const query of ['where[alternateNames][equals]=x', 'where[alternateNames][contains]=x', 'sort=-alternateNames']) {
+      const { body, status } = await site.rest.get(`/skills?depth=0&${query}`)
+      expect([query, status]).toEqual([query, 400])
+      expect(body.errors[0].message).toContain('alternateNames')
+    }
+  })
+
   // After the JSON-LD test: this one edits the role and restores its first version.
   it('a published edit and a restore of an older version work there (the writes’ own lookups pass a locale or sort by ID)', async () => {
     const token = await site.login()

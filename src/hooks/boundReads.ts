@@ -6,7 +6,7 @@ import type { ReadLimits } from '../plugin/options.js'
 
 import { isInternalRead } from '../read/internalRead.js'
 import { guardLinkFilters } from './guardLinkFilters.js'
-import { validateWhere } from './validateWhere.js'
+import { validateSort, validateWhere } from './validateWhere.js'
 
 /**
  * Payload's own population of links (its per-request DataLoader, which GraphQL relationship fields
@@ -52,6 +52,7 @@ export const boundReads =
     // The plugin's own reads by ID for a comparison or JSON-LD: bounded by the role's links.
     if (isInternalRead(req)) return args
     validateWhere(req, collection, (args as { where?: Where }).where)
+    validateSort(req, collection, (args as { sort?: string | string[] }).sort)
     const next = { ...args }
     if ((next as { draft?: boolean }).draft && operation === 'read') {
       // Drafts live in the versions: a caller who may not read versions gets the published

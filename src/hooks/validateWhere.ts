@@ -2,6 +2,7 @@ import type { FlattenedField, PayloadRequest, SanitizedCollectionConfig, Where }
 
 import { APIError, getFieldByPath } from 'payload'
 
+
 const VALUE_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
 const TEXT_OPERATORS = new Set(['like', 'contains', 'not_like'])
 
@@ -30,9 +31,34 @@ const checkValue = (req: PayloadRequest, field: FlattenedField, path: string, op
 }
 
 /**
+ * Whether a path starts at a localized list of texts or numbers (`hasMany` and `localized`, as
+ * `alternateNames`) on a SQL database: Payload's drizzle adapters (3.90: PostgreSQL and SQLite)
+ * write the SQL of a filter or sort on one without the locale column (`... and  = $2`, a syntax
+ * error), which they answer with a 500. MongoDB filters them.
+ */
+const localizedListOnSql = (req: PayloadRequest, collection: SanitizedCollectionConfig, path: string): boolean => {
+  if (!req.payload.config.localization || (req.payload.db.name !== 'postgres' && req.payload.db.name !== 'sqlite')) return false
+  const name = path.replace(/__/g, '.').split('.')[0]
+  const field = collection.flattenedFields.find((each) => 'name' in each && each.name === name)
+  return !!field && (field.type === 'text' || field.type === 'number') && field.hasMany === true && field.localized === true
+}
+
+const LOCALIZED_LIST = 'is a list kept per language, which the database adapter cannot filter or sort on; search finds alternate names (searchCatalog, or /search on the roles collection)'
+
+/**
+ * A REST or GraphQL `sort` on a localized list (see localizedListOnSql): a 400 naming it.
+ */
+export const validateSort = (req: PayloadRequest, collection: SanitizedCollectionConfig, sort: string | string[] | undefined) => {
+  for (const key of (Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []).map((each) => each.replace(/^-/, '').trim())) {
+    if (key && localizedListOnSql(req, collection, key)) throw new APIError(`sort: "${key}" ${LOCALIZED_LIST}`, 400, undefined, true)
+  }
+}
+
+/**
  * Checks the values of a REST or GraphQL `where` against the fields they filter: a value that is
  * no option of a select, or not a number where the column is numeric, is a 400 naming the field.
- * PostgreSQL would otherwise fail to cast it and Payload would answer 500.
+ * PostgreSQL would otherwise fail to cast it and Payload would answer 500. So is a filter on a
+ * localized list (see localizedListOnSql).
  */
 export const validateWhere = (req: PayloadRequest, collection: SanitizedCollectionConfig, where: Where | undefined) => {
   if (!where || typeof where !== 'object') return
@@ -43,6 +69,9 @@ export const validateWhere = (req: PayloadRequest, collection: SanitizedCollecti
     }
     if (!condition || typeof condition !== 'object') continue
     const path = key
+    if (localizedListOnSql(req, collection, path)) {
+      throw badRequest(path, Object.keys(condition)[0] ?? 'equals', `${path.split(/\.|__/)[0]} ${LOCALIZED_LIST}`)
+    }
     const found =
       path === 'id'
         ? ({ name: 'id', type: 'number' } as FlattenedField)
