@@ -1371,6 +1371,7 @@ describe('a site without localization.fallback: an unknown locale', () => {
       plugin: { overrides: { roles: { slug: ROLES } }, responseCache: true, seed: true },
     })
     restGet = withCatalogRestCache(REST_GET(site.config), site.config)
+    graphqlRoute = catalogGraphQLRoute(site.config)
   })
 
   it('is refused with a 400 naming the parameter, as Payload refuses it, before any statement, and buys no entry', async () => {
@@ -1395,6 +1396,22 @@ describe('a site without localization.fallback: an unknown locale', () => {
     // Known locales and `all` are read as before.
     expect((await rest(`/skills?depth=0&limit=2&locale=all`)).status).toBe(200)
     expect((await rest(`/skills?depth=0&limit=2&locale=en`)).json.docs).toHaveLength(2)
+  })
+
+  it('a read that names no locale answers in the default locale (Payload leaves the locale unset there and would answer 500)', async () => {
+    const english = await rest(`/skills?depth=1&limit=3&locale=en`)
+    for (const path of [`/skills?depth=1&limit=3`, `/skills?depth=1&limit=3&sort=-name`, `/skills/count`, `/${ROLES}?depth=1`]) {
+      const answer = await rest(path)
+      expect([path, answer.status]).toEqual([path, 200])
+    }
+    expect((await rest(`/skills?depth=1&limit=3`)).json.docs).toEqual(english.json.docs)
+    for (const query of ['{ Skills(limit: 3) { docs { name } } }', '{ JobRoles { docs { title skills { skill { name } } } } }', '{ countSkills { totalDocs } }']) {
+      const answer = await post(query)
+      expect([query, answer.json.errors]).toEqual([query, undefined])
+    }
+    expect((await post('{ Skills(limit: 3) { docs { name } } }')).json.data.Skills.docs.map((doc: { name: string }) => doc.name)).toEqual(
+      english.json.docs.map((doc: { name: string }) => doc.name),
+    )
   })
 })
 

@@ -51,6 +51,12 @@ export const boundReads =
     if (req.payloadAPI === 'local') return args
     // The plugin's own reads by ID for a comparison or JSON-LD: bounded by the role's links.
     if (isInternalRead(req)) return args
+    // Payload (3.90) leaves `req.locale` null for a request that names no locale when
+    // `localization.fallback` is off (it substitutes the default locale only with fallback on), and
+    // its query validation then fails on it: a 500 for `GET /api/skills` or GraphQL `Skills`. A
+    // request without a locale reads and writes the default locale, as Payload documents.
+    const localization = req.payload.config.localization
+    if (localization && (req.locale === null || req.locale === undefined)) req.locale = localization.defaultLocale
     validateWhere(req, collection, (args as { where?: Where }).where)
     validateSort(req, collection, (args as { sort?: string | string[] }).sort)
     const next = { ...args }
