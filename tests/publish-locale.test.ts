@@ -344,7 +344,17 @@ describe('a document created in German as a draft, then "Publish in German"', ()
       // Refused, naming the field and saying what to do; nothing was published.
       expect(germanOnly.status, JSON.stringify(germanOnly.body)).toBe(400)
       expect(germanOnly.body.errors[0].data.errors).toEqual([
-        expect.objectContaining({ message: expect.stringMatching(/English/), path: collection.name }),
+        expect.objectContaining({ message: expect.stringMatching(/^Publish in English first/), path: collection.name }),
+      ])
+      // An editor working in the German interface reads it in German.
+      const inGerman = await site.rest.patch(`/${collection.slug}/${id}?depth=0&locale=de&publishSpecificLocale=de`, {
+        body: { ...collection.data, [collection.name]: german, _status: 'published' },
+        headers: { 'Accept-Language': 'de' },
+        token,
+      })
+      expect(inGerman.status).toBe(400)
+      expect(inGerman.body.errors[0].data.errors).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/^Veröffentlichen Sie zuerst auf Englisch oder alle Sprachen: .*„(Titel|Name)“/), path: collection.name }),
       ])
       expect(english.status).toBe(404)
       // Publishing every language works, and English readers get the name.

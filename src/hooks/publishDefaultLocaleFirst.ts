@@ -3,6 +3,7 @@ import type { CollectionBeforeOperationHook, CollectionSlug } from 'payload'
 import { isolateObjectProperty, ValidationError } from 'payload'
 
 import { localeName } from '../localization/localeName.js'
+import { TRANSLATION_NAMESPACE } from '../translations/index.js'
 
 /**
  * "Publish in German" of a document whose default locale has never had its name published is
@@ -40,8 +41,12 @@ export const publishDefaultLocaleFirst =
     })
     const published = (docs[0]?.version as unknown as Record<string, unknown> | undefined)?.[nameField]
     if (typeof published === 'string' && published.trim() !== '') return args
-    const language = localeName(localization.locales.find((each) => each.code === defaultLocale) ?? { code: defaultLocale, label: defaultLocale }, 'en')
-    const message = `Publish in ${language} first, or publish all languages: ${language}, the site's default language, has no published ${nameField} yet, and its readers would get this document without one.`
+    // In the caller's interface language (the admin's, or Accept-Language over the API; English by default).
+    const interfaceLanguage = req.i18n?.language ?? 'en'
+    const language = localeName(localization.locales.find((each) => each.code === defaultLocale) ?? { code: defaultLocale, label: defaultLocale }, interfaceLanguage)
+    const t = req.t as unknown as (key: string, variables?: Record<string, string>) => string
+    const field = t(`${TRANSLATION_NAMESPACE}:field_${nameField}`)
+    const message = t(`${TRANSLATION_NAMESPACE}:error_publishDefaultLocaleFirst`, { field, language })
     const error = new ValidationError({ collection: collection.slug, errors: [{ message, path: nameField }], req })
     error.message = message
     throw error

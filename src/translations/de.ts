@@ -67,4 +67,7 @@ export const de: Record<RoleCatalogTranslationKey, string> = {
   untranslated_count: 'Ohne Text auf {{locale}}: {{count}}',
   untranslated_show: 'Anzeigen',
   untranslated_showAll: 'Alle anzeigen',
+
+  error_publishDefaultLocaleFirst:
+    'Veröffentlichen Sie zuerst auf {{language}} oder alle Sprachen: {{language}}, die Standardsprache der Website, hat noch keinen veröffentlichten Wert für „{{field}}“, und ihre Leser bekämen dieses Dokument ohne ihn.',
 }

@@ -70,6 +70,9 @@ export const en = {
   untranslated_count: 'Without {{locale}} text: {{count}}',
   untranslated_show: 'Show them',
   untranslated_showAll: 'Show all',
+
+  error_publishDefaultLocaleFirst:
+    "Publish in {{language}} first, or publish all languages: {{language}}, the site's default language, has no published “{{field}}” yet, and its readers would get this document without one.",
 }
 
 export type RoleCatalogTranslationKey = keyof typeof en

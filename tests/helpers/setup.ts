@@ -43,7 +43,8 @@ export type StartArgs = {
   replica?: { afterWriteInterval?: number; serverUrl: string; waitForReplay: () => Promise<void> }
 }
 
-type Call = { body?: unknown; token?: string }
+/** A REST call's body, the caller's token and any further request headers (e.g. `Accept-Language`). */
+type Call = { body?: unknown; headers?: Record<string, string>; token?: string }
 /** A REST answer: status, parsed body and the response headers (lower-case names). */
 type RestAnswer = { body: any; headers: Record<string, string>; status: number }
 
@@ -176,13 +177,14 @@ export const startSite = async ({
   }
 
   const handler = (route: typeof REST_GET, method: string) =>
-    async (path: string, { body, token }: Call = {}) => {
+    async (path: string, { body, headers, token }: Call = {}) => {
       const url = new URL(`http://localhost/api${path}`)
       const request = new Request(url, {
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
         headers: {
           'Content-Type': 'application/json',
           ...(token ? { Authorization: `JWT ${token}` } : {}),
+          ...headers,
         },
         method,
       })
