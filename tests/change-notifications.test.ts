@@ -407,4 +407,41 @@ describe('webhooks from the outbox', () => {
     expect(await deliveries('id = $1', [recent.id])).toHaveLength(1)
     expect(await deliveries('id = $1', [failed!.id])).toHaveLength(1)
   })
+
+  it('a redelivery whose original was deleted as old still lists, reads, delivers and redelivers; a pending one is never deleted', async () => {
+    const [original] = await deliveries(`status = 'delivered' and url = $1 and redelivery_of_id is null`, [live.url])
+    // The redelivery's first try is answered "later": it stays pending, waiting an hour.
+    live.answer({ headers: { 'Retry-After': '3600' }, status: 503 })
+    const redelivered = await site.rest.post(`/${DELIVERIES}/${original!.id}/redeliver`, { token })
+    expect(redelivered.status).toBe(201)
+    const id = redelivered.body.doc.id as number
+    await vi.waitFor(async () => expect((await deliveries('id = $1', [id]))[0]).toMatchObject({ attempts: 1, status: 'pending' }), { timeout: 15_000 })
+    // Its original is old enough to go; the pending redelivery itself was created long ago and was once delivered.
+    await site.query(`update role_catalog_deliveries set delivered_at = now() - interval '31 days' where id = $1`, [original!.id])
+    await site.query(`update role_catalog_deliveries set created_at = now() - interval '90 days', delivered_at = now() - interval '90 days' where id = $1`, [id])
+    await (site.payload.jobs.queue as (args: object) => Promise<unknown>)({ input: {}, task: 'roleCatalogDeliverChangeNotifications' })
+    await runQueue()
+    expect(await deliveries('id = $1', [original!.id])).toEqual([])
+    expect((await deliveries('id = $1', [id]))[0]).toMatchObject({ status: 'pending' })
+
+    // The admin's list and the document load; the link to the deleted original is empty.
+    const listed = await site.rest.get(`/${DELIVERIES}?limit=100&sort=-id`, { token })
+    expect(listed.status).toBe(200)
+    expect(listed.body.docs.find((doc: { id: number }) => doc.id === id)).toMatchObject({ redeliveryOf: null, status: 'pending' })
+    const read = await site.rest.get(`/${DELIVERIES}/${id}`, { token })
+    expect(read.status).toBe(200)
+    expect(read.body).toMatchObject({ id, redeliveryOf: null, webhookId: original!.webhook_id })
+
+    // Due now: it is delivered, and can be redelivered in turn.
+    await site.query(`update role_catalog_deliveries set next_attempt_at = now() - interval '1 second' where id = $1`, [id])
+    const before = live.accepted.filter((each) => each.id === original!.webhook_id).length
+    await (site.payload.jobs.queue as (args: object) => Promise<unknown>)({ input: {}, task: 'roleCatalogDeliverChangeNotifications' })
+    await runQueue()
+    await vi.waitFor(async () => expect((await deliveries('id = $1', [id]))[0]).toMatchObject({ status: 'delivered' }), { timeout: 15_000 })
+    expect(live.accepted.filter((each) => each.id === original!.webhook_id).length).toBe(before + 1)
+    const again = await site.rest.post(`/${DELIVERIES}/${id}/redeliver`, { token })
+    expect(again.status).toBe(201)
+    expect(again.body.doc).toMatchObject({ redeliveryOf: id, status: 'pending' })
+    await vi.waitFor(async () => expect((await deliveries('id = $1', [again.body.doc.id]))[0]).toMatchObject({ status: 'delivered' }), { timeout: 15_000 })
+  })
 })
