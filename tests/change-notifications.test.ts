@@ -407,4 +407,128 @@ describe('webhooks from the outbox', () => {
     expect(await deliveries('id = $1', [recent.id])).toHaveLength(1)
     expect(await deliveries('id = $1', [failed!.id])).toHaveLength(1)
   })
+
+  it('a redelivery whose original was deleted as old still lists, reads, delivers and redelivers; a pending one is never deleted', async () => {
+    const [original] = await deliveries(`status = 'delivered' and url = $1 and redelivery_of_id is null`, [live.url])
+    // The redelivery's first try is answered "later": it stays pending, waiting an hour.
+    live.answer({ headers: { 'Retry-After': '3600' }, status: 503 })
+    const redelivered = await site.rest.post(`/${DELIVERIES}/${original!.id}/redeliver`, { token })
+    expect(redelivered.status).toBe(201)
+    const id = redelivered.body.doc.id as number
+    await vi.waitFor(async () => expect((await deliveries('id = $1', [id]))[0]).toMatchObject({ attempts: 1, status: 'pending' }), { timeout: 15_000 })
+    // Its original is old enough to go; the pending redelivery itself was created long ago and was once delivered.
+    await site.query(`update role_catalog_deliveries set delivered_at = now() - interval '31 days' where id = $1`, [original!.id])
+    await site.query(`update role_catalog_deliveries set created_at = now() - interval '90 days', delivered_at = now() - interval '90 days' where id = $1`, [id])
+    await (site.payload.jobs.queue as (args: object) => Promise<unknown>)({ input: {}, task: 'roleCatalogDeliverChangeNotifications' })
+    await runQueue()
+    expect(await deliveries('id = $1', [original!.id])).toEqual([])
+    expect((await deliveries('id = $1', [id]))[0]).toMatchObject({ status: 'pending' })
+
+    // The admin's list and the document load; the link to the deleted original is empty.
+    const listed = await site.rest.get(`/${DELIVERIES}?limit=100&sort=-id`, { token })
+    expect(listed.status).toBe(200)
+    expect(listed.body.docs.find((doc: { id: number }) => doc.id === id)).toMatchObject({ redeliveryOf: null, status: 'pending' })
+    const read = await site.rest.get(`/${DELIVERIES}/${id}`, { token })
+    expect(read.status).toBe(200)
+    expect(read.body).toMatchObject({ id, redeliveryOf: null, webhookId: original!.webhook_id })
+
+    // Due now: it is delivered, and can be redelivered in turn.
+    await site.query(`update role_catalog_deliveries set next_attempt_at = now() - interval '1 second' where id = $1`, [id])
+    const before = live.accepted.filter((each) => each.id === original!.webhook_id).length
+    await (site.payload.jobs.queue as (args: object) => Promise<unknown>)({ input: {}, task: 'roleCatalogDeliverChangeNotifications' })
+    await runQueue()
+    await vi.waitFor(async () => expect((await deliveries('id = $1', [id]))[0]).toMatchObject({ status: 'delivered' }), { timeout: 15_000 })
+    expect(live.accepted.filter((each) => each.id === original!.webhook_id).length).toBe(before + 1)
+    const again = await site.rest.post(`/${DELIVERIES}/${id}/redeliver`, { token })
+    expect(again.status).toBe(201)
+    expect(again.body.doc).toMatchObject({ redeliveryOf: id, status: 'pending' })
+    await vi.waitFor(async () => expect((await deliveries('id = $1', [again.body.doc.id]))[0]).toMatchObject({ status: 'delivered' }), { timeout: 15_000 })
+  })
+})
+
+describe('webhooks from the outbox on SQLite: delivered rows older than a fractional keepDeliveredDays go, nothing else', () => {
+  let site: TestSite
+  let live: Awaited<ReturnType<typeof receiver>>
+  let token: string
+
+  beforeAll(async () => {
+    live = await receiver()
+    site = await startSite({
+      adapter: 'sqlite',
+      name: 'notifications_sqlite',
+      plugin: { changeNotifications: { keepDeliveredDays: 0.5, retryDelayMs: 50, secrets: [OLD_SECRET], timeoutMs: 1500, urls: [live.url] } },
+    })
+    token = await site.login()
+  })
+  afterAll(async () => {
+    await site?.stop()
+    await live?.stop()
+  })
+
+  const rows = () =>
+    site.query<{ delivered_at: null | string; id: number; redelivery_of_id: null | number; status: string; webhook_id: string }>(
+      `select id, status, delivered_at, redelivery_of_id, webhook_id from role_catalog_deliveries order by id`,
+    )
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString()
+  const drain = async () => {
+    await (site.payload.jobs.queue as (args: object) => Promise<unknown>)({ input: {}, task: 'roleCatalogDeliverChangeNotifications' })
+    await site.payload.jobs.run({ silent: true })
+  }
+
+  it('deletes a row delivered 13 hours ago, keeps one of 11 hours, one just delivered, failed and pending ones (a pending redelivery of the deleted row too)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const created = await site.rest.post(`/skills?depth=0`, { body: { _status: 'published', kind: 'technical', name: `Outbox skill ${i}` }, token })
+      expect(created.status).toBe(201)
+    }
+    await vi.waitFor(async () => expect((await rows()).filter((row) => row.status === 'delivered')).toHaveLength(5), { timeout: 15_000 })
+    expect(live.accepted).toHaveLength(5)
+    const [aged, recent, failed, pending, fresh] = (await rows()) as [Awaited<ReturnType<typeof rows>>[number], ...Awaited<ReturnType<typeof rows>>]
+    await site.query(`update role_catalog_deliveries set delivered_at = ? where id = ?`, [hoursAgo(13), aged.id])
+    await site.query(`update role_catalog_deliveries set delivered_at = ? where id = ?`, [hoursAgo(11), recent.id])
+    await site.query(`update role_catalog_deliveries set status = 'failed', delivered_at = ?, created_at = ? where id = ?`, [hoursAgo(48), hoursAgo(48), failed!.id])
+    // Waiting a day for its next try; once delivered long ago, and a redelivery of the row that goes.
+    await site.query(`update role_catalog_deliveries set status = 'pending', delivered_at = ?, next_attempt_at = ?, redelivery_of_id = ? where id = ?`, [
+      hoursAgo(48),
+      hoursAgo(-24),
+      aged.id,
+      pending!.id,
+    ])
+    await drain()
+    const left = await rows()
+    expect(left.map((row) => row.id)).toEqual([recent, failed, pending, fresh].map((row) => row!.id))
+    expect(left.find((row) => row.id === pending!.id)).toMatchObject({ redelivery_of_id: null, status: 'pending' })
+    const listed = await site.rest.get(`/${DELIVERIES}?limit=100`, { token })
+    expect(listed.status).toBe(200)
+    expect(listed.body.docs.map((doc: { id: number }) => doc.id).sort()).toEqual(left.map((row) => row.id).sort())
+  })
+})
+
+describe('webhooks from the outbox with keepDeliveredDays: false', () => {
+  let site: TestSite
+  let live: Awaited<ReturnType<typeof receiver>>
+
+  beforeAll(async () => {
+    live = await receiver()
+    site = await startSite({
+      name: 'notifications_keep_all',
+      plugin: { changeNotifications: { keepDeliveredDays: false, retryDelayMs: 50, secrets: [OLD_SECRET], timeoutMs: 1500, urls: [live.url] } },
+    })
+  })
+  afterAll(async () => {
+    await site?.stop()
+    await live?.stop()
+  })
+
+  it('keeps every delivered notification, however old', async () => {
+    const token = await site.login()
+    const publishSkill = async (name: string) =>
+      expect((await site.rest.post(`/skills?depth=0`, { body: { _status: 'published', kind: 'technical', name }, token })).status).toBe(201)
+    await publishSkill('Kept for ever')
+    await vi.waitFor(async () => expect(await site.query(`select id from role_catalog_deliveries where status = 'delivered'`)).toHaveLength(1), { timeout: 15_000 })
+    await site.query(`update role_catalog_deliveries set delivered_at = now() - interval '200 years'`)
+    // The next delivery drains the outbox: the old one stays.
+    await publishSkill('Delivered after it')
+    await vi.waitFor(async () => expect(await site.query(`select id from role_catalog_deliveries where status = 'delivered'`)).toHaveLength(2), { timeout: 15_000 })
+    expect(live.accepted).toHaveLength(2)
+  })
 })

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ROLE_PAGE_QUERY } from '../dev/app/(frontend)/_lib/queryText.js'
 import { requestShape } from '../src/cache/beforePayload.js'
-import { existingResponseCache } from '../src/cache/responseCache.js'
+import { existingResponseCache, strongETag } from '../src/cache/responseCache.js'
 import { catalogGraphQLRoute, withCatalogRestCache } from '../src/exports/routes.js'
 import { getCatalogConfig } from '../src/plugin/catalogConfig.js'
 import { resolveOptions } from '../src/plugin/options.js'
@@ -1315,6 +1315,121 @@ describe('invalidation by dependencies (a change drops what it affects, nothing 
     expect(after.executions).toBe(1)
     expect(after.json.data.roleBySlug.builtOnBy.docs.map((role: { slug: string }) => role.slug)).not.toContain('delivery-lead')
     expect(after.json).toEqual(await uncached(PAGE, { slug: 'project-manager' }))
+  })
+})
+
+describe('answers kept as their UTF-8 bytes (attacks on the byte store)', () => {
+  // German, an emoji and a character outside the BMP (UTF-16 surrogate pairs, four UTF-8 bytes), and CJK (three bytes a character).
+  const TITLE = 'Prüferin für Größen 😀 𝄞 中文'
+  const SLUG = 'utf8-pruferin'
+  const bytesOf = async (response: Response) => ({ bytes: new Uint8Array(await response.arrayBuffer()), headers: response.headers, status: response.status })
+  const gqlPost = (query: string, variables: Record<string, unknown>) =>
+    graphqlRoute.POST(new Request('http://localhost/api/graphql', { body: JSON.stringify({ query, variables }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }))
+  const restRequest = (path: string, method = 'GET') => {
+    const url = new URL(`http://localhost/api${path}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    return restGet(new Request(url, { method }), { params: Promise.resolve({ slug }) })
+  }
+
+  beforeAll(async () => {
+    expect((await create(site, ROLES, { slug: SLUG, title: TITLE }, { draft: false })).status).toBe(201)
+  })
+
+  it('miss, hit, early hit, GET and HEAD of a non-ASCII answer carry the same bytes and ETag as the uncached route, on GraphQL and REST', async () => {
+    const query = `query ($slug: String!) { roleBySlug(slug: $slug) { slug title } }`
+    const reference = await bytesOf(
+      await GRAPHQL_POST(site.config)(
+        new Request('http://localhost/api/graphql', { body: JSON.stringify({ query, variables: { slug: SLUG } }), headers: { 'Content-Type': 'application/json' }, method: 'POST' }),
+      ),
+    )
+    expect(JSON.parse(new TextDecoder().decode(reference.bytes)).data.roleBySlug.title).toBe(TITLE)
+    const miss = await bytesOf(await gqlPost(query, { slug: SLUG }))
+    const hit = await bytesOf(await gqlPost(query, { slug: SLUG }))
+    const early = await bytesOf(await gqlPost(query, { slug: SLUG }))
+    const url = new URL('http://localhost/api/graphql')
+    url.searchParams.set('query', query)
+    url.searchParams.set('variables', JSON.stringify({ slug: SLUG }))
+    const viaGet = await bytesOf(await graphqlRoute.GET(new Request(url)))
+    const earlyGet = await measured(async () => toAnswer(await graphqlRoute.GET(new Request(url))))
+    expect(earlyGet.statements).toBe(0)
+    const head = await graphqlRoute.HEAD(new Request(url, { method: 'HEAD' }))
+    expect(await head.text()).toBe('')
+    for (const answer of [miss, hit, early, viaGet]) {
+      expect(answer.status).toBe(200)
+      expect(answer.bytes).toEqual(reference.bytes)
+      expect(answer.headers.get('etag')).toBe(miss.headers.get('etag'))
+    }
+    expect(earlyGet.body).toBe(new TextDecoder().decode(reference.bytes))
+    expect(head.headers.get('etag')).toBe(miss.headers.get('etag'))
+    // The ETag is the bytes' (and media type's): any instance that makes these bytes names them alike.
+    expect(miss.headers.get('etag')).toBe(strongETag(reference.bytes, miss.headers.get('content-type')!))
+
+    const path = `/${ROLES}?where[slug][equals]=${SLUG}&depth=0`
+    const restMiss = await bytesOf(await restRequest(path))
+    expect(JSON.parse(new TextDecoder().decode(restMiss.bytes)).docs[0].title).toBe(TITLE)
+    const restHit = await bytesOf(await restRequest(path))
+    const restEarly = await measured(async () => toAnswer(await restRequest(path)))
+    expect(restEarly.statements).toBe(0)
+    const restHead = await restRequest(path, 'HEAD')
+    expect(await restHead.text()).toBe('')
+    expect(restHit.bytes).toEqual(restMiss.bytes)
+    expect(restEarly.body).toBe(new TextDecoder().decode(restMiss.bytes))
+    for (const answer of [restHit, restEarly, { headers: restHead.headers }]) expect(answer.headers.get('etag')).toBe(restMiss.headers.get('etag'))
+  })
+
+  it('a consumer that writes into the bytes it was handed (body, stream chunk, BYOB reader) does not change what the next hit serves', async () => {
+    const query = `query ($slug: String!) { roleBySlug(slug: $slug) { title } }`
+    const path = `/${ROLES}/${SLUG}/jsonld`
+    const original = new Uint8Array(await (await gqlPost(query, { slug: SLUG })).arrayBuffer())
+    const restOriginal = new Uint8Array(await (await restRequest(path)).arrayBuffer())
+    for (const [read, expected] of [
+      [() => gqlPost(query, { slug: SLUG }), original],
+      [() => restRequest(path), restOriginal],
+    ] as const) {
+      // Hits, full path and early, each scribbled over by its consumer.
+      for (let i = 0; i < 2; i++) new Uint8Array(await (await read()).arrayBuffer()).fill(0)
+      const reader = (await read()).body!.getReader()
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunk.value.fill(0)
+      const byob = (await read()).body!.getReader({ mode: 'byob' })
+      for (let chunk = await byob.read(new Uint8Array(64)); !chunk.done; chunk = await byob.read(new Uint8Array(64))) chunk.value.fill(0)
+      const next = await measured(async () => toAnswer(await read()))
+      expect(next.statements).toBe(0)
+      expect(next.body).toBe(new TextDecoder().decode(expected))
+      expect(next.headers.get('etag')).toBe(strongETag(expected, next.headers.get('content-type')!))
+    }
+    expect(new TextDecoder().decode(original)).toContain(TITLE)
+  })
+
+  it('a small maxBytes holds no more than it says: the answers still served from memory fit in it, counted by their UTF-8 bytes', async () => {
+    const options = getCatalogConfig(site.payload.config).responseCache
+    const saved = options.maxBytes
+    const cache = existingResponseCache(site.payload)!
+    const query = `query ($slug: String!, $n: Int) { roleBySlug(slug: $slug) { title n: title } JobRoles(limit: $n) { totalDocs } }`
+    try {
+      // One answer, alone in an emptied cache: what it counts is at least its bytes.
+      cache.invalidate()
+      const one = new Uint8Array(await (await gqlPost(query, { n: 100, slug: SLUG })).arrayBuffer())
+      expect(cache.size).toBe(1)
+      expect(cache.bytes).toBeGreaterThanOrEqual(one.byteLength)
+      // Room for about three such answers: ten distinct ones leave at most that many served from memory.
+      options.maxBytes = 3 * cache.bytes + 100
+      const bodies: Uint8Array[] = []
+      for (let n = 1; n <= 10; n++) bodies.push(new Uint8Array(await (await gqlPost(query, { n, slug: SLUG })).arrayBuffer()))
+      expect(cache.bytes).toBeLessThanOrEqual(options.maxBytes)
+      // The most recent ones, newest first, until the first that is not held (a miss stores and evicts).
+      let held = 0
+      for (let n = 10; n >= 1; n--) {
+        const answer = await measured(async () => toAnswer(await gqlPost(query, { n, slug: SLUG })))
+        expect(answer.body).toBe(new TextDecoder().decode(bodies[n - 1]))
+        if (answer.statements > 0) break
+        held += bodies[n - 1]!.byteLength
+      }
+      expect(held).toBeGreaterThan(0)
+      expect(held).toBeLessThanOrEqual(options.maxBytes)
+      expect(cache.bytes).toBeLessThanOrEqual(options.maxBytes)
+    } finally {
+      options.maxBytes = saved
+    }
   })
 })
 
