@@ -19,6 +19,11 @@ export type HttpFigures = LoadFigures & {
   trivial: LoadFigures & { route: string }
   /** The trivial route over POST with the same bodies (read and dropped): what receiving them costs by itself. */
   trivialPost: LoadFigures & { route: string }
+  /**
+   * The trivial route over POST with the same bodies, answering as many bytes as the role page's
+   * answer (`/healthz?bytes=N`): the same amount of HTTP as a cached hit, with nothing else done.
+   */
+  trivialPostSameSize: LoadFigures & { bytes: number; route: string }
 }
 
 const load = async (options: autocannon.Options): Promise<LoadFigures> => {
@@ -57,13 +62,18 @@ const measureServer = async ({
   // Made once: the load generator shares the machine's cores with the server.
   const bodies = slugs.map(body)
   // Warm up (route compilation caches, the GraphQL schema, connections) and check the answer.
+  let answerBytes = 0
   for (const slug of slugs) {
-    const response = await fetch(graphqlUrl, { body: body(slug), headers: { 'Content-Type': 'application/json' }, method: 'POST' })
-    const json = (await response.json()) as { data?: { roleBySlug?: { slug: string } }; errors?: { message: string }[] }
+    const response = await fetch(graphqlUrl, { body: body(slug), headers: { 'Accept-Encoding': 'identity', 'Content-Type': 'application/json' }, method: 'POST' })
+    const text = await response.text()
+    answerBytes += Buffer.byteLength(text)
+    const json = JSON.parse(text) as { data?: { roleBySlug?: { slug: string } }; errors?: { message: string }[] }
     if (!response.ok || json.errors || json.data?.roleBySlug?.slug !== slug) {
       throw new Error(`roleBySlug over HTTP did not answer for "${slug}": ${response.status} ${JSON.stringify(json).slice(0, 300)}`)
     }
   }
+  // The answers' mean size: the same-size trivial POST answers that many bytes.
+  const meanAnswerBytes = Math.max(1, Math.round(answerBytes / slugs.length))
   await load({ connections, duration: 3, url: `${server.baseURL}/healthz` })
 
   let next = 0
@@ -89,6 +99,13 @@ const measureServer = async ({
     requests: [{ headers: { 'content-type': 'application/json' }, method: 'POST', setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
     url: `${server.baseURL}/healthz`,
   })
+  log(`autocannon: POST /healthz?bytes=${meanAnswerBytes} with the role page bodies (${label} server), ${connections} connections, ${durationSeconds} s`)
+  const trivialPostSameSize = await load({
+    connections,
+    duration: durationSeconds,
+    requests: [{ headers: { 'content-type': 'application/json' }, method: 'POST', setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
+    url: `${server.baseURL}/healthz?bytes=${meanAnswerBytes}`,
+  })
   return {
     ...roleBySlug,
     connections,
@@ -96,6 +113,7 @@ const measureServer = async ({
     ratioToTrivial: Number((trivial.requestsPerSecond / roleBySlug.requestsPerSecond).toFixed(2)),
     trivial: { ...trivial, route: '/healthz' },
     trivialPost: { ...trivialPost, route: 'POST /healthz' },
+    trivialPostSameSize: { ...trivialPostSameSize, bytes: meanAnswerBytes, route: `POST /healthz?bytes=${meanAnswerBytes}` },
   }
 }
 

@@ -56,7 +56,7 @@ export const boundReads =
     // its query validation then fails on it: a 500 for `GET /api/skills` or GraphQL `Skills`. A
     // request without a locale reads and writes the default locale, as Payload documents.
     const localization = req.payload.config.localization
-    if (localization && (req.locale === null || req.locale === undefined)) req.locale = localization.defaultLocale
+    if (localization && (req.locale === null || req.locale === undefined)) Object.assign(req, { locale: localization.defaultLocale })
     validateWhere(req, collection, (args as { where?: Where }).where)
     validateSort(req, collection, (args as { sort?: string | string[] }).sort)
     const next = { ...args }
