@@ -174,10 +174,12 @@ describe('a localized PostgreSQL site with the plugin', () => {
   })
 
   it('the Local API is left alone (the developer’s call)', async () => {
-    // What Payload's adapter does with it, unchanged: not the plugin's 400.
-    const result = await site.payload.find({ collection: 'skills', where: { name: { equals: 'x' } } })
-    expect(result.docs).toEqual([])
-    await expect(site.payload.find({ collection: 'skills', where: { alternateNames: { equals: 'x' } } })).rejects.not.toMatchObject({ status: 400 })
+    // Whatever Payload's adapter does with it (3.90: fails), never the plugin's refusal.
+    const outcome = await site.payload.find({ collection: 'skills', where: { alternateNames: { equals: 'x' } } }).then(
+      () => 'answered',
+      (error: Error) => error.message,
+    )
+    expect(outcome).not.toContain('is a list kept per language')
   })
 })
 
