@@ -173,6 +173,25 @@ describe('a localized PostgreSQL site with the plugin', () => {
     }
   })
 
+  it('Payload’s nested filter of a link (where[buildsOn][contains][…]) filters the linked roles, readable ones only', async () => {
+    const found = await site.rest.get(`/roles?depth=0&where[buildsOn][contains][slug][equals]=project-manager`)
+    expect(found.status, JSON.stringify(found.body)).toBe(200)
+    expect(found.body.docs.map((doc: { slug: string }) => doc.slug)).toEqual(['technical-project-manager'])
+    const both = await site.rest.get(`/roles?depth=0&where[buildsOn][contains][slug][equals]=project-manager&where[buildsOn][contains][title][equals]=nothing`)
+    expect([both.status, both.body.totalDocs]).toEqual([200, 0])
+    await refused(`/roles?depth=0&where[buildsOn][contains][alternateNames][equals]=x`, 'alternateNames')
+    await refused(`/roles?depth=0&where[skills.skill][contains][or][0][alternateNames][equals]=x`, 'alternateNames')
+    // A role only drafted is no filter's match for readers who may not read drafts.
+    const draft = await site.payload.create({ collection: 'roles', data: { _status: 'draft', title: 'Unreleased Role' } as never, draft: true })
+    const tpm = (await site.payload.find({ collection: 'roles', where: { slug: { equals: 'technical-project-manager' } } })).docs[0]!
+    const buildsOn = ((tpm as unknown as { buildsOn: ({ id: number } | number)[] }).buildsOn ?? []).map((each) => (typeof each === 'object' ? each.id : each))
+    await site.payload.update({ collection: 'roles', data: { _status: 'published', buildsOn: [...buildsOn, draft.id] } as never, id: tpm.id })
+    const anonymous = await site.rest.get(`/roles?depth=0&where[buildsOn][contains][title][equals]=Unreleased%20Role`)
+    expect([anonymous.status, anonymous.body.totalDocs]).toEqual([200, 0])
+    const asEditor = await site.rest.get(`/roles?depth=0&where[buildsOn][contains][slug][equals]=project-manager`, { token })
+    expect(asEditor.body.docs.map((doc: { slug: string }) => doc.slug)).toEqual(['technical-project-manager'])
+  })
+
   it('the Local API is left alone (the developer’s call)', async () => {
     // Whatever Payload's adapter does with it (3.90: fails), never the plugin's refusal.
     const outcome = await site.payload.find({ collection: 'skills', where: { alternateNames: { equals: 'x' } } }).then(
