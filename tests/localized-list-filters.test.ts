@@ -71,6 +71,10 @@ describe('a localized PostgreSQL site with the plugin', () => {
               ...defaultFields,
               { name: 'keywords', type: 'text', hasMany: true, localized: true },
               { name: 'years', type: 'number', hasMany: true, localized: true },
+              { name: 'meta', type: 'group', fields: [{ name: 'tags', type: 'text', hasMany: true, localized: true }] },
+              { name: 'extra', type: 'group', localized: true, fields: [{ name: 'labels', type: 'text', hasMany: true }] },
+              { name: 'rows', type: 'array', fields: [{ name: 'words', type: 'text', hasMany: true, localized: true }] },
+              { name: 'moods', type: 'select', hasMany: true, localized: true, options: ['calm', 'busy'] },
             ],
           },
         },
@@ -156,9 +160,21 @@ describe('a localized PostgreSQL site with the plugin', () => {
       ['where[keywords][equals]=x', 'keywords'],
       ['where[or][0][years][equals]=3', 'years'],
       ['sort=-keywords', 'keywords'],
+      // Inside a group or an array, and a list of options: the same broken SQL.
+      ['where[meta.tags][equals]=x', 'meta.tags'],
+      ['where[meta__tags][in]=x', 'meta.tags'],
+      ['sort=meta.tags', 'meta.tags'],
+      ['where[rows.words][equals]=x', 'rows.words'],
+      ['sort=-rows__words', 'rows.words'],
+      ['where[moods][equals]=calm', 'moods'],
+      ['sort=moods', 'moods'],
     ] as const) {
       await refused(`/skills?depth=0&${query}`, name)
       if (query.startsWith('where')) await refused(`/skills/count?${query}`, name)
+    }
+    // A list that is not localized itself (in a localized group) the adapter filters: left alone.
+    for (const query of ['where[extra.labels][equals]=x', 'sort=extra.labels']) {
+      expect([query, (await site.rest.get(`/skills?depth=0&${query}`)).status]).toEqual([query, 200])
     }
     const { body } = await site.graphql('{ Skills(where: { keywords: { contains: "x" } }) { docs { slug } } }')
     expect(body.errors?.[0]?.extensions?.statusCode).toBe(400)

@@ -30,16 +30,28 @@ const checkValue = (req: PayloadRequest, field: FlattenedField, path: string, op
 }
 
 /**
- * Whether a path starts at a localized list of texts or numbers (`hasMany` and `localized`, as
- * `alternateNames`) on a SQL database: Payload's drizzle adapters (3.90: PostgreSQL and SQLite)
- * write the SQL of a filter or sort on one without the locale column (`... and  = $2`, a syntax
- * error), which they answer with a 500. MongoDB filters them.
+ * The localized list of texts, numbers or options (`hasMany` and `localized`, as `alternateNames`)
+ * a path starts at or goes through (`alternateNames`, `meta.tags`, `rows__words`), on a SQL
+ * database: Payload's drizzle adapters (3.90: PostgreSQL and SQLite) write the SQL of a filter or
+ * sort on one without the locale column (`... and  = $2`, a syntax error), which they answer with a
+ * 500, at the top level and inside groups and arrays alike. MongoDB filters them. Its path, or
+ * undefined. Links are not followed: a filter through one is the linked collection's (guardLinkFilters).
  */
-const localizedListOnSql = (req: PayloadRequest, collection: SanitizedCollectionConfig, path: string): boolean => {
-  if (!req.payload.config.localization || (req.payload.db.name !== 'postgres' && req.payload.db.name !== 'sqlite')) return false
-  const name = path.replace(/__/g, '.').split('.')[0]
-  const field = collection.flattenedFields.find((each) => 'name' in each && each.name === name)
-  return !!field && (field.type === 'text' || field.type === 'number') && field.hasMany === true && field.localized === true
+const localizedListOnSql = (req: PayloadRequest, collection: SanitizedCollectionConfig, path: string): string | undefined => {
+  if (!req.payload.config.localization || (req.payload.db.name !== 'postgres' && req.payload.db.name !== 'sqlite')) return undefined
+  let fields: FlattenedField[] = collection.flattenedFields
+  const names: string[] = []
+  for (const segment of path.replace(/__/g, '.').split('.')) {
+    const field = fields.find((each) => 'name' in each && each.name === segment)
+    if (!field) return undefined
+    names.push(segment)
+    if ((field.type === 'text' || field.type === 'number' || field.type === 'select') && field.hasMany === true && field.localized === true) {
+      return names.join('.')
+    }
+    if (!('flattenedFields' in field)) return undefined
+    fields = field.flattenedFields
+  }
+  return undefined
 }
 
 const LOCALIZED_LIST = 'is a list kept per language, which the database adapter cannot filter or sort on; search finds alternate names (searchCatalog, or /search on the roles collection)'
@@ -62,7 +74,8 @@ const fieldPath = (collection: SanitizedCollectionConfig, path: string): string 
  */
 export const validateSort = (req: PayloadRequest, collection: SanitizedCollectionConfig, sort: string | string[] | undefined) => {
   for (const key of (Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []).map((each) => each.replace(/^-/, '').trim())) {
-    if (key && localizedListOnSql(req, collection, fieldPath(collection, key))) throw new APIError(`sort: "${key}" ${LOCALIZED_LIST}`, 400, undefined, true)
+    const list = key ? localizedListOnSql(req, collection, fieldPath(collection, key)) : undefined
+    if (list) throw new APIError(`sort: "${key}" ${list === key ? '' : `(${list}) `}${LOCALIZED_LIST}`, 400, undefined, true)
   }
 }
 
@@ -81,9 +94,8 @@ export const validateWhere = (req: PayloadRequest, collection: SanitizedCollecti
     }
     if (!condition || typeof condition !== 'object') continue
     const path = fieldPath(collection, key)
-    if (localizedListOnSql(req, collection, path)) {
-      throw badRequest(key, Object.keys(condition)[0] ?? 'equals', `${path.split(/\.|__/)[0]} ${LOCALIZED_LIST}`)
-    }
+    const list = localizedListOnSql(req, collection, path)
+    if (list) throw badRequest(key, Object.keys(condition)[0] ?? 'equals', `${list} ${LOCALIZED_LIST}`)
     const found =
       path === 'id'
         ? ({ name: 'id', type: 'number' } as FlattenedField)
