@@ -141,6 +141,25 @@ describe('a site with fallback: false and the plugin', () => {
     }
   })
 
+  it('the plugin’s own endpoints and a delete that name no locale answer in the default locale', async () => {
+    const pm = 'project-manager'
+    for (const path of [
+      `/roles/${pm}/jsonld`,
+      `/roles/compare?a=${pm}&b=technical-project-manager`,
+      `/roles/${pm}/similar`,
+      `/roles/search?text=project`,
+      `/roles/suggest?prefix=proj`,
+      `/roles/match?skills=communication`,
+    ]) {
+      const { body, status } = await site.rest.get(path)
+      expect([path, status], JSON.stringify(body).slice(0, 300)).toEqual([path, 200])
+    }
+    expect((await site.rest.get(`/roles/${pm}/jsonld`)).body.name).toBe((await site.rest.get(`/roles/${pm}/jsonld?locale=en`)).body.name)
+    const doomed = await site.payload.create({ collection: 'skills', data: { kind: 'soft', name: 'Doomed', slug: 'doomed' } as never, locale: 'en' })
+    const deleted = await site.rest.delete(`/skills/${doomed.id}?depth=0`, { token })
+    expect([deleted.status, deleted.body.doc?.name]).toEqual([200, 'Doomed'])
+  })
+
   it('a host collection is answered exactly as without the plugin', async () => {
     expect(withoutPlugin.size).toBe(HOST_READS.length + 2 * HOST_GRAPHQL.length)
     expect(await hostAnswers(site, token)).toEqual(withoutPlugin)
