@@ -140,6 +140,16 @@ describe('a localized PostgreSQL site with the plugin', () => {
     expect((await site.rest.get(`/skills/versions?depth=0&where[version.name][equals]=x&sort=-version.name`, { token })).status).toBe(200)
   })
 
+  it('REST: a bulk update or delete filtered on alternate names is the 400 too, and changes nothing', async () => {
+    const before = await site.payload.count({ collection: 'skills' })
+    const patched = await site.rest.patch(`/skills?depth=0&where[or][0][alternateNames][equals]=x`, { body: { description: 'Bulk' }, token })
+    expect([patched.status, JSON.stringify(patched.body.errors)]).toEqual([400, expect.stringContaining('alternateNames')])
+    const deleted = await site.rest.delete(`/skills?depth=0&where[alternateNames][not_equals]=x`, { token })
+    expect([deleted.status, JSON.stringify(deleted.body.errors)]).toEqual([400, expect.stringContaining('alternateNames')])
+    expect(await site.payload.count({ collection: 'skills' })).toEqual(before)
+    expect(await site.payload.count({ collection: 'skills', where: { description: { equals: 'Bulk' } } })).toEqual({ totalDocs: 0 })
+  })
+
   it('GraphQL: lists, counts and versions, nested and sorted, are a 400 naming the field', async () => {
     for (const query of [
       '{ Skills(where: { OR: [{ alternateNames: { equals: "x" } }] }) { docs { slug } } }',
