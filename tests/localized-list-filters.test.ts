@@ -150,6 +150,25 @@ describe('a localized PostgreSQL site with the plugin', () => {
     expect(await site.payload.count({ collection: 'skills', where: { description: { equals: 'Bulk' } } })).toEqual({ totalDocs: 0 })
   })
 
+  it('REST: a join’s filter or sort on alternate names (joins[builtOnBy][where]…) is the 400 naming the field', async () => {
+    for (const path of [
+      '/roles?depth=0&joins[builtOnBy][where][alternateNames][equals]=x',
+      '/roles?depth=0&joins[builtOnBy][sort]=-alternateNames',
+      '/skills?depth=0&joins[roles][where][or][0][alternateNames][equals]=x',
+      '/skills?depth=0&joins[roles][sort]=alternateNames',
+    ]) {
+      await refused(path, 'alternateNames')
+    }
+    const roleID = (await site.payload.find({ collection: 'roles', limit: 1 })).docs[0]!.id
+    await refused(`/roles/${roleID}?depth=0&joins[builtOnBy][where][alternateNames][equals]=x`, 'alternateNames')
+    // Other join filters and sorts are untouched.
+    const joined = await site.rest.get('/skills?depth=0&limit=1&sort=slug&joins[roles][sort]=-slug&joins[roles][where][slug][equals]=project-manager')
+    expect(joined.status).toBe(200)
+    // As are the same in GraphQL (joins read through the roles' own reads).
+    const { body } = await site.graphql('{ Skills { docs { roles(where: { alternateNames: { equals: "x" } }) { docs { slug } } } } }')
+    expect(body.errors?.[0]?.extensions?.statusCode).toBe(400)
+  })
+
   it('GraphQL: lists, counts and versions, nested and sorted, are a 400 naming the field', async () => {
     for (const query of [
       '{ Skills(where: { OR: [{ alternateNames: { equals: "x" } }] }) { docs { slug } } }',

@@ -1,6 +1,6 @@
-import type { CollectionBeforeOperationHook, Where } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug, Where } from 'payload'
 
-import { isolateObjectProperty, NotFound } from 'payload'
+import { getFieldByPath, isolateObjectProperty, NotFound } from 'payload'
 
 import type { ReadLimits } from '../plugin/options.js'
 
@@ -65,6 +65,20 @@ export const boundReads =
     }
     validateWhere(req, collection, (args as { where?: Where }).where)
     validateSort(req, collection, (args as { sort?: string | string[] }).sort)
+    // Joins asked for over REST (`joins[builtOnBy][where]…`, `joins[roles][sort]=…`) are read by the
+    // adapter in the same query, with the same broken SQL for a localized list (a 500): checked
+    // against the joined collection. (GraphQL's joins are reads of their own: src/graphql/batchedJoins.ts.)
+    const joins = (args as { joins?: unknown }).joins
+    if (joins && typeof joins === 'object') {
+      for (const [path, query] of Object.entries(joins as Record<string, unknown>)) {
+        if (!query || typeof query !== 'object') continue
+        const field = getFieldByPath({ fields: collection.flattenedFields, path })?.field
+        const joined = field?.type === 'join' && typeof field.collection === 'string' ? req.payload.collections[field.collection as CollectionSlug]?.config : undefined
+        if (!joined) continue
+        validateWhere(req, joined, (query as { where?: Where }).where)
+        validateSort(req, joined, (query as { sort?: string | string[] }).sort)
+      }
+    }
     const next = { ...args, req }
     if ((next as { draft?: boolean }).draft && operation === 'read') {
       // Drafts live in the versions: a caller who may not read versions gets the published
