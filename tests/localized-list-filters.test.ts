@@ -237,6 +237,17 @@ describe('a localized PostgreSQL site with the plugin', () => {
     expect(asEditor.body.docs.map((doc: { slug: string }) => doc.slug)).toEqual(['technical-project-manager'])
   })
 
+  // After the nested filter's test: the technical project manager builds on a role only drafted.
+  it('a REST join’s filter through a link never matches a role only drafted (anonymous readers)', async () => {
+    const joinedRoles = async (title: string) => {
+      const { body, status } = await site.rest.get(`/skills?depth=0&limit=100&joins[roles][where][buildsOn.title][equals]=${encodeURIComponent(title)}`)
+      expect(status).toBe(200)
+      return new Set(body.docs.flatMap((doc: any) => doc.roles.docs.map((role: any) => role.slug ?? role)))
+    }
+    expect((await joinedRoles('Project Manager')).size).toBe(1)
+    expect((await joinedRoles('Unreleased Role')).size).toBe(0)
+  })
+
   it('the Local API is left alone (the developer’s call)', async () => {
     // Whatever Payload's adapter does with it (3.90: fails), never the plugin's refusal.
     const outcome = await site.payload.find({ collection: 'skills', where: { alternateNames: { equals: 'x' } } }).then(
