@@ -139,6 +139,11 @@ describe('a site with fallback: false and the plugin', () => {
       const stored = (await site.payload.findByID({ collection: 'skills', depth: 0, id, locale: 'all' })) as unknown as { name: Record<string, string> }
       expect(stored.name).toEqual({ de: inGerman, en: name })
     }
+    // A GraphQL mutation too.
+    const mutation = await site.graphql(`mutation { updateSkill(id: ${skillID}, data: { name: "Renamed over GraphQL" }) { name } }`, {}, token)
+    expect([mutation.body.errors, mutation.body.data?.updateSkill?.name]).toEqual([undefined, 'Renamed over GraphQL'])
+    const stored = (await site.payload.findByID({ collection: 'skills', depth: 0, id: skillID, locale: 'all' })) as unknown as { name: Record<string, string> }
+    expect(stored.name).toEqual({ de: german, en: 'Renamed over GraphQL' })
   })
 
   it('the plugin’s own endpoints and a delete that name no locale answer in the default locale', async () => {
