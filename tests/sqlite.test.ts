@@ -489,6 +489,13 @@ describe('on a localized SQLite site', () => {
       expect([query, status]).toEqual([query, 400])
       expect(body.errors[0].message).toContain('alternateNames')
     }
+    // The versions too (an editor's reads): the document's fields are under `version` there.
+    const token = await site.login()
+    for (const query of ['where[version.alternateNames][equals]=x', 'sort=-version.alternateNames']) {
+      const { body, status } = await site.rest.get(`/skills/versions?depth=0&${query}`, { token })
+      expect([query, status]).toEqual([query, 400])
+      expect(body.errors[0].message).toContain('alternateNames')
+    }
   })
 
   // After the JSON-LD test: this one edits the role and restores its first version.

@@ -1,6 +1,6 @@
-import type { CollectionBeforeOperationHook, Where } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug, Where } from 'payload'
 
-import { NotFound } from 'payload'
+import { getFieldByPath, isolateObjectProperty, NotFound } from 'payload'
 
 import type { ReadLimits } from '../plugin/options.js'
 
@@ -47,19 +47,39 @@ export const unpaginatedReadLimit = (limit: number | undefined, maxLimit: number
  */
 export const boundReads =
   ({ maxDepth, maxLimit }: Required<ReadLimits>): CollectionBeforeOperationHook =>
-  async ({ args, collection, operation, req }) => {
-    if (req.payloadAPI === 'local') return args
+  async ({ args, collection, operation, req: request }) => {
+    if (request.payloadAPI === 'local') return args
     // The plugin's own reads by ID for a comparison or JSON-LD: bounded by the role's links.
-    if (isInternalRead(req)) return args
+    if (isInternalRead(request)) return args
     // Payload (3.90) leaves `req.locale` null for a request that names no locale when
     // `localization.fallback` is off (it substitutes the default locale only with fallback on), and
     // its query validation then fails on it: a 500 for `GET /api/skills` or GraphQL `Skills`. A
-    // request without a locale reads and writes the default locale, as Payload documents.
-    const localization = req.payload.config.localization
-    if (localization && (req.locale === null || req.locale === undefined)) Object.assign(req, { locale: localization.defaultLocale })
+    // request without a locale reads and writes the default locale, as Payload documents. On a
+    // request of this operation's own (the operation takes `args.req`): GraphQL resolvers share one
+    // request, and a host collection's query next to a catalogue one must read as without the plugin.
+    const localization = request.payload.config.localization
+    let req = request
+    if (localization && (req.locale === null || req.locale === undefined)) {
+      req = isolateObjectProperty(request, 'locale')
+      Object.assign(req, { locale: localization.defaultLocale })
+    }
     validateWhere(req, collection, (args as { where?: Where }).where)
     validateSort(req, collection, (args as { sort?: string | string[] }).sort)
-    const next = { ...args }
+    // Joins asked for over REST (`joins[builtOnBy][where]…`, `joins[roles][sort]=…`) are read by the
+    // adapter in the same query, with the same broken SQL for a localized list (a 500): checked
+    // against the joined collection. (GraphQL's joins are reads of their own: src/graphql/batchedJoins.ts.)
+    const joins = (args as { joins?: unknown }).joins
+    if (joins && typeof joins === 'object') {
+      for (const [path, query] of Object.entries(joins as Record<string, unknown>)) {
+        if (!query || typeof query !== 'object') continue
+        const field = getFieldByPath({ fields: collection.flattenedFields, path })?.field
+        const joined = field?.type === 'join' && typeof field.collection === 'string' ? req.payload.collections[field.collection as CollectionSlug]?.config : undefined
+        if (!joined) continue
+        validateWhere(req, joined, (query as { where?: Where }).where)
+        validateSort(req, joined, (query as { sort?: string | string[] }).sort)
+      }
+    }
+    const next = { ...args, req }
     if ((next as { draft?: boolean }).draft && operation === 'read') {
       // Drafts live in the versions: a caller who may not read versions gets the published
       // documents, not an empty answer for every document that has a newer draft.

@@ -1,6 +1,7 @@
 import type { CollectionSlug, PayloadRequest, SanitizedCollectionConfig, Where } from 'payload'
 
 import { APIError, getFieldByPath } from 'payload'
+import { isNestedRelationshipQuery } from 'payload/shared'
 
 type Split = { linkPath: string; relationTo: string; rest: string }
 
@@ -69,6 +70,14 @@ export const guardLinkFilters = async ({
         continue
       }
       const linked = split.rest === '' || split.rest === 'id' ? 'id' : split.rest
+      // Payload's nested filter of a link (`where[buildsOn][contains][title][equals]=…`, one linked
+      // document meeting all of it): its `where` is the linked documents' own. As `{ id: … }` it
+      // named no path Payload accepts (a 400 "cannot be queried: id").
+      const { contains, ...others } = condition as Record<string, unknown>
+      const nested = split.rest === '' && isNestedRelationshipQuery(contains)
+      const linkedWhere = (
+        nested ? (Object.keys(others).length > 0 ? { and: [contains, { id: others }] } : contains) : { [linked]: condition }
+      ) as Where
       // Linked documents the caller may read that meet the condition.
       const found = await req.payload.find({
         collection: split.relationTo as CollectionSlug,
@@ -79,7 +88,7 @@ export const guardLinkFilters = async ({
         req,
         select: {},
         user: req.user,
-        where: { [linked]: condition } as Where,
+        where: linkedWhere,
       })
       if (found.docs.length > maxMatches) {
         throw refuse(`where[${key}]: matches more than ${maxMatches} linked documents; narrow the filter`)

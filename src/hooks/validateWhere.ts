@@ -2,7 +2,6 @@ import type { FlattenedField, PayloadRequest, SanitizedCollectionConfig, Where }
 
 import { APIError, getFieldByPath } from 'payload'
 
-
 const VALUE_OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
 const TEXT_OPERATORS = new Set(['like', 'contains', 'not_like'])
 
@@ -31,26 +30,52 @@ const checkValue = (req: PayloadRequest, field: FlattenedField, path: string, op
 }
 
 /**
- * Whether a path starts at a localized list of texts or numbers (`hasMany` and `localized`, as
- * `alternateNames`) on a SQL database: Payload's drizzle adapters (3.90: PostgreSQL and SQLite)
- * write the SQL of a filter or sort on one without the locale column (`... and  = $2`, a syntax
- * error), which they answer with a 500. MongoDB filters them.
+ * The localized list of texts, numbers or options (`hasMany` and `localized`, as `alternateNames`)
+ * a path starts at or goes through (`alternateNames`, `meta.tags`, `rows__words`), on a SQL
+ * database: Payload's drizzle adapters (3.90: PostgreSQL and SQLite) write the SQL of a filter or
+ * sort on one without the locale column (`... and  = $2`, a syntax error), which they answer with a
+ * 500, at the top level and inside groups and arrays alike. MongoDB filters them. Its path, or
+ * undefined. Links are not followed: a filter through one is the linked collection's (guardLinkFilters).
  */
-const localizedListOnSql = (req: PayloadRequest, collection: SanitizedCollectionConfig, path: string): boolean => {
-  if (!req.payload.config.localization || (req.payload.db.name !== 'postgres' && req.payload.db.name !== 'sqlite')) return false
-  const name = path.replace(/__/g, '.').split('.')[0]
-  const field = collection.flattenedFields.find((each) => 'name' in each && each.name === name)
-  return !!field && (field.type === 'text' || field.type === 'number') && field.hasMany === true && field.localized === true
+const localizedListOnSql = (req: PayloadRequest, collection: SanitizedCollectionConfig, path: string): string | undefined => {
+  if (!req.payload.config.localization || (req.payload.db.name !== 'postgres' && req.payload.db.name !== 'sqlite')) return undefined
+  let fields: FlattenedField[] = collection.flattenedFields
+  const names: string[] = []
+  for (const segment of path.replace(/__/g, '.').split('.')) {
+    const field = fields.find((each) => 'name' in each && each.name === segment)
+    if (!field) return undefined
+    names.push(segment)
+    if ((field.type === 'text' || field.type === 'number' || field.type === 'select') && field.hasMany === true && field.localized === true) {
+      return names.join('.')
+    }
+    if (!('flattenedFields' in field)) return undefined
+    fields = field.flattenedFields
+  }
+  return undefined
 }
 
 const LOCALIZED_LIST = 'is a list kept per language, which the database adapter cannot filter or sort on; search finds alternate names (searchCatalog, or /search on the roles collection)'
+
+/**
+ * A path as a path of the collection's own fields. Versions reads (`/api/<collection>/versions`,
+ * GraphQL `versions<Collection>`; Payload runs them as a `read` too, so the hook cannot tell them
+ * apart) have the document's fields under `version` (`version.alternateNames`,
+ * `version__alternateNames`), where the adapter writes the same broken SQL. Anywhere else such a
+ * path names no field, a 400 from Payload as from here.
+ */
+const fieldPath = (collection: SanitizedCollectionConfig, path: string): string => {
+  const version = /^version(\.|__)/
+  if (!collection.versions || !version.test(path) || collection.flattenedFields.some((field) => field.name === 'version')) return path
+  return path.replace(version, '')
+}
 
 /**
  * A REST or GraphQL `sort` on a localized list (see localizedListOnSql): a 400 naming it.
  */
 export const validateSort = (req: PayloadRequest, collection: SanitizedCollectionConfig, sort: string | string[] | undefined) => {
   for (const key of (Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []).map((each) => each.replace(/^-/, '').trim())) {
-    if (key && localizedListOnSql(req, collection, key)) throw new APIError(`sort: "${key}" ${LOCALIZED_LIST}`, 400, undefined, true)
+    const list = key ? localizedListOnSql(req, collection, fieldPath(collection, key)) : undefined
+    if (list) throw new APIError(`sort: "${key}" ${list === key ? '' : `(${list}) `}${LOCALIZED_LIST}`, 400, undefined, true)
   }
 }
 
@@ -58,7 +83,7 @@ export const validateSort = (req: PayloadRequest, collection: SanitizedCollectio
  * Checks the values of a REST or GraphQL `where` against the fields they filter: a value that is
  * no option of a select, or not a number where the column is numeric, is a 400 naming the field.
  * PostgreSQL would otherwise fail to cast it and Payload would answer 500. So is a filter on a
- * localized list (see localizedListOnSql).
+ * localized list (see localizedListOnSql). Versions reads are checked alike (see fieldPath).
  */
 export const validateWhere = (req: PayloadRequest, collection: SanitizedCollectionConfig, where: Where | undefined) => {
   if (!where || typeof where !== 'object') return
@@ -68,10 +93,9 @@ export const validateWhere = (req: PayloadRequest, collection: SanitizedCollecti
       continue
     }
     if (!condition || typeof condition !== 'object') continue
-    const path = key
-    if (localizedListOnSql(req, collection, path)) {
-      throw badRequest(path, Object.keys(condition)[0] ?? 'equals', `${path.split(/\.|__/)[0]} ${LOCALIZED_LIST}`)
-    }
+    const path = fieldPath(collection, key)
+    const list = localizedListOnSql(req, collection, path)
+    if (list) throw badRequest(key, Object.keys(condition)[0] ?? 'equals', `${list} ${LOCALIZED_LIST}`)
     const found =
       path === 'id'
         ? ({ name: 'id', type: 'number' } as FlattenedField)
@@ -80,10 +104,10 @@ export const validateWhere = (req: PayloadRequest, collection: SanitizedCollecti
     for (const [operator, value] of Object.entries(condition as Record<string, unknown>)) {
       if ((found.type === 'select' || found.type === 'radio') && TEXT_OPERATORS.has(operator)) {
         // PostgreSQL has no pattern match on enum columns; the select's values are the vocabulary.
-        throw badRequest(path, operator, `a select field supports equals, not_equals, in, not_in, all and exists`)
+        throw badRequest(key, operator, `a select field supports equals, not_equals, in, not_in, all and exists`)
       }
       if (!VALUE_OPERATORS.has(operator)) continue
-      for (const item of valuesOf(value)) checkValue(req, found, path, operator, item)
+      for (const item of valuesOf(value)) checkValue(req, found, key, operator, item)
     }
   }
 }
