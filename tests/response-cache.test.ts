@@ -639,6 +639,43 @@ describe('hits at the speed of the route', () => {
     expect((await post(query, undefined, fromFrontend)).headers.get('access-control-allow-origin')).toBe('https://frontend.example')
   })
 
+  it('a reloaded config that adds a custom auth strategy takes every request through authentication again (no early hit)', async () => {
+    const query = `{ roleBySlug(slug: "project-manager") { slug title } }`
+    await get(query)
+    const early = await measured(() => get(query))
+    expect(early.statements).toBe(0)
+    let authentications = 0
+    const strategies = site.payload.authStrategies
+    site.payload.authStrategies = strategies.map((strategy) => ({
+      ...strategy,
+      authenticate: (args: Parameters<typeof strategy.authenticate>[0]) => {
+        authentications++
+        return strategy.authenticate(args)
+      },
+    }))
+    const config = site.payload.config
+    // What Payload's reload does: the same Payload, a new config (here with a strategy of the site's own).
+    site.payload.config = {
+      ...config,
+      collections: config.collections.map((collection) =>
+        collection.auth ? { ...collection, auth: { ...collection.auth, strategies: [{ name: 'header-key', authenticate: async () => ({ user: null }) }] } } : collection,
+      ),
+    }
+    try {
+      const answer = await get(query)
+      expect(answer.status).toBe(200)
+      expect(answer.json.data.roleBySlug.slug).toBe('project-manager')
+      expect(authentications).toBeGreaterThan(0)
+    } finally {
+      site.payload.config = config
+      site.payload.authStrategies = strategies
+    }
+    // The config as it was: early hits again.
+    const before = executions
+    expect((await measured(() => get(query))).statements).toBe(0)
+    expect(executions).toBe(before)
+  })
+
   it('odd POST bodies (none, streamed in chunks, bytes that are not UTF-8) get what the full path gives them, never a 500', async () => {
     const query = `{ roleBySlug(slug: "project-manager") { slug } }`
     const send = (init: RequestInit & { duplex?: 'half' }) =>

@@ -32,12 +32,16 @@ const shapesOf = (payload: Payload): LRUCache<string, string> => {
   return found
 }
 
-const customStrategies = new WeakMap<Payload, boolean>()
+/**
+ * Whether any auth collection has strategies of its own, per config: Payload's reload (a config
+ * change in development) gives the same Payload a new config, which may add or drop them.
+ */
+const customStrategies = new WeakMap<Payload['config'], boolean>()
 const hasCustomStrategies = (payload: Payload): boolean => {
-  let found = customStrategies.get(payload)
+  let found = customStrategies.get(payload.config)
   if (found === undefined) {
     found = payload.config.collections.some((collection) => Boolean(collection.auth && collection.auth.strategies?.length))
-    customStrategies.set(payload, found)
+    customStrategies.set(payload.config, found)
   }
   return found
 }

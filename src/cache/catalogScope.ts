@@ -54,10 +54,11 @@ const collectionQueries = (payload: Payload, slug: string): string[] => {
   return [singular, plural, `count${plural}`]
 }
 
-const scopes = new WeakMap<Payload, CatalogScope>()
+/** Per config: Payload's reload (a config change in development) gives the same Payload a new config and collections. */
+const scopes = new WeakMap<Payload['config'], CatalogScope>()
 
 export const catalogScopeOf = (payload: Payload): CatalogScope => {
-  let scope = scopes.get(payload)
+  let scope = scopes.get(payload.config)
   if (scope) return scope
   const { slugs } = getCatalogConfig(payload.config)
   const catalogue = new Set(catalogCollections.map((name) => slugs[name]))
@@ -75,6 +76,6 @@ export const catalogScopeOf = (payload: Payload): CatalogScope => {
     slugs: catalogue,
     uncacheable,
   }
-  scopes.set(payload, scope)
+  scopes.set(payload.config, scope)
   return scope
 }
