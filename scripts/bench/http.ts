@@ -77,33 +77,30 @@ const measureServer = async ({
   await load({ connections, duration: 3, url: `${server.baseURL}/healthz` })
 
   let next = 0
+  /** POSTs of the role page bodies in turn: to the GraphQL route and to the trivial route alike. */
+  const postingBodies = (): autocannon.Request[] => [
+    {
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }),
+    },
+  ]
   log(`autocannon: roleBySlug (${label}), ${connections} connections, ${durationSeconds} s`)
-  const roleBySlug = await load({
-    connections,
-    duration: durationSeconds,
-    requests: [
-      {
-        headers: { 'content-type': 'application/json' },
-        method: 'POST',
-        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }),
-      },
-    ],
-    url: graphqlUrl,
-  })
+  const roleBySlug = await load({ connections, duration: durationSeconds, requests: postingBodies(), url: graphqlUrl })
   log(`autocannon: /healthz (${label} server), ${connections} connections, ${durationSeconds} s`)
   const trivial = await load({ connections, duration: durationSeconds, url: `${server.baseURL}/healthz` })
   log(`autocannon: POST /healthz with the role page bodies (${label} server), ${connections} connections, ${durationSeconds} s`)
   const trivialPost = await load({
     connections,
     duration: durationSeconds,
-    requests: [{ headers: { 'content-type': 'application/json' }, method: 'POST', setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
+    requests: postingBodies(),
     url: `${server.baseURL}/healthz`,
   })
   log(`autocannon: POST /healthz?bytes=${meanAnswerBytes} with the role page bodies (${label} server), ${connections} connections, ${durationSeconds} s`)
   const trivialPostSameSize = await load({
     connections,
     duration: durationSeconds,
-    requests: [{ headers: { 'content-type': 'application/json' }, method: 'POST', setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
+    requests: postingBodies(),
     url: `${server.baseURL}/healthz?bytes=${meanAnswerBytes}`,
   })
   return {

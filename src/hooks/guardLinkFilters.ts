@@ -3,6 +3,8 @@ import type { CollectionSlug, PayloadRequest, SanitizedCollectionConfig, Where }
 import { APIError, getFieldByPath } from 'payload'
 import { isNestedRelationshipQuery } from 'payload/shared'
 
+import { sortPaths } from './validateWhere.js'
+
 type Split = { linkPath: string; relationTo: string; rest: string }
 
 /** Where a filter path crosses into another collection: `skills.skill.name` → `skills.skill` + `name`. */
@@ -45,7 +47,7 @@ export const guardLinkFilters = async ({
   sort?: string | string[]
   where?: Where
 }): Promise<Where | undefined> => {
-  for (const key of (Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []).map((each) => each.replace(/^-/, '').trim())) {
+  for (const key of sortPaths(sort)) {
     const split = key && splitAtLink(collection, key)
     if (split === 'join' || (split && split.rest !== '' && split.rest !== 'id')) {
       throw refuse(`sort: "${key}" sorts through a link; sort by a field of this collection`)

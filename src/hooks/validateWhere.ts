@@ -69,11 +69,15 @@ const fieldPath = (collection: SanitizedCollectionConfig, path: string): string 
   return path.replace(version, '')
 }
 
+/** The paths a REST or GraphQL `sort` orders by (`-title`, `a,b`, arrays), without their direction. */
+export const sortPaths = (sort: string | string[] | undefined): string[] =>
+  (Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []).map((each) => each.replace(/^-/, '').trim())
+
 /**
  * A REST or GraphQL `sort` on a localized list (see localizedListOnSql): a 400 naming it.
  */
 export const validateSort = (req: PayloadRequest, collection: SanitizedCollectionConfig, sort: string | string[] | undefined) => {
-  for (const key of (Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []).map((each) => each.replace(/^-/, '').trim())) {
+  for (const key of sortPaths(sort)) {
     const list = key ? localizedListOnSql(req, collection, fieldPath(collection, key)) : undefined
     if (list) throw new APIError(`sort: "${key}" ${list === key ? '' : `(${list}) `}${LOCALIZED_LIST}`, 400, undefined, true)
   }
